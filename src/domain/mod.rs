@@ -1,0 +1,22 @@
+//! The method itself: pure Rust, no browser imports, tested natively.
+//!
+//! Data flows one way: `persist` loads a [`model::Project`] → the UI state holds it → pages call
+//! the functions here → charts draw their results. The UI never computes a metric itself.
+//!
+//! ## Trace of the article's table
+//!
+//! | Layer | Article item | Domain function | Screen |
+//! |---|---|---|---|
+//! | all | tasks, results, metrics of each layer | [`method::LAYERS`], [`method::item_status`] | Карта метода |
+//! | all | «не внедрив требования к 1 слою, нельзя переходить ко 2-му» | [`method::layer_access`], [`gating::computed_status`] | Карта метода |
+//! | 2 | ТФС stages (14, codes 1, 2.1, 2.2, 2.3) | [`stages::default_stages`], [`stages::stage_list_problems`] | Данные → Этапы |
+
+pub mod demo;
+pub mod gating;
+pub mod method;
+pub mod model;
+pub mod money;
+pub mod stages;
+
+pub use model::*;
+pub use money::Money;

@@ -1,0 +1,855 @@
+//! The project file's data: one [`Project`] per client company the consultant works with.
+//!
+//! It holds the data of all five layers from the start (DOMAIN.md §3), so the file format does
+//! not churn when a layer's screens arrive. Every entity has a stable [`Id`] (a UUID); entities
+//! refer to each other by id only, and `persist::validate` checks those references on load.
+//!
+//! Conventions:
+//! - money is [`Money`] (integer hundredths of the project's unit), percentages are `f64` in
+//!   percent (78.0 means 78 %), dates are calendar dates (`2025-03-31` in files);
+//! - an `Option` that is `None` means *unknown*, which is not the same as zero (a missing stage
+//!   probability is not 0 %);
+//! - collections default to empty, so a file written by an older version with fewer lists loads.
+
+use super::money::Money;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Stable identifier of any entity.
+pub type Id = Uuid;
+
+/// A new random id.
+pub fn new_id() -> Id {
+    Uuid::new_v4()
+}
+
+macro_rules! model {
+    ($($item:item)*) => {
+        $(
+            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+            #[serde(deny_unknown_fields)]
+            $item
+        )*
+    };
+}
+
+macro_rules! enums {
+    ($($item:item)*) => {
+        $(
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+            #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+            $item
+        )*
+    };
+}
+
+enums! {
+    /// Client category from the ABC analysis. `N` is a prospect without revenue (new).
+    pub enum Category { A, B, C, N }
+
+    /// Roles in the client's buying centre (DOMAIN.md §1.1).
+    pub enum Role {
+        /// Person who influences the decision (ЛВР).
+        #[serde(rename = "LVR")]
+        Lvr,
+        /// Person who forms the decision (ЛФР); addressee of the КП.
+        #[serde(rename = "LFR")]
+        Lfr,
+        /// Decision maker (ЛПР); addressee of the ТЭО.
+        #[serde(rename = "LPR")]
+        Lpr,
+    }
+
+    /// Deal status. A lost deal keeps the furthest stage it reached.
+    #[serde(rename_all = "snake_case")]
+    pub enum DealStatus { Open, Won, Lost, OnHold }
+
+    /// The contact's attitude to us.
+    #[serde(rename_all = "snake_case")]
+    pub enum Attitude { Supporter, Neutral, Opponent }
+
+    /// How well we can reach the contact.
+    #[serde(rename_all = "snake_case")]
+    pub enum Access { None, Through, Direct }
+
+    /// Kinds of touch points and promotion activities (DOMAIN.md §6.3).
+    #[serde(rename_all = "snake_case")]
+    pub enum TouchKind { Exhibition, Seminar, Webinar, ReferenceVisit, Publication, Mailing, Visit, Call, Other }
+
+    /// SPIN-like question types (DOMAIN.md §3.4).
+    #[serde(rename_all = "snake_case")]
+    pub enum QuestionKind { Situation, Problem, Implication, NeedPayoff }
+
+    /// Money units a project can count in.
+    #[serde(rename_all = "snake_case")]
+    pub enum MoneyUnit { Rub, ThousandRub, MillionRub }
+
+    /// Status of a target-market hypothesis.
+    #[serde(rename_all = "snake_case")]
+    pub enum HypothesisStatus { ToCheck, Confirmed, Rejected }
+
+    /// Which ABC boundary rule is used (DOMAIN.md §3.1).
+    #[serde(rename_all = "snake_case")]
+    pub enum AbcRule {
+        /// A client that crosses a threshold goes to the higher class (A covers ≥ 80 %).
+        CumulativeBefore,
+        /// The cumulative share including the client must stay within the threshold.
+        CumulativeIncluding,
+    }
+}
+
+impl Category {
+    pub const ABC: [Category; 3] = [Category::A, Category::B, Category::C];
+
+    /// Reads a category the way consultants type it: Latin or Cyrillic А/В/С, any case,
+    /// with «кат.» and spaces around.
+    pub fn parse(s: &str) -> Option<Category> {
+        let t = s.trim().trim_start_matches("кат.").trim_start_matches("Кат.").trim();
+        match t {
+            "A" | "a" | "А" | "а" => Some(Category::A),
+            "B" | "b" | "В" | "в" => Some(Category::B),
+            "C" | "c" | "С" | "с" => Some(Category::C),
+            "N" | "n" => Some(Category::N),
+            _ => None,
+        }
+    }
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Category::A => "A",
+            Category::B => "B",
+            Category::C => "C",
+            Category::N => "N",
+        }
+    }
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Lvr, Role::Lfr, Role::Lpr];
+
+    /// The Russian abbreviation used everywhere in the UI.
+    pub fn abbr(self) -> &'static str {
+        match self {
+            Role::Lvr => "ЛВР",
+            Role::Lfr => "ЛФР",
+            Role::Lpr => "ЛПР",
+        }
+    }
+}
+
+impl TouchKind {
+    pub const ALL: [TouchKind; 9] = [
+        TouchKind::Exhibition,
+        TouchKind::Seminar,
+        TouchKind::Webinar,
+        TouchKind::ReferenceVisit,
+        TouchKind::Publication,
+        TouchKind::Mailing,
+        TouchKind::Visit,
+        TouchKind::Call,
+        TouchKind::Other,
+    ];
+}
+
+fn default_true() -> bool {
+    true
+}
+
+model! {
+    /// One client company's sales system, all five layers.
+    pub struct Project {
+        pub id: Id,
+        pub name: String,
+        pub company: Company,
+        #[serde(default)]
+        pub business_lines: Vec<Dimension>,
+        #[serde(default)]
+        pub channels: Vec<Dimension>,
+        #[serde(default)]
+        pub regions: Vec<Dimension>,
+        #[serde(default)]
+        pub managers: Vec<Manager>,
+        #[serde(default)]
+        pub clients: Vec<Client>,
+        /// Revenue per client and year (from 1C or Excel), the input of the ABC analysis.
+        #[serde(default)]
+        pub revenues: Vec<ClientRevenue>,
+        /// The project's ТФС stage list, in order.
+        #[serde(default)]
+        pub stages: Vec<Stage>,
+        #[serde(default)]
+        pub deals: Vec<Deal>,
+        #[serde(default)]
+        pub contacts: Vec<Contact>,
+        #[serde(default)]
+        pub layer1: Layer1,
+        #[serde(default)]
+        pub layer3: Layer3,
+        #[serde(default)]
+        pub layer4: Layer4,
+        #[serde(default)]
+        pub layer5: Layer5,
+        #[serde(default)]
+        pub method: MethodState,
+    }
+
+    /// The seller company whose sales system is being built.
+    pub struct Company {
+        pub name: String,
+        pub money_unit: MoneyUnit,
+        /// The "as of" date of the data (the demo's is 31.03.2025); `None` means today.
+        #[serde(default)]
+        pub as_of: Option<NaiveDate>,
+        /// The year whose revenue the ABC analysis uses.
+        pub base_year: i32,
+        /// The year being planned.
+        pub plan_year: i32,
+        #[serde(default)]
+        pub notes: String,
+    }
+
+    /// A business line, channel or region.
+    pub struct Dimension {
+        pub id: Id,
+        pub name: String,
+    }
+
+    /// A sales manager (менеджер).
+    pub struct Manager {
+        pub id: Id,
+        /// Short code shown in tables (M1).
+        #[serde(default)]
+        pub code: String,
+        pub name: String,
+        /// Territory (a region), if assigned.
+        #[serde(default)]
+        pub region_id: Option<Id>,
+        #[serde(default)]
+        pub channel_ids: Vec<Id>,
+        /// Category focus (e.g. key-account manager for A).
+        #[serde(default)]
+        pub category_focus: Vec<Category>,
+        #[serde(default = "default_true")]
+        pub active: bool,
+    }
+
+    /// A client of the seller.
+    pub struct Client {
+        pub id: Id,
+        #[serde(default)]
+        pub code: String,
+        pub name: String,
+        #[serde(default)]
+        pub industry: String,
+        #[serde(default)]
+        pub channel_id: Option<Id>,
+        #[serde(default)]
+        pub region_id: Option<Id>,
+        #[serde(default)]
+        pub business_line_ids: Vec<Id>,
+        #[serde(default)]
+        pub manager_id: Option<Id>,
+        /// A category set by hand (e.g. a prospect rated by potential); overrides the ABC result.
+        #[serde(default)]
+        pub category_override: Option<Category>,
+        #[serde(default)]
+        pub notes: String,
+    }
+
+    /// A client's revenue in a year, with the won deals behind it when known.
+    pub struct ClientRevenue {
+        pub client_id: Id,
+        pub year: i32,
+        pub amount: Money,
+        /// Number of won deals in the year.
+        #[serde(default)]
+        pub won_deals: Option<u32>,
+        /// Average days from lead to contract over those deals.
+        #[serde(default)]
+        pub avg_cycle_days: Option<f64>,
+    }
+
+    /// A ТФС stage (DOMAIN.md §2.2). Codes are strings ("2.1"), never numbers.
+    pub struct Stage {
+        pub id: Id,
+        pub code: String,
+        pub name_ru: String,
+        #[serde(default)]
+        pub name_en: String,
+        /// Counted in the funnel (default: stages 1…8).
+        #[serde(default = "default_true")]
+        pub is_funnel: bool,
+        /// Reaching this stage means the deal is won (exactly one stage).
+        #[serde(default)]
+        pub is_won: bool,
+        #[serde(default)]
+        pub exit_criteria: String,
+        #[serde(default)]
+        pub role_focus: Vec<Role>,
+        #[serde(default)]
+        pub tools: String,
+        /// Target conversion from this stage to the next, %.
+        #[serde(default)]
+        pub target_conversion: Option<f64>,
+        /// Probability of winning from this stage, % (`None` = unknown, not 0 %).
+        #[serde(default)]
+        pub win_probability: Option<f64>,
+        /// Typical days in the stage; a deal longer than twice that is "stuck".
+        #[serde(default)]
+        pub typical_days: Option<u32>,
+    }
+
+    /// A project (deal, opportunity) at a client.
+    pub struct Deal {
+        pub id: Id,
+        #[serde(default)]
+        pub code: String,
+        /// `None` for deals imported from a CRM without an account; they are flagged.
+        #[serde(default)]
+        pub client_id: Option<Id>,
+        #[serde(default)]
+        pub manager_id: Option<Id>,
+        #[serde(default)]
+        pub channel_id: Option<Id>,
+        #[serde(default)]
+        pub business_line_id: Option<Id>,
+        pub title: String,
+        pub amount: Money,
+        pub created: NaiveDate,
+        /// The current stage (for a lost deal, the furthest it reached).
+        pub stage_id: Id,
+        pub status: DealStatus,
+        #[serde(default)]
+        pub lost_reason: String,
+        /// Date of winning or losing.
+        #[serde(default)]
+        pub closed: Option<NaiveDate>,
+        #[serde(default)]
+        pub next_step: String,
+        #[serde(default)]
+        pub next_step_date: Option<NaiveDate>,
+        /// Every stage entry with its date, oldest first.
+        #[serde(default)]
+        pub history: Vec<StageEntry>,
+        /// Confirmed needs of the ЛФР (stage 2.1).
+        #[serde(default)]
+        pub needs: Vec<DealNeed>,
+        /// Decision criteria of the ЛФР/ЛПР (stage 2.2).
+        #[serde(default)]
+        pub criteria: Vec<DealCriterion>,
+        /// The economic justification for the ЛПР (stage 2.3).
+        #[serde(default)]
+        pub teo: Option<Teo>,
+        /// Extra КП data: specification lines and terms.
+        #[serde(default)]
+        pub proposal: Proposal,
+    }
+
+    /// A stage entry of a deal.
+    pub struct StageEntry {
+        pub stage_id: Id,
+        pub entered: NaiveDate,
+    }
+
+    /// A confirmed need of the ЛФР in a deal.
+    pub struct DealNeed {
+        pub id: Id,
+        /// The need of the channel's advantage matrix, if linked.
+        #[serde(default)]
+        pub need_id: Option<Id>,
+        #[serde(default)]
+        pub text: String,
+        #[serde(default)]
+        pub confirmed_by: Option<Id>,
+        #[serde(default)]
+        pub date: Option<NaiveDate>,
+    }
+
+    /// A decision criterion in a deal.
+    pub struct DealCriterion {
+        pub id: Id,
+        pub text: String,
+        pub owner: Role,
+        #[serde(default)]
+        pub weight: Option<f64>,
+        /// The advantage of ours it matches, if any.
+        #[serde(default)]
+        pub advantage_id: Option<Id>,
+        #[serde(default)]
+        pub influenced: bool,
+    }
+
+    /// Inputs of a ТЭО (DOMAIN.md §5.2); the indicators are computed, never stored.
+    pub struct Teo {
+        /// One-off costs (CAPEX) by item.
+        #[serde(default)]
+        pub investment: Vec<MoneyLine>,
+        /// Annual savings by item.
+        #[serde(default)]
+        pub savings: Vec<MoneyLine>,
+        /// Annual operating costs after implementation (for TCO).
+        #[serde(default)]
+        pub opex: Vec<MoneyLine>,
+        /// Annual operating costs of the alternative ("do nothing" or competitor), for TCO.
+        #[serde(default)]
+        pub alternative_opex: Vec<MoneyLine>,
+        #[serde(default)]
+        pub salvage: Money,
+        pub horizon_years: u32,
+        /// Discount rate, %.
+        pub discount_rate: f64,
+        #[serde(default)]
+        pub presented_on: Option<NaiveDate>,
+        #[serde(default)]
+        pub notes: String,
+    }
+
+    /// A named amount.
+    pub struct MoneyLine {
+        pub name: String,
+        pub amount: Money,
+    }
+
+    /// КП extras of a deal.
+    #[derive(Default)]
+    pub struct Proposal {
+        #[serde(default)]
+        pub lines: Vec<SpecLine>,
+        #[serde(default)]
+        pub vat_pct: Option<f64>,
+        #[serde(default)]
+        pub delivery: String,
+        #[serde(default)]
+        pub payment: String,
+        #[serde(default)]
+        pub warranty: String,
+        #[serde(default)]
+        pub validity_days: Option<u32>,
+    }
+
+    /// A specification line of a КП.
+    pub struct SpecLine {
+        pub name: String,
+        pub qty: f64,
+        pub unit_price: Money,
+    }
+
+    /// A person at a client.
+    pub struct Contact {
+        pub id: Id,
+        pub client_id: Id,
+        pub name: String,
+        #[serde(default)]
+        pub position: String,
+        #[serde(default)]
+        pub roles: Vec<Role>,
+        #[serde(default)]
+        pub attitude: Option<Attitude>,
+        /// Influence 0–10.
+        #[serde(default)]
+        pub influence: Option<u8>,
+        #[serde(default)]
+        pub access: Option<Access>,
+        #[serde(default)]
+        pub notes: String,
+        /// Informal influence: this contact influences these contacts.
+        #[serde(default)]
+        pub influences: Vec<Id>,
+    }
+
+    /// Layer 1: goals and plans.
+    #[derive(Default)]
+    pub struct Layer1 {
+        #[serde(default)]
+        pub abc: AbcSettings,
+        /// Company sales plan for the plan year.
+        #[serde(default)]
+        pub company_plan: Money,
+        /// Category goals, % of the plan (A, B, C), must sum to 100.
+        #[serde(default)]
+        pub category_shares: CategoryValues,
+        /// Historical share of stage-1 deals that were won, % (A, B, C).
+        #[serde(default)]
+        pub win_rates: CategoryValues,
+        /// Hand-set A/B project counts that replace the computed ones.
+        #[serde(default)]
+        pub project_goal_overrides: CategoryCounts,
+        /// Share of the annual plan per month, % (12 values); empty = linear.
+        #[serde(default)]
+        pub seasonality: Vec<f64>,
+        #[serde(default)]
+        pub market_volumes: Vec<MarketVolume>,
+        #[serde(default)]
+        pub manager_plans: Vec<ManagerPlan>,
+        /// Entered actual sales (shipments invoiced) per period and manager.
+        #[serde(default)]
+        pub actuals: Vec<Actual>,
+        #[serde(default)]
+        pub hypotheses: Vec<Hypothesis>,
+        /// Warn when a manager owns more A clients than this.
+        #[serde(default)]
+        pub max_a_clients_per_manager: Option<u32>,
+    }
+
+    /// ABC settings.
+    pub struct AbcSettings {
+        /// Cumulative share of class A, %.
+        pub threshold_a: f64,
+        /// Share of class B on top of A, %.
+        pub threshold_b: f64,
+        pub rule: AbcRule,
+        /// The revenue year analysed (`None` = the company's base year).
+        #[serde(default)]
+        pub year: Option<i32>,
+    }
+
+    /// A value per category A, B, C (`None` = not set).
+    #[derive(Default)]
+    pub struct CategoryValues {
+        #[serde(default)]
+        pub a: Option<f64>,
+        #[serde(default)]
+        pub b: Option<f64>,
+        #[serde(default)]
+        pub c: Option<f64>,
+    }
+
+    /// A count per category A, B (`None` = computed).
+    #[derive(Default)]
+    pub struct CategoryCounts {
+        #[serde(default)]
+        pub a: Option<u32>,
+        #[serde(default)]
+        pub b: Option<u32>,
+    }
+
+    /// Market volume of our product types in a year, in total or for one business line.
+    pub struct MarketVolume {
+        pub year: i32,
+        #[serde(default)]
+        pub business_line_id: Option<Id>,
+        pub amount: Money,
+    }
+
+    /// A manager's individual plan.
+    pub struct ManagerPlan {
+        pub manager_id: Id,
+        pub amount: Money,
+        /// Split by target channel.
+        #[serde(default)]
+        pub by_channel: Vec<ChannelAmount>,
+        /// Split by category A, B, C.
+        #[serde(default)]
+        pub by_category: CategoryMoney,
+        /// Hand-set number of projects in the funnel (`None` = computed).
+        #[serde(default)]
+        pub projects: Option<u32>,
+    }
+
+    /// An amount for a channel.
+    pub struct ChannelAmount {
+        pub channel_id: Id,
+        pub amount: Money,
+    }
+
+    /// Money per category.
+    #[derive(Default)]
+    pub struct CategoryMoney {
+        #[serde(default)]
+        pub a: Money,
+        #[serde(default)]
+        pub b: Money,
+        #[serde(default)]
+        pub c: Money,
+    }
+
+    /// Actual sales for a period (inclusive dates), optionally per manager.
+    pub struct Actual {
+        pub id: Id,
+        pub from: NaiveDate,
+        pub to: NaiveDate,
+        #[serde(default)]
+        pub manager_id: Option<Id>,
+        pub amount: Money,
+        #[serde(default)]
+        pub note: String,
+    }
+
+    /// A target-market hypothesis.
+    pub struct Hypothesis {
+        pub id: Id,
+        pub segment: String,
+        #[serde(default)]
+        pub channel_id: Option<Id>,
+        #[serde(default)]
+        pub region_id: Option<Id>,
+        #[serde(default)]
+        pub market_volume: Option<Money>,
+        #[serde(default)]
+        pub expected_share: Option<f64>,
+        #[serde(default)]
+        pub rationale: String,
+        pub status: HypothesisStatus,
+    }
+
+    /// Layer 3: maps, promotion, touch points.
+    #[derive(Default)]
+    pub struct Layer3 {
+        #[serde(default)]
+        pub map_templates: Vec<MapTemplate>,
+        #[serde(default)]
+        pub activities: Vec<Activity>,
+        #[serde(default)]
+        pub touch_points: Vec<TouchPoint>,
+        /// Touch-point targets per client per quarter (A, B).
+        #[serde(default)]
+        pub touch_targets: CategoryValues,
+    }
+
+    /// Typical positions holding a role at clients of a channel and category.
+    pub struct MapTemplate {
+        pub channel_id: Id,
+        pub category: Category,
+        pub role: Role,
+        #[serde(default)]
+        pub positions: Vec<String>,
+    }
+
+    /// A promotion-programme activity; `is_pr` marks the PR plan.
+    pub struct Activity {
+        pub id: Id,
+        pub channel_id: Id,
+        pub kind: TouchKind,
+        pub title: String,
+        pub planned: NaiveDate,
+        #[serde(default)]
+        pub target_client_ids: Vec<Id>,
+        #[serde(default)]
+        pub manager_id: Option<Id>,
+        #[serde(default)]
+        pub budget: Money,
+        #[serde(default)]
+        pub done: bool,
+        #[serde(default)]
+        pub is_pr: bool,
+    }
+
+    /// A logged interaction with a client.
+    pub struct TouchPoint {
+        pub id: Id,
+        pub client_id: Id,
+        #[serde(default)]
+        pub contact_id: Option<Id>,
+        pub date: NaiveDate,
+        pub kind: TouchKind,
+        #[serde(default)]
+        pub activity_id: Option<Id>,
+        #[serde(default)]
+        pub note: String,
+    }
+
+    /// Layer 4: needs, advantages, matrix, questions, templates.
+    #[derive(Default)]
+    pub struct Layer4 {
+        #[serde(default)]
+        pub needs: Vec<Need>,
+        #[serde(default)]
+        pub advantages: Vec<Advantage>,
+        #[serde(default)]
+        pub matrix: Vec<MatrixCell>,
+        #[serde(default)]
+        pub questions: Vec<Question>,
+        /// ЛФР briefing checklist: baseline data to collect for the ТЭО.
+        #[serde(default)]
+        pub briefing: Vec<BriefingItem>,
+        /// Editable КП template text (placeholders filled from the data).
+        #[serde(default)]
+        pub kp_template: String,
+        /// Editable ТЭО template text.
+        #[serde(default)]
+        pub teo_template: String,
+        /// Payback threshold for metric 2.3, years.
+        #[serde(default)]
+        pub payback_threshold_years: Option<f64>,
+    }
+
+    /// A client need (hypothesis) in a channel.
+    pub struct Need {
+        pub id: Id,
+        pub channel_id: Id,
+        pub text: String,
+        /// Order (depth) 1–4.
+        pub order: u8,
+        pub role: Role,
+        #[serde(default)]
+        pub problem_if_unsolved: String,
+        #[serde(default)]
+        pub parent_id: Option<Id>,
+    }
+
+    /// An advantage of the seller's solution in a channel.
+    pub struct Advantage {
+        pub id: Id,
+        pub channel_id: Id,
+        pub text: String,
+        pub order: u8,
+        #[serde(default)]
+        pub proof: String,
+        #[serde(default)]
+        pub competitor_vulnerability: String,
+    }
+
+    /// How strongly an advantage meets a need, 0–3.
+    pub struct MatrixCell {
+        pub need_id: Id,
+        pub advantage_id: Id,
+        pub strength: u8,
+    }
+
+    /// A question of a question list.
+    pub struct Question {
+        pub id: Id,
+        /// "2.1", "2.2" or "2.3".
+        pub stage_code: String,
+        #[serde(default)]
+        pub channel_id: Option<Id>,
+        pub role: Role,
+        pub kind: QuestionKind,
+        pub text: String,
+        #[serde(default)]
+        pub need_ids: Vec<Id>,
+    }
+
+    /// A line of the ЛФР briefing checklist.
+    pub struct BriefingItem {
+        pub id: Id,
+        #[serde(default)]
+        pub channel_id: Option<Id>,
+        pub text: String,
+        #[serde(default)]
+        pub unit: String,
+    }
+
+    /// Layer 5: psychology checklists and the coaching log.
+    #[derive(Default)]
+    pub struct Layer5 {
+        #[serde(default)]
+        pub checklists: Vec<StageChecklist>,
+        #[serde(default)]
+        pub coaching: Vec<CoachingNote>,
+    }
+
+    /// Behavioural points for one stage.
+    pub struct StageChecklist {
+        pub stage_id: Id,
+        #[serde(default)]
+        pub behaviours: Vec<String>,
+        #[serde(default)]
+        pub mistakes: Vec<String>,
+        #[serde(default)]
+        pub say: Vec<String>,
+        #[serde(default)]
+        pub avoid: Vec<String>,
+    }
+
+    /// An entry of the expert coaching log («экспертная дотяжка»).
+    pub struct CoachingNote {
+        pub id: Id,
+        pub manager_id: Id,
+        #[serde(default)]
+        pub deal_id: Option<Id>,
+        #[serde(default)]
+        pub stage_id: Option<Id>,
+        pub date: NaiveDate,
+        #[serde(default)]
+        pub expert: String,
+        #[serde(default)]
+        pub observations: String,
+        #[serde(default)]
+        pub agreed_actions: String,
+        #[serde(default)]
+        pub follow_up: Option<NaiveDate>,
+        #[serde(default)]
+        pub result: String,
+    }
+
+    /// The method map's state: hand ticks and recorded overrides.
+    #[derive(Default)]
+    pub struct MethodState {
+        /// Items ticked by hand (ids from `domain::method`).
+        #[serde(default)]
+        pub ticked: Vec<String>,
+        /// Layers opened before their predecessor was complete, with the reason.
+        #[serde(default)]
+        pub overrides: Vec<LayerOverride>,
+    }
+
+    /// A recorded gating override.
+    pub struct LayerOverride {
+        pub layer: u8,
+        pub reason: String,
+        pub date: NaiveDate,
+    }
+}
+
+impl Default for AbcSettings {
+    fn default() -> Self {
+        AbcSettings { threshold_a: 80.0, threshold_b: 15.0, rule: AbcRule::CumulativeBefore, year: None }
+    }
+}
+
+impl Project {
+    /// An empty project with the default ТФС stages, ready to be filled.
+    pub fn new_empty(name: &str, today: NaiveDate) -> Project {
+        use chrono::Datelike;
+        Project {
+            id: new_id(),
+            name: name.to_string(),
+            company: Company {
+                name: String::new(),
+                money_unit: MoneyUnit::ThousandRub,
+                as_of: None,
+                base_year: today.year() - 1,
+                plan_year: today.year(),
+                notes: String::new(),
+            },
+            business_lines: vec![],
+            channels: vec![],
+            regions: vec![],
+            managers: vec![],
+            clients: vec![],
+            revenues: vec![],
+            stages: super::stages::default_stages(),
+            deals: vec![],
+            contacts: vec![],
+            layer1: Layer1::default(),
+            layer3: Layer3::default(),
+            layer4: Layer4::default(),
+            layer5: Layer5::default(),
+            method: MethodState::default(),
+        }
+    }
+
+    pub fn stage(&self, id: Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+    pub fn stage_by_code(&self, code: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.code == code)
+    }
+    /// Position of a stage in the project's order.
+    pub fn stage_index(&self, id: Id) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+    pub fn client(&self, id: Id) -> Option<&Client> {
+        self.clients.iter().find(|c| c.id == id)
+    }
+    pub fn manager(&self, id: Id) -> Option<&Manager> {
+        self.managers.iter().find(|m| m.id == id)
+    }
+    /// The date the data is "as of": the company's setting or `today`.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.company.as_of.unwrap_or(today)
+    }
+}

@@ -1,0 +1,220 @@
+//! Numbers, money, percentages and dates as Russian (and English) readers expect them:
+//! `1 234 567,89 ₽`, `81,8 %`, `31.03.2025`. Parsing accepts what consultants paste from Excel
+//! and 1C: spaces or no-break spaces between thousands, a decimal comma, currency signs.
+
+use super::Lang;
+use crate::domain::{Money, MoneyUnit};
+use chrono::NaiveDate;
+
+/// No-break space between digit groups and before units, so numbers never wrap.
+pub const NBSP: char = '\u{a0}';
+/// The typographic minus used in Russian texts.
+pub const MINUS: char = '\u{2212}';
+
+/// Groups digits by three and puts a decimal comma (ru) or point (en).
+pub fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s, None),
+    };
+    let (group, point) = match lang {
+        Lang::Ru => (NBSP, ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    let digits: Vec<char> = int.chars().collect();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(*c);
+    }
+    if let Some(f) = frac {
+        out.push(point);
+        out.push_str(&f);
+    }
+    let is_zero = out.chars().all(|c| c == '0' || c == point || c == group);
+    if x < 0.0 && !is_zero {
+        out.insert(0, if lang == Lang::Ru { MINUS } else { '-' });
+    }
+    out
+}
+
+/// An integer count with grouped digits.
+pub fn fmt_int(n: i64, lang: Lang) -> String {
+    fmt_num(n as f64, 0, lang)
+}
+
+/// The unit label of a project's money.
+pub fn unit_label(unit: MoneyUnit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (MoneyUnit::Rub, _) => "₽",
+        (MoneyUnit::ThousandRub, Lang::Ru) => "тыс.\u{a0}₽",
+        (MoneyUnit::ThousandRub, Lang::En) => "thous.\u{a0}₽",
+        (MoneyUnit::MillionRub, Lang::Ru) => "млн\u{a0}₽",
+        (MoneyUnit::MillionRub, Lang::En) => "mln\u{a0}₽",
+    }
+}
+
+/// Money with its unit; kopecks (hundredths) only when there are any.
+pub fn fmt_money(m: Money, unit: MoneyUnit, lang: Lang) -> String {
+    format!("{}{NBSP}{}", fmt_amount(m, lang), unit_label(unit, lang))
+}
+
+/// Money without the unit (for table cells under a unit header).
+pub fn fmt_amount(m: Money, lang: Lang) -> String {
+    let decimals = if m.0 % 100 == 0 { 0 } else { 2 };
+    fmt_num(m.as_f64(), decimals, lang)
+}
+
+/// A percentage: `81,8 %`; `None` (unknown) as a dash, never as 0 %.
+pub fn fmt_pct(x: Option<f64>, decimals: usize, lang: Lang) -> String {
+    match x {
+        Some(v) if v.is_finite() => format!("{}{NBSP}%", fmt_num(v, decimals, lang)),
+        _ => "—".to_string(),
+    }
+}
+
+/// A date as `ДД.ММ.ГГГГ` (ru) or ISO (en is also day-first to avoid US ambiguity).
+pub fn fmt_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// Reads a date typed as `31.03.2025`, `31/03/2025`, `2025-03-31` or `31.03.25`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // Excel and 1C often append a time.
+    let s = s.split([' ', 'T']).next().unwrap_or(s);
+    for f in ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y.%m.%d", "%Y/%m/%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            use chrono::Datelike;
+            // "31.03.25" parses under %Y as year 25; let the two-digit rule below take it.
+            if d.year() >= 1000 {
+                return Some(d);
+            }
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%d.%m.%y") {
+        return Some(d);
+    }
+    None
+}
+
+/// Reads a number as consultants type or export it: `1 234 567,89`, `1234567.89`,
+/// `1 234 567 ₽`, `12,5%`, `−3`, `(1 200)`. Returns `None` for anything else.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let mut t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '%' | '₽' | '$' | '€'))
+        .collect();
+    for suffix in ["руб.", "руб", "р.", "RUB", "rub"] {
+        if let Some(x) = t.strip_suffix(suffix) {
+            t = x.to_string();
+        }
+    }
+    let mut neg = false;
+    if t.starts_with('(') && t.ends_with(')') && t.len() > 2 {
+        neg = true;
+        t = t[1..t.len() - 1].to_string();
+    }
+    if let Some(x) = t.strip_prefix(['-', '\u{2212}']) {
+        neg = !neg;
+        t = x.to_string();
+    }
+    if t.is_empty() {
+        return None;
+    }
+    let commas = t.matches(',').count();
+    let dots = t.matches('.').count();
+    let normal = match (commas, dots) {
+        (0, 0) | (0, 1) => t,
+        (1, 0) => t.replace(',', "."),
+        // "1,234,567.89": commas group thousands.
+        (_, 1) if t.rfind(',') < t.rfind('.') => t.replace(',', ""),
+        // "1.234.567,89": dots group thousands.
+        (1, _) if t.rfind('.') < t.rfind(',') => t.replace('.', "").replace(',', "."),
+        (c, 0) if c > 1 => t.replace(',', ""),
+        (0, d) if d > 1 => t.replace('.', ""),
+        _ => return None,
+    };
+    if !normal.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E') {
+        return None;
+    }
+    let v: f64 = normal.parse().ok()?;
+    if !v.is_finite() {
+        return None;
+    }
+    Some(if neg { -v } else { v })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> String {
+        s.replace(NBSP, " ").replace(MINUS, "-")
+    }
+
+    #[test]
+    fn russian_money() {
+        assert_eq!(plain(&fmt_money(Money(123_456_789), MoneyUnit::Rub, Lang::Ru)), "1 234 567,89 ₽");
+        assert_eq!(plain(&fmt_money(Money::units(58_000), MoneyUnit::ThousandRub, Lang::Ru)), "58 000 тыс. ₽");
+        assert_eq!(plain(&fmt_money(Money::units(-2_752), MoneyUnit::ThousandRub, Lang::Ru)), "-2 752 тыс. ₽");
+        assert_eq!(fmt_money(Money::units(1_000), MoneyUnit::Rub, Lang::En), "1,000\u{a0}₽");
+        assert_eq!(plain(&fmt_amount(Money(0), Lang::Ru)), "0");
+        assert_eq!(plain(&fmt_amount(Money::units(100), Lang::Ru)), "100");
+    }
+
+    #[test]
+    fn numbers_and_percentages() {
+        assert_eq!(plain(&fmt_pct(Some(81.8181), 1, Lang::Ru)), "81,8 %");
+        assert_eq!(fmt_pct(None, 1, Lang::Ru), "—");
+        assert_eq!(plain(&fmt_num(-0.04, 1, Lang::Ru)), "0,0");
+        assert_eq!(plain(&fmt_num(1_000_000.0, 0, Lang::Ru)), "1 000 000");
+        assert_eq!(fmt_num(f64::NAN, 0, Lang::Ru), "—");
+        assert_eq!(fmt_int(999, Lang::Ru), "999");
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
+        assert_eq!(fmt_date(d), "31.03.2025");
+        for s in ["31.03.2025", "2025-03-31", "31/03/2025", "31.03.25", "2025-03-31 00:00:00", "2025-03-31T10:00"] {
+            assert_eq!(parse_date(s), Some(d), "{s}");
+        }
+        assert_eq!(parse_date("31.02.2025"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn parses_what_excel_and_1c_export() {
+        let cases = [
+            ("1 234 567,89", 1_234_567.89),
+            ("1\u{a0}234\u{a0}567,89", 1_234_567.89),
+            ("1234567.89", 1_234_567.89),
+            ("1,234,567.89", 1_234_567.89),
+            ("1.234.567,89", 1_234_567.89),
+            ("58 000 ₽", 58_000.0),
+            ("12,5%", 12.5),
+            ("−3", -3.0),
+            ("-3,5", -3.5),
+            ("(1 200)", -1200.0),
+            ("150 руб.", 150.0),
+            ("1,5", 1.5),
+        ];
+        for (s, v) in cases {
+            assert_eq!(parse_number(s), Some(v), "{s}");
+        }
+        for bad in ["", "abc", "1,2,3.4,5", "12a", "—", "1.2.3,4,5"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+}

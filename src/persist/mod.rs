@@ -1,0 +1,12 @@
+//! Saving and loading: the file envelope, schema versions and migrations, validation, the
+//! storage library and its compression. All pure; the browser's localStorage is plugged in by
+//! `state::storage` through the [`library::KeyValue`] trait.
+
+pub mod codec;
+pub mod error;
+pub mod file;
+pub mod library;
+pub mod migrate;
+pub mod validate;
+
+pub use error::{LoadError, StoreError};
