@@ -39,13 +39,31 @@ pub struct Layer {
 }
 
 const fn t(id: &'static str, depth: u8, ru: &'static str, en: &'static str) -> Item {
-    Item { id, kind: ItemKind::Task, depth, ru, en }
+    Item {
+        id,
+        kind: ItemKind::Task,
+        depth,
+        ru,
+        en,
+    }
 }
 const fn r(id: &'static str, ru: &'static str, en: &'static str) -> Item {
-    Item { id, kind: ItemKind::Result, depth: 0, ru, en }
+    Item {
+        id,
+        kind: ItemKind::Result,
+        depth: 0,
+        ru,
+        en,
+    }
 }
 const fn m(id: &'static str, ru: &'static str, en: &'static str) -> Item {
-    Item { id, kind: ItemKind::Metric, depth: 0, ru, en }
+    Item {
+        id,
+        kind: ItemKind::Metric,
+        depth: 0,
+        ru,
+        en,
+    }
 }
 
 /// The five layers as the article lists them.
@@ -173,7 +191,12 @@ pub fn layer_complete(p: &Project, n: u8) -> bool {
     LAYERS
         .iter()
         .find(|l| l.n == n)
-        .map(|l| l.items.iter().filter(|i| i.kind != ItemKind::Metric).all(|i| item_status(p, i).is_done()))
+        .map(|l| {
+            l.items
+                .iter()
+                .filter(|i| i.kind != ItemKind::Metric)
+                .all(|i| item_status(p, i).is_done())
+        })
         .unwrap_or(false)
 }
 
@@ -184,7 +207,9 @@ pub enum Access {
     /// Opened before its predecessor was complete; the override is shown.
     Overridden(LayerOverride),
     /// Locked until this layer is complete.
-    Locked { waiting_for: u8 },
+    Locked {
+        waiting_for: u8,
+    },
 }
 
 /// DOMAIN.md §4.1: layer 1 is always open; layer N opens when every layer above it is complete,
@@ -217,7 +242,12 @@ pub fn toggle_tick(p: &mut Project, id: &str) -> bool {
 }
 
 /// Records an override for layer `n`. The reason must not be blank.
-pub fn add_override(p: &mut Project, n: u8, reason: &str, date: NaiveDate) -> Result<(), &'static str> {
+pub fn add_override(
+    p: &mut Project,
+    n: u8,
+    reason: &str,
+    date: NaiveDate,
+) -> Result<(), &'static str> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err("Укажите причину: без неё слой не открывается досрочно.");
@@ -225,7 +255,11 @@ pub fn add_override(p: &mut Project, n: u8, reason: &str, date: NaiveDate) -> Re
     if !(2..=5).contains(&n) {
         return Err("Досрочно можно открыть только слои 2–5.");
     }
-    p.method.overrides.push(LayerOverride { layer: n, reason: reason.to_string(), date });
+    p.method.overrides.push(LayerOverride {
+        layer: n,
+        reason: reason.to_string(),
+        date,
+    });
     Ok(())
 }
 
@@ -253,7 +287,10 @@ mod tests {
 
     #[test]
     fn item_ids_are_unique() {
-        let mut ids: Vec<&str> = LAYERS.iter().flat_map(|l| l.items.iter().map(|i| i.id)).collect();
+        let mut ids: Vec<&str> = LAYERS
+            .iter()
+            .flat_map(|l| l.items.iter().map(|i| i.id))
+            .collect();
         let n = ids.len();
         ids.sort_unstable();
         ids.dedup();
@@ -263,10 +300,22 @@ mod tests {
     #[test]
     fn article_structure() {
         let count = |n: usize, k: ItemKind| LAYERS[n].items.iter().filter(|i| i.kind == k).count();
-        assert_eq!((count(0, ItemKind::Result), count(0, ItemKind::Metric)), (3, 1));
-        assert_eq!((count(1, ItemKind::Result), count(1, ItemKind::Metric)), (1, 2));
-        assert_eq!((count(2, ItemKind::Result), count(2, ItemKind::Metric)), (2, 2));
-        assert_eq!((count(3, ItemKind::Result), count(3, ItemKind::Metric)), (4, 3));
+        assert_eq!(
+            (count(0, ItemKind::Result), count(0, ItemKind::Metric)),
+            (3, 1)
+        );
+        assert_eq!(
+            (count(1, ItemKind::Result), count(1, ItemKind::Metric)),
+            (1, 2)
+        );
+        assert_eq!(
+            (count(2, ItemKind::Result), count(2, ItemKind::Metric)),
+            (2, 2)
+        );
+        assert_eq!(
+            (count(3, ItemKind::Result), count(3, ItemKind::Metric)),
+            (4, 3)
+        );
         assert_eq!(count(4, ItemKind::Metric), 0, "layer 5: «Метрик нет»");
     }
 
@@ -275,7 +324,10 @@ mod tests {
         let p = Project::new_empty("x", day());
         assert_eq!(layer_access(&p, 1), Access::Open);
         for n in 2..=5 {
-            assert!(matches!(layer_access(&p, n), Access::Locked { .. }), "layer {n}");
+            assert!(
+                matches!(layer_access(&p, n), Access::Locked { .. }),
+                "layer {n}"
+            );
         }
     }
 
@@ -284,8 +336,13 @@ mod tests {
         let mut p = Project::new_empty("x", day());
         assert!(add_override(&mut p, 3, "   ", day()).is_err());
         add_override(&mut p, 3, "Клиент просит начать с карт", day()).unwrap();
-        assert!(matches!(layer_access(&p, 3), Access::Overridden(ref o) if o.reason.contains("карт")));
-        assert!(matches!(layer_access(&p, 2), Access::Locked { waiting_for: 1 }));
+        assert!(
+            matches!(layer_access(&p, 3), Access::Overridden(ref o) if o.reason.contains("карт"))
+        );
+        assert!(matches!(
+            layer_access(&p, 2),
+            Access::Locked { waiting_for: 1 }
+        ));
         remove_overrides(&mut p, 3);
         assert!(matches!(layer_access(&p, 3), Access::Locked { .. }));
     }
@@ -294,7 +351,10 @@ mod tests {
     fn ticking_opens_layers_in_order() {
         let mut p = Project::new_empty("x", day());
         tick_all(&mut p, 2);
-        assert!(matches!(layer_access(&p, 3), Access::Locked { waiting_for: 1 }));
+        assert!(matches!(
+            layer_access(&p, 3),
+            Access::Locked { waiting_for: 1 }
+        ));
         if !layer_complete(&p, 1) {
             tick_all(&mut p, 1);
         }

@@ -16,7 +16,9 @@ pub mod gating;
 pub mod method;
 pub mod model;
 pub mod money;
+pub mod period;
 pub mod stages;
 
 pub use model::*;
 pub use money::Money;
+pub use period::Period;

@@ -106,7 +106,11 @@ impl Category {
     /// Reads a category the way consultants type it: Latin or Cyrillic А/В/С, any case,
     /// with «кат.» and spaces around.
     pub fn parse(s: &str) -> Option<Category> {
-        let t = s.trim().trim_start_matches("кат.").trim_start_matches("Кат.").trim();
+        let t = s
+            .trim()
+            .trim_start_matches("кат.")
+            .trim_start_matches("Кат.")
+            .trim();
         match t {
             "A" | "a" | "А" | "а" => Some(Category::A),
             "B" | "b" | "В" | "в" => Some(Category::B),
@@ -796,7 +800,12 @@ model! {
 
 impl Default for AbcSettings {
     fn default() -> Self {
-        AbcSettings { threshold_a: 80.0, threshold_b: 15.0, rule: AbcRule::CumulativeBefore, year: None }
+        AbcSettings {
+            threshold_a: 80.0,
+            threshold_b: 15.0,
+            rule: AbcRule::CumulativeBefore,
+            year: None,
+        }
     }
 }
 

@@ -57,7 +57,13 @@ impl Money {
         }
         let raw: Vec<f64> = weights
             .iter()
-            .map(|w| if w.is_finite() && *w > 0.0 { self.0 as f64 * w / total } else { 0.0 })
+            .map(|w| {
+                if w.is_finite() && *w > 0.0 {
+                    self.0 as f64 * w / total
+                } else {
+                    0.0
+                }
+            })
             .collect();
         let mut parts: Vec<i64> = raw.iter().map(|r| r.floor() as i64).collect();
         let mut left = self.0 - parts.iter().sum::<i64>();
@@ -65,7 +71,9 @@ impl Money {
         order.sort_by(|&a, &b| {
             let fa = raw[a] - raw[a].floor();
             let fb = raw[b] - raw[b].floor();
-            fb.partial_cmp(&fa).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b))
+            fb.partial_cmp(&fa)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.cmp(&b))
         });
         let mut i = 0;
         while left > 0 && !order.is_empty() {
@@ -160,7 +168,9 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str("a money amount (number)")
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Money, E> {
-                v.checked_mul(100).map(Money).ok_or_else(|| E::custom("amount too large"))
+                v.checked_mul(100)
+                    .map(Money)
+                    .ok_or_else(|| E::custom("amount too large"))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Money, E> {
                 i64::try_from(v)
@@ -220,8 +230,14 @@ mod tests {
             let back: Money = serde_json::from_str(&s).unwrap();
             assert_eq!(back, m, "{s}");
         }
-        assert_eq!(serde_json::to_string(&Money::units(58_000)).unwrap(), "58000");
-        assert_eq!(serde_json::from_str::<Money>("1234.56").unwrap(), Money(123_456));
+        assert_eq!(
+            serde_json::to_string(&Money::units(58_000)).unwrap(),
+            "58000"
+        );
+        assert_eq!(
+            serde_json::from_str::<Money>("1234.56").unwrap(),
+            Money(123_456)
+        );
         assert!(serde_json::from_str::<Money>("\"x\"").is_err());
         assert!(serde_json::from_str::<Money>("1e300").is_err());
     }
@@ -229,7 +245,14 @@ mod tests {
     #[test]
     fn split_adds_up_exactly() {
         let parts = Money::units(900_000).split(&[78.0, 15.0, 7.0]);
-        assert_eq!(parts, vec![Money::units(702_000), Money::units(135_000), Money::units(63_000)]);
+        assert_eq!(
+            parts,
+            vec![
+                Money::units(702_000),
+                Money::units(135_000),
+                Money::units(63_000)
+            ]
+        );
         let parts = Money(100).split(&[1.0, 1.0, 1.0]);
         assert_eq!(parts.iter().sum::<Money>(), Money(100));
         assert_eq!(parts, vec![Money(34), Money(33), Money(33)]);

@@ -60,11 +60,15 @@ pub fn stage_list_problems(stages: &[Stage]) -> Vec<String> {
     let mut out = vec![];
     let won = stages.iter().filter(|s| s.is_won).count();
     if won != 1 {
-        out.push(format!("Этап «выиграно» должен быть ровно один, сейчас: {won}."));
+        out.push(format!(
+            "Этап «выиграно» должен быть ровно один, сейчас: {won}."
+        ));
     }
     for code in ["1", "2.1", "2.2", "2.3"] {
         if !stages.iter().any(|s| s.code == code) {
-            out.push(format!("Нет этапа {code}: метод требует этапы 1, 2.1, 2.2, 2.3."));
+            out.push(format!(
+                "Нет этапа {code}: метод требует этапы 1, 2.1, 2.2, 2.3."
+            ));
         }
     }
     let mut codes: Vec<&str> = stages.iter().map(|s| s.code.trim()).collect();

@@ -92,7 +92,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     // Excel and 1C often append a time.
     let s = s.split([' ', 'T']).next().unwrap_or(s);
-    for f in ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y.%m.%d", "%Y/%m/%d"] {
+    for f in [
+        "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y.%m.%d", "%Y/%m/%d",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
             use chrono::Datelike;
             // "31.03.25" parses under %Y as year 25; let the two-digit rule below take it.
@@ -113,7 +115,12 @@ pub fn parse_number(s: &str) -> Option<f64> {
     let mut t: String = s
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '%' | '₽' | '$' | '€'))
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '%' | '₽' | '$' | '€'
+            )
+        })
         .collect();
     for suffix in ["руб.", "руб", "р.", "RUB", "rub"] {
         if let Some(x) = t.strip_suffix(suffix) {
@@ -145,7 +152,10 @@ pub fn parse_number(s: &str) -> Option<f64> {
         (0, d) if d > 1 => t.replace('.', ""),
         _ => return None,
     };
-    if !normal.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E') {
+    if !normal
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E')
+    {
         return None;
     }
     let v: f64 = normal.parse().ok()?;
@@ -165,10 +175,30 @@ mod tests {
 
     #[test]
     fn russian_money() {
-        assert_eq!(plain(&fmt_money(Money(123_456_789), MoneyUnit::Rub, Lang::Ru)), "1 234 567,89 ₽");
-        assert_eq!(plain(&fmt_money(Money::units(58_000), MoneyUnit::ThousandRub, Lang::Ru)), "58 000 тыс. ₽");
-        assert_eq!(plain(&fmt_money(Money::units(-2_752), MoneyUnit::ThousandRub, Lang::Ru)), "-2 752 тыс. ₽");
-        assert_eq!(fmt_money(Money::units(1_000), MoneyUnit::Rub, Lang::En), "1,000\u{a0}₽");
+        assert_eq!(
+            plain(&fmt_money(Money(123_456_789), MoneyUnit::Rub, Lang::Ru)),
+            "1 234 567,89 ₽"
+        );
+        assert_eq!(
+            plain(&fmt_money(
+                Money::units(58_000),
+                MoneyUnit::ThousandRub,
+                Lang::Ru
+            )),
+            "58 000 тыс. ₽"
+        );
+        assert_eq!(
+            plain(&fmt_money(
+                Money::units(-2_752),
+                MoneyUnit::ThousandRub,
+                Lang::Ru
+            )),
+            "-2 752 тыс. ₽"
+        );
+        assert_eq!(
+            fmt_money(Money::units(1_000), MoneyUnit::Rub, Lang::En),
+            "1,000\u{a0}₽"
+        );
         assert_eq!(plain(&fmt_amount(Money(0), Lang::Ru)), "0");
         assert_eq!(plain(&fmt_amount(Money::units(100), Lang::Ru)), "100");
     }
@@ -187,7 +217,14 @@ mod tests {
     fn dates() {
         let d = NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
         assert_eq!(fmt_date(d), "31.03.2025");
-        for s in ["31.03.2025", "2025-03-31", "31/03/2025", "31.03.25", "2025-03-31 00:00:00", "2025-03-31T10:00"] {
+        for s in [
+            "31.03.2025",
+            "2025-03-31",
+            "31/03/2025",
+            "31.03.25",
+            "2025-03-31 00:00:00",
+            "2025-03-31T10:00",
+        ] {
             assert_eq!(parse_date(s), Some(d), "{s}");
         }
         assert_eq!(parse_date("31.02.2025"), None);

@@ -5,5 +5,7 @@ pub struct Shell {
     pub app_name: &'static str,
 }
 
-pub const SHELL_RU: Shell = Shell { app_name: "Слой" };
+pub const SHELL_RU: Shell = Shell {
+    app_name: "Слой"
+};
 pub const SHELL_EN: Shell = Shell { app_name: "Sloy" };

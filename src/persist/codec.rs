@@ -50,7 +50,10 @@ pub fn unpack(stored: &str) -> Result<String, String> {
     let mut acc: u32 = 0;
     let mut bits = 0;
     for c in body.chars() {
-        let v = (c as u32).checked_sub(OFFSET).filter(|v| *v <= 0x7fff).ok_or("недопустимый символ")?;
+        let v = (c as u32)
+            .checked_sub(OFFSET)
+            .filter(|v| *v <= 0x7fff)
+            .ok_or("недопустимый символ")?;
         acc = (acc << 15) | v;
         bits += 15;
         while bits >= 8 && bytes.len() < len {
@@ -62,7 +65,8 @@ pub fn unpack(stored: &str) -> Result<String, String> {
     if bytes.len() != len {
         return Err("данные обрезаны".into());
     }
-    let raw = decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|e| format!("распаковка: {:?}", e.status))?;
+    let raw = decompress_to_vec_with_limit(&bytes, MAX_INFLATED)
+        .map_err(|e| format!("распаковка: {:?}", e.status))?;
     String::from_utf8(raw).map_err(|_| "не UTF-8".into())
 }
 
@@ -76,7 +80,9 @@ mod tests {
         let text = "{\"format\":\"sloy-project\",\"name\":\"ГидроТеплоМаш «Демо»\"}".repeat(50);
         let packed = pack(&text);
         assert!(packed.chars().count() < text.chars().count());
-        assert!(packed.chars().all(|c| (c as u32) >= 0x20 && !(0xd800..0xe000).contains(&(c as u32))));
+        assert!(packed
+            .chars()
+            .all(|c| (c as u32) >= 0x20 && !(0xd800..0xe000).contains(&(c as u32))));
         assert_eq!(unpack(&packed).unwrap(), text);
         assert_eq!(unpack("{\"a\":1}").unwrap(), "{\"a\":1}");
         assert_eq!(unpack(&pack("")).unwrap(), "");

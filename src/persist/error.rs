@@ -13,7 +13,11 @@ pub enum LoadError {
     /// Empty file.
     Empty,
     /// Not JSON at all (syntax error at a position).
-    NotJson { line: usize, column: usize, detail: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON nested deeper than any project file is.
     TooDeep { line: usize },
     /// JSON, but not a Sloy project (no `format: "sloy-project"`).
@@ -29,7 +33,11 @@ pub enum LoadError {
     /// Two entities of one list share an id.
     DuplicateId { path: String, id: String },
     /// An id refers to nothing in the project.
-    BrokenReference { path: String, target: &'static str, id: String },
+    BrokenReference {
+        path: String,
+        target: &'static str,
+        id: String,
+    },
     /// Stored data could not be decompressed.
     Corrupt { detail: String },
 }
@@ -153,21 +161,31 @@ pub fn ru_serde(detail: &str) -> String {
     }
     if let Some(rest) = d.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("неверный тип: {} вместо ожидаемого «{}»", ru_kind(found), expected);
+            return format!(
+                "неверный тип: {} вместо ожидаемого «{}»",
+                ru_kind(found),
+                expected
+            );
         }
     }
     if let Some(rest) = d.strip_prefix("invalid value: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("недопустимое значение {} (ожидалось {})", ru_kind(found), expected);
+            return format!(
+                "недопустимое значение {} (ожидалось {})",
+                ru_kind(found),
+                expected
+            );
         }
     }
-    if d.starts_with("input contains invalid characters") || d.starts_with("premature end of input") {
+    if d.starts_with("input contains invalid characters") || d.starts_with("premature end of input")
+    {
         return format!("недопустимое значение ({d})");
     }
     match d {
-        "EOF while parsing a value" | "EOF while parsing an object" | "EOF while parsing a list" | "EOF while parsing a string" => {
-            "файл обрывается на середине".into()
-        }
+        "EOF while parsing a value"
+        | "EOF while parsing an object"
+        | "EOF while parsing a list"
+        | "EOF while parsing a string" => "файл обрывается на середине".into(),
         "expected value" => "ожидалось значение".into(),
         "trailing characters" => "лишние символы после конца данных".into(),
         "key must be a string" => "ключ должен быть строкой".into(),
@@ -204,7 +222,10 @@ pub enum StoreError {
     /// The browser's storage quota is full.
     Quota,
     /// Another tab saved the project after this tab loaded it.
-    Conflict { their_rev: u64, their_saved_at: String },
+    Conflict {
+        their_rev: u64,
+        their_saved_at: String,
+    },
     /// Storage is unavailable (private mode, disabled).
     Unavailable(String),
 }
@@ -236,8 +257,14 @@ mod tests {
 
     #[test]
     fn serde_phrases_in_russian() {
-        assert_eq!(ru_serde("missing field `name` at line 1 column 5"), "отсутствует обязательное поле «name»");
-        assert!(ru_serde("invalid type: string \"abc\", expected a money amount (number)").starts_with("неверный тип: строка \"abc\""));
+        assert_eq!(
+            ru_serde("missing field `name` at line 1 column 5"),
+            "отсутствует обязательное поле «name»"
+        );
+        assert!(
+            ru_serde("invalid type: string \"abc\", expected a money amount (number)")
+                .starts_with("неверный тип: строка \"abc\"")
+        );
         assert!(ru_serde("unknown variant `Z`, expected one of `A`, `B`").contains("`Z`"));
     }
 }

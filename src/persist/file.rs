@@ -31,13 +31,25 @@ struct EnvelopeOut<'a> {
 
 /// Serializes a project into the envelope (compact JSON).
 pub fn to_json(p: &Project, saved_at: &str) -> String {
-    let env = EnvelopeOut { format: FORMAT, schema_version: SCHEMA_VERSION, app_version: APP_VERSION, saved_at, data: p };
+    let env = EnvelopeOut {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        saved_at,
+        data: p,
+    };
     serde_json::to_string(&env).unwrap_or_default()
 }
 
 /// Serializes a project into the envelope, indented for people reading the exported file.
 pub fn to_json_pretty(p: &Project, saved_at: &str) -> String {
-    let env = EnvelopeOut { format: FORMAT, schema_version: SCHEMA_VERSION, app_version: APP_VERSION, saved_at, data: p };
+    let env = EnvelopeOut {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        saved_at,
+        data: p,
+    };
     serde_json::to_string_pretty(&env).unwrap_or_default()
 }
 
@@ -47,10 +59,19 @@ pub fn file_name(p: &Project) -> String {
     let base: String = p
         .name
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let base = base.trim();
-    format!("{}.sloy.json", if base.is_empty() { "project" } else { base })
+    format!(
+        "{}.sloy.json",
+        if base.is_empty() { "project" } else { base }
+    )
 }
 
 /// The saved-at stamp and project of a loaded file.
@@ -64,7 +85,10 @@ pub struct Loaded {
 /// Reads a project file (or a stored project) from text, all steps or nothing.
 pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: text.len() as u64, limit: MAX_FILE_BYTES });
+        return Err(LoadError::TooLarge {
+            bytes: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
@@ -75,7 +99,11 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
         if msg.contains("recursion limit exceeded") {
             LoadError::TooDeep { line: e.line() }
         } else {
-            LoadError::NotJson { line: e.line(), column: e.column(), detail: msg }
+            LoadError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: msg,
+            }
         }
     })?;
     let Value::Object(mut env) = value else {
@@ -83,17 +111,30 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     };
     match env.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
-        Some(Value::String(f)) => return Err(LoadError::ForeignJson { found: Some(f.chars().take(60).collect()) }),
+        Some(Value::String(f)) => {
+            return Err(LoadError::ForeignJson {
+                found: Some(f.chars().take(60).collect()),
+            })
+        }
         _ => return Err(LoadError::ForeignJson { found: None }),
     }
-    let version = env.get("schema_version").and_then(Value::as_u64).ok_or(LoadError::NoVersion)?;
+    let version = env
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or(LoadError::NoVersion)?;
     if version == 0 {
         return Err(LoadError::NoVersion);
     }
     if version > SCHEMA_VERSION {
-        return Err(LoadError::NewerVersion { found: version, supported: SCHEMA_VERSION });
+        return Err(LoadError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
-    let saved_at = env.get("saved_at").and_then(Value::as_str).map(str::to_string);
+    let saved_at = env
+        .get("saved_at")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let data = env.remove("data").ok_or_else(|| LoadError::Invalid {
         path: "data".into(),
         detail: "missing field `data`".into(),
@@ -101,10 +142,21 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     let data = migrate(data, version)?;
     let project: Project = serde_path_to_error::deserialize(data).map_err(|e| {
         let path = e.path().to_string();
-        LoadError::Invalid { path: if path == "." { "data".into() } else { format!("data.{path}") }, detail: e.into_inner().to_string() }
+        LoadError::Invalid {
+            path: if path == "." {
+                "data".into()
+            } else {
+                format!("data.{path}")
+            },
+            detail: e.into_inner().to_string(),
+        }
     })?;
     validate(&project)?;
-    Ok(Loaded { project, saved_at, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
+    Ok(Loaded {
+        project,
+        saved_at,
+        migrated_from: (version < SCHEMA_VERSION).then_some(version),
+    })
 }
 
 #[cfg(test)]
@@ -141,18 +193,40 @@ mod tests {
     #[test]
     fn foreign_json() {
         assert_eq!(err("[1,2,3]"), LoadError::ForeignJson { found: None });
-        assert_eq!(err("{\"name\":\"x\"}"), LoadError::ForeignJson { found: None });
-        assert_eq!(err("{\"format\":\"excalidraw\"}"), LoadError::ForeignJson { found: Some("excalidraw".into()) });
-        assert!(err("{\"type\":\"excalidraw\"}").message(Lang::Ru).contains("другой программы"));
+        assert_eq!(
+            err("{\"name\":\"x\"}"),
+            LoadError::ForeignJson { found: None }
+        );
+        assert_eq!(
+            err("{\"format\":\"excalidraw\"}"),
+            LoadError::ForeignJson {
+                found: Some("excalidraw".into())
+            }
+        );
+        assert!(err("{\"type\":\"excalidraw\"}")
+            .message(Lang::Ru)
+            .contains("другой программы"));
     }
 
     #[test]
     fn newer_version_asks_to_update() {
         let e = err("{\"format\":\"sloy-project\",\"schema_version\":7,\"data\":{}}");
-        assert_eq!(e, LoadError::NewerVersion { found: 7, supported: SCHEMA_VERSION });
+        assert_eq!(
+            e,
+            LoadError::NewerVersion {
+                found: 7,
+                supported: SCHEMA_VERSION
+            }
+        );
         assert!(e.message(Lang::Ru).contains("Обновите приложение"));
-        assert_eq!(err("{\"format\":\"sloy-project\",\"data\":{}}"), LoadError::NoVersion);
-        assert_eq!(err("{\"format\":\"sloy-project\",\"schema_version\":\"1\"}"), LoadError::NoVersion);
+        assert_eq!(
+            err("{\"format\":\"sloy-project\",\"data\":{}}"),
+            LoadError::NoVersion
+        );
+        assert_eq!(
+            err("{\"format\":\"sloy-project\",\"schema_version\":\"1\"}"),
+            LoadError::NoVersion
+        );
     }
 
     #[test]
@@ -165,18 +239,38 @@ mod tests {
             LoadError::Invalid { path, .. } => assert_eq!(path, "data.deals[3].amount"),
             other => panic!("{other:?}"),
         }
-        assert!(e.message(Lang::Ru).contains("data.deals[3].amount"), "{}", e.message(Lang::Ru));
-        assert!(e.message(Lang::Ru).contains("неверный тип"), "{}", e.message(Lang::Ru));
+        assert!(
+            e.message(Lang::Ru).contains("data.deals[3].amount"),
+            "{}",
+            e.message(Lang::Ru)
+        );
+        assert!(
+            e.message(Lang::Ru).contains("неверный тип"),
+            "{}",
+            e.message(Lang::Ru)
+        );
 
         let mut v: Value = serde_json::from_str(&to_json(&p, "x")).unwrap();
-        v["data"]["clients"][0].as_object_mut().unwrap().remove("name");
+        v["data"]["clients"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("name");
         let e = err(&v.to_string());
-        assert!(matches!(&e, LoadError::Invalid { path, detail } if path == "data.clients[0]" && detail.contains("name")), "{e:?}");
-        assert!(e.message(Lang::Ru).contains("обязательное поле «name»"), "{}", e.message(Lang::Ru));
+        assert!(
+            matches!(&e, LoadError::Invalid { path, detail } if path == "data.clients[0]" && detail.contains("name")),
+            "{e:?}"
+        );
+        assert!(
+            e.message(Lang::Ru).contains("обязательное поле «name»"),
+            "{}",
+            e.message(Lang::Ru)
+        );
 
         let mut v: Value = serde_json::from_str(&to_json(&p, "x")).unwrap();
         v["data"]["deals"][0]["status"] = Value::String("maybe".into());
-        assert!(matches!(err(&v.to_string()), LoadError::Invalid { path, .. } if path == "data.deals[0].status"));
+        assert!(
+            matches!(err(&v.to_string()), LoadError::Invalid { path, .. } if path == "data.deals[0].status")
+        );
     }
 
     #[test]
@@ -198,7 +292,10 @@ mod tests {
 
     #[test]
     fn empty_project_round_trips() {
-        let p = Project::new_empty("Пустой", chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let p = Project::new_empty(
+            "Пустой",
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        );
         assert_eq!(from_json(&to_json(&p, "x")).unwrap().project, p);
     }
 

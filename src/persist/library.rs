@@ -77,7 +77,8 @@ pub fn meta_key(id: Id) -> String {
 }
 
 pub fn read_meta(kv: &impl KeyValue, id: Id) -> Option<Meta> {
-    kv.get(&meta_key(id)).and_then(|s| serde_json::from_str(&s).ok())
+    kv.get(&meta_key(id))
+        .and_then(|s| serde_json::from_str(&s).ok())
 }
 
 /// Loads one stored project value.
@@ -120,7 +121,12 @@ pub fn scan(kv: &impl KeyValue) -> Scan {
             }),
         }
     }
-    out.projects.sort_by(|a, b| b.meta.saved_at.cmp(&a.meta.saved_at).then(a.meta.name.cmp(&b.meta.name)));
+    out.projects.sort_by(|a, b| {
+        b.meta
+            .saved_at
+            .cmp(&a.meta.saved_at)
+            .then(a.meta.name.cmp(&b.meta.name))
+    });
     out
 }
 
@@ -137,7 +143,10 @@ pub fn save(
     let current = read_meta(kv, p.id);
     if let Some(m) = &current {
         if m.rev != base_rev && !force {
-            return Err(StoreError::Conflict { their_rev: m.rev, their_saved_at: m.saved_at.clone() });
+            return Err(StoreError::Conflict {
+                their_rev: m.rev,
+                their_saved_at: m.saved_at.clone(),
+            });
         }
     }
     let packed = pack(&to_json(p, now));
@@ -158,10 +167,18 @@ pub fn save(
 }
 
 /// Moves a project to the bin (`Some(date)`) or back (`None`). The data is not touched.
-pub fn set_deleted(kv: &mut impl KeyValue, id: Id, deleted_at: Option<String>) -> Result<Meta, StoreError> {
-    let mut meta = read_meta(kv, id).ok_or_else(|| StoreError::Unavailable("проект не найден".into()))?;
+pub fn set_deleted(
+    kv: &mut impl KeyValue,
+    id: Id,
+    deleted_at: Option<String>,
+) -> Result<Meta, StoreError> {
+    let mut meta =
+        read_meta(kv, id).ok_or_else(|| StoreError::Unavailable("проект не найден".into()))?;
     meta.deleted_at = deleted_at;
-    kv.set(&meta_key(id), &serde_json::to_string(&meta).unwrap_or_default())?;
+    kv.set(
+        &meta_key(id),
+        &serde_json::to_string(&meta).unwrap_or_default(),
+    )?;
     Ok(meta)
 }
 
@@ -189,7 +206,11 @@ pub struct MemoryStore {
 
 impl MemoryStore {
     fn used_without(&self, key: &str) -> usize {
-        self.map.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
+        self.map
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum()
     }
 }
 
@@ -199,7 +220,9 @@ impl KeyValue for MemoryStore {
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if let Some(q) = self.quota {
-            if self.used_without(key) + key.encode_utf16().count() + value.encode_utf16().count() > q {
+            if self.used_without(key) + key.encode_utf16().count() + value.encode_utf16().count()
+                > q
+            {
                 return Err(StoreError::Quota);
             }
         }
@@ -244,7 +267,13 @@ mod tests {
         // Tab 1 still thinks rev 1.
         p.name = "Из первой вкладки".into();
         let e = save(&mut kv, &p, 1, "tab1", "t3", false).unwrap_err();
-        assert_eq!(e, StoreError::Conflict { their_rev: 2, their_saved_at: "t2".into() });
+        assert_eq!(
+            e,
+            StoreError::Conflict {
+                their_rev: 2,
+                their_saved_at: "t2".into()
+            }
+        );
         assert_eq!(scan(&kv).projects[0].project.name, "Из второй вкладки");
         // The user chose to keep this tab's version.
         let m = save(&mut kv, &p, 1, "tab1", "t4", true).unwrap();
@@ -260,9 +289,15 @@ mod tests {
         let used = kv.used_without("");
         kv.quota = Some(used + 100);
         for i in 0..200 {
-            p.clients[0].notes.push_str(&format!("заметка {i} без сжатия {}", crate::domain::new_id()));
+            p.clients[0].notes.push_str(&format!(
+                "заметка {i} без сжатия {}",
+                crate::domain::new_id()
+            ));
         }
-        assert_eq!(save(&mut kv, &p, 1, "t", "t2", false), Err(StoreError::Quota));
+        assert_eq!(
+            save(&mut kv, &p, 1, "t", "t2", false),
+            Err(StoreError::Quota)
+        );
         let s = scan(&kv);
         assert_eq!(s.projects[0].meta.rev, 1);
         assert!(s.projects[0].project.clients[0].notes.is_empty());
@@ -274,9 +309,27 @@ mod tests {
         let p = demo_project();
         save(&mut kv, &p, 0, "t", "t1", false).unwrap();
         let bad_id = crate::domain::new_id();
-        kv.set(&data_key(bad_id), "{\"format\":\"sloy-project\",\"schema_version\":1,\"data\":{oops").unwrap();
-        kv.set(&meta_key(bad_id), &serde_json::to_string(&Meta { id: bad_id, name: "Сломанный".into(), rev: 4, saved_at: "t".into(), writer: "x".into(), deleted_at: None, stored_chars: 1 }).unwrap()).unwrap();
-        kv.set(&data_key(crate::domain::new_id()), "z1:99:abc").unwrap();
+        kv.set(
+            &data_key(bad_id),
+            "{\"format\":\"sloy-project\",\"schema_version\":1,\"data\":{oops",
+        )
+        .unwrap();
+        kv.set(
+            &meta_key(bad_id),
+            &serde_json::to_string(&Meta {
+                id: bad_id,
+                name: "Сломанный".into(),
+                rev: 4,
+                saved_at: "t".into(),
+                writer: "x".into(),
+                deleted_at: None,
+                stored_chars: 1,
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        kv.set(&data_key(crate::domain::new_id()), "z1:99:abc")
+            .unwrap();
         let s = scan(&kv);
         assert_eq!(s.projects.len(), 1);
         assert_eq!(s.unreadable.len(), 2);

@@ -16,7 +16,10 @@ const STEPS: &[Step] = &[];
 pub fn migrate(mut data: Value, from: u64) -> Result<Value, LoadError> {
     debug_assert_eq!(STEPS.len() as u64 + 1, SCHEMA_VERSION);
     for v in from..SCHEMA_VERSION {
-        let step = STEPS.get((v - 1) as usize).ok_or(LoadError::Migration { from: v, detail: "нет шага миграции".into() })?;
+        let step = STEPS.get((v - 1) as usize).ok_or(LoadError::Migration {
+            from: v,
+            detail: "нет шага миграции".into(),
+        })?;
         data = step(data).map_err(|detail| LoadError::Migration { from: v, detail })?;
     }
     Ok(data)

@@ -9,7 +9,10 @@ fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a Id>) -> Result<HashSet<I
     let mut set = HashSet::new();
     for (i, id) in ids.enumerate() {
         if !set.insert(*id) {
-            return Err(LoadError::DuplicateId { path: format!("data.{list}[{i}].id"), id: id.to_string() });
+            return Err(LoadError::DuplicateId {
+                path: format!("data.{list}[{i}].id"),
+                id: id.to_string(),
+            });
         }
     }
     Ok(set)
@@ -25,7 +28,11 @@ impl Refs<'_> {
         if self.set.contains(id) {
             Ok(())
         } else {
-            Err(LoadError::BrokenReference { path: format!("data.{}", path()), target: self.target, id: id.to_string() })
+            Err(LoadError::BrokenReference {
+                path: format!("data.{}", path()),
+                target: self.target,
+                id: id.to_string(),
+            })
         }
     }
     fn opt(&self, path: impl FnOnce() -> String, id: &Option<Id>) -> Result<(), LoadError> {
@@ -52,36 +59,87 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     let stages = unique("stages", p.stages.iter().map(|x| &x.id))?;
     let deals = unique("deals", p.deals.iter().map(|x| &x.id))?;
     let contacts = unique("contacts", p.contacts.iter().map(|x| &x.id))?;
-    let activities = unique("layer3.activities", p.layer3.activities.iter().map(|x| &x.id))?;
-    unique("layer3.touch_points", p.layer3.touch_points.iter().map(|x| &x.id))?;
+    let activities = unique(
+        "layer3.activities",
+        p.layer3.activities.iter().map(|x| &x.id),
+    )?;
+    unique(
+        "layer3.touch_points",
+        p.layer3.touch_points.iter().map(|x| &x.id),
+    )?;
     let needs = unique("layer4.needs", p.layer4.needs.iter().map(|x| &x.id))?;
-    let advantages = unique("layer4.advantages", p.layer4.advantages.iter().map(|x| &x.id))?;
+    let advantages = unique(
+        "layer4.advantages",
+        p.layer4.advantages.iter().map(|x| &x.id),
+    )?;
     unique("layer4.questions", p.layer4.questions.iter().map(|x| &x.id))?;
     unique("layer4.briefing", p.layer4.briefing.iter().map(|x| &x.id))?;
     unique("layer5.coaching", p.layer5.coaching.iter().map(|x| &x.id))?;
     unique("layer1.actuals", p.layer1.actuals.iter().map(|x| &x.id))?;
-    unique("layer1.hypotheses", p.layer1.hypotheses.iter().map(|x| &x.id))?;
+    unique(
+        "layer1.hypotheses",
+        p.layer1.hypotheses.iter().map(|x| &x.id),
+    )?;
 
-    let line = Refs { set: &lines, target: "business line" };
-    let channel = Refs { set: &channels, target: "channel" };
-    let region = Refs { set: &regions, target: "region" };
-    let manager = Refs { set: &managers, target: "manager" };
-    let client = Refs { set: &clients, target: "client" };
-    let stage = Refs { set: &stages, target: "stage" };
-    let deal = Refs { set: &deals, target: "deal" };
-    let contact = Refs { set: &contacts, target: "contact" };
-    let activity = Refs { set: &activities, target: "activity" };
-    let need = Refs { set: &needs, target: "need" };
-    let advantage = Refs { set: &advantages, target: "advantage" };
+    let line = Refs {
+        set: &lines,
+        target: "business line",
+    };
+    let channel = Refs {
+        set: &channels,
+        target: "channel",
+    };
+    let region = Refs {
+        set: &regions,
+        target: "region",
+    };
+    let manager = Refs {
+        set: &managers,
+        target: "manager",
+    };
+    let client = Refs {
+        set: &clients,
+        target: "client",
+    };
+    let stage = Refs {
+        set: &stages,
+        target: "stage",
+    };
+    let deal = Refs {
+        set: &deals,
+        target: "deal",
+    };
+    let contact = Refs {
+        set: &contacts,
+        target: "contact",
+    };
+    let activity = Refs {
+        set: &activities,
+        target: "activity",
+    };
+    let need = Refs {
+        set: &needs,
+        target: "need",
+    };
+    let advantage = Refs {
+        set: &advantages,
+        target: "advantage",
+    };
 
     for (i, m) in p.managers.iter().enumerate() {
         region.opt(|| format!("managers[{i}].region_id"), &m.region_id)?;
-        channel.all(|j| format!("managers[{i}].channel_ids[{j}]"), &m.channel_ids)?;
+        channel.all(
+            |j| format!("managers[{i}].channel_ids[{j}]"),
+            &m.channel_ids,
+        )?;
     }
     for (i, c) in p.clients.iter().enumerate() {
         channel.opt(|| format!("clients[{i}].channel_id"), &c.channel_id)?;
         region.opt(|| format!("clients[{i}].region_id"), &c.region_id)?;
-        line.all(|j| format!("clients[{i}].business_line_ids[{j}]"), &c.business_line_ids)?;
+        line.all(
+            |j| format!("clients[{i}].business_line_ids[{j}]"),
+            &c.business_line_ids,
+        )?;
         manager.opt(|| format!("clients[{i}].manager_id"), &c.manager_id)?;
     }
     let mut seen_revenue = HashSet::new();
@@ -98,17 +156,26 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         client.opt(|| format!("deals[{i}].client_id"), &d.client_id)?;
         manager.opt(|| format!("deals[{i}].manager_id"), &d.manager_id)?;
         channel.opt(|| format!("deals[{i}].channel_id"), &d.channel_id)?;
-        line.opt(|| format!("deals[{i}].business_line_id"), &d.business_line_id)?;
+        line.opt(
+            || format!("deals[{i}].business_line_id"),
+            &d.business_line_id,
+        )?;
         stage.check(|| format!("deals[{i}].stage_id"), &d.stage_id)?;
         for (j, h) in d.history.iter().enumerate() {
             stage.check(|| format!("deals[{i}].history[{j}].stage_id"), &h.stage_id)?;
         }
         for (j, n) in d.needs.iter().enumerate() {
             need.opt(|| format!("deals[{i}].needs[{j}].need_id"), &n.need_id)?;
-            contact.opt(|| format!("deals[{i}].needs[{j}].confirmed_by"), &n.confirmed_by)?;
+            contact.opt(
+                || format!("deals[{i}].needs[{j}].confirmed_by"),
+                &n.confirmed_by,
+            )?;
         }
         for (j, c) in d.criteria.iter().enumerate() {
-            advantage.opt(|| format!("deals[{i}].criteria[{j}].advantage_id"), &c.advantage_id)?;
+            advantage.opt(
+                || format!("deals[{i}].criteria[{j}].advantage_id"),
+                &c.advantage_id,
+            )?;
         }
     }
     for (i, c) in p.contacts.iter().enumerate() {
@@ -117,34 +184,67 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     }
     let l1 = &p.layer1;
     for (i, v) in l1.market_volumes.iter().enumerate() {
-        line.opt(|| format!("layer1.market_volumes[{i}].business_line_id"), &v.business_line_id)?;
+        line.opt(
+            || format!("layer1.market_volumes[{i}].business_line_id"),
+            &v.business_line_id,
+        )?;
     }
     for (i, mp) in l1.manager_plans.iter().enumerate() {
-        manager.check(|| format!("layer1.manager_plans[{i}].manager_id"), &mp.manager_id)?;
+        manager.check(
+            || format!("layer1.manager_plans[{i}].manager_id"),
+            &mp.manager_id,
+        )?;
         for (j, c) in mp.by_channel.iter().enumerate() {
-            channel.check(|| format!("layer1.manager_plans[{i}].by_channel[{j}].channel_id"), &c.channel_id)?;
+            channel.check(
+                || format!("layer1.manager_plans[{i}].by_channel[{j}].channel_id"),
+                &c.channel_id,
+            )?;
         }
     }
     for (i, a) in l1.actuals.iter().enumerate() {
         manager.opt(|| format!("layer1.actuals[{i}].manager_id"), &a.manager_id)?;
     }
     for (i, h) in l1.hypotheses.iter().enumerate() {
-        channel.opt(|| format!("layer1.hypotheses[{i}].channel_id"), &h.channel_id)?;
+        channel.opt(
+            || format!("layer1.hypotheses[{i}].channel_id"),
+            &h.channel_id,
+        )?;
         region.opt(|| format!("layer1.hypotheses[{i}].region_id"), &h.region_id)?;
     }
     let l3 = &p.layer3;
     for (i, t) in l3.map_templates.iter().enumerate() {
-        channel.check(|| format!("layer3.map_templates[{i}].channel_id"), &t.channel_id)?;
+        channel.check(
+            || format!("layer3.map_templates[{i}].channel_id"),
+            &t.channel_id,
+        )?;
     }
     for (i, a) in l3.activities.iter().enumerate() {
-        channel.check(|| format!("layer3.activities[{i}].channel_id"), &a.channel_id)?;
-        client.all(|j| format!("layer3.activities[{i}].target_client_ids[{j}]"), &a.target_client_ids)?;
-        manager.opt(|| format!("layer3.activities[{i}].manager_id"), &a.manager_id)?;
+        channel.check(
+            || format!("layer3.activities[{i}].channel_id"),
+            &a.channel_id,
+        )?;
+        client.all(
+            |j| format!("layer3.activities[{i}].target_client_ids[{j}]"),
+            &a.target_client_ids,
+        )?;
+        manager.opt(
+            || format!("layer3.activities[{i}].manager_id"),
+            &a.manager_id,
+        )?;
     }
     for (i, t) in l3.touch_points.iter().enumerate() {
-        client.check(|| format!("layer3.touch_points[{i}].client_id"), &t.client_id)?;
-        contact.opt(|| format!("layer3.touch_points[{i}].contact_id"), &t.contact_id)?;
-        activity.opt(|| format!("layer3.touch_points[{i}].activity_id"), &t.activity_id)?;
+        client.check(
+            || format!("layer3.touch_points[{i}].client_id"),
+            &t.client_id,
+        )?;
+        contact.opt(
+            || format!("layer3.touch_points[{i}].contact_id"),
+            &t.contact_id,
+        )?;
+        activity.opt(
+            || format!("layer3.touch_points[{i}].activity_id"),
+            &t.activity_id,
+        )?;
     }
     let l4 = &p.layer4;
     for (i, n) in l4.needs.iter().enumerate() {
@@ -152,15 +252,27 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         need.opt(|| format!("layer4.needs[{i}].parent_id"), &n.parent_id)?;
     }
     for (i, a) in l4.advantages.iter().enumerate() {
-        channel.check(|| format!("layer4.advantages[{i}].channel_id"), &a.channel_id)?;
+        channel.check(
+            || format!("layer4.advantages[{i}].channel_id"),
+            &a.channel_id,
+        )?;
     }
     for (i, c) in l4.matrix.iter().enumerate() {
         need.check(|| format!("layer4.matrix[{i}].need_id"), &c.need_id)?;
-        advantage.check(|| format!("layer4.matrix[{i}].advantage_id"), &c.advantage_id)?;
+        advantage.check(
+            || format!("layer4.matrix[{i}].advantage_id"),
+            &c.advantage_id,
+        )?;
     }
     for (i, q) in l4.questions.iter().enumerate() {
-        channel.opt(|| format!("layer4.questions[{i}].channel_id"), &q.channel_id)?;
-        need.all(|j| format!("layer4.questions[{i}].need_ids[{j}]"), &q.need_ids)?;
+        channel.opt(
+            || format!("layer4.questions[{i}].channel_id"),
+            &q.channel_id,
+        )?;
+        need.all(
+            |j| format!("layer4.questions[{i}].need_ids[{j}]"),
+            &q.need_ids,
+        )?;
     }
     for (i, b) in l4.briefing.iter().enumerate() {
         channel.opt(|| format!("layer4.briefing[{i}].channel_id"), &b.channel_id)?;
@@ -193,7 +305,10 @@ mod tests {
         let mut p = demo_project();
         p.clients[5].id = p.clients[2].id;
         let e = validate(&p).unwrap_err();
-        assert!(matches!(&e, LoadError::DuplicateId { path, .. } if path == "data.clients[5].id"), "{e:?}");
+        assert!(
+            matches!(&e, LoadError::DuplicateId { path, .. } if path == "data.clients[5].id"),
+            "{e:?}"
+        );
         assert!(e.message(Lang::Ru).contains("Повторяющийся идентификатор"));
     }
 
@@ -202,15 +317,33 @@ mod tests {
         let mut p = demo_project();
         p.deals[2].client_id = Some(new_id());
         let e = validate(&p).unwrap_err();
-        assert!(matches!(&e, LoadError::BrokenReference { path, target: "client", .. } if path == "data.deals[2].client_id"));
-        assert!(e.message(Lang::Ru).contains("клиента"), "{}", e.message(Lang::Ru));
+        assert!(
+            matches!(&e, LoadError::BrokenReference { path, target: "client", .. } if path == "data.deals[2].client_id")
+        );
+        assert!(
+            e.message(Lang::Ru).contains("клиента"),
+            "{}",
+            e.message(Lang::Ru)
+        );
 
         let mut p = demo_project();
         p.deals[0].stage_id = new_id();
-        assert!(matches!(validate(&p), Err(LoadError::BrokenReference { target: "stage", .. })));
+        assert!(matches!(
+            validate(&p),
+            Err(LoadError::BrokenReference {
+                target: "stage",
+                ..
+            })
+        ));
 
         let mut p = demo_project();
         p.clients[0].manager_id = Some(new_id());
-        assert!(matches!(validate(&p), Err(LoadError::BrokenReference { target: "manager", .. })));
+        assert!(matches!(
+            validate(&p),
+            Err(LoadError::BrokenReference {
+                target: "manager",
+                ..
+            })
+        ));
     }
 }
