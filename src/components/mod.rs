@@ -1,1 +1,5 @@
-//! (being written)
+//! Reusable widgets.
+
+pub mod download;
+pub mod import;
+pub mod shell;

@@ -43,6 +43,54 @@ impl Lang {
     }
 }
 
+/// Replaces each `{}` in a catalogue string with the next value.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut vals = values.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(vals.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_places_values_in_order() {
+        assert_eq!(
+            fill("{} клиентов, {} сделок", &["40", "25"]),
+            "40 клиентов, 25 сделок"
+        );
+        assert_eq!(fill("нет значений", &["x"]), "нет значений");
+        assert_eq!(fill("{} и {}", &["a"]), "a и ");
+    }
+
+    #[test]
+    fn catalogues_have_the_same_placeholders() {
+        // A translation must take the same number of values as the Russian original.
+        let count = |s: &str| s.matches("{}").count();
+        let (ru, en) = (&SHELL_RU, &SHELL_EN);
+        for (a, b) in [
+            (ru.banner_conflict, en.banner_conflict),
+            (ru.delete_confirm, en.delete_confirm),
+            (ru.counts_label, en.counts_label),
+            (ru.import_summary, en.import_summary),
+            (ru.layer_locked, en.layer_locked),
+            (ru.layer_overridden, en.layer_overridden),
+            (ru.col_revenue, en.col_revenue),
+            (ru.import_replace_warning, en.import_replace_warning),
+        ] {
+            assert_eq!(count(a), count(b), "{a} / {b}");
+        }
+    }
+}
+
 /// All UI strings of one language.
 pub struct Catalogue {
     pub shell: &'static Shell,

@@ -1,1 +1,5 @@
-//! (being written)
+//! One file per screen.
+
+pub mod data;
+pub mod method;
+pub mod projects;

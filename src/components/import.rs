@@ -1,0 +1,340 @@
+//! Importing a project file: by the file picker or by dropping it anywhere on the page.
+//!
+//! The whole file is loaded and checked (`persist::file::from_json`) before anything changes.
+//! A good file is then added as a new project, or replaces an existing one only after the user
+//! confirmed in the dialog that also offers a backup download of the project being replaced.
+
+use super::download::download_project;
+use crate::domain::{Id, Project};
+use crate::i18n::fill;
+use crate::persist::file::{from_json, MAX_FILE_BYTES};
+use crate::persist::library::{self, KeyValue};
+use crate::persist::LoadError;
+use crate::state::storage::LocalStore;
+use crate::state::store::use_store;
+use crate::state::toast::use_toasts;
+use crate::state::use_i18n;
+use leptos::prelude::*;
+
+/// A checked file waiting for the user's choice.
+#[derive(Clone, Debug)]
+pub struct PendingImport {
+    pub file_name: String,
+    pub project: Project,
+    pub migrated_from: Option<u64>,
+}
+
+/// The import in progress, shared by context.
+#[derive(Clone, Copy)]
+pub struct Importer {
+    pub pending: RwSignal<Option<PendingImport>>,
+    /// True while a file is dragged over the page.
+    pub dragging: RwSignal<bool>,
+}
+
+pub fn provide_importer() -> Importer {
+    let i = Importer {
+        pending: RwSignal::new(None),
+        dragging: RwSignal::new(false),
+    };
+    provide_context(i);
+    i
+}
+
+pub fn use_importer() -> Importer {
+    expect_context::<Importer>()
+}
+
+/// Reads and checks a file; on success the dialog opens, on failure a message says why.
+pub fn start_import(file: web_sys::File) {
+    let importer = use_importer();
+    let toasts = use_toasts();
+    let store = use_store();
+    let name = file.name();
+    let lang = store.lang.get_untracked();
+    let title = fill(crate::i18n::catalogue(lang).shell.import_failed, &[&name]);
+    let size = file.size() as u64;
+    if size > MAX_FILE_BYTES {
+        toasts.error(
+            title,
+            LoadError::TooLarge {
+                bytes: size,
+                limit: MAX_FILE_BYTES,
+            }
+            .message(lang),
+        );
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(v) => v.as_string().unwrap_or_default(),
+            Err(_) => {
+                toasts.error(title, "Файл не читается (нет доступа или он повреждён).");
+                return;
+            }
+        };
+        match from_json(&text) {
+            Ok(loaded) => importer.pending.set(Some(PendingImport {
+                file_name: name,
+                project: loaded.project,
+                migrated_from: loaded.migrated_from,
+            })),
+            Err(e) => toasts.error(title, e.message(lang)),
+        }
+    });
+}
+
+/// A button that opens the file picker.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let t = use_i18n();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        if let Some(file) = el.files().and_then(|f| f.get(0)) {
+            start_import(file);
+        }
+        el.set_value("");
+    };
+    view! {
+        <label class="btn">
+            {move || t.get().shell.import}
+            <input
+                node_ref=input
+                type="file"
+                accept=".json,application/json"
+                class="visually-hidden"
+                data-testid="import-input"
+                on:change=on_change
+            />
+        </label>
+    }
+}
+
+/// Installs page-wide drag-and-drop of project files.
+pub fn install_drop_zone() {
+    let importer = use_importer();
+    let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
+        let has_files = ev
+            .data_transfer()
+            .map(|d| d.types().includes(&"Files".into(), 0))
+            .unwrap_or(false);
+        if has_files {
+            ev.prevent_default();
+            importer.dragging.set(true);
+        }
+    });
+    let h2 = window_event_listener(leptos::ev::dragleave, move |ev| {
+        // Leaving the window (not just moving between elements) has no related target.
+        if ev.related_target().is_none() {
+            importer.dragging.set(false);
+        }
+    });
+    let h3 = window_event_listener(leptos::ev::drop, move |ev| {
+        importer.dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            start_import(file);
+        }
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        h3.remove();
+    });
+}
+
+fn backup(target: Id) {
+    let store = use_store();
+    let open = store
+        .current
+        .with_untracked(|c| c.as_ref().filter(|p| p.id == target).cloned());
+    let p = open.or_else(|| {
+        LocalStore::open()
+            .get(&library::data_key(target))
+            .and_then(|raw| library::decode(&raw).ok())
+    });
+    if let Some(p) = p {
+        download_project(&p);
+    }
+}
+
+/// The dialog that asks what to do with a checked file.
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let importer = use_importer();
+    let toasts = use_toasts();
+    let replace_mode = RwSignal::new(false);
+    let target = RwSignal::new(None::<Id>);
+
+    let close = move || {
+        importer.pending.set(None);
+        replace_mode.set(false);
+        target.set(None);
+    };
+    let as_new = move |_| {
+        if let Some(pi) = importer.pending.get_untracked() {
+            let name = pi.project.name.clone();
+            store.add_project(pi.project);
+            toasts.info(
+                fill(t.get_untracked().shell.import_done, &[&name]),
+                pi.file_name,
+            );
+        }
+        close();
+    };
+    let start_replace = move |_| {
+        let same = importer
+            .pending
+            .with_untracked(|p| p.as_ref().map(|p| p.project.id));
+        let live: Vec<Id> = store.metas.with_untracked(|v| {
+            v.iter()
+                .filter(|m| m.deleted_at.is_none())
+                .map(|m| m.id)
+                .collect()
+        });
+        target.set(
+            same.filter(|id| live.contains(id))
+                .or(live.first().copied()),
+        );
+        replace_mode.set(true);
+    };
+    let confirm_replace = move |_| {
+        if let (Some(pi), Some(id)) = (importer.pending.get_untracked(), target.get_untracked()) {
+            let name = pi.project.name.clone();
+            store.replace_project(id, pi.project);
+            toasts.info(
+                fill(t.get_untracked().shell.import_done, &[&name]),
+                pi.file_name,
+            );
+        }
+        close();
+    };
+
+    view! {
+        <Show when=move || importer.pending.with(|p| p.is_some())>
+            <div class="modal-backdrop">
+                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+                    <h2 id="import-title">{move || t.get().shell.import_title}</h2>
+                    {move || {
+                        importer
+                            .pending
+                            .with(|p| {
+                                p.as_ref()
+                                    .map(|pi| {
+                                        let s = t.get().shell;
+                                        let p = &pi.project;
+                                        let summary = fill(
+                                            s.import_summary,
+                                            &[
+                                                &p.name,
+                                                &p.clients.len().to_string(),
+                                                &p.deals.len().to_string(),
+                                                &p.managers.len().to_string(),
+                                            ],
+                                        );
+                                        let migrated = pi
+                                            .migrated_from
+                                            .map(|v| fill(s.import_migrated, &[&v.to_string()]));
+                                        view! {
+                                            <p>
+                                                <span class="muted">{s.import_file_label}": "</span>
+                                                {pi.file_name.clone()}
+                                            </p>
+                                            <p data-testid="import-summary">{summary}</p>
+                                            {migrated.map(|m| view! { <p class="muted">{m}</p> })}
+                                        }
+                                    })
+                            })
+                    }}
+                    <Show
+                        when=move || replace_mode.get()
+                        fallback=move || {
+                            view! {
+                                <div class="row gap">
+                                    <button class="btn primary" on:click=as_new data-testid="import-as-new">
+                                        {move || t.get().shell.import_as_new}
+                                    </button>
+                                    <Show when=move || store.metas.with(|v| v.iter().any(|m| m.deleted_at.is_none()))>
+                                        <button class="btn" on:click=start_replace data-testid="import-replace">
+                                            {move || t.get().shell.import_replace}
+                                        </button>
+                                    </Show>
+                                    <button class="btn ghost" on:click=move |_| close()>
+                                        {move || t.get().shell.cancel}
+                                    </button>
+                                </div>
+                            }
+                        }
+                    >
+                        <label class="field">
+                            <span>{move || t.get().shell.import_replace_target}</span>
+                            <select
+                                data-testid="import-target"
+                                on:change=move |ev| target.set(event_target_value(&ev).parse().ok())
+                            >
+                                {move || {
+                                    store
+                                        .metas
+                                        .get()
+                                        .into_iter()
+                                        .filter(|m| m.deleted_at.is_none())
+                                        .map(|m| {
+                                            let selected = target.get() == Some(m.id);
+                                            view! {
+                                                <option value=m.id.to_string() selected=selected>
+                                                    {m.name}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </label>
+                        <p class="warning" role="alert">
+                            {move || {
+                                let name = target
+                                    .get()
+                                    .and_then(|id| {
+                                        store.metas.with(|v| v.iter().find(|m| m.id == id).map(|m| m.name.clone()))
+                                    })
+                                    .unwrap_or_default();
+                                fill(t.get().shell.import_replace_warning, &[&name])
+                            }}
+                        </p>
+                        <div class="row gap">
+                            <button
+                                class="btn"
+                                data-testid="import-backup"
+                                on:click=move |_| {
+                                    if let Some(id) = target.get_untracked() {
+                                        backup(id)
+                                    }
+                                }
+                            >
+                                {move || t.get().shell.import_backup_first}
+                            </button>
+                            <button class="btn danger" on:click=confirm_replace data-testid="import-confirm-replace">
+                                {move || t.get().shell.import_confirm_replace}
+                            </button>
+                            <button class="btn ghost" on:click=move |_| close()>
+                                {move || t.get().shell.cancel}
+                            </button>
+                        </div>
+                    </Show>
+                </div>
+            </div>
+        </Show>
+        <Show when=move || importer.dragging.get()>
+            <div class="drop-overlay" aria-hidden="true">
+                <p>{move || t.get().shell.import_drop_hint}</p>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,332 @@
+//! Project data at a glance: company settings (editable) and the project's managers, clients,
+//! deals and ТФС stages. The layer screens edit these lists; this page shows what the project
+//! holds, e.g. after an import.
+
+use crate::domain::{DealStatus, Money, MoneyUnit, Project};
+use crate::i18n::format::{fmt_amount, fmt_date, fmt_pct, parse_date, unit_label};
+use crate::i18n::{fill, Lang};
+use crate::state::store::use_store;
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+const PAGE: usize = 50;
+
+fn dim_name(list: &[crate::domain::Dimension], id: Option<crate::domain::Id>) -> String {
+    id.and_then(|id| list.iter().find(|d| d.id == id))
+        .map(|d| d.name.clone())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let t = use_i18n();
+    view! {
+        <section class="page" data-testid="data-page">
+            <h1>{move || t.get().shell.data_title}</h1>
+            <CompanyForm />
+            <Dimensions />
+            <ManagersTable />
+            <ClientsTable />
+            <DealsTable />
+            <StagesTable />
+        </section>
+    }
+}
+
+#[component]
+fn CompanyForm() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let get = move |f: fn(&Project) -> String| {
+        move || {
+            store
+                .current
+                .with(|p| p.as_ref().map(f).unwrap_or_default())
+        }
+    };
+    view! {
+        <h2>{move || t.get().shell.company_section}</h2>
+        <div class="form-grid">
+            <label class="field">
+                <span>{move || t.get().shell.project_name}</span>
+                <input class="input" prop:value=get(|p| p.name.clone()) data-testid="project-name"
+                    on:change=move |ev| { let v = event_target_value(&ev); if !v.trim().is_empty() { store.update(|p| p.name = v.trim().to_string()) } } />
+            </label>
+            <label class="field">
+                <span>{move || t.get().shell.company_name}</span>
+                <input class="input" prop:value=get(|p| p.company.name.clone())
+                    on:change=move |ev| { let v = event_target_value(&ev); store.update(|p| p.company.name = v) } />
+            </label>
+            <label class="field">
+                <span>{move || t.get().shell.money_unit}</span>
+                <select on:change=move |ev| {
+                    let unit = match event_target_value(&ev).as_str() { "rub" => MoneyUnit::Rub, "mln" => MoneyUnit::MillionRub, _ => MoneyUnit::ThousandRub };
+                    store.update(|p| p.company.money_unit = unit)
+                }>
+                    {move || {
+                        let unit = store.current.with(|p| p.as_ref().map(|p| p.company.money_unit));
+                        let s = t.get().shell;
+                        [("rub", MoneyUnit::Rub, s.unit_rub), ("thousand", MoneyUnit::ThousandRub, s.unit_thousand), ("mln", MoneyUnit::MillionRub, s.unit_million)]
+                            .into_iter()
+                            .map(|(v, u, l)| view! { <option value=v selected=unit == Some(u)>{l}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || t.get().shell.as_of}</span>
+                <input class="input" placeholder="ДД.ММ.ГГГГ" prop:value=get(|p| p.company.as_of.map(fmt_date).unwrap_or_default())
+                    on:change=move |ev| { let v = parse_date(&event_target_value(&ev)); store.update(|p| p.company.as_of = v) } />
+            </label>
+            <label class="field">
+                <span>{move || t.get().shell.base_year}</span>
+                <input class="input" type="number" prop:value=get(|p| p.company.base_year.to_string())
+                    on:change=move |ev| { if let Ok(y) = event_target_value(&ev).parse() { store.update(|p| p.company.base_year = y) } } />
+            </label>
+            <label class="field">
+                <span>{move || t.get().shell.plan_year}</span>
+                <input class="input" type="number" prop:value=get(|p| p.company.plan_year.to_string())
+                    on:change=move |ev| { if let Ok(y) = event_target_value(&ev).parse() { store.update(|p| p.company.plan_year = y) } } />
+            </label>
+        </div>
+    }
+}
+
+#[component]
+fn Dimensions() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let names = move |f: fn(&Project) -> &Vec<crate::domain::Dimension>| {
+        move || {
+            store.current.with(|p| {
+                p.as_ref()
+                    .map(|p| {
+                        f(p).iter()
+                            .map(|d| d.name.clone())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    };
+    view! {
+        <h2>{move || t.get().shell.dimensions_section}</h2>
+        <dl class="dims">
+            <dt>{move || t.get().shell.business_lines}</dt><dd>{names(|p| &p.business_lines)}</dd>
+            <dt>{move || t.get().shell.channels}</dt><dd>{names(|p| &p.channels)}</dd>
+            <dt>{move || t.get().shell.regions}</dt><dd>{names(|p| &p.regions)}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn ManagersTable() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    view! {
+        <h2>{move || t.get().shell.managers_section}</h2>
+        <table class="table" data-testid="managers-table">
+            <thead><tr>
+                <th>{move || t.get().shell.col_code}</th>
+                <th>{move || t.get().shell.col_name}</th>
+                <th>{move || t.get().shell.col_region}</th>
+            </tr></thead>
+            <tbody>
+                {move || store.current.with(|p| p.as_ref().map(|p| p.managers.iter().map(|m| view! {
+                    <tr><td>{m.code.clone()}</td><td>{m.name.clone()}</td><td>{dim_name(&p.regions, m.region_id)}</td></tr>
+                }).collect_view()))}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn ClientsTable() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let all = RwSignal::new(false);
+    let total = move || {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| p.clients.len()).unwrap_or(0))
+    };
+    let rows = move || {
+        let lang = lang.get();
+        store.current.with(|p| {
+            p.as_ref().map(|p| {
+                let year = p.company.base_year;
+                let limit = if all.get() { usize::MAX } else { PAGE };
+                p.clients
+                    .iter()
+                    .take(limit)
+                    .map(|c| {
+                        let revenue: Money = p
+                            .revenues
+                            .iter()
+                            .filter(|r| r.client_id == c.id && r.year == year)
+                            .map(|r| r.amount)
+                            .sum();
+                        let manager = c
+                            .manager_id
+                            .and_then(|m| p.manager(m))
+                            .map(|m| m.code.clone())
+                            .unwrap_or_default();
+                        view! {
+                            <tr>
+                                <td>{c.code.clone()}</td>
+                                <td>{c.name.clone()}</td>
+                                <td>{c.industry.clone()}</td>
+                                <td>{dim_name(&p.channels, c.channel_id)}</td>
+                                <td>{dim_name(&p.regions, c.region_id)}</td>
+                                <td>{manager}</td>
+                                <td class="num">{fmt_amount(revenue, lang)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let revenue_header = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    format!(
+                        "{}, {}",
+                        fill(
+                            t.get().shell.col_revenue,
+                            &[&p.company.base_year.to_string()]
+                        ),
+                        unit_label(p.company.money_unit, lang.get())
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <h2>{move || t.get().shell.clients_section}" ("{total}")"</h2>
+        <table class="table" data-testid="clients-table">
+            <thead><tr>
+                <th>{move || t.get().shell.col_code}</th>
+                <th>{move || t.get().shell.col_name}</th>
+                <th>{move || t.get().shell.col_industry}</th>
+                <th>{move || t.get().shell.col_channel}</th>
+                <th>{move || t.get().shell.col_region}</th>
+                <th>{move || t.get().shell.col_manager}</th>
+                <th class="num">{revenue_header}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <Show when=move || { !all.get() && total() > PAGE }>
+            <button class="btn small" on:click=move |_| all.set(true)>{move || fill(t.get().shell.show_all, &[&total().to_string()])}</button>
+        </Show>
+    }
+}
+
+fn status_label(s: DealStatus, sh: &crate::i18n::Shell) -> &'static str {
+    match s {
+        DealStatus::Open => sh.st_open,
+        DealStatus::Won => sh.st_won,
+        DealStatus::Lost => sh.st_lost,
+        DealStatus::OnHold => sh.st_on_hold,
+    }
+}
+
+#[component]
+fn DealsTable() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let all = RwSignal::new(false);
+    let total = move || {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| p.deals.len()).unwrap_or(0))
+    };
+    let rows = move || {
+        let lang = lang.get();
+        let sh = t.get().shell;
+        store.current.with(|p| {
+            p.as_ref().map(|p| {
+                let limit = if all.get() { usize::MAX } else { PAGE };
+                p.deals
+                    .iter()
+                    .take(limit)
+                    .map(|d| {
+                        let client = d.client_id.and_then(|c| p.client(c)).map(|c| c.name.clone()).unwrap_or_else(|| sh.no_client.to_string());
+                        let manager = d.manager_id.and_then(|m| p.manager(m)).map(|m| m.code.clone()).unwrap_or_default();
+                        let stage = p.stage(d.stage_id).map(|s| s.code.clone()).unwrap_or_default();
+                        view! {
+                            <tr>
+                                <td>{d.code.clone()}</td>
+                                <td>{client}</td>
+                                <td>{d.title.clone()}</td>
+                                <td>{manager}</td>
+                                <td>{stage}</td>
+                                <td>{status_label(d.status, sh)}{(!d.lost_reason.is_empty()).then(|| format!(" ({})", d.lost_reason))}</td>
+                                <td class="num">{fmt_amount(d.amount, lang)}</td>
+                                <td>{fmt_date(d.created)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <h2>{move || t.get().shell.deals_section}" ("{total}")"</h2>
+        <table class="table" data-testid="deals-table">
+            <thead><tr>
+                <th>{move || t.get().shell.col_code}</th>
+                <th>{move || t.get().shell.col_client}</th>
+                <th>{move || t.get().shell.col_title}</th>
+                <th>{move || t.get().shell.col_manager}</th>
+                <th>{move || t.get().shell.col_stage}</th>
+                <th>{move || t.get().shell.col_status}</th>
+                <th class="num">{move || t.get().shell.col_amount}</th>
+                <th>{move || t.get().shell.col_created}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <Show when=move || { !all.get() && total() > PAGE }>
+            <button class="btn small" on:click=move |_| all.set(true)>{move || fill(t.get().shell.show_all, &[&total().to_string()])}</button>
+        </Show>
+    }
+}
+
+#[component]
+fn StagesTable() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    view! {
+        <h2>{move || t.get().shell.stages_section}</h2>
+        <table class="table" data-testid="stages-table">
+            <thead><tr>
+                <th>{move || t.get().shell.col_code}</th>
+                <th>{move || t.get().shell.col_name}</th>
+                <th>{move || t.get().shell.col_exit}</th>
+                <th class="num">{move || t.get().shell.col_target}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let lang = lang.get();
+                    let won = t.get().shell.col_won_stage;
+                    store.current.with(|p| p.as_ref().map(|p| p.stages.iter().map(|s| {
+                        let name = if lang == Lang::En && !s.name_en.is_empty() { s.name_en.clone() } else { s.name_ru.clone() };
+                        view! {
+                            <tr class:muted=!s.is_funnel>
+                                <td>{s.code.clone()}</td>
+                                <td>{name}{s.is_won.then(|| format!(" — {won}"))}</td>
+                                <td>{s.exit_criteria.clone()}</td>
+                                <td class="num">{fmt_pct(s.target_conversion, 0, lang)}</td>
+                            </tr>
+                        }
+                    }).collect_view()))
+                }}
+            </tbody>
+        </table>
+    }
+}

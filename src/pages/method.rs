@@ -1,0 +1,200 @@
+//! The method map: the article's table for each layer with the status of every item, which
+//! layers are open, and early opening with a recorded reason.
+
+use crate::domain::method::{self, Access, Item, ItemKind, ItemStatus, Layer, LAYERS};
+use crate::i18n::format::fmt_date;
+use crate::i18n::{fill, Lang};
+use crate::state::store::{today, use_store};
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+#[component]
+pub fn MethodPage() -> impl IntoView {
+    let t = use_i18n();
+    view! {
+        <section class="page" data-testid="method-page">
+            <h1>{move || t.get().shell.method_title}</h1>
+            <p class="lead">{move || t.get().shell.method_intro}</p>
+            {LAYERS.iter().map(|l| view! { <LayerCard layer=*l /> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn LayerCard(layer: Layer) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let n = layer.n;
+    let access = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| method::layer_access(p, n)))
+    });
+    let complete = Memo::new(move |_| {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| method::layer_complete(p, n))
+                .unwrap_or(false)
+        })
+    });
+    let reason = RwSignal::new(String::new());
+    let asking = RwSignal::new(false);
+    let error = RwSignal::new(None::<&'static str>);
+
+    let status = move || {
+        let s = t.get().shell;
+        match access.get() {
+            Some(Access::Open) if complete.get() => {
+                ("layer-status done", format!("✓ {}", s.layer_done))
+            }
+            Some(Access::Open) | None => ("layer-status open", format!("○ {}", s.layer_open)),
+            Some(Access::Overridden(o)) => (
+                "layer-status override",
+                format!(
+                    "⚠ {}",
+                    fill(s.layer_overridden, &[&fmt_date(o.date), &o.reason])
+                ),
+            ),
+            Some(Access::Locked { waiting_for }) => (
+                "layer-status locked",
+                format!("🔒 {}", fill(s.layer_locked, &[&waiting_for.to_string()])),
+            ),
+        }
+    };
+    let locked = move || matches!(access.get(), Some(Access::Locked { .. }));
+    let overridden = move || matches!(access.get(), Some(Access::Overridden(_)));
+    let save_override = move |_| {
+        let r = reason.get_untracked();
+        let mut result = Ok(());
+        store.update(|p| result = method::add_override(p, n, &r, today()));
+        match result {
+            Ok(()) => {
+                asking.set(false);
+                reason.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+
+    let column = move |kind: ItemKind| {
+        let items: Vec<Item> = layer
+            .items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .copied()
+            .collect();
+        if items.is_empty() {
+            return view! { <p class="muted">{move || t.get().shell.no_metrics}</p> }.into_any();
+        }
+        view! { <ul class="items">{items.into_iter().map(|i| view! { <ItemRow item=i locked=Signal::derive(locked) /> }).collect_view()}</ul> }
+            .into_any()
+    };
+
+    view! {
+        <article class="layer-card" class:locked=locked data-testid=format!("layer-{n}")>
+            <header class="layer-head">
+                <h2>
+                    <span class="layer-num">{move || t.get().shell.layer_word}" "{n}". "</span>
+                    {move || if lang.get() == Lang::Ru { layer.ru } else { layer.en }}
+                </h2>
+                <span class=move || status().0 data-testid=format!("layer-{n}-status")>{move || status().1}</span>
+            </header>
+            <div class="layer-cols">
+                <div>
+                    <h3>{move || t.get().shell.col_tasks}</h3>
+                    {column(ItemKind::Task)}
+                </div>
+                <div>
+                    <h3>{move || t.get().shell.col_results}</h3>
+                    {column(ItemKind::Result)}
+                </div>
+                <div>
+                    <h3>{move || t.get().shell.col_metrics}</h3>
+                    {column(ItemKind::Metric)}
+                </div>
+            </div>
+            <Show when=locked>
+                <Show
+                    when=move || asking.get()
+                    fallback=move || view! {
+                        <button class="btn small" on:click=move |_| asking.set(true) data-testid=format!("override-{n}")>
+                            {move || t.get().shell.override_button}
+                        </button>
+                    }
+                >
+                    <div class="override-form">
+                        <label class="field">
+                            <span>{move || t.get().shell.override_reason}</span>
+                            <textarea
+                                prop:value=move || reason.get()
+                                on:input=move |ev| reason.set(event_target_value(&ev))
+                                data-testid=format!("override-reason-{n}")
+                            ></textarea>
+                        </label>
+                        {move || error.get().map(|e| view! { <p class="error-text" role="alert">{e}</p> })}
+                        <div class="row gap">
+                            <button class="btn primary" on:click=save_override data-testid=format!("override-save-{n}")>
+                                {move || t.get().shell.override_save}
+                            </button>
+                            <button class="btn ghost" on:click=move |_| asking.set(false)>{move || t.get().shell.cancel}</button>
+                        </div>
+                    </div>
+                </Show>
+            </Show>
+            <Show when=overridden>
+                <button class="btn small ghost" on:click=move |_| store.update(|p| method::remove_overrides(p, n))>
+                    {move || t.get().shell.override_remove}
+                </button>
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+fn ItemRow(item: Item, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let status = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| method::item_status(p, &item)))
+    });
+    let label = move || {
+        let s = t.get().shell;
+        match status.get() {
+            Some(ItemStatus::Met) => s.status_met,
+            Some(ItemStatus::Missing) => s.status_missing,
+            Some(ItemStatus::Ticked) => s.status_ticked,
+            _ => s.status_open,
+        }
+    };
+    let computed = move || status.get().map(|s| s.is_computed()).unwrap_or(false);
+    let checked = move || status.get().map(|s| s.is_done()).unwrap_or(false);
+    // Metrics are shown, not ticked; locked layers cannot be ticked either.
+    let tickable = item.kind != ItemKind::Metric;
+    view! {
+        <li class={if item.depth > 0 { "item sub" } else { "item" }}>
+            <label class="check">
+                {tickable
+                    .then(|| {
+                        view! {
+                            <input
+                                type="checkbox"
+                                prop:checked=checked
+                                disabled=move || computed() || locked.get()
+                                on:change=move |_| store.update(|p| {
+                                    method::toggle_tick(p, item.id);
+                                })
+                                data-testid=format!("tick-{}", item.id)
+                            />
+                        }
+                    })}
+                <span class="item-text">{move || if lang.get() == Lang::Ru { item.ru } else { item.en }}</span>
+            </label>
+            {tickable.then(|| view! { <span class=move || if checked() { "item-status done" } else { "item-status" }>{label}</span> })}
+        </li>
+    }
+}
