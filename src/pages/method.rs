@@ -58,7 +58,7 @@ fn LayerCard(layer: Layer) -> impl IntoView {
             ),
             Some(Access::Locked { waiting_for }) => (
                 "layer-status locked",
-                format!("🔒 {}", fill(s.layer_locked, &[&waiting_for.to_string()])),
+                format!("✕ {}", fill(s.layer_locked, &[&waiting_for.to_string()])),
             ),
         }
     };
