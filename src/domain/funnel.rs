@@ -61,7 +61,9 @@ pub type Categories = HashMap<Id, Category>;
 /// A number of deals and the sum of their amounts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CountMoney {
+    /// Number of deals.
     pub count: usize,
+    /// Sum of their amounts.
     pub money: Money,
 }
 
@@ -76,9 +78,13 @@ impl CountMoney {
 /// One value per client category A, B, C and N (prospects and deals without a known client).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PerCategory<T> {
+    /// Category A.
     pub a: T,
+    /// Category B.
     pub b: T,
+    /// Category C.
     pub c: T,
+    /// Category N: prospects, deals without a client or with a client the map does not know.
     pub n: T,
 }
 
@@ -460,6 +466,7 @@ pub struct Conversion {
     pub pct: Option<f64>,
     /// The `from` stage's target conversion, %.
     pub target: Option<f64>,
+    /// `pct` against `target`.
     pub flag: TargetFlag,
 }
 
@@ -722,6 +729,7 @@ fn lead_date(idx: &StageIndex, lead: usize, deal: &Deal) -> Option<NaiveDate> {
 /// Leads of a period.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Leads {
+    /// Leads per client category.
     pub by_category: PerCategory<usize>,
     /// The leads' deal ids, in input order.
     pub deal_ids: Vec<Id>,
@@ -765,6 +773,7 @@ pub fn prorate(per_year: f64, period: Period) -> f64 {
 /// Leads against the leads needed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LeadsVsNeeded {
+    /// Leads counted in the period.
     pub actual: usize,
     /// Leads needed in the period (the annual need, pro rata).
     pub needed: f64,
@@ -790,7 +799,9 @@ pub fn leads_vs_needed(actual: usize, needed_per_year: f64, period: Period) -> L
 /// One cell of the scoreboard: a manager's open deals at one stage.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScoreCell {
+    /// Open deals in the cell.
     pub count: usize,
+    /// Sum of their amounts.
     pub money: Money,
     /// The deals in the cell (for the drill-down list), in input order.
     pub deal_ids: Vec<Id>,
@@ -805,17 +816,20 @@ pub struct ScoreRow {
     pub manager_id: Option<Id>,
     /// One cell per entry of [`Scoreboard::columns`].
     pub cells: Vec<ScoreCell>,
+    /// The manager's open deals over all columns.
     pub total: CountMoney,
 }
 
 /// A deal that has sat at its current stage longer than twice the stage's typical time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StuckDeal {
+    /// The stuck deal.
     pub deal_id: Id,
     /// Index of the current stage.
     pub stage: usize,
     /// Days at the current stage as of the date asked.
     pub days: i64,
+    /// The stage's typical days.
     pub typical_days: u32,
 }
 
@@ -830,6 +844,7 @@ pub struct Scoreboard {
     pub rows: Vec<ScoreRow>,
     /// Totals per column.
     pub column_totals: Vec<CountMoney>,
+    /// All open deals on the board.
     pub total: CountMoney,
     /// Stuck deals, longest first.
     pub stuck: Vec<StuckDeal>,
@@ -1032,8 +1047,11 @@ fn lost_date(deal: &Deal) -> Option<NaiveDate> {
 pub struct LostReason {
     /// The reason as entered (trimmed); empty = not given.
     pub reason: String,
+    /// Lost deals with this reason.
     pub count: usize,
+    /// Sum of their amounts.
     pub money: Money,
+    /// The deals, in input order.
     pub deal_ids: Vec<Id>,
 }
 
@@ -1042,9 +1060,11 @@ pub struct LostReason {
 pub struct MoneyMovement {
     /// Won in the period (by [`won_date`]).
     pub won: CountMoney,
+    /// The won deals, in input order.
     pub won_deals: Vec<Id>,
     /// Lost in the period (by `closed`, else the latest history date).
     pub lost: CountMoney,
+    /// The lost deals, in input order.
     pub lost_deals: Vec<Id>,
     /// Lost deals grouped by reason, most money first.
     pub lost_reasons: Vec<LostReason>,
@@ -1181,6 +1201,7 @@ pub struct WeightedPipeline {
     pub known: CountMoney,
     /// Open deals whose stage has no probability (or whose stage is not in the list).
     pub unknown: CountMoney,
+    /// The deals of `unknown`, in input order.
     pub unknown_deals: Vec<Id>,
     /// True when some amount has an unknown probability: `weighted` then covers only `known`.
     pub partial: bool,
@@ -1229,6 +1250,7 @@ pub struct Coverage {
     pub pct: Option<f64>,
     /// The weighted figure leaves out amounts of unknown probability.
     pub partial: bool,
+    /// The remaining plan the coverage was computed against.
     pub remaining_plan: Money,
 }
 
