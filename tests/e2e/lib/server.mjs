@@ -7,7 +7,10 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DIST = path.resolve(fileURLToPath(new URL("../../../dist/", import.meta.url)));
+/** The build to serve: dist/ of this repository, or $SLOY_DIST. */
+export const DIST = path.resolve(
+  process.env.SLOY_DIST ?? fileURLToPath(new URL("../../../dist/", import.meta.url)),
+);
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
