@@ -11,8 +11,9 @@ export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export SLOY_CHROMIUM=${SLOY_CHROMIUM:-/usr/bin/chromium}
 export PATH="$HOME/.cargo/bin:$REPO_ROOT/node_modules/.bin:$PATH"
 
-say() { printf '\033[1m[%s]\033[0m %s\n' "${SLOY_STEP:-sloy}" "$*"; }
-die() { printf '\033[1;31m[%s] FAILED:\033[0m %s\n' "${SLOY_STEP:-sloy}" "$*" >&2; exit 1; }
+if [ -t 1 ]; then BOLD=$'\033[1m' RED=$'\033[1;31m' PLAIN=$'\033[0m'; else BOLD='' RED='' PLAIN=''; fi
+say() { printf '%s[%s]%s %s\n' "$BOLD" "${SLOY_STEP:-sloy}" "$PLAIN" "$*"; }
+die() { printf '%s[%s] FAILED:%s %s\n' "$RED" "${SLOY_STEP:-sloy}" "$PLAIN" "$*" >&2; exit 1; }
 
 # `as_root apt-get …`: root runs it directly, others through sudo when there is one.
 as_root() {
