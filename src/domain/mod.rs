@@ -26,6 +26,7 @@ pub mod model;
 pub mod money;
 pub mod period;
 pub mod stages;
+pub mod synth;
 
 pub use model::*;
 pub use money::Money;
