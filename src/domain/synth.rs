@@ -66,12 +66,19 @@ const WORDS: [&str; 16] = [
 ];
 
 fn text(r: &mut Rng, words: usize) -> String {
-    (0..words).map(|_| WORDS[r.below(WORDS.len())]).collect::<Vec<_>>().join(" ")
+    (0..words)
+        .map(|_| WORDS[r.below(WORDS.len())])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn money(r: &mut Rng, max_units: u64) -> Money {
     let units = (r.next() % max_units.max(1)) as i64;
-    let cents = if r.chance(30) { (r.next() % 100) as i64 } else { 0 };
+    let cents = if r.chance(30) {
+        (r.next() % 100) as i64
+    } else {
+        0
+    };
     Money(units * 100 + cents)
 }
 
@@ -88,18 +95,30 @@ fn opt<T>(r: &mut Rng, f: impl FnOnce(&mut Rng) -> T) -> Option<T> {
 }
 
 fn dims(r: &mut Rng, n: usize, prefix: &str) -> Vec<Dimension> {
-    (0..n).map(|i| Dimension { id: r.id(), name: format!("{prefix} {i} {}", text(r, 1)) }).collect()
+    (0..n)
+        .map(|i| Dimension {
+            id: r.id(),
+            name: format!("{prefix} {i} {}", text(r, 1)),
+        })
+        .collect()
 }
 
 /// A random valid project with about `clients` clients and `deals` deals.
 pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
     let mut r = Rng::new(seed);
     let r = &mut r;
-    let mut p = Project::new_empty(&format!("Проект {seed} {}", text(r, 2)), NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default());
+    let mut p = Project::new_empty(
+        &format!("Проект {seed} {}", text(r, 2)),
+        NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default(),
+    );
     p.id = r.id();
     p.company.name = text(r, 3);
     p.company.as_of = opt(r, date);
-    p.company.money_unit = [MoneyUnit::Rub, MoneyUnit::ThousandRub, MoneyUnit::MillionRub][r.below(3)];
+    p.company.money_unit = [
+        MoneyUnit::Rub,
+        MoneyUnit::ThousandRub,
+        MoneyUnit::MillionRub,
+    ][r.below(3)];
     p.stages = default_stages();
     for s in &mut p.stages {
         s.id = r.id();
@@ -128,8 +147,16 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
             code: format!("M{}", i + 1),
             name: text(r, 2),
             region_id: r.pick(&region_ids).copied(),
-            channel_ids: channel_ids.iter().copied().filter(|_| r.chance(50)).collect(),
-            category_focus: if r.chance(30) { vec![Category::A] } else { vec![] },
+            channel_ids: channel_ids
+                .iter()
+                .copied()
+                .filter(|_| r.chance(50))
+                .collect(),
+            category_focus: if r.chance(30) {
+                vec![Category::A]
+            } else {
+                vec![]
+            },
             active: r.chance(90),
         });
     }
@@ -146,7 +173,11 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
             business_line_ids: line_ids.iter().copied().filter(|_| r.chance(50)).collect(),
             manager_id: r.pick(&manager_ids).copied(),
             category_override: if r.chance(5) { Some(Category::N) } else { None },
-            notes: if r.chance(10) { text(r, 5) } else { String::new() },
+            notes: if r.chance(10) {
+                text(r, 5)
+            } else {
+                String::new()
+            },
         });
         if r.chance(85) {
             p.revenues.push(ClientRevenue {
@@ -164,13 +195,25 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
         let cur = r.below(stage_ids.len());
         let history = (0..=cur)
             .filter(|_| r.chance(90))
-            .map(|s| StageEntry { stage_id: stage_ids[s], entered: created + Duration::days(s as i64 * 7) })
+            .map(|s| StageEntry {
+                stage_id: stage_ids[s],
+                entered: created + Duration::days(s as i64 * 7),
+            })
             .collect();
-        let status = [DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::OnHold][r.below(4)];
+        let status = [
+            DealStatus::Open,
+            DealStatus::Won,
+            DealStatus::Lost,
+            DealStatus::OnHold,
+        ][r.below(4)];
         p.deals.push(Deal {
             id: r.id(),
             code: format!("D{:05}", i + 1),
-            client_id: if r.chance(95) { r.pick(&client_ids).copied() } else { None },
+            client_id: if r.chance(95) {
+                r.pick(&client_ids).copied()
+            } else {
+                None
+            },
             manager_id: r.pick(&manager_ids).copied(),
             channel_id: r.pick(&channel_ids).copied(),
             business_line_id: r.pick(&line_ids).copied(),
@@ -179,15 +222,41 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
             created,
             stage_id: stage_ids[cur],
             status,
-            lost_reason: if status == DealStatus::Lost { text(r, 2) } else { String::new() },
-            closed: if status == DealStatus::Open { None } else { Some(created + Duration::days(100)) },
-            next_step: if r.chance(30) { text(r, 2) } else { String::new() },
+            lost_reason: if status == DealStatus::Lost {
+                text(r, 2)
+            } else {
+                String::new()
+            },
+            closed: if status == DealStatus::Open {
+                None
+            } else {
+                Some(created + Duration::days(100))
+            },
+            next_step: if r.chance(30) {
+                text(r, 2)
+            } else {
+                String::new()
+            },
             next_step_date: opt(r, date),
             history,
-            needs: (0..if cur >= 1 && r.chance(30) { r.below(5) } else { 0 })
-                .map(|_| DealNeed { id: r.id(), need_id: None, text: text(r, 3), confirmed_by: None, date: opt(r, date) })
+            needs: (0..if cur >= 1 && r.chance(30) {
+                r.below(5)
+            } else {
+                0
+            })
+                .map(|_| DealNeed {
+                    id: r.id(),
+                    need_id: None,
+                    text: text(r, 3),
+                    confirmed_by: None,
+                    date: opt(r, date),
+                })
                 .collect(),
-            criteria: (0..if cur >= 2 && r.chance(30) { r.below(4) } else { 0 })
+            criteria: (0..if cur >= 2 && r.chance(30) {
+                r.below(4)
+            } else {
+                0
+            })
                 .map(|_| DealCriterion {
                     id: r.id(),
                     text: text(r, 2),
@@ -199,8 +268,14 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
                 .collect(),
             teo: if cur >= 3 && r.chance(20) {
                 Some(Teo {
-                    investment: vec![MoneyLine { name: text(r, 1), amount: money(r, 50_000) }],
-                    savings: vec![MoneyLine { name: text(r, 1), amount: money(r, 20_000) }],
+                    investment: vec![MoneyLine {
+                        name: text(r, 1),
+                        amount: money(r, 50_000),
+                    }],
+                    savings: vec![MoneyLine {
+                        name: text(r, 1),
+                        amount: money(r, 20_000),
+                    }],
                     opex: vec![],
                     alternative_opex: vec![],
                     salvage: Money::ZERO,
@@ -226,7 +301,9 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
                 name: text(r, 2),
                 position: text(r, 1),
                 roles: Role::ALL.iter().copied().filter(|_| r.chance(40)).collect(),
-                attitude: opt(r, |r| [Attitude::Supporter, Attitude::Neutral, Attitude::Opponent][r.below(3)]),
+                attitude: opt(r, |r| {
+                    [Attitude::Supporter, Attitude::Neutral, Attitude::Opponent][r.below(3)]
+                }),
                 influence: opt(r, |r| r.below(11) as u8),
                 access: None,
                 notes: String::new(),
@@ -249,7 +326,11 @@ pub fn random_project(seed: u64, clients: usize, deals: usize) -> Project {
         }
     }
     p.layer1.company_plan = money(r, 2_000_000);
-    p.layer1.category_shares = CategoryValues { a: Some(78.0), b: Some(15.0), c: Some(7.0) };
+    p.layer1.category_shares = CategoryValues {
+        a: Some(78.0),
+        b: Some(15.0),
+        c: Some(7.0),
+    };
     for m in &manager_ids {
         if r.chance(70) {
             p.layer1.manager_plans.push(ManagerPlan {

@@ -5,10 +5,12 @@
 //! size → parse → format → version → migrate → deserialize (with the field path) → validate.
 
 use super::error::LoadError;
+use super::jsonpath;
 use super::migrate::migrate;
 use super::validate::validate;
 use crate::domain::Project;
-use serde::Serialize;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The `format` marker of Sloy project files.
@@ -86,6 +88,51 @@ pub struct Loaded {
     pub migrated_from: Option<u64>,
 }
 
+/// The envelope fields checked before the data is read; `data` is skipped here.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    schema_version: Option<Value>,
+    #[serde(default)]
+    saved_at: Option<Value>,
+    #[serde(default)]
+    data: Option<IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct Body {
+    data: Project,
+}
+
+fn syntax_error(e: &serde_json::Error) -> LoadError {
+    let msg = e.to_string();
+    if msg.contains("recursion limit exceeded") {
+        LoadError::TooDeep { line: e.line() }
+    } else {
+        LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail: msg,
+        }
+    }
+}
+
+/// A data error with the path of the field, found from serde's line and column.
+fn data_error(text: &str, e: serde_json::Error, prefix: &str) -> LoadError {
+    let detail = e.to_string();
+    let missing = detail.starts_with("missing field");
+    let path = jsonpath::path_at(text, e.line(), e.column(), missing);
+    let path = match (prefix.is_empty(), path.is_empty()) {
+        (true, true) => "data".to_string(),
+        (true, false) => path,
+        (false, true) => prefix.to_string(),
+        (false, false) => format!("{prefix}.{path}"),
+    };
+    LoadError::Invalid { path, detail }
+}
+
 /// Reads a project file (or a stored project) from text, all steps or nothing.
 pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
@@ -98,22 +145,11 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let msg = e.to_string();
-        if msg.contains("recursion limit exceeded") {
-            LoadError::TooDeep { line: e.line() }
-        } else {
-            LoadError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: msg,
-            }
-        }
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => LoadError::ForeignJson { found: None },
+        _ => syntax_error(&e),
     })?;
-    let Value::Object(mut env) = value else {
-        return Err(LoadError::ForeignJson { found: None });
-    };
-    match env.get("format") {
+    match &header.format {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => {
             return Err(LoadError::ForeignJson {
@@ -122,39 +158,40 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
         }
         _ => return Err(LoadError::ForeignJson { found: None }),
     }
-    let version = env
-        .get("schema_version")
+    let version = header
+        .schema_version
+        .as_ref()
         .and_then(Value::as_u64)
+        .filter(|v| *v > 0)
         .ok_or(LoadError::NoVersion)?;
-    if version == 0 {
-        return Err(LoadError::NoVersion);
-    }
     if version > SCHEMA_VERSION {
         return Err(LoadError::NewerVersion {
             found: version,
             supported: SCHEMA_VERSION,
         });
     }
-    let saved_at = env
-        .get("saved_at")
+    if header.data.is_none() {
+        return Err(LoadError::Invalid {
+            path: "data".into(),
+            detail: "missing field `data`".into(),
+        });
+    }
+    let saved_at = header
+        .saved_at
+        .as_ref()
         .and_then(Value::as_str)
         .map(str::to_string);
-    let data = env.remove("data").ok_or_else(|| LoadError::Invalid {
-        path: "data".into(),
-        detail: "missing field `data`".into(),
-    })?;
-    let data = migrate(data, version)?;
-    let project: Project = serde_path_to_error::deserialize(data).map_err(|e| {
-        let path = e.path().to_string();
-        LoadError::Invalid {
-            path: if path == "." {
-                "data".into()
-            } else {
-                format!("data.{path}")
-            },
-            detail: e.into_inner().to_string(),
-        }
-    })?;
+    let project = if version == SCHEMA_VERSION {
+        serde_json::from_str::<Body>(text)
+            .map_err(|e| data_error(text, e, ""))?
+            .data
+    } else {
+        let mut env: serde_json::Map<String, Value> =
+            serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+        let data = migrate(env.remove("data").unwrap_or(Value::Null), version)?;
+        let migrated = serde_json::to_string(&data).unwrap_or_default();
+        serde_json::from_str::<Project>(&migrated).map_err(|e| data_error(&migrated, e, "data"))?
+    };
     validate(&project)?;
     Ok(Loaded {
         project,

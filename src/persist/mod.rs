@@ -5,6 +5,7 @@
 pub mod codec;
 pub mod error;
 pub mod file;
+pub mod jsonpath;
 pub mod library;
 pub mod migrate;
 pub mod validate;
