@@ -18,6 +18,7 @@ pub mod model;
 pub mod money;
 pub mod period;
 pub mod stages;
+pub mod teo;
 
 pub use model::*;
 pub use money::Money;
