@@ -11,6 +11,7 @@
 //! | all | «не внедрив требования к 1 слою, нельзя переходить ко 2-му» | [`method::layer_access`], [`gating::computed_status`] | Карта метода |
 //! | 2 | ТФС stages (14, codes 1, 2.1, 2.2, 2.3) | [`stages::default_stages`], [`stages::stage_list_problems`] | Данные → Этапы |
 
+pub mod accounts;
 pub mod demo;
 pub mod gating;
 pub mod method;
