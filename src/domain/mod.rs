@@ -20,6 +20,7 @@ pub mod money;
 pub mod period;
 pub mod stages;
 pub mod teo;
+pub mod tools;
 
 pub use model::*;
 pub use money::Money;
