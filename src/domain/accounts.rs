@@ -22,9 +22,9 @@ pub type Categories = HashMap<Id, Category>;
 /// The categories layer 3 works with.
 pub const AB: [Category; 2] = [Category::A, Category::B];
 
-/// [DEFAULT] Touch points per A client per quarter, when the project sets none.
+/// \[DEFAULT\] Touch points per A client per quarter, when the project sets none.
 pub const DEFAULT_TOUCH_TARGET_A: f64 = 6.0;
-/// [DEFAULT] Touch points per B client per quarter, when the project sets none.
+/// \[DEFAULT\] Touch points per B client per quarter, when the project sets none.
 pub const DEFAULT_TOUCH_TARGET_B: f64 = 3.0;
 
 /// Average length of a quarter in days, for periods that are not whole calendar quarters.

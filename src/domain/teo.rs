@@ -25,9 +25,9 @@
 use super::model::Teo;
 use super::money::Money;
 
-/// [DEFAULT] Discount rate of a new ТЭО, % (DOMAIN.md §5.2).
+/// \[DEFAULT\] Discount rate of a new ТЭО, % (DOMAIN.md §5.2).
 pub const DEFAULT_DISCOUNT_RATE_PCT: f64 = 15.0;
-/// [DEFAULT] Horizon of a new ТЭО, years.
+/// \[DEFAULT\] Horizon of a new ТЭО, years.
 pub const DEFAULT_HORIZON_YEARS: u32 = 5;
 /// Normative efficiency coefficient of capital investment `E_n` in the classic effect formula.
 pub const NORMATIVE_EFFICIENCY: f64 = 0.15;
@@ -37,7 +37,7 @@ pub const MAX_YEARS: u32 = 100;
 /// How far the discounted payback is searched, years, independently of the ТЭО's horizon
 /// (a payback in year 7 of a 5-year ТЭО is still worth showing). Not reached by then: `None`.
 pub const PAYBACK_SEARCH_YEARS: u32 = 50;
-/// [DEFAULT] Change applied to each driver in the sensitivity table, %.
+/// \[DEFAULT\] Change applied to each driver in the sensitivity table, %.
 pub const SENSITIVITY_PCT: f64 = 20.0;
 
 /// Lowest discount rate the formulas accept, as a fraction (−99 %): at −100 % discounting

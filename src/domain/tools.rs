@@ -25,9 +25,9 @@ use QuestionKind::{Implication, NeedPayoff, Problem, Situation};
 pub const QUESTION_STAGES: [&str; 3] = ["2.1", "2.2", "2.3"];
 /// The «3+» threshold: confirmed needs (2.1) or decision criteria (2.2) a deal needs.
 pub const THREE_PLUS: usize = 3;
-/// [DEFAULT] Target share of deals meeting «3+» past the stage, %.
+/// \[DEFAULT\] Target share of deals meeting «3+» past the stage, %.
 pub const DEFAULT_THREE_PLUS_TARGET_PCT: f64 = 80.0;
-/// [DEFAULT] Payback threshold of metric 2.3, years, when the project sets none.
+/// \[DEFAULT\] Payback threshold of metric 2.3, years, when the project sets none.
 pub const DEFAULT_PAYBACK_THRESHOLD_YEARS: f64 = 3.0;
 /// Needs of this order and deeper must be met by at least one advantage.
 pub const DEEP_NEED_ORDER: u8 = 3;
