@@ -59,10 +59,9 @@ impl AdvantageMatrix {
     pub fn strength(&self, need_id: Id, advantage_id: Id) -> u8 {
         let row = self.needs.iter().position(|n| *n == need_id);
         let col = self.advantages.iter().position(|a| *a == advantage_id);
-        match (row, col) {
-            (Some(r), Some(c)) => self.strengths[r][c],
-            _ => 0,
-        }
+        row.zip(col)
+            .and_then(|(r, c)| self.strengths.get(r)?.get(c).copied())
+            .unwrap_or(0)
     }
 
     /// At least one need is met by an advantage: the matrix is built.
