@@ -17,7 +17,23 @@
 //! | 2 | metric «Количество лидов на 1 этапе ТФС» | [`funnel::leads`], [`funnel::leads_vs_needed`] | Воронка |
 //! | 2 | metric «Конверсия между этапами» | [`funnel::reached_counts`], [`funnel::step_conversions`], [`funnel::cohort_conversions`] | Воронка |
 //! | 3 | metric «Количество лидов кат. А и В» | [`funnel::leads`] (`by_category`) | Воронка |
+//! | 1 | «степень проработки клиентов категории А» (coverage, role coverage, full maps) | [`accounts::a_elaboration`] | Слой 3 → Карты проекта |
+//! | 3 | «карты проекта по каналам для клиентов категории А с указанием ЛВР, ЛФР, ЛПР» | [`accounts::project_map`], [`accounts::project_maps`], [`accounts::ProjectMap::gaps`] | Слой 3 → Карты проекта |
+//! | 3 | «программа продвижения для каждого канала … 1 этапа ТФС», «план PR мероприятий» | [`accounts::promotion_programmes`] | Слой 3 → Программа продвижения |
+//! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] | Слой 3 → Карты проекта |
+//! | 3 | result «программа продвижения по каналам» | [`accounts::layer3_results`] | Слой 3 → Программа продвижения |
+//! | 3 | metric «количество точек контакта для клиентов кат. А и В» | [`accounts::touch_points`] | Слой 3 → Точки контакта |
+//! | 3 | metric «количество лидов кат. А и В» | [`accounts::ab_leads`] | Слой 3 → Точки контакта |
+//! | 4 | «матрица преимуществ по каждому каналу» (task and result) | [`tools::advantage_matrix`], [`tools::advantage_matrices`] | Слой 4 → Матрица преимуществ |
+//! | 4 | «списки вопросов для ЛФР и ЛПР» 2.1 / 2.2 / 2.3, result «вопросники для 2го этапа ТФС» | [`tools::question_lists`], [`tools::default_questions`] | Слой 4 → Вопросники |
+//! | 4 | result «шаблон инструктажа ЛФР» | [`tools::default_briefing`] | Слой 4 → Инструктаж ЛФР |
+//! | 4 | «шаблоны КП для ЛФР и ТЭО для ЛПР», result «шаблоны КП и ТЭО» | [`tools::default_kp_template`], [`tools::default_teo_template`], [`tools::layer4_results`] | Слой 4 → Шаблоны |
+//! | 4 | metric «этап 2.1 – 3+» | [`tools::metric_21`] | Слой 4 → Метрики |
+//! | 4 | metric «этап 2.2 – 3+» | [`tools::metric_22`] | Слой 4 → Метрики |
+//! | 4 | metric «этап 2.3 – величина экономической эффективности» | [`tools::metric_23`], [`teo::indicators`] | Слой 4 → Метрики |
+//! | 4 | ТЭО for the ЛПР: payback, NPV, ROI, IRR, TCO, sensitivity (DOMAIN.md §5.2) | [`teo::indicators`], [`teo::sensitivity`] | Сделка → ТЭО |
 
+pub mod accounts;
 pub mod demo;
 pub mod funnel;
 pub mod gating;
@@ -27,6 +43,8 @@ pub mod money;
 pub mod period;
 pub mod stages;
 pub mod synth;
+pub mod teo;
+pub mod tools;
 
 pub use model::*;
 pub use money::Money;
