@@ -10,7 +10,12 @@ use sloy::persist::library::{save, scan, MemoryStore};
 #[test]
 fn demo_round_trips_through_a_file_and_through_storage() {
     let p = demo_project();
-    assert_eq!(from_json(&to_json_pretty(&p, "2025-03-31T00:00:00Z")).unwrap().project, p);
+    assert_eq!(
+        from_json(&to_json_pretty(&p, "2025-03-31T00:00:00Z"))
+            .unwrap()
+            .project,
+        p
+    );
     let mut kv = MemoryStore::default();
     save(&mut kv, &p, 0, "tab", "now", false).unwrap();
     assert_eq!(scan(&kv).projects[0].project, p);
@@ -36,7 +41,15 @@ fn golden_v1_file_loads_forever() {
     let loaded = from_json(text).expect("the v1 golden file must load");
     let p = loaded.project;
     assert_eq!(p.company.name, "ГидроТеплоМаш");
-    assert_eq!((p.clients.len(), p.deals.len(), p.managers.len(), p.stages.len()), (40, 25, 4, 14));
+    assert_eq!(
+        (
+            p.clients.len(),
+            p.deals.len(),
+            p.managers.len(),
+            p.stages.len()
+        ),
+        (40, 25, 4, 14)
+    );
     let d01 = p.deals.iter().find(|d| d.code == "D01").expect("D01");
     assert_eq!(d01.amount, sloy::domain::Money::units(58_000));
 }
@@ -49,6 +62,14 @@ fn a_10k_deal_project_fits_the_storage_quota() {
     let mut kv = MemoryStore::default();
     let meta = save(&mut kv, &p, 0, "tab", "now", false).unwrap();
     let per_project = meta.stored_chars as usize + 200;
-    println!("10 000 deals / 2 000 clients: {} chars stored, JSON {} bytes", meta.stored_chars, to_json(&p, "x").len());
-    assert!(5_000_000 / per_project >= 5, "only {} fit", 5_000_000 / per_project);
+    println!(
+        "10 000 deals / 2 000 clients: {} chars stored, JSON {} bytes",
+        meta.stored_chars,
+        to_json(&p, "x").len()
+    );
+    assert!(
+        5_000_000 / per_project >= 5,
+        "only {} fit",
+        5_000_000 / per_project
+    );
 }

@@ -12,7 +12,10 @@ use std::path::Path;
 
 fn envelope_schema() -> serde_json::Value {
     let data = serde_json::to_value(schemars::schema_for!(Project)).expect("schema");
-    let mut defs = data.get("$defs").cloned().unwrap_or_else(|| serde_json::json!({}));
+    let mut defs = data
+        .get("$defs")
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
     let mut project = data.clone();
     if let Some(o) = project.as_object_mut() {
         o.remove("$defs");
@@ -50,7 +53,8 @@ fn committed_schema_is_current() {
         std::fs::write(&path, &generated).expect("write schema");
         let golden = fixtures().join("v1-demo.sloy.json");
         if !golden.exists() {
-            let text = sloy::persist::file::to_json_pretty(&demo_project(), "2025-03-31T12:00:00.000Z");
+            let text =
+                sloy::persist::file::to_json_pretty(&demo_project(), "2025-03-31T12:00:00.000Z");
             std::fs::write(golden, text + "\n").expect("write golden");
         }
     }
@@ -69,11 +73,16 @@ fn exports_validate_against_the_schema() {
     projects.extend((0..20).map(|s| random_project(s, 15, 25)));
     for p in projects {
         let v: serde_json::Value = serde_json::from_str(&to_json(&p, "now")).expect("json");
-        let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{} at {}", e, e.instance_path)).take(5).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&v)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .take(5)
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", p.name);
     }
     // And the schema rejects what the loader rejects.
-    let mut bad: serde_json::Value = serde_json::from_str(&to_json(&demo_project(), "now")).expect("json");
+    let mut bad: serde_json::Value =
+        serde_json::from_str(&to_json(&demo_project(), "now")).expect("json");
     bad["data"]["deals"][0]["status"] = serde_json::json!("maybe");
     assert!(!validator.is_valid(&bad));
     bad["data"]["deals"][0]["status"] = serde_json::json!("open");
@@ -85,7 +94,8 @@ fn exports_validate_against_the_schema() {
 fn golden_file_validates_against_the_schema() {
     let schema = envelope_schema();
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
-    let text = std::fs::read_to_string(fixtures().join("v1-demo.sloy.json")).expect("golden v1 file");
+    let text =
+        std::fs::read_to_string(fixtures().join("v1-demo.sloy.json")).expect("golden v1 file");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert!(validator.is_valid(&v));
 }
