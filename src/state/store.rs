@@ -13,6 +13,7 @@ use crate::domain::{Id, Project};
 use crate::i18n::Lang;
 use crate::persist::library::{self, meta_key, KeyValue, Meta, Unreadable};
 use crate::persist::StoreError;
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;

@@ -1,0 +1,137 @@
+//! In-browser tests of the storage rules against the real localStorage: a full quota keeps the
+//! previous save and the changes in memory; unreadable data is kept aside, shown, never
+//! overwritten; a later save by another tab is detected.
+#![cfg(target_arch = "wasm32")]
+
+use sloy::domain::demo::demo_project;
+use sloy::persist::library::{self, data_key, meta_key, KeyValue};
+use sloy::persist::StoreError;
+use sloy::state::storage::LocalStore;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Fills localStorage with junk until the browser refuses; returns the junk keys.
+fn fill_storage() -> Vec<String> {
+    let s = storage();
+    let mut keys = vec![];
+    let mut chunk = "x".repeat(1 << 20);
+    let mut i = 0;
+    while chunk.len() > 16 {
+        let key = format!("junk.{i}");
+        match s.set_item(&key, &chunk) {
+            Ok(()) => {
+                keys.push(key);
+                i += 1;
+            }
+            Err(_) => chunk.truncate(chunk.len() / 2),
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+fn full_quota_keeps_the_previous_save() {
+    storage().clear().unwrap();
+    let mut kv = LocalStore::open();
+    let mut p = demo_project();
+    library::save(&mut kv, &p, 0, "tab", "t1", false).unwrap();
+    let junk = fill_storage();
+    p.name = "Изменённый".into();
+    for c in &mut p.clients {
+        c.notes = format!("{} {}", c.id, sloy::domain::new_id()).repeat(50);
+    }
+    let result = library::save(&mut kv, &p, 1, "tab", "t2", false);
+    assert_eq!(result, Err(StoreError::Quota));
+    // The stored project is still the previous one.
+    let stored = library::decode(&kv.get(&data_key(p.id)).unwrap()).unwrap();
+    assert_eq!(stored.name, "Демо: ГидроТеплоМаш");
+    for k in junk {
+        storage().remove_item(&k).unwrap();
+    }
+    // The next save succeeds.
+    assert_eq!(
+        library::save(&mut kv, &p, 1, "tab", "t3", false)
+            .unwrap()
+            .rev,
+        2
+    );
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_kept_and_shown() {
+    storage().clear().unwrap();
+    let id = sloy::domain::new_id();
+    let broken = "{\"format\":\"sloy-project\",\"schema_version\":1,\"data\":{\"id\":";
+    storage().set_item(&data_key(id), broken).unwrap();
+    let scan = library::scan(&LocalStore::open());
+    assert_eq!(scan.unreadable.len(), 1);
+    assert!(scan.projects.is_empty());
+
+    // The app shows a banner and does not create the demo over it.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
+    let handle = leptos::mount::mount_to(host.clone(), sloy::app::App);
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("не читаются"), "{text}");
+    assert_eq!(
+        storage().get_item(&data_key(id)).unwrap().as_deref(),
+        Some(broken)
+    );
+    let sloy_keys: Vec<String> = LocalStore::open()
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(library::DATA_PREFIX))
+        .collect();
+    assert_eq!(
+        sloy_keys,
+        vec![data_key(id)],
+        "no project was written next to unreadable data"
+    );
+    drop(handle);
+    host.remove();
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_later_save_is_detected() {
+    storage().clear().unwrap();
+    let mut kv = LocalStore::open();
+    let p = demo_project();
+    library::save(&mut kv, &p, 0, "tab-a", "t1", false).unwrap();
+    library::save(&mut kv, &p, 1, "tab-b", "t2", false).unwrap();
+    match library::save(&mut kv, &p, 1, "tab-a", "t3", false) {
+        Err(StoreError::Conflict { their_rev: 2, .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    assert!(library::read_meta(&kv, p.id).is_some());
+    assert!(storage()
+        .get_item(&meta_key(p.id))
+        .unwrap()
+        .unwrap()
+        .contains("tab-b"));
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn first_visit_opens_the_demo() {
+    storage().clear().unwrap();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
+    let handle = leptos::mount::mount_to(host.clone(), sloy::app::App);
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("ГидроТеплоМаш"), "{text}");
+    assert_eq!(library::scan(&LocalStore::open()).projects.len(), 1);
+    drop(handle);
+    host.remove();
+    storage().clear().unwrap();
+}
