@@ -93,10 +93,12 @@ impl Store {
     /// Reads storage, opens the last project (or creates the demo on a first visit).
     pub fn load() -> Store {
         let kv = LocalStore::open();
-        let prefs: Prefs = kv
-            .get(PREFS_KEY)
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default();
+        // Preferences are small and disposable: a damaged value just means defaults.
+        let prefs: Prefs = if kv.available() {
+            LocalStorage::get(PREFS_KEY).unwrap_or_default()
+        } else {
+            Prefs::default()
+        };
         let store = Store {
             metas: RwSignal::new(vec![]),
             current: RwSignal::new(None),
@@ -143,11 +145,9 @@ impl Store {
             lang: Some(self.lang.get_untracked().code().to_string()),
             current: self.current.with_untracked(|p| p.as_ref().map(|p| p.id)),
         };
-        let mut kv = LocalStore::open();
-        let _ = kv.set(
-            PREFS_KEY,
-            &serde_json::to_string(&prefs).unwrap_or_default(),
-        );
+        if LocalStore::open().available() {
+            let _ = LocalStorage::set(PREFS_KEY, &prefs);
+        }
     }
 
     pub fn set_lang(&self, lang: Lang) {
