@@ -7,6 +7,8 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { test } from "node:test";
+import { Session } from "./harness.mjs";
 import { APP_TIMEOUT_MS } from "./pages.mjs";
 
 /** The no-break space Russian formatting groups digits with. */
@@ -56,6 +58,29 @@ export function watchPage(session, page, label = "second tab") {
     const text = `${label}: console.${message.type()}: ${message.text()}`;
     session.console.push(text);
     if (message.type() === "error") session.error(text);
+  });
+}
+
+/**
+ * Like the harness's `appTest` (fresh server, browser and error guards per test), with node:test
+ * options: `{ todo: "why" }` marks a spec whose failure is a known app bug, so it runs and
+ * reports without failing the suite.
+ * @param {string} name
+ * @param {(session: Session, t: import("node:test").TestContext) => Promise<void>} body
+ * @param {{todo?: string, timeout?: number, base?: string}} [options]
+ */
+export function behaviourTest(name, body, { todo, timeout = 120_000, base } = {}) {
+  return test(name, { timeout, todo }, async (t) => {
+    const session = await Session.start({ base });
+    try {
+      await body(session, t);
+      session.assertClean();
+    } catch (error) {
+      await session.saveArtifacts(name).catch(() => {});
+      throw error;
+    } finally {
+      await session.close();
+    }
   });
 }
 
