@@ -161,41 +161,47 @@ fn default_true() -> bool {
     true
 }
 
+/// Fields equal to their default are left out of files: a 10 000-deal project shrinks by a
+/// third and saves faster; loading fills them back in (`#[serde(default)]`).
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
 model! {
     /// One client company's sales system, all five layers.
     pub struct Project {
         pub id: Id,
         pub name: String,
         pub company: Company,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub business_lines: Vec<Dimension>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channels: Vec<Dimension>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub regions: Vec<Dimension>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub managers: Vec<Manager>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub clients: Vec<Client>,
         /// Revenue per client and year (from 1C or Excel), the input of the ABC analysis.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub revenues: Vec<ClientRevenue>,
         /// The project's ТФС stage list, in order.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub stages: Vec<Stage>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub deals: Vec<Deal>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub contacts: Vec<Contact>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub layer1: Layer1,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub layer3: Layer3,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub layer4: Layer4,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub layer5: Layer5,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub method: MethodState,
     }
 
@@ -204,13 +210,13 @@ model! {
         pub name: String,
         pub money_unit: MoneyUnit,
         /// The "as of" date of the data (the demo's is 31.03.2025); `None` means today.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub as_of: Option<NaiveDate>,
         /// The year whose revenue the ABC analysis uses.
         pub base_year: i32,
         /// The year being planned.
         pub plan_year: i32,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub notes: String,
     }
 
@@ -224,16 +230,16 @@ model! {
     pub struct Manager {
         pub id: Id,
         /// Short code shown in tables (M1).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub code: String,
         pub name: String,
         /// Territory (a region), if assigned.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub region_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channel_ids: Vec<Id>,
         /// Category focus (e.g. key-account manager for A).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub category_focus: Vec<Category>,
         #[serde(default = "default_true")]
         pub active: bool,
@@ -242,23 +248,23 @@ model! {
     /// A client of the seller.
     pub struct Client {
         pub id: Id,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub code: String,
         pub name: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub industry: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channel_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub region_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub business_line_ids: Vec<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub manager_id: Option<Id>,
         /// A category set by hand (e.g. a prospect rated by potential); overrides the ABC result.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub category_override: Option<Category>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub notes: String,
     }
 
@@ -268,10 +274,10 @@ model! {
         pub year: i32,
         pub amount: Money,
         /// Number of won deals in the year.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub won_deals: Option<u32>,
         /// Average days from lead to contract over those deals.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub avg_cycle_days: Option<f64>,
     }
 
@@ -280,44 +286,44 @@ model! {
         pub id: Id,
         pub code: String,
         pub name_ru: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub name_en: String,
         /// Counted in the funnel (default: stages 1…8).
         #[serde(default = "default_true")]
         pub is_funnel: bool,
         /// Reaching this stage means the deal is won (exactly one stage).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub is_won: bool,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub exit_criteria: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub role_focus: Vec<Role>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub tools: String,
         /// Target conversion from this stage to the next, %.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub target_conversion: Option<f64>,
         /// Probability of winning from this stage, % (`None` = unknown, not 0 %).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub win_probability: Option<f64>,
         /// Typical days in the stage; a deal longer than twice that is "stuck".
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub typical_days: Option<u32>,
     }
 
     /// A project (deal, opportunity) at a client.
     pub struct Deal {
         pub id: Id,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub code: String,
         /// `None` for deals imported from a CRM without an account; they are flagged.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub client_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub manager_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channel_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub business_line_id: Option<Id>,
         pub title: String,
         pub amount: Money,
@@ -325,29 +331,29 @@ model! {
         /// The current stage (for a lost deal, the furthest it reached).
         pub stage_id: Id,
         pub status: DealStatus,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub lost_reason: String,
         /// Date of winning or losing.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub closed: Option<NaiveDate>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub next_step: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub next_step_date: Option<NaiveDate>,
         /// Every stage entry with its date, oldest first.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub history: Vec<StageEntry>,
         /// Confirmed needs of the ЛФР (stage 2.1).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub needs: Vec<DealNeed>,
         /// Decision criteria of the ЛФР/ЛПР (stage 2.2).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub criteria: Vec<DealCriterion>,
         /// The economic justification for the ЛПР (stage 2.3).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub teo: Option<Teo>,
         /// Extra КП data: specification lines and terms.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub proposal: Proposal,
     }
 
@@ -361,13 +367,13 @@ model! {
     pub struct DealNeed {
         pub id: Id,
         /// The need of the channel's advantage matrix, if linked.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub need_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub text: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub confirmed_by: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub date: Option<NaiveDate>,
     }
 
@@ -376,37 +382,37 @@ model! {
         pub id: Id,
         pub text: String,
         pub owner: Role,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub weight: Option<f64>,
         /// The advantage of ours it matches, if any.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub advantage_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub influenced: bool,
     }
 
     /// Inputs of a ТЭО (DOMAIN.md §5.2); the indicators are computed, never stored.
     pub struct Teo {
         /// One-off costs (CAPEX) by item.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub investment: Vec<MoneyLine>,
         /// Annual savings by item.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub savings: Vec<MoneyLine>,
         /// Annual operating costs after implementation (for TCO).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub opex: Vec<MoneyLine>,
         /// Annual operating costs of the alternative ("do nothing" or competitor), for TCO.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub alternative_opex: Vec<MoneyLine>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub salvage: Money,
         pub horizon_years: u32,
         /// Discount rate, %.
         pub discount_rate: f64,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub presented_on: Option<NaiveDate>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub notes: String,
     }
 
@@ -419,17 +425,17 @@ model! {
     /// КП extras of a deal.
     #[derive(Default)]
     pub struct Proposal {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub lines: Vec<SpecLine>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub vat_pct: Option<f64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub delivery: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub payment: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub warranty: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub validity_days: Option<u32>,
     }
 
@@ -445,55 +451,55 @@ model! {
         pub id: Id,
         pub client_id: Id,
         pub name: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub position: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub roles: Vec<Role>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub attitude: Option<Attitude>,
         /// Influence 0–10.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub influence: Option<u8>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub access: Option<Access>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub notes: String,
         /// Informal influence: this contact influences these contacts.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub influences: Vec<Id>,
     }
 
     /// Layer 1: goals and plans.
     #[derive(Default)]
     pub struct Layer1 {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub abc: AbcSettings,
         /// Company sales plan for the plan year.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub company_plan: Money,
         /// Category goals, % of the plan (A, B, C), must sum to 100.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub category_shares: CategoryValues,
         /// Historical share of stage-1 deals that were won, % (A, B, C).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub win_rates: CategoryValues,
         /// Hand-set A/B project counts that replace the computed ones.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub project_goal_overrides: CategoryCounts,
         /// Share of the annual plan per month, % (12 values); empty = linear.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub seasonality: Vec<f64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub market_volumes: Vec<MarketVolume>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub manager_plans: Vec<ManagerPlan>,
         /// Entered actual sales (shipments invoiced) per period and manager.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub actuals: Vec<Actual>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub hypotheses: Vec<Hypothesis>,
         /// Warn when a manager owns more A clients than this.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub max_a_clients_per_manager: Option<u32>,
     }
 
@@ -505,34 +511,34 @@ model! {
         pub threshold_b: f64,
         pub rule: AbcRule,
         /// The revenue year analysed (`None` = the company's base year).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub year: Option<i32>,
     }
 
     /// A value per category A, B, C (`None` = not set).
     #[derive(Default)]
     pub struct CategoryValues {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub a: Option<f64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub b: Option<f64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub c: Option<f64>,
     }
 
     /// A count per category A, B (`None` = computed).
     #[derive(Default)]
     pub struct CategoryCounts {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub a: Option<u32>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub b: Option<u32>,
     }
 
     /// Market volume of our product types in a year, in total or for one business line.
     pub struct MarketVolume {
         pub year: i32,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub business_line_id: Option<Id>,
         pub amount: Money,
     }
@@ -542,13 +548,13 @@ model! {
         pub manager_id: Id,
         pub amount: Money,
         /// Split by target channel.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub by_channel: Vec<ChannelAmount>,
         /// Split by category A, B, C.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub by_category: CategoryMoney,
         /// Hand-set number of projects in the funnel (`None` = computed).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub projects: Option<u32>,
     }
 
@@ -561,11 +567,11 @@ model! {
     /// Money per category.
     #[derive(Default)]
     pub struct CategoryMoney {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub a: Money,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub b: Money,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub c: Money,
     }
 
@@ -574,10 +580,10 @@ model! {
         pub id: Id,
         pub from: NaiveDate,
         pub to: NaiveDate,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub manager_id: Option<Id>,
         pub amount: Money,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub note: String,
     }
 
@@ -585,15 +591,15 @@ model! {
     pub struct Hypothesis {
         pub id: Id,
         pub segment: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channel_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub region_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub market_volume: Option<Money>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub expected_share: Option<f64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub rationale: String,
         pub status: HypothesisStatus,
     }
@@ -601,14 +607,14 @@ model! {
     /// Layer 3: maps, promotion, touch points.
     #[derive(Default)]
     pub struct Layer3 {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub map_templates: Vec<MapTemplate>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub activities: Vec<Activity>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub touch_points: Vec<TouchPoint>,
         /// Touch-point targets per client per quarter (A, B).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub touch_targets: CategoryValues,
     }
 
@@ -617,7 +623,7 @@ model! {
         pub channel_id: Id,
         pub category: Category,
         pub role: Role,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub positions: Vec<String>,
     }
 
@@ -628,15 +634,15 @@ model! {
         pub kind: TouchKind,
         pub title: String,
         pub planned: NaiveDate,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub target_client_ids: Vec<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub manager_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub budget: Money,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub done: bool,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub is_pr: bool,
     }
 
@@ -644,38 +650,38 @@ model! {
     pub struct TouchPoint {
         pub id: Id,
         pub client_id: Id,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub contact_id: Option<Id>,
         pub date: NaiveDate,
         pub kind: TouchKind,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub activity_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub note: String,
     }
 
     /// Layer 4: needs, advantages, matrix, questions, templates.
     #[derive(Default)]
     pub struct Layer4 {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub needs: Vec<Need>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub advantages: Vec<Advantage>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub matrix: Vec<MatrixCell>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub questions: Vec<Question>,
         /// ЛФР briefing checklist: baseline data to collect for the ТЭО.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub briefing: Vec<BriefingItem>,
         /// Editable КП template text (placeholders filled from the data).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub kp_template: String,
         /// Editable ТЭО template text.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub teo_template: String,
         /// Payback threshold for metric 2.3, years.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub payback_threshold_years: Option<f64>,
     }
 
@@ -687,9 +693,9 @@ model! {
         /// Order (depth) 1–4.
         pub order: u8,
         pub role: Role,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub problem_if_unsolved: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub parent_id: Option<Id>,
     }
 
@@ -699,9 +705,9 @@ model! {
         pub channel_id: Id,
         pub text: String,
         pub order: u8,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub proof: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub competitor_vulnerability: String,
     }
 
@@ -717,44 +723,44 @@ model! {
         pub id: Id,
         /// "2.1", "2.2" or "2.3".
         pub stage_code: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channel_id: Option<Id>,
         pub role: Role,
         pub kind: QuestionKind,
         pub text: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub need_ids: Vec<Id>,
     }
 
     /// A line of the ЛФР briefing checklist.
     pub struct BriefingItem {
         pub id: Id,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub channel_id: Option<Id>,
         pub text: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub unit: String,
     }
 
     /// Layer 5: psychology checklists and the coaching log.
     #[derive(Default)]
     pub struct Layer5 {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub checklists: Vec<StageChecklist>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub coaching: Vec<CoachingNote>,
     }
 
     /// Behavioural points for one stage.
     pub struct StageChecklist {
         pub stage_id: Id,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub behaviours: Vec<String>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub mistakes: Vec<String>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub say: Vec<String>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub avoid: Vec<String>,
     }
 
@@ -762,20 +768,20 @@ model! {
     pub struct CoachingNote {
         pub id: Id,
         pub manager_id: Id,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub deal_id: Option<Id>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub stage_id: Option<Id>,
         pub date: NaiveDate,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub expert: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub observations: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub agreed_actions: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub follow_up: Option<NaiveDate>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub result: String,
     }
 
@@ -783,10 +789,10 @@ model! {
     #[derive(Default)]
     pub struct MethodState {
         /// Items ticked by hand (ids from `domain::method`).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub ticked: Vec<String>,
         /// Layers opened before their predecessor was complete, with the reason.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_default")]
         pub overrides: Vec<LayerOverride>,
     }
 
