@@ -45,11 +45,32 @@ pub fn use_importer() -> Importer {
     expect_context::<Importer>()
 }
 
+/// The contexts an import needs, taken while a reactive owner exists: window event listeners
+/// run outside any owner, where `use_context` finds nothing.
+#[derive(Clone, Copy)]
+pub struct ImportCtx {
+    importer: Importer,
+    toasts: crate::state::toast::Toasts,
+    store: crate::state::store::Store,
+}
+
+impl ImportCtx {
+    pub fn get() -> ImportCtx {
+        ImportCtx {
+            importer: use_importer(),
+            toasts: use_toasts(),
+            store: use_store(),
+        }
+    }
+}
+
 /// Reads and checks a file; on success the dialog opens, on failure a message says why.
-pub fn start_import(file: web_sys::File) {
-    let importer = use_importer();
-    let toasts = use_toasts();
-    let store = use_store();
+pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
+    let ImportCtx {
+        importer,
+        toasts,
+        store,
+    } = ctx;
     let name = file.name();
     let lang = store.lang.get_untracked();
     let title = fill(crate::i18n::catalogue(lang).shell.import_failed, &[&name]);
@@ -89,10 +110,11 @@ pub fn start_import(file: web_sys::File) {
 pub fn ImportButton() -> impl IntoView {
     let t = use_i18n();
     let input = NodeRef::<leptos::html::Input>::new();
+    let ctx = ImportCtx::get();
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
         if let Some(file) = el.files().and_then(|f| f.get(0)) {
-            start_import(file);
+            start_import(ctx, file);
         }
         el.set_value("");
     };
@@ -113,7 +135,8 @@ pub fn ImportButton() -> impl IntoView {
 
 /// Installs page-wide drag-and-drop of project files.
 pub fn install_drop_zone() {
-    let importer = use_importer();
+    let ctx = ImportCtx::get();
+    let importer = ctx.importer;
     let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
         let has_files = ev
             .data_transfer()
@@ -138,7 +161,7 @@ pub fn install_drop_zone() {
             .and_then(|f| f.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            start_import(file);
+            start_import(ctx, file);
         }
     });
     on_cleanup(move || {
@@ -148,8 +171,7 @@ pub fn install_drop_zone() {
     });
 }
 
-fn backup(target: Id) {
-    let store = use_store();
+fn backup(store: crate::state::store::Store, target: Id) {
     let open = store
         .current
         .with_untracked(|c| c.as_ref().filter(|p| p.id == target).cloned());
@@ -314,7 +336,7 @@ pub fn ImportDialog() -> impl IntoView {
                                 data-testid="import-backup"
                                 on:click=move |_| {
                                     if let Some(id) = target.get_untracked() {
-                                        backup(id)
+                                        backup(store, id)
                                     }
                                 }
                             >

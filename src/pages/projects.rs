@@ -15,8 +15,7 @@ use crate::state::toast::use_toasts;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
-fn stored_project(id: Id) -> Option<Project> {
-    let store = use_store();
+fn stored_project(store: crate::state::store::Store, id: Id) -> Option<Project> {
     let open = store
         .current
         .with_untracked(|c| c.as_ref().filter(|p| p.id == id).cloned());
@@ -105,7 +104,7 @@ fn ProjectRow(meta: Meta) -> impl IntoView {
             .with_untracked(|p| p.as_ref().map(|p| p.id) == Some(id))
         {
             store.update(|p| p.name = n);
-        } else if let Some(mut p) = stored_project(id) {
+        } else if let Some(mut p) = stored_project(store, id) {
             p.name = n;
             // Renaming a closed project: open it, rename, and it autosaves.
             let _ = store.open(id);
@@ -114,14 +113,14 @@ fn ProjectRow(meta: Meta) -> impl IntoView {
         editing.set(false);
     };
     let duplicate = move |_| {
-        if let Some(mut p) = stored_project(id) {
+        if let Some(mut p) = stored_project(store, id) {
             p.id = new_id();
             p.name = format!("{}{}", p.name, t.get_untracked().shell.copy_suffix);
             store.add_project(p);
         }
     };
     let export = move |_| {
-        if let Some(p) = stored_project(id) {
+        if let Some(p) = stored_project(store, id) {
             download_project(&p);
         }
     };
