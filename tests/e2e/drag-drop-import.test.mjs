@@ -2,15 +2,10 @@
 // choosing it in the file picker; dragging a file over the page shows the drop hint.
 
 import assert from "node:assert/strict";
-import { DEMO_NAME, Sloy, behaviourTest } from "./lib/app.mjs";
+import { appTest } from "./lib/harness.mjs";
+import { DEMO_NAME, Sloy } from "./lib/app.mjs";
 
-// App bug: the window `drop` listener (install_drop_zone, src/components/import.rs) calls
-// start_import(), whose use_importer()/use_toasts()/use_store() run outside any reactive owner
-// and panic: «expected context of type Importer to be present». Remove `todo` once fixed.
-const TODO =
-  "app bug: drop handler panics, start_import() reads context outside an owner (src/components/import.rs)";
-
-behaviourTest("dropping a project file on the page opens the import dialog", async (session) => {
+appTest("dropping a project file on the page opens the import dialog", async (session) => {
   const app = await Sloy.open(session, "#/method");
   await app.expectCurrentProject(DEMO_NAME);
   const exported = await app.exportCurrent();
@@ -43,4 +38,4 @@ behaviourTest("dropping a project file on the page opens the import dialog", asy
   const copy = await app.exportCurrent();
   assert.notEqual(copy.json.data.id, exported.json.data.id);
   assert.equal(copy.json.data.deals.length, exported.json.data.deals.length);
-}, { todo: TODO });
+});
