@@ -45,6 +45,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // A memo, not `store.current` itself: the screen is rebuilt only when a project appears or
+    // goes, not on every edit (which would reset the pages' local state).
+    let has_project = Memo::new(move |_| store.current.with(|p| p.is_some()));
     let t = use_i18n();
     view! {
         <Header />
@@ -53,7 +56,7 @@ pub fn App() -> impl IntoView {
             <main class="app-main" id="main">
                 <Banners />
                 {move || {
-                    if store.current.with(|p| p.is_none()) && route.get() != Route::Projects {
+                    if !has_project.get() && route.get() != Route::Projects {
                         return view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any();
                     }
                     match route.get() {

@@ -15,7 +15,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -28,14 +28,14 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
     pub fn chance(&mut self, pct: u64) -> bool {
-        self.next() % 100 < pct
+        self.next_u64() % 100 < pct
     }
     pub fn id(&mut self) -> Id {
-        Uuid::from_u64_pair(self.next(), self.next())
+        Uuid::from_u64_pair(self.next_u64(), self.next_u64())
     }
     pub fn pick<'a, T>(&mut self, v: &'a [T]) -> Option<&'a T> {
         if v.is_empty() {
@@ -73,9 +73,9 @@ fn text(r: &mut Rng, words: usize) -> String {
 }
 
 fn money(r: &mut Rng, max_units: u64) -> Money {
-    let units = (r.next() % max_units.max(1)) as i64;
+    let units = (r.next_u64() % max_units.max(1)) as i64;
     let cents = if r.chance(30) {
-        (r.next() % 100) as i64
+        (r.next_u64() % 100) as i64
     } else {
         0
     };

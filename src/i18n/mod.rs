@@ -57,6 +57,22 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
+/// All UI strings of one language.
+pub struct Catalogue {
+    pub shell: &'static Shell,
+}
+
+static RU: Catalogue = Catalogue { shell: &SHELL_RU };
+static EN: Catalogue = Catalogue { shell: &SHELL_EN };
+
+/// The catalogue of a language.
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    match lang {
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,21 +104,5 @@ mod tests {
         ] {
             assert_eq!(count(a), count(b), "{a} / {b}");
         }
-    }
-}
-
-/// All UI strings of one language.
-pub struct Catalogue {
-    pub shell: &'static Shell,
-}
-
-static RU: Catalogue = Catalogue { shell: &SHELL_RU };
-static EN: Catalogue = Catalogue { shell: &SHELL_EN };
-
-/// The catalogue of a language.
-pub fn catalogue(lang: Lang) -> &'static Catalogue {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
     }
 }

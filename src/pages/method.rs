@@ -66,16 +66,18 @@ fn LayerCard(layer: Layer) -> impl IntoView {
     let overridden = move || matches!(access.get(), Some(Access::Overridden(_)));
     let save_override = move |_| {
         let r = reason.get_untracked();
-        let mut result = Ok(());
-        store.update(|p| result = method::add_override(p, n, &r, today()));
-        match result {
-            Ok(()) => {
-                asking.set(false);
-                reason.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e)),
+        // Check first, so that a refused override does not touch the project.
+        let mut probe = crate::domain::Project::new_empty("", today());
+        if let Err(e) = method::add_override(&mut probe, n, &r, today()) {
+            error.set(Some(e));
+            return;
         }
+        store.update(|p| {
+            let _ = method::add_override(p, n, &r, today());
+        });
+        asking.set(false);
+        reason.set(String::new());
+        error.set(None);
     };
 
     let column = move |kind: ItemKind| {

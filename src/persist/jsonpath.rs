@@ -21,12 +21,11 @@ enum Frame {
 pub fn path_at(text: &str, line: usize, column: usize, object_only: bool) -> String {
     let mut stack: Vec<Frame> = vec![];
     let (mut l, mut c) = (1usize, 0usize);
-    let mut chars = text.chars().peekable();
     let mut string_buf: Option<String> = None;
     let mut escaped = false;
     // Stop just before the reported character: serde points at (or just after) the culprit.
     let before_target = |l: usize, c: usize| l < line || (l == line && c < column);
-    while let Some(ch) = chars.next() {
+    for ch in text.chars() {
         if ch == '\n' {
             l += 1;
             c = 0;

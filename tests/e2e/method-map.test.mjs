@@ -6,13 +6,6 @@ import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
 import { Sloy } from "./lib/app.mjs";
 
-// App bug (src/app.rs): the route closure in App() reads `store.current` directly, so every
-// change to the project (a tick, a failed override attempt that still goes through
-// Store::update) re-runs it and re-creates the page's components in place: LayerCard's local
-// signals (`asking`, `reason`, `error`) start over. The empty-reason error is set and wiped at
-// once, and the form closes. Remove `todo` once fixed.
-const TODO =
-  "app bug: any project change re-creates the page (src/app.rs route closure tracks store.current), so the override form closes and its error is lost";
 
 appTest("method map: ticks open the next layer; early opening needs a reason", async (session, t) => {
   const app = await Sloy.open(session, "#/projects");
@@ -60,7 +53,7 @@ appTest("method map: ticks open the next layer; early opening needs a reason", a
     return app.by("override-reason-3");
   };
 
-  await t.test("an empty reason shows an error and the layer stays locked", { todo: TODO }, async () => {
+  await t.test("an empty reason shows an error and the layer stays locked", async () => {
     // Layer 3 stays locked: layer 2 is not done.
     await app.expectText(app.by("layer-3-status"), "Заблокирован");
     const reason = await openForm();
