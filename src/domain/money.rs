@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn sums_do_not_drift() {
-        let total: Money = std::iter::repeat(Money::from_f64(0.1)).take(10_000).sum();
+        let total: Money = std::iter::repeat_n(Money::from_f64(0.1), 10_000).sum();
         assert_eq!(total, Money::units(1000));
     }
 

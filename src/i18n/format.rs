@@ -28,7 +28,7 @@ pub fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
     let mut out = String::new();
     let digits: Vec<char> = int.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(*c);

@@ -167,7 +167,7 @@ mod tests {
     use crate::i18n::Lang;
 
     fn err(text: &str) -> LoadError {
-        from_json(text).err().expect("must fail")
+        from_json(text).expect_err("must fail")
     }
 
     #[test]
