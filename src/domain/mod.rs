@@ -9,8 +9,13 @@
 //! |---|---|---|---|
 //! | all | tasks, results, metrics of each layer | [`method::LAYERS`], [`method::item_status`] | Карта метода |
 //! | all | «не внедрив требования к 1 слою, нельзя переходить ко 2-му» | [`method::layer_access`], [`gating::computed_status`] | Карта метода |
+//! | 1 | Бизнесы, каналы, география | [`abc::revenue_breakdown`] | Слой 1 → Ключевые цифры |
+//! | 1 | АВСанализ и выводы по нему | [`abc::abc_analysis`], [`abc::client_categories`], [`abc::pareto_chart`], [`abc::abc_conclusions`] | Слой 1 → ABC |
+//! | 1 | средний вес / средняя длительность сделки по категориям | [`abc::CategorySummary`] (in [`abc::AbcResult::summary`]) | Слой 1 → ABC |
+//! | 1 | степень проработки клиентов категории А | [`abc::a_elaboration`], [`abc::elaboration_conclusions`] | Слой 1 → ABC |
 //! | 2 | ТФС stages (14, codes 1, 2.1, 2.2, 2.3) | [`stages::default_stages`], [`stages::stage_list_problems`] | Данные → Этапы |
 
+pub mod abc;
 pub mod demo;
 pub mod gating;
 pub mod method;
