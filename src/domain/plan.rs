@@ -16,7 +16,7 @@
 //! - "±1 %" checks are relative to the target (`|sum − target| ≤ 1 % × |target|`); a zero target
 //!   is only met by a zero sum.
 
-use super::abc::{client_year_index, revenue_by_line, AbcResult};
+use super::abc::{client_years, revenue_by_line, AbcResult};
 use super::model::Category;
 use super::model::{
     Actual, CategoryMoney, CategoryValues, ChannelAmount, Deal, DealStatus, Id, Project,
@@ -25,6 +25,7 @@ use super::money::{ratio_pct, Money};
 use super::period::Period;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// The default tolerance of the plan consistency checks, % of the target.
 pub const DEFAULT_TOLERANCE_PCT: f64 = 1.0;
@@ -396,10 +397,10 @@ pub struct PlanProposal {
 /// revenue of each manager's clients, scaled to the company plan exactly. When no manager has
 /// base-year revenue, the plan is split equally.
 pub fn propose_manager_plans(p: &Project) -> Vec<PlanProposal> {
-    let index = client_year_index(p, p.company.base_year);
+    let years = client_years(p, p.company.base_year);
     let mut by_manager: HashMap<Id, Money> = HashMap::new();
-    for c in &p.clients {
-        if let (Some(m), Some(cy)) = (c.manager_id, index.get(&c.id)) {
+    for (c, cy) in p.clients.iter().zip(&years) {
+        if let Some(m) = c.manager_id {
             *by_manager.entry(m).or_default() += cy.amount;
         }
     }
@@ -441,7 +442,7 @@ pub fn propose_channel_split(p: &Project, manager_id: Id, amount: Money) -> Vec<
     if p.channels.is_empty() {
         return vec![];
     }
-    let index = client_year_index(p, p.company.base_year);
+    let years = client_years(p, p.company.base_year);
     let pos: HashMap<Id, usize> = p
         .channels
         .iter()
@@ -449,12 +450,11 @@ pub fn propose_channel_split(p: &Project, manager_id: Id, amount: Money) -> Vec<
         .map(|(i, c)| (c.id, i))
         .collect();
     let mut weights = vec![0.0; p.channels.len()];
-    for c in p
-        .clients
-        .iter()
-        .filter(|c| c.manager_id == Some(manager_id))
-    {
-        if let (Some(i), Some(cy)) = (c.channel_id.and_then(|ch| pos.get(&ch)), index.get(&c.id)) {
+    for (c, cy) in p.clients.iter().zip(&years) {
+        if c.manager_id != Some(manager_id) {
+            continue;
+        }
+        if let Some(i) = c.channel_id.and_then(|ch| pos.get(&ch)) {
             weights[*i] += cy.amount.as_f64().max(0.0);
         }
     }
@@ -945,12 +945,15 @@ fn slot(c: Category) -> usize {
 
 /// Load per manager and the structure warnings, given every client's category (see
 /// [`super::abc::client_categories`]).
-pub fn sales_structure(p: &Project, categories: &HashMap<Id, Category>) -> SalesStructure {
+pub fn sales_structure<S: BuildHasher>(
+    p: &Project,
+    categories: &HashMap<Id, Category, S>,
+) -> SalesStructure {
     let max = p
         .layer1
         .max_a_clients_per_manager
         .unwrap_or(DEFAULT_MAX_A_CLIENTS);
-    let index = client_year_index(p, p.company.base_year);
+    let years = client_years(p, p.company.base_year);
     let pos: HashMap<Id, usize> = p
         .managers
         .iter()
@@ -968,12 +971,12 @@ pub fn sales_structure(p: &Project, categories: &HashMap<Id, Category>) -> Sales
         .collect();
     let mut unassigned = [0usize; 4];
     let mut a_without = Vec::new();
-    for c in &p.clients {
+    for (c, cy) in p.clients.iter().zip(&years) {
         let k = categories.get(&c.id).copied().unwrap_or(Category::N);
         match c.manager_id.and_then(|m| pos.get(&m)) {
             Some(i) => {
                 loads[*i].clients[slot(k)] += 1;
-                loads[*i].base_revenue += index.get(&c.id).map(|x| x.amount).unwrap_or_default();
+                loads[*i].base_revenue += cy.amount;
             }
             None => {
                 unassigned[slot(k)] += 1;
