@@ -24,6 +24,8 @@
 //! Speed: one pass over the revenues into a hash map with a cheap hasher ([`IdMap`]), one sort,
 //! one pass over the rows for the summaries; no look-up inside a loop over clients is linear.
 
+#![warn(missing_docs)]
+
 use super::model::{
     AbcRule, AbcSettings, Category, Client, ClientRevenue, DealStatus, Id, Project, Role,
 };
@@ -159,11 +161,13 @@ pub fn client_year_index(p: &Project, year: i32) -> IdMap<Id, ClientYear> {
 /// A ranked client: one row of the ABC table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AbcRow {
+    /// The client.
     pub client_id: Id,
     /// Position of the client in `p.clients` (for O(1) look-ups in long tables).
     pub client_index: usize,
     /// 1-based rank by revenue.
     pub rank: usize,
+    /// The client's revenue in the year.
     pub revenue: Money,
     /// The client's share of the total revenue, %.
     pub share_pct: f64,
@@ -175,6 +179,7 @@ pub struct AbcRow {
     pub class: Category,
     /// The class after a hand-set override (what other layers use).
     pub category: Category,
+    /// Won deals in the year (`None` = unknown).
     pub won_deals: Option<u32>,
     /// Average days from lead to contract (deal-weighted when merged).
     pub avg_cycle_days: Option<f64>,
@@ -183,7 +188,9 @@ pub struct AbcRow {
 /// A client that is not ranked (no revenue, zero or negative revenue in the year).
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnrankedClient {
+    /// The client.
     pub client_id: Id,
+    /// Position of the client in `p.clients`.
     pub client_index: usize,
     /// The year's revenue (zero when there is none; negative after returns).
     pub revenue: Money,
@@ -194,6 +201,7 @@ pub struct UnrankedClient {
 /// Key figures of one category (DOMAIN.md §6.2 table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategorySummary {
+    /// `N`, or the hand-set category.
     pub category: Category,
     /// Clients in the category, unranked ones with a hand-set category included.
     pub clients: usize,
@@ -223,11 +231,13 @@ pub struct CategorySummary {
 /// The ABC analysis of one year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AbcResult {
+    /// The revenue year analysed.
     pub year: i32,
     /// The A threshold actually used (clamped to 0…100), %.
     pub threshold_a: f64,
     /// The B threshold actually used (A + B clamped to 100), %.
     pub threshold_b: f64,
+    /// The boundary rule used.
     pub rule: AbcRule,
     /// Σ revenue of the ranked clients.
     pub total: Money,
@@ -528,6 +538,7 @@ fn summarise(
 /// One A client's project map and funnel presence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AClientMap {
+    /// The A client.
     pub client_id: Id,
     /// Roles with at least one identified contact, in [`Role::ALL`] order (ЛВР, ЛФР, ЛПР).
     pub roles: [bool; 3],
@@ -552,9 +563,13 @@ pub struct AElaboration {
     pub full_maps: usize,
     /// Full maps = full_maps / a_clients, %.
     pub full_maps_pct: Option<f64>,
+    /// A clients without an identified ЛВР.
     pub missing_lvr: Vec<Id>,
+    /// A clients without an identified ЛФР.
     pub missing_lfr: Vec<Id>,
+    /// A clients without an identified ЛПР.
     pub missing_lpr: Vec<Id>,
+    /// A clients without an open deal.
     pub without_open_deal: Vec<Id>,
     /// Per A client, in the order of `p.clients`.
     pub clients: Vec<AClientMap>,
@@ -643,6 +658,7 @@ fn role_slot(r: Role) -> usize {
 /// A point of the Pareto curve: after the first `rank` clients.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParetoPoint {
+    /// 1-based rank by revenue.
     pub rank: usize,
     /// rank / ranked clients, %.
     pub clients_pct: f64,
@@ -656,6 +672,7 @@ pub struct ParetoPoint {
 /// point of the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParetoChart {
+    /// The curve's points, best client first (thinned when asked).
     pub points: Vec<ParetoPoint>,
     /// The last point of each non-empty class except the last one (the class boundaries).
     pub boundaries: Vec<ParetoPoint>,
@@ -712,10 +729,13 @@ pub fn pareto_chart(res: &AbcResult, max_points: usize) -> ParetoChart {
 /// What to break the revenue down by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Breakdown {
+    /// By the client's channel.
     Channel,
+    /// By the client's region.
     Region,
     /// A client in several business lines has its revenue split equally between them.
     BusinessLine,
+    /// By the client's manager.
     Manager,
 }
 
@@ -729,6 +749,7 @@ pub struct BreakdownRow {
     pub name: String,
     /// Clients with revenue > 0 in the year.
     pub clients: usize,
+    /// Revenue of the clients with this entry.
     pub revenue: Money,
     /// Share of the year's total, %.
     pub share_pct: Option<f64>,

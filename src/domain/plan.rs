@@ -16,6 +16,8 @@
 //! - "±1 %" checks are relative to the target (`|sum − target| ≤ 1 % × |target|`); a zero target
 //!   is only met by a zero sum.
 
+#![warn(missing_docs)]
+
 use super::abc::{client_years, revenue_by_line, AbcResult};
 use super::model::Category;
 use super::model::{
@@ -74,15 +76,18 @@ pub fn within_tolerance(sum: Money, target: Money, tolerance_pct: f64) -> bool {
 /// The plan of one category: `plan_k = company_plan × share_k`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategoryPlan {
+    /// A, B or C.
     pub category: Category,
     /// The goal share, % (`None` = not set).
     pub share_pct: Option<f64>,
+    /// plan_k.
     pub plan: Money,
 }
 
 /// Category goals in % and the plans they give.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategoryPlans {
+    /// The company plan it is split from.
     pub company_plan: Money,
     /// A, B, C in that order.
     pub plans: Vec<CategoryPlan>,
@@ -181,6 +186,7 @@ pub fn wip_needed(leads_per_year: u32, avg_cycle_days: Option<f64>) -> Option<f6
 /// The project goal of one category with every input of its formulas.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProjectGoal {
+    /// A or B.
     pub category: Category,
     /// plan_k (from [`category_plans`]).
     pub plan: Money,
@@ -256,7 +262,9 @@ pub fn project_goals(p: &Project, abc: &AbcResult) -> Vec<ProjectGoal> {
 /// One manager's plan with its checks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ManagerPlanCheck {
+    /// The manager.
     pub manager_id: Id,
+    /// plan_m, the manager's plan.
     pub amount: Money,
     /// Σ of the channel split; `None` when no split is entered.
     pub channel_sum: Option<Money>,
@@ -285,6 +293,7 @@ pub struct ManagerPlans {
     pub rows: Vec<ManagerPlanCheck>,
     /// Σ plan_m.
     pub total: Money,
+    /// The company plan.
     pub company_plan: Money,
     /// total − company plan.
     pub difference: Money,
@@ -292,6 +301,7 @@ pub struct ManagerPlans {
     pub difference_pct: Option<f64>,
     /// `Σ plan_m = plan_company` within the tolerance.
     pub total_ok: bool,
+    /// The tolerance used, % of the target.
     pub tolerance_pct: f64,
     /// Active managers that have no plan.
     pub without_plan: Vec<Id>,
@@ -387,9 +397,11 @@ pub fn manager_plans(p: &Project, abc: &AbcResult, tolerance_pct: f64) -> Manage
 /// A proposed plan for one manager.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanProposal {
+    /// The manager.
     pub manager_id: Id,
     /// Base-year revenue of the manager's clients (the weight).
     pub base_revenue: Money,
+    /// The proposed plan.
     pub amount: Money,
 }
 
@@ -537,11 +549,13 @@ pub struct ShareLine {
     pub business_line_id: Option<Id>,
     /// The plan-year plan: the company plan, or the line's part of it.
     pub plan: Option<Money>,
+    /// Market volume of the plan year.
     pub plan_volume: Option<Money>,
     /// plan / market volume of the plan year, %.
     pub plan_share_pct: Option<f64>,
     /// Base-year revenue (of the line: clients' revenue split equally over their lines).
     pub base_revenue: Money,
+    /// Market volume of the base year.
     pub base_volume: Option<Money>,
     /// base revenue / market volume of the base year, %.
     pub base_share_pct: Option<f64>,
@@ -550,8 +564,11 @@ pub struct ShareLine {
 /// The calculated market share.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarketShare {
+    /// The year being planned.
     pub plan_year: i32,
+    /// The year of the actual share.
     pub base_year: i32,
+    /// The whole market.
     pub total: ShareLine,
     /// Business lines (in the project's order) that have a volume in the plan or base year.
     pub lines: Vec<ShareLine>,
@@ -810,8 +827,11 @@ impl Default for TrafficLight {
 /// A traffic-light colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Light {
+    /// Fulfilment at or above the green threshold.
     Green,
+    /// Fulfilment between the amber and green thresholds.
     Amber,
+    /// Fulfilment below the amber threshold.
     Red,
 }
 
@@ -834,20 +854,26 @@ impl TrafficLight {
 pub struct Fulfilment {
     /// `None` for the company.
     pub manager_id: Option<Id>,
+    /// The scope's annual plan for the plan year.
     pub annual_plan: Money,
     /// The annual plan's part in the period (seasonality or linear).
     pub plan_to_date: Money,
+    /// Fact of the period (see [`fact_in_period`]).
     pub fact: Money,
+    /// Where the fact comes from.
     pub source: FactSource,
     /// fact / plan_to_date × 100, `None` when the plan to date is zero.
     pub pct: Option<f64>,
+    /// The traffic-light colour (`None` when `pct` is unknown).
     pub light: Option<Light>,
 }
 
 /// Fulfilment of the company and of every manager.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FulfilmentReport {
+    /// The period measured.
     pub period: Period,
+    /// The company as a whole.
     pub company: Fulfilment,
     /// In the order of `p.managers`; a manager without a plan has a zero plan.
     pub managers: Vec<Fulfilment>,
@@ -900,6 +926,7 @@ pub fn fulfilment(p: &Project, period: Period, lights: &TrafficLight) -> Fulfilm
 /// A manager's clients by category and base-year revenue.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ManagerLoad {
+    /// The manager.
     pub manager_id: Id,
     /// Clients per category A, B, C, N.
     pub clients: [usize; 4],
@@ -912,14 +939,25 @@ pub struct ManagerLoad {
 pub enum StructureWarning {
     /// The manager owns more A clients than the limit.
     TooManyAClients {
+        /// The manager.
         manager_id: Id,
+        /// A clients the manager owns.
         count: usize,
+        /// The limit.
         max: u32,
     },
     /// A clients without a manager (or with an unknown one).
-    AClientsWithoutManager { clients: Vec<Id> },
+    AClientsWithoutManager {
+        /// The clients, in the order of `p.clients`.
+        clients: Vec<Id>,
+    },
     /// An inactive manager still owns clients.
-    InactiveManagerHasClients { manager_id: Id, clients: usize },
+    InactiveManagerHasClients {
+        /// The manager.
+        manager_id: Id,
+        /// Clients the manager owns.
+        clients: usize,
+    },
 }
 
 /// The sales department's structure: load per manager and the warnings.
@@ -931,6 +969,7 @@ pub struct SalesStructure {
     pub unassigned: [usize; 4],
     /// The limit used (`max_a_clients_per_manager`, default 5).
     pub max_a_clients: u32,
+    /// Warnings, per manager in their order, then the unassigned A clients.
     pub warnings: Vec<StructureWarning>,
 }
 
