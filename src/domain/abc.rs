@@ -21,8 +21,10 @@
 //!   the category after overrides, the Pareto chart shows the computed classes;
 //! - all sums are [`Money`]; a figure that cannot be known is `None`, never 0.
 //!
-//! Speed: one pass over the revenues into a hash map with a cheap hasher ([`IdMap`]), one sort,
-//! one pass over the rows for the summaries; no look-up inside a loop over clients is linear.
+//! Speed (100 000 clients must take ≤ 30 ms in the browser): revenues are matched to clients in
+//! one pass, usually without hashing ([`client_years`]); one sort of compact keys; one pass over
+//! the rows for all summaries; maps keyed by id use a cheap hasher ([`IdMap`]). Nothing is
+//! quadratic.
 
 #![warn(missing_docs)]
 
@@ -35,9 +37,9 @@ use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
-/// A cheap hasher for [`Id`] keys. Ids are random UUIDs already, so SipHash's protection buys
-/// nothing here and costs most of the ABC's time on 100 000 clients; this folds the bytes with
-/// one multiply per 8 bytes (FxHash style).
+/// A cheap hasher for [`Id`] keys. Ids are random UUIDs from the user's own file, so SipHash's
+/// protection against crafted keys buys nothing here and costs time on long lists; this folds
+/// the bytes with one multiply per 8 bytes (FxHash style).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct IdHasher(u64);
 
@@ -95,9 +97,7 @@ impl ClientYear {
             Some(self.cycle_days_sum / self.cycle_deals as f64)
         }
     }
-}
 
-impl ClientYear {
     fn add(&mut self, r: &ClientRevenue) {
         self.amount += r.amount;
         if let Some(w) = r.won_deals {
@@ -201,7 +201,7 @@ pub struct UnrankedClient {
 /// Key figures of one category (DOMAIN.md §6.2 table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategorySummary {
-    /// `N`, or the hand-set category.
+    /// The category (after hand-set overrides).
     pub category: Category,
     /// Clients in the category, unranked ones with a hand-set category included.
     pub clients: usize,
@@ -455,7 +455,8 @@ struct Acc {
     cycles_for_median: Vec<(f64, u64)>,
 }
 
-fn cat_slot(c: Category) -> usize {
+/// Index of a category in `[A, B, C, N]` arrays.
+pub(crate) fn cat_slot(c: Category) -> usize {
     match c {
         Category::A => 0,
         Category::B => 1,

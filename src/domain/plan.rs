@@ -18,10 +18,9 @@
 
 #![warn(missing_docs)]
 
-use super::abc::{client_years, revenue_by_line, AbcResult};
-use super::model::Category;
+use super::abc::{cat_slot, client_years, revenue_by_line, AbcResult};
 use super::model::{
-    Actual, CategoryMoney, CategoryValues, ChannelAmount, Deal, DealStatus, Id, Project,
+    Actual, Category, CategoryMoney, CategoryValues, ChannelAmount, Deal, DealStatus, Id, Project,
 };
 use super::money::{ratio_pct, Money};
 use super::period::Period;
@@ -772,25 +771,35 @@ pub enum FactSource {
 
 /// Fact of a scope (`manager = None`: the company) in `period`.
 ///
-/// Kept simple so nothing is counted twice: when any entered actual of the scope overlaps the
-/// period, the fact is the sum of those actuals (pro rata by days); otherwise it is the sum of
-/// won deals closed in the period. For the company every actual counts (with or without a
-/// manager); for a manager, the actuals and deals carrying that manager.
+/// Kept simple so nothing is counted twice: when entered actuals of the scope overlap the
+/// period, the fact is their sum (pro rata by days, see [`actual_in_period`]); otherwise it is
+/// the sum of won deals closed in the period (so a quarter without entered actuals still shows
+/// the deals won in it). A manager's scope is the actuals and deals carrying that manager. For
+/// the company, an actual without a manager is a company total: when such actuals overlap the
+/// period they alone count; otherwise the per-manager actuals are added up; otherwise all won
+/// deals of the period.
 pub fn fact_in_period(p: &Project, period: Period, manager: Option<Id>) -> (Money, FactSource) {
-    let in_scope_a = |a: &&Actual| manager.is_none() || a.manager_id == manager;
-    let overlapping: Vec<&Actual> = p
-        .layer1
-        .actuals
-        .iter()
-        .filter(in_scope_a)
-        .filter(|a| overlap_days(Period::new(a.from, a.to), period) > 0)
-        .collect();
-    if !overlapping.is_empty() {
+    let overlapping = |m: Option<Id>| -> Vec<&Actual> {
+        p.layer1
+            .actuals
+            .iter()
+            .filter(|a| a.manager_id == m)
+            .filter(|a| overlap_days(Period::new(a.from, a.to), period) > 0)
+            .collect()
+    };
+    let mut actuals = overlapping(manager);
+    if manager.is_none() && actuals.is_empty() {
+        actuals = p
+            .layer1
+            .actuals
+            .iter()
+            .filter(|a| a.manager_id.is_some())
+            .filter(|a| overlap_days(Period::new(a.from, a.to), period) > 0)
+            .collect();
+    }
+    if !actuals.is_empty() {
         return (
-            overlapping
-                .iter()
-                .map(|a| actual_in_period(a, period))
-                .sum(),
+            actuals.iter().map(|a| actual_in_period(a, period)).sum(),
             FactSource::Actuals,
         );
     }
@@ -973,15 +982,6 @@ pub struct SalesStructure {
     pub warnings: Vec<StructureWarning>,
 }
 
-fn slot(c: Category) -> usize {
-    match c {
-        Category::A => 0,
-        Category::B => 1,
-        Category::C => 2,
-        Category::N => 3,
-    }
-}
-
 /// Load per manager and the structure warnings, given every client's category (see
 /// [`super::abc::client_categories`]).
 pub fn sales_structure<S: BuildHasher>(
@@ -1014,11 +1014,11 @@ pub fn sales_structure<S: BuildHasher>(
         let k = categories.get(&c.id).copied().unwrap_or(Category::N);
         match c.manager_id.and_then(|m| pos.get(&m)) {
             Some(i) => {
-                loads[*i].clients[slot(k)] += 1;
+                loads[*i].clients[cat_slot(k)] += 1;
                 loads[*i].base_revenue += cy.amount;
             }
             None => {
-                unassigned[slot(k)] += 1;
+                unassigned[cat_slot(k)] += 1;
                 if k == Category::A {
                     a_without.push(c.id);
                 }
@@ -1633,6 +1633,19 @@ mod tests {
             fact_in_period(&p, q2, Some(m1)),
             (Money::units(5_000), FactSource::WonDeals)
         );
+        // A company total for Q1 replaces the per-manager actuals instead of adding to them.
+        let q1 = Period::quarter(2025, 1);
+        assert_eq!(fact_in_period(&p, q1, None).0, Money::units(148_000));
+        p.layer1.actuals.push(Actual {
+            id: new_id(),
+            from: d(2025, 1, 1),
+            to: d(2025, 3, 31),
+            manager_id: None,
+            amount: Money::units(150_000),
+            note: String::new(),
+        });
+        assert_eq!(fact_in_period(&p, q1, None).0, Money::units(150_000));
+        assert_eq!(fact_in_period(&p, q1, Some(m1)).0, Money::units(30_000));
         // A reversed actual (to before from) is read as the same range.
         let mut rev = a.clone();
         std::mem::swap(&mut rev.from, &mut rev.to);
