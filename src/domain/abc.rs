@@ -317,12 +317,14 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
     let t_a = clamp_pct(settings.threshold_a);
     let t_ab = (t_a + clamp_pct(settings.threshold_b)).min(100.0);
 
-    // Sort keys: (revenue negated, client position), 16 bytes, so the sort moves little.
-    let mut order: Vec<(i64, u32)> = Vec::with_capacity(p.clients.len());
+    // Sort keys: (revenue with its bits inverted, so larger revenue sorts first; client
+    // position). A radix sort orders them without a comparator; ties are rare and get the
+    // documented tie-break afterwards.
+    let mut order: Vec<(u64, u32)> = Vec::with_capacity(p.clients.len());
     let mut unranked = Vec::new();
     for (i, (c, cy)) in p.clients.iter().zip(&years).enumerate() {
         if cy.amount > Money::ZERO {
-            order.push((-cy.amount.0, i as u32));
+            order.push((!(cy.amount.0 as u64), i as u32));
         } else {
             unranked.push(UnrankedClient {
                 client_id: c.id,
@@ -332,16 +334,26 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
             });
         }
     }
-    order.sort_unstable_by(|(ra, ia), (rb, ib)| {
-        ra.cmp(rb).then_with(|| {
-            let (ca, cb) = (&p.clients[*ia as usize], &p.clients[*ib as usize]);
-            ca.code.cmp(&cb.code).then_with(|| ca.id.cmp(&cb.id))
-        })
-    });
+    radix_sort(&mut order);
+    let mut start = 0;
+    while start < order.len() {
+        let key = order[start].0;
+        let end = start + order[start..].iter().take_while(|x| x.0 == key).count();
+        if end - start > 1 {
+            order[start..end].sort_unstable_by(|(_, ia), (_, ib)| {
+                let (ca, cb) = (&p.clients[*ia as usize], &p.clients[*ib as usize]);
+                ca.code.cmp(&cb.code).then_with(|| ca.id.cmp(&cb.id))
+            });
+        }
+        start = end;
+    }
 
-    let total: i64 = order.iter().fold(0i64, |s, (r, _)| s.saturating_sub(*r));
+    let total: i64 = order
+        .iter()
+        .fold(0i64, |s, (k, _)| s.saturating_add(!*k as i64));
     let mut cum: i64 = 0;
     let mut rows = Vec::with_capacity(order.len());
+    let mut acc: [Acc; 4] = Default::default();
     for (rank0, (_, i)) in order.iter().enumerate() {
         let i = *i as usize;
         let cy = &years[i];
@@ -368,6 +380,8 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
             }
         };
         let client = &p.clients[i];
+        let category = client.category_override.unwrap_or(class);
+        acc[cat_slot(category)].add_ranked(cy);
         rows.push(AbcRow {
             client_id: client.id,
             client_index: i,
@@ -377,14 +391,17 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
             cum_before_pct: pct_of(before, total),
             cum_after_pct: pct_of(cum, total),
             class,
-            category: client.category_override.unwrap_or(class),
+            category,
             won_deals: cy.won_deals,
             avg_cycle_days: cy.avg_cycle_days(),
         });
     }
+    for u in &unranked {
+        acc[cat_slot(u.category)].clients += 1;
+    }
 
     let all_clients = rows.len() + unranked.len();
-    let summary = summarise(&rows, &years, &unranked, Money(total), all_clients);
+    let summary = summarise(acc, Money(total), all_clients);
 
     AbcResult {
         year,
@@ -411,32 +428,74 @@ pub fn client_categories(p: &Project) -> HashMap<Id, Category> {
 }
 
 /// Median of values where each value counts `weight` times; the mean of the two middle ones
-/// when the total weight is even.
+/// when the total weight is even. Linear time (selection, no full sort).
 fn weighted_median(mut v: Vec<(f64, u64)>) -> Option<f64> {
     v.retain(|(x, w)| x.is_finite() && *w > 0);
     let total: u64 = v.iter().map(|(_, w)| *w).sum();
     if total == 0 {
         return None;
     }
-    v.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    let lo_pos = (total - 1) / 2;
-    let hi_pos = total / 2;
-    let (mut lo, mut hi) = (None, None);
-    let mut seen = 0u64;
-    for (x, w) in &v {
-        let next = seen + w;
-        if lo.is_none() && lo_pos < next {
-            lo = Some(*x);
+    let lo = weighted_kth(&mut v, (total - 1) / 2)?;
+    let hi = weighted_kth(&mut v, total / 2)?;
+    Some((lo + hi) / 2.0)
+}
+
+/// The `k`-th (0-based) value of the multiset where each value appears `weight` times:
+/// quickselect on the middle element, keeping the side that holds position `k`.
+fn weighted_kth(v: &mut [(f64, u64)], mut k: u64) -> Option<f64> {
+    let mut v = v;
+    loop {
+        if v.is_empty() {
+            return None;
         }
-        if hi_pos < next {
-            hi = Some(*x);
-            break;
+        let mid = v.len() / 2;
+        v.select_nth_unstable_by(mid, |a, b| a.0.total_cmp(&b.0));
+        let left: u64 = v[..mid].iter().map(|x| x.1).sum();
+        let here = v[mid].1;
+        if k < left {
+            v = &mut v[..mid];
+        } else if k < left + here {
+            return Some(v[mid].0);
+        } else {
+            k -= left + here;
+            v = &mut v[mid + 1..];
         }
-        seen = next;
     }
-    match (lo, hi) {
-        (Some(a), Some(b)) => Some((a + b) / 2.0),
-        _ => None,
+}
+
+/// Sorts `(key, index)` pairs by key, ascending and stable, with an LSD radix sort on 8-bit
+/// digits; digits that are the same in every key are skipped (high bytes of amounts usually are).
+fn radix_sort(v: &mut Vec<(u64, u32)>) {
+    if v.len() < 2 {
+        return;
+    }
+    let (mut or, mut and) = (0u64, u64::MAX);
+    for (k, _) in v.iter() {
+        or |= *k;
+        and &= *k;
+    }
+    let varying = or ^ and;
+    let mut buf = vec![(0u64, 0u32); v.len()];
+    for shift in (0..64).step_by(8) {
+        if (varying >> shift) & 0xff == 0 {
+            continue;
+        }
+        let mut pos = [0usize; 256];
+        for (k, _) in v.iter() {
+            pos[((k >> shift) & 0xff) as usize] += 1;
+        }
+        let mut sum = 0;
+        for slot in pos.iter_mut() {
+            let c = *slot;
+            *slot = sum;
+            sum += c;
+        }
+        for &(k, i) in v.iter() {
+            let d = ((k >> shift) & 0xff) as usize;
+            buf[pos[d]] = (k, i);
+            pos[d] += 1;
+        }
+        std::mem::swap(v, &mut buf);
     }
 }
 
@@ -465,41 +524,32 @@ pub(crate) fn cat_slot(c: Category) -> usize {
     }
 }
 
-/// Summaries of A, B, C, N in one pass; `years` is aligned with `p.clients`.
-fn summarise(
-    rows: &[AbcRow],
-    years: &[ClientYear],
-    unranked: &[UnrankedClient],
-    total: Money,
-    all_clients: usize,
-) -> Vec<CategorySummary> {
-    let mut acc: [Acc; 4] = Default::default();
-    for r in rows {
-        let cy = years.get(r.client_index).copied().unwrap_or_default();
-        let a = &mut acc[cat_slot(r.category)];
-        a.clients += 1;
-        a.revenue += cy.amount;
+impl Acc {
+    fn add_ranked(&mut self, cy: &ClientYear) {
+        self.clients += 1;
+        self.revenue += cy.amount;
         match cy.won_deals {
-            None => a.without += 1,
+            None => self.without += 1,
             Some(w) => {
-                a.won = Some(a.won.unwrap_or(0).saturating_add(w));
+                self.won = Some(self.won.unwrap_or(0).saturating_add(w));
                 if w > 0 {
-                    a.deal_rev += cy.amount;
-                    a.deal_n += w as u64;
-                    a.deals_for_median
+                    self.deal_rev += cy.amount;
+                    self.deal_n += w as u64;
+                    self.deals_for_median
                         .push((cy.amount.as_f64() / w as f64, w as u64));
                 }
             }
         }
         if let Some(c) = cy.avg_cycle_days() {
-            a.cycle_sum += cy.cycle_days_sum;
-            a.cycle_n += cy.cycle_deals as u64;
-            a.cycles_for_median.push((c, cy.cycle_deals as u64));
+            self.cycle_sum += cy.cycle_days_sum;
+            self.cycle_n += cy.cycle_deals as u64;
+            self.cycles_for_median.push((c, cy.cycle_deals as u64));
         }
     }
-    for u in unranked {
-        acc[cat_slot(u.category)].clients += 1;
-    }
+}
+
+/// The summaries of A, B, C, N from their running sums.
+fn summarise(acc: [Acc; 4], total: Money, all_clients: usize) -> Vec<CategorySummary> {
     [Category::A, Category::B, Category::C, Category::N]
         .into_iter()
         .zip(acc)
@@ -1748,6 +1798,50 @@ mod tests {
         assert_eq!(weighted_median(vec![(10.0, 3), (1.0, 1)]), Some(10.0));
         assert_eq!(weighted_median(vec![(10.0, 2), (1.0, 2)]), Some(5.5));
         assert_eq!(weighted_median(vec![(f64::NAN, 9), (4.0, 1)]), Some(4.0));
+        // Against a plain sort of the expanded multiset.
+        let mut seed = 7u64;
+        for n in 1..60 {
+            let v: Vec<(f64, u64)> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    (((seed >> 40) % 50) as f64, (seed >> 20) % 4)
+                })
+                .collect();
+            let mut flat: Vec<f64> = v
+                .iter()
+                .flat_map(|(x, w)| std::iter::repeat_n(*x, *w as usize))
+                .collect();
+            flat.sort_by(f64::total_cmp);
+            let want = if flat.is_empty() {
+                None
+            } else {
+                let m = flat.len();
+                Some((flat[(m - 1) / 2] + flat[m / 2]) / 2.0)
+            };
+            assert_eq!(weighted_median(v), want);
+        }
+    }
+
+    #[test]
+    fn radix_sort_matches_a_stable_sort() {
+        let mut seed = 3u64;
+        for n in [0usize, 1, 2, 5, 300, 2_000] {
+            let mut v: Vec<(u64, u32)> = (0..n as u32)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    let k = match i % 3 {
+                        0 => seed,
+                        1 => seed >> 50,
+                        _ => !(seed >> 30),
+                    };
+                    (k, i)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0);
+            radix_sort(&mut v);
+            assert_eq!(v, want, "n = {n}");
+        }
     }
 
     /// 100 000 clients in one ABC pass. The browser budget is 30 ms (release build); here in the
