@@ -22,9 +22,10 @@
 //! - all sums are [`Money`]; a figure that cannot be known is `None`, never 0.
 //!
 //! Speed (100 000 clients must take ≤ 30 ms in the browser): revenues are matched to clients in
-//! one pass, usually without hashing ([`client_years`]); one sort of compact keys; one pass over
-//! the rows for all summaries; maps keyed by id use a cheap hasher ([`IdMap`]). Nothing is
-//! quadratic.
+//! one pass, usually without hashing ([`client_years`]); a radix sort carries each client's
+//! ranking data with its key, so the ranking pass reads memory in order and also accumulates
+//! every category summary; medians use selection, not sorting; maps keyed by id use a cheap
+//! hasher ([`IdMap`]). Nothing is quadratic.
 
 #![warn(missing_docs)]
 
@@ -47,10 +48,17 @@ const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(FX_K);
+            b.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(b));
         }
     }
     fn write_u8(&mut self, n: u8) {
