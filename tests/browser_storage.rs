@@ -34,6 +34,16 @@ fn fill_storage() -> Vec<String> {
     keys
 }
 
+/// Mounts the whole app into a fresh element of the test page.
+fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
+    let handle = leptos::mount::mount_to(host.clone(), sloy::app::App);
+    (host, handle)
+}
+
 #[wasm_bindgen_test]
 fn full_quota_keeps_the_previous_save() {
     storage().clear().unwrap();
@@ -74,11 +84,7 @@ fn unreadable_data_is_kept_and_shown() {
     assert!(scan.projects.is_empty());
 
     // The app shows a banner and does not create the demo over it.
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let host = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
-    let handle = leptos::mount::mount_to(host.clone(), sloy::app::App);
+    let (host, handle) = mount_app();
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("не читаются"), "{text}");
     assert_eq!(
@@ -123,11 +129,7 @@ fn another_tabs_later_save_is_detected() {
 #[wasm_bindgen_test]
 fn first_visit_opens_the_demo() {
     storage().clear().unwrap();
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let host = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
-    let handle = leptos::mount::mount_to(host.clone(), sloy::app::App);
+    let (host, handle) = mount_app();
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("ГидроТеплоМаш"), "{text}");
     assert_eq!(library::scan(&LocalStore::open()).projects.len(), 1);

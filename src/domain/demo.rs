@@ -1331,53 +1331,37 @@ fn add_layer1(p: &mut Project) {
         },
     ];
     l.max_a_clients_per_manager = Some(5);
-    let actual_q1 = [30_000, 47_000, 41_000, 30_000];
-    for (i, (_, _, _, plan)) in MANAGERS.iter().enumerate() {
-        let m = p.managers[i].id;
-        // Channel split: proportional to the manager's 2024 revenue by channel.
-        let weights: Vec<f64> = p
-            .channels
-            .iter()
-            .map(|c| {
-                p.clients
-                    .iter()
-                    .filter(|k| k.manager_id == Some(m) && k.channel_id == Some(c.id))
-                    .filter_map(|k| p.revenues.iter().find(|r| r.client_id == k.id))
-                    .map(|r| r.amount.as_f64())
-                    .sum()
-            })
-            .collect();
-        let amount = Money::units(*plan);
-        let by_channel = amount
-            .split(&weights)
-            .into_iter()
-            .zip(&p.channels)
-            .map(|(a, c)| ChannelAmount {
-                channel_id: c.id,
-                amount: a,
-            })
-            .collect();
-        let cat = amount.split(&[78.0, 15.0, 7.0]);
-        l.manager_plans.push(ManagerPlan {
-            manager_id: m,
-            amount,
-            by_channel,
-            by_category: CategoryMoney {
-                a: cat[0],
-                b: cat[1],
-                c: cat[2],
-            },
-            projects: None,
-        });
-        l.actuals.push(Actual {
+    // Manager plans with the splits layer 1 proposes: channels by the manager's base-year
+    // revenue, categories by the company's category goals.
+    let plans: Vec<ManagerPlan> = MANAGERS
+        .iter()
+        .zip(&p.managers)
+        .map(|((_, _, _, plan), m)| {
+            let amount = Money::units(*plan);
+            ManagerPlan {
+                manager_id: m.id,
+                amount,
+                by_channel: super::plan::propose_channel_split(p, m.id, amount),
+                by_category: super::plan::propose_category_split(p, amount).unwrap_or_default(),
+                projects: None,
+            }
+        })
+        .collect();
+    let actuals: Vec<Actual> = [30_000, 47_000, 41_000, 30_000]
+        .iter()
+        .zip(&p.managers)
+        .map(|(fact, m)| Actual {
             id: new_id(),
             from: d(2025, 1, 1),
             to: d(2025, 3, 31),
-            manager_id: Some(m),
-            amount: Money::units(actual_q1[i]),
+            manager_id: Some(m.id),
+            amount: Money::units(*fact),
             note: "Отгрузки с выставленными счетами, I кв. 2025".into(),
-        });
-    }
+        })
+        .collect();
+    let l = &mut p.layer1;
+    l.manager_plans = plans;
+    l.actuals = actuals;
     l.hypotheses = vec![
         Hypothesis {
             id: new_id(),

@@ -219,8 +219,19 @@ fn ClientsTable() -> impl IntoView {
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        <Show when=move || { !all.get() && total() > PAGE }>
-            <button class="btn small" on:click=move |_| all.set(true)>{move || fill(t.get().shell.show_all, &[&total().to_string()])}</button>
+        <ShowAll all=all total=Signal::derive(total) />
+    }
+}
+
+/// «Показать все (N)» under a table cut at [`PAGE`] rows.
+#[component]
+fn ShowAll(all: RwSignal<bool>, total: Signal<usize>) -> impl IntoView {
+    let t = use_i18n();
+    view! {
+        <Show when=move || { !all.get() && total.get() > PAGE }>
+            <button class="btn small" on:click=move |_| all.set(true)>
+                {move || fill(t.get().shell.show_all, &[&total.get().to_string()])}
+            </button>
         </Show>
     }
 }
@@ -290,9 +301,7 @@ fn DealsTable() -> impl IntoView {
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        <Show when=move || { !all.get() && total() > PAGE }>
-            <button class="btn small" on:click=move |_| all.set(true)>{move || fill(t.get().shell.show_all, &[&total().to_string()])}</button>
-        </Show>
+        <ShowAll all=all total=Signal::derive(total) />
     }
 }
 

@@ -7,8 +7,7 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { test } from "node:test";
-import { Session } from "./harness.mjs";
+import { appTest, Session } from "./harness.mjs";
 import { APP_TIMEOUT_MS } from "./pages.mjs";
 
 /** The no-break space Russian formatting groups digits with. */
@@ -69,19 +68,8 @@ export function watchPage(session, page, label = "second tab") {
  * @param {(session: Session, t: import("node:test").TestContext) => Promise<void>} body
  * @param {{todo?: string, timeout?: number, base?: string}} [options]
  */
-export function behaviourTest(name, body, { todo, timeout = 120_000, base } = {}) {
-  return test(name, { timeout, todo }, async (t) => {
-    const session = await Session.start({ base });
-    try {
-      await body(session, t);
-      session.assertClean();
-    } catch (error) {
-      await session.saveArtifacts(name).catch(() => {});
-      throw error;
-    } finally {
-      await session.close();
-    }
-  });
+export function behaviourTest(name, body, options = {}) {
+  return appTest(name, body, options);
 }
 
 /** Sloy in one tab. */
