@@ -4,6 +4,7 @@
 //! `domain`, `persist` and `i18n` are pure Rust and compile natively, so their tests run in
 //! seconds; everything that touches the browser is compiled for `wasm32` only.
 
+pub mod charts;
 pub mod domain;
 pub mod i18n;
 pub mod persist;
@@ -14,5 +15,4 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
 pub mod state;

@@ -1,5 +1,9 @@
 //! Reusable widgets.
 
+pub mod chart;
 pub mod download;
 pub mod import;
+pub mod print;
 pub mod shell;
+pub mod table_import;
+pub mod tabs;

@@ -74,18 +74,28 @@ pub fn Header() -> impl IntoView {
 pub fn Nav() -> impl IntoView {
     let t = use_i18n();
     let route = use_route();
-    let link = move |r: Route, label: fn(&crate::i18n::Shell) -> &'static str| {
+    let link = move |r: Route, label: fn(&crate::i18n::Catalogue) -> &'static str| {
         view! {
-            <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")>
-                {move || label(t.get().shell)}
+            <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
+                data-testid=format!("nav-{}", r.slug())>
+                {move || label(t.get())}
             </a>
         }
     };
     view! {
         <nav class="app-nav" aria-label="Sloy">
-            {link(Route::Method, |s| s.nav_method)}
-            {link(Route::Data, |s| s.nav_data)}
-            {link(Route::Projects, |s| s.nav_projects)}
+            {link(Route::Dashboard, |c| c.dash.nav)}
+            {link(Route::Method, |c| c.shell.nav_method)}
+            <div class="nav-group">
+                {link(Route::L1, |c| c.l1.nav)}
+                {link(Route::L2, |c| c.l2.nav)}
+                {link(Route::L3, |c| c.l3.nav)}
+                {link(Route::L4, |c| c.l4.nav)}
+                {link(Route::L5, |c| c.l5.nav)}
+            </div>
+            {link(Route::Diagnosis, |c| c.diag.nav)}
+            {link(Route::Data, |c| c.shell.nav_data)}
+            {link(Route::Projects, |c| c.shell.nav_projects)}
         </nav>
     }
 }

@@ -4,9 +4,23 @@
 //! constant, so a missing translation does not compile and strings are never scattered as
 //! literals through the views. Formatting of numbers, money and dates lives in [`format`].
 
+mod dash;
+mod diag;
 pub mod format;
+mod l1;
+mod l2;
+mod l3;
+mod l4;
+mod l5;
 mod shell;
 
+pub use dash::{Dash, DASH_EN, DASH_RU};
+pub use diag::{Diag, DIAG_EN, DIAG_RU};
+pub use l1::{L1, L1_EN, L1_RU};
+pub use l2::{L2, L2_EN, L2_RU};
+pub use l3::{L3, L3_EN, L3_RU};
+pub use l4::{L4, L4_EN, L4_RU};
+pub use l5::{L5, L5_EN, L5_RU};
 pub use shell::{Shell, SHELL_EN, SHELL_RU};
 
 use serde::{Deserialize, Serialize};
@@ -60,10 +74,35 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 /// All UI strings of one language.
 pub struct Catalogue {
     pub shell: &'static Shell,
+    pub l1: &'static L1,
+    pub l2: &'static L2,
+    pub l3: &'static L3,
+    pub l4: &'static L4,
+    pub l5: &'static L5,
+    pub diag: &'static Diag,
+    pub dash: &'static Dash,
 }
 
-static RU: Catalogue = Catalogue { shell: &SHELL_RU };
-static EN: Catalogue = Catalogue { shell: &SHELL_EN };
+static RU: Catalogue = Catalogue {
+    shell: &SHELL_RU,
+    l1: &L1_RU,
+    l2: &L2_RU,
+    l3: &L3_RU,
+    l4: &L4_RU,
+    l5: &L5_RU,
+    diag: &DIAG_RU,
+    dash: &DASH_RU,
+};
+static EN: Catalogue = Catalogue {
+    shell: &SHELL_EN,
+    l1: &L1_EN,
+    l2: &L2_EN,
+    l3: &L3_EN,
+    l4: &L4_EN,
+    l5: &L5_EN,
+    diag: &DIAG_EN,
+    dash: &DASH_EN,
+};
 
 /// The catalogue of a language.
 pub fn catalogue(lang: Lang) -> &'static Catalogue {

@@ -1,33 +1,10 @@
-//! Hash routing (`#/method`, `#/data`, `#/projects`): a reload on any screen works from any
-//! static host without server-side rewrites.
+//! Hash routing: `#/<screen>[/<tab>][?key=value&…]`, e.g. `#/l1/abc` or
+//! `#/l3/maps?client=<id>`. A reload on any screen works from any static host without
+//! server-side rewrites. The screen is [`Route`]; the tab and the query are read with
+//! [`use_tab`] and [`use_query`].
 
+pub use super::hash::{href_to, Location, Route};
 use leptos::prelude::*;
-
-/// The screens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Route {
-    Method,
-    Data,
-    Projects,
-}
-
-impl Route {
-    pub fn parse(hash: &str) -> Route {
-        let h = hash.trim_start_matches('#').trim_start_matches('/');
-        match h.split(['/', '?']).next().unwrap_or("") {
-            "data" => Route::Data,
-            "projects" => Route::Projects,
-            _ => Route::Method,
-        }
-    }
-    pub fn href(self) -> &'static str {
-        match self {
-            Route::Method => "#/method",
-            Route::Data => "#/data",
-            Route::Projects => "#/projects",
-        }
-    }
-}
 
 fn current_hash() -> String {
     web_sys::window()
@@ -35,14 +12,28 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// The current route as a signal that follows `hashchange`.
+#[derive(Clone, Copy)]
+struct LocationCtx(RwSignal<Location>);
+
+/// The current route as a signal that follows `hashchange`; also provides the tab and query.
 pub fn provide_route() -> RwSignal<Route> {
-    let route = RwSignal::new(Route::parse(&current_hash()));
+    let hash = current_hash();
+    let route = RwSignal::new(Route::parse(&hash));
+    let location = RwSignal::new(Location::parse(&hash));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()))
+        let hash = current_hash();
+        let r = Route::parse(&hash);
+        if route.get_untracked() != r {
+            route.set(r);
+        }
+        let l = Location::parse(&hash);
+        if location.with_untracked(|old| *old != l) {
+            location.set(l);
+        }
     });
     on_cleanup(move || handle.remove());
     provide_context(route);
+    provide_context(LocationCtx(location));
     route
 }
 
@@ -50,9 +41,34 @@ pub fn use_route() -> RwSignal<Route> {
     expect_context::<RwSignal<Route>>()
 }
 
+/// The tab of the current screen (the second path segment), or `default` when there is none.
+pub fn use_tab(default: &'static str) -> Memo<String> {
+    let loc = expect_context::<LocationCtx>().0;
+    Memo::new(move |_| {
+        loc.with(|l| {
+            if l.tab.is_empty() {
+                default.to_string()
+            } else {
+                l.tab.clone()
+            }
+        })
+    })
+}
+
+/// A query value of the current hash (`?key=value`).
+pub fn use_query(key: &'static str) -> Memo<Option<String>> {
+    let loc = expect_context::<LocationCtx>().0;
+    Memo::new(move |_| loc.with(|l| l.get(key).map(str::to_string)))
+}
+
 /// Navigates to a route.
 pub fn go(route: Route) {
+    go_to(route.href());
+}
+
+/// Navigates to a hash made by [`href_to`].
+pub fn go_to(hash: &str) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(route.href());
+        let _ = w.location().set_hash(hash);
     }
 }

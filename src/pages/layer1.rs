@@ -1,0 +1,15 @@
+//! Screen scaffold: filled in by its issue.
+
+use crate::state::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layer1Page() -> impl IntoView {
+    let t = use_i18n();
+    view! {
+        <section class="page" data-testid="l1-page">
+            <h1>{move || t.get().l1.title}</h1>
+            <p class="lead">{move || t.get().l1.lead}</p>
+        </section>
+    }
+}
