@@ -35,31 +35,51 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 
 #[wasm_bindgen_test]
 fn bench_save_and_load_10k_deals() {
-    let p = random_project(42, 2_000, 10_000);
+    let mut p = random_project(42, 2_000, 10_000);
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let mut kv = LocalStore::open();
     let mut rev = 0;
-    let save = median_ms(5, || {
-        rev = library::save(&mut kv, &p, rev, "bench", "now", false)
+    // A full save: every chunk serialised, deflated and written (first save, import).
+    let full = median_ms(5, || {
+        rev = library::save(&mut kv, &mut p, rev, "bench", "now", false)
+            .unwrap()
+            .rev;
+    });
+    // The autosave after an edit: one deal changed, one chunk rewritten.
+    let mut cache = library::SaveCache::default();
+    rev = library::save_with(&mut kv, &mut p, &mut cache, rev, "bench", "now", false)
+        .unwrap()
+        .rev;
+    let mut n = 0;
+    let edit = median_ms(9, || {
+        n += 1;
+        p.deals[(n * 997) % 10_000].next_step = format!("звонок {n}");
+        rev = library::save_with(&mut kv, &mut p, &mut cache, rev, "bench", "now", false)
             .unwrap()
             .rev;
     });
     let stored = kv.get(&library::data_key(p.id)).unwrap();
     let load = median_ms(5, || {
-        library::decode(&stored).unwrap();
+        library::decode(&kv, &stored).unwrap();
     });
     let json = to_json(&p, "now");
     let import = median_ms(3, || {
         from_json(&json).unwrap();
     });
-    // How many such projects fit: fill with copies under other keys until the quota refuses.
+    // How many such projects fit: all keys of this project copied under other names until the
+    // quota refuses.
+    let keys: Vec<String> = kv.keys();
+    let values: Vec<String> = keys.iter().filter_map(|k| kv.get(k)).collect();
+    let stored_chars: usize = values.iter().map(|v| v.chars().count()).sum();
     storage.clear().unwrap();
     let mut fit = 0;
-    while storage
-        .set_item(&format!("sloy.p.copy{fit}"), &stored)
-        .is_ok()
-    {
+    'fill: loop {
+        for (i, v) in values.iter().enumerate() {
+            if storage.set_item(&format!("sloy.copy{fit}.{i}"), v).is_err() {
+                break 'fill;
+            }
+        }
         fit += 1;
         if fit > 50 {
             break;
@@ -67,9 +87,33 @@ fn bench_save_and_load_10k_deals() {
     }
     storage.clear().unwrap();
     console_log!(
-        "BENCH save_10k_deals_2k_clients_ms={save:.1} load_ms={load:.1} import_json_ms={import:.1} stored_chars={} json_bytes={} projects_that_fit={fit}",
-        stored.chars().count(),
+        "BENCH save_10k_deals_2k_clients full_save_ms={full:.1} save_after_edit_ms={edit:.1} load_ms={load:.1} import_json_ms={import:.1} stored_chars={stored_chars} json_bytes={} projects_that_fit={fit}",
         json.len()
+    );
+}
+
+/// Where the time of a save goes: serialising, deflating + packing, writing.
+#[wasm_bindgen_test]
+fn bench_save_breakdown_10k_deals() {
+    let p = random_project(42, 2_000, 10_000);
+    let json = to_json(&p, "now");
+    let serialise = median_ms(5, || {
+        let _ = to_json(&p, "now");
+    });
+    let packed = sloy::persist::codec::pack(&json);
+    let pack = median_ms(5, || {
+        let _ = sloy::persist::codec::pack(&json);
+    });
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let write = median_ms(5, || {
+        storage.set_item("sloy.bench", &packed).unwrap();
+    });
+    storage.clear().unwrap();
+    console_log!(
+        "BENCH save_breakdown serialise_ms={serialise:.1} deflate_pack_ms={pack:.1} set_item_ms={write:.1} json_bytes={} packed_chars={}",
+        json.len(),
+        packed.chars().count()
     );
 }
 

@@ -49,23 +49,23 @@ fn full_quota_keeps_the_previous_save() {
     storage().clear().unwrap();
     let mut kv = LocalStore::open();
     let mut p = demo_project();
-    library::save(&mut kv, &p, 0, "tab", "t1", false).unwrap();
+    library::save(&mut kv, &mut p, 0, "tab", "t1", false).unwrap();
     let junk = fill_storage();
     p.name = "Изменённый".into();
     for c in &mut p.clients {
         c.notes = format!("{} {}", c.id, sloy::domain::new_id()).repeat(50);
     }
-    let result = library::save(&mut kv, &p, 1, "tab", "t2", false);
+    let result = library::save(&mut kv, &mut p, 1, "tab", "t2", false);
     assert_eq!(result, Err(StoreError::Quota));
     // The stored project is still the previous one.
-    let stored = library::decode(&kv.get(&data_key(p.id)).unwrap()).unwrap();
+    let stored = library::decode(&kv, &kv.get(&data_key(p.id)).unwrap()).unwrap();
     assert_eq!(stored.name, "Демо: ГидроТеплоМаш");
     for k in junk {
         storage().remove_item(&k).unwrap();
     }
     // The next save succeeds.
     assert_eq!(
-        library::save(&mut kv, &p, 1, "tab", "t3", false)
+        library::save(&mut kv, &mut p, 1, "tab", "t3", false)
             .unwrap()
             .rev,
         2
@@ -110,10 +110,10 @@ fn unreadable_data_is_kept_and_shown() {
 fn another_tabs_later_save_is_detected() {
     storage().clear().unwrap();
     let mut kv = LocalStore::open();
-    let p = demo_project();
-    library::save(&mut kv, &p, 0, "tab-a", "t1", false).unwrap();
-    library::save(&mut kv, &p, 1, "tab-b", "t2", false).unwrap();
-    match library::save(&mut kv, &p, 1, "tab-a", "t3", false) {
+    let mut p = demo_project();
+    library::save(&mut kv, &mut p, 0, "tab-a", "t1", false).unwrap();
+    library::save(&mut kv, &mut p, 1, "tab-b", "t2", false).unwrap();
+    match library::save(&mut kv, &mut p, 1, "tab-a", "t3", false) {
         Err(StoreError::Conflict { their_rev: 2, .. }) => {}
         other => panic!("{other:?}"),
     }

@@ -9,7 +9,7 @@ use sloy::persist::library::{save, scan, MemoryStore};
 
 #[test]
 fn demo_round_trips_through_a_file_and_through_storage() {
-    let p = demo_project();
+    let mut p = demo_project();
     assert_eq!(
         from_json(&to_json_pretty(&p, "2025-03-31T00:00:00Z"))
             .unwrap()
@@ -17,20 +17,20 @@ fn demo_round_trips_through_a_file_and_through_storage() {
         p
     );
     let mut kv = MemoryStore::default();
-    save(&mut kv, &p, 0, "tab", "now", false).unwrap();
+    save(&mut kv, &mut p, 0, "tab", "now", false).unwrap();
     assert_eq!(scan(&kv).projects[0].project, p);
 }
 
 #[test]
 fn random_projects_round_trip() {
     for seed in 0..150u64 {
-        let p = random_project(seed, (seed % 40) as usize, (seed % 60) as usize);
+        let mut p = random_project(seed, (seed % 40) as usize, (seed % 60) as usize);
         let text = to_json(&p, "x");
         let back = from_json(&text).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         assert_eq!(back.project, p, "seed {seed}");
         // And the stored (compressed) form.
         let mut kv = MemoryStore::default();
-        save(&mut kv, &p, 0, "tab", "now", false).unwrap();
+        save(&mut kv, &mut p, 0, "tab", "now", false).unwrap();
         assert_eq!(scan(&kv).projects[0].project, p, "seed {seed} (storage)");
     }
 }
@@ -58,9 +58,9 @@ fn golden_v1_file_loads_forever() {
 fn a_10k_deal_project_fits_the_storage_quota() {
     // 5 M UTF-16 units is what Chromium gives an origin; the budget says at least five such
     // projects must fit, which is why stored projects are compressed.
-    let p = random_project(42, 2_000, 10_000);
+    let mut p = random_project(42, 2_000, 10_000);
     let mut kv = MemoryStore::default();
-    let meta = save(&mut kv, &p, 0, "tab", "now", false).unwrap();
+    let meta = save(&mut kv, &mut p, 0, "tab", "now", false).unwrap();
     let per_project = meta.stored_chars as usize + 200;
     println!(
         "10 000 deals / 2 000 clients: {} chars stored, JSON {} bytes",

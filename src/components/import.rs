@@ -8,7 +8,7 @@ use super::download::download_project;
 use crate::domain::{Id, Project};
 use crate::i18n::fill;
 use crate::persist::file::{from_json, MAX_FILE_BYTES};
-use crate::persist::library::{self, KeyValue};
+use crate::persist::library;
 use crate::persist::LoadError;
 use crate::state::storage::LocalStore;
 use crate::state::store::use_store;
@@ -175,11 +175,7 @@ fn backup(store: crate::state::store::Store, target: Id) {
     let open = store
         .current
         .with_untracked(|c| c.as_ref().filter(|p| p.id == target).cloned());
-    let p = open.or_else(|| {
-        LocalStore::open()
-            .get(&library::data_key(target))
-            .and_then(|raw| library::decode(&raw).ok())
-    });
+    let p = open.or_else(|| library::load_project(&LocalStore::open(), target));
     if let Some(p) = p {
         download_project(&p);
     }

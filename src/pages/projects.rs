@@ -7,7 +7,7 @@ use crate::domain::demo::demo_project;
 use crate::domain::{new_id, Id, Project};
 use crate::i18n::fill;
 use crate::i18n::format::fmt_num;
-use crate::persist::library::{self, KeyValue, Meta};
+use crate::persist::library::{self, Meta};
 use crate::state::route::{go, Route};
 use crate::state::storage::LocalStore;
 use crate::state::store::{fmt_stamp, today, use_store};
@@ -19,11 +19,7 @@ fn stored_project(store: crate::state::store::Store, id: Id) -> Option<Project> 
     let open = store
         .current
         .with_untracked(|c| c.as_ref().filter(|p| p.id == id).cloned());
-    open.or_else(|| {
-        LocalStore::open()
-            .get(&library::data_key(id))
-            .and_then(|raw| library::decode(&raw).ok())
-    })
+    open.or_else(|| library::load_project(&LocalStore::open(), id))
 }
 
 #[component]

@@ -15,7 +15,7 @@ const MAX_INFLATED: usize = 256 * 1024 * 1024;
 
 /// Deflates `text` and packs it into a compact string for localStorage.
 pub fn pack(text: &str) -> String {
-    let bytes = compress_to_vec(text.as_bytes(), 3);
+    let bytes = compress_to_vec(text.as_bytes(), 5);
     let mut out = String::with_capacity(PREFIX.len() + 12 + bytes.len() * 8 / 15 * 3 + 3);
     out.push_str(PREFIX);
     out.push_str(&bytes.len().to_string());

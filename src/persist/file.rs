@@ -133,6 +133,16 @@ fn data_error(text: &str, e: serde_json::Error, prefix: &str) -> LoadError {
     LoadError::Invalid { path, detail }
 }
 
+/// Whether `text` is an envelope of this app's current schema version (read from the header
+/// only).
+pub fn is_current_version(text: &str) -> bool {
+    serde_json::from_str::<Header>(text)
+        .ok()
+        .and_then(|h| h.schema_version)
+        .and_then(|v| v.as_u64())
+        == Some(SCHEMA_VERSION)
+}
+
 /// Reads a project file (or a stored project) from text, all steps or nothing.
 pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {

@@ -56,6 +56,8 @@ pub struct Store {
     dirty: StoredValue<bool>,
     save_gen: StoredValue<u64>,
     tab_id: StoredValue<String>,
+    /// What the last save wrote, so the next one rewrites only changed chunks.
+    save_cache: StoredValue<library::SaveCache>,
 }
 
 /// Now as an ISO timestamp (UTC).
@@ -113,6 +115,7 @@ impl Store {
             dirty: StoredValue::new(false),
             save_gen: StoredValue::new(0),
             tab_id: StoredValue::new(crate::domain::new_id().to_string()),
+            save_cache: StoredValue::new(library::SaveCache::default()),
         };
         let scan = library::scan(&kv);
         let first_visit = scan.projects.is_empty() && scan.unreadable.is_empty();
@@ -133,6 +136,7 @@ impl Store {
         if let Some((p, rev)) = pick {
             store.base_rev.set_value(rev);
             store.current.set(Some(p));
+            store.seed_save_cache(&kv);
         } else if first_visit {
             // First visit: open on the demo project, saved right away.
             store.add_project(demo_project());
@@ -192,21 +196,29 @@ impl Store {
 
     /// Saves the open project now. `force` overwrites another tab's later save (the user chose).
     pub fn save_now(&self, force: bool) {
-        let Some(result) = self.current.with_untracked(|o| {
-            o.as_ref().map(|p| {
-                let mut kv = LocalStore::open();
-                library::save(
-                    &mut kv,
-                    p,
-                    self.base_rev.get_value(),
-                    &self.tab_id.get_value(),
-                    &now_iso(),
-                    force,
-                )
+        let mut cache = self
+            .save_cache
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let result = self
+            .current
+            .try_update_untracked(|o| {
+                o.as_mut().map(|p| {
+                    let mut kv = LocalStore::open();
+                    library::save_with(
+                        &mut kv,
+                        p,
+                        &mut cache,
+                        self.base_rev.get_value(),
+                        &self.tab_id.get_value(),
+                        &now_iso(),
+                        force,
+                    )
+                })
             })
-        }) else {
-            return;
-        };
+            .flatten();
+        self.save_cache.set_value(cache);
+        let Some(result) = result else { return };
         match result {
             Ok(meta) => {
                 self.base_rev.set_value(meta.rev);
@@ -221,6 +233,17 @@ impl Store {
             }
             Err(StoreError::Unavailable(d)) => self.save_state.set(SaveState::Unavailable(d)),
         }
+    }
+
+    /// Remembers the stored chunks of the project just loaded (see [`library::seed_cache`]).
+    fn seed_save_cache(&self, kv: &LocalStore) {
+        let mut cache = library::SaveCache::default();
+        self.current.with_untracked(|p| {
+            if let Some(p) = p {
+                library::seed_cache(kv, p, &mut cache);
+            }
+        });
+        self.save_cache.set_value(cache);
     }
 
     fn upsert_meta(&self, meta: Meta) {
@@ -269,11 +292,12 @@ impl Store {
         let raw = kv
             .get(&library::data_key(id))
             .ok_or("Проект не найден в хранилище.")?;
-        let p = library::decode(&raw).map_err(|e| e.message(self.lang.get_untracked()))?;
+        let p = library::decode(&kv, &raw).map_err(|e| e.message(self.lang.get_untracked()))?;
         self.base_rev
             .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
         self.dirty.set_value(false);
         self.current.set(Some(p));
+        self.seed_save_cache(&kv);
         self.save_state.set(SaveState::Saved);
         self.write_prefs();
         Ok(())
@@ -343,12 +367,13 @@ impl Store {
         let kv = LocalStore::open();
         if let Some(p) = kv
             .get(&library::data_key(id))
-            .and_then(|raw| library::decode(&raw).ok())
+            .and_then(|raw| library::decode(&kv, &raw).ok())
         {
             self.base_rev
                 .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
             self.dirty.set_value(false);
             self.current.set(Some(p));
+            self.seed_save_cache(&kv);
             self.save_state.set(SaveState::Saved);
         }
         self.refresh_metas();
