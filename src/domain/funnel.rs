@@ -1673,6 +1673,28 @@ pub fn delete_stage(p: &mut Project, id: Id, target: Id) -> Result<(), String> {
     Ok(())
 }
 
+/// How many deals touch stage `id`: currently there or with a history record of it (what
+/// [`delete_stage`] has to move elsewhere).
+pub fn deals_on_stage(p: &Project, id: Id) -> usize {
+    p.deals
+        .iter()
+        .filter(|d| d.stage_id == id || d.history.iter().any(|h| h.stage_id == id))
+        .count()
+}
+
+/// The plan left for the plan year as of `as_of`: the company plan minus the fact from the
+/// year's start to `as_of` ([`super::plan::fact_in_period`]); never below zero. The base of
+/// [`coverage`].
+pub fn remaining_plan(p: &Project, as_of: NaiveDate) -> Money {
+    let year = Period::year(p.company.plan_year);
+    if as_of < year.from {
+        return p.layer1.company_plan.max(Money::ZERO);
+    }
+    let to_date = Period::new(year.from, as_of.min(year.to));
+    let (fact, _) = super::plan::fact_in_period(p, to_date, None);
+    (p.layer1.company_plan - fact).max(Money::ZERO)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1776,6 +1798,25 @@ mod tests {
     }
 
     // ---- DOMAIN.md §6.4 on the demo -------------------------------------------------------
+
+    #[test]
+    fn deals_on_stage_counts_current_and_history() {
+        let p = demo_project();
+        assert_eq!(deals_on_stage(&p, sid(&p, "1")), 25);
+        assert_eq!(deals_on_stage(&p, sid(&p, "10")), 1);
+        assert_eq!(deals_on_stage(&p, sid(&p, "11")), 0);
+        assert_eq!(deals_on_stage(&empty_project(), sid(&p, "1")), 0);
+    }
+
+    #[test]
+    fn remaining_plan_of_the_demo_is_plan_minus_q1_fact() {
+        let mut p = demo_project();
+        assert_eq!(remaining_plan(&p, d(2025, 3, 31)), Money::units(752_000));
+        // Before the plan year nothing is done yet; the fact never makes it negative.
+        assert_eq!(remaining_plan(&p, d(2024, 12, 31)), Money::units(900_000));
+        p.layer1.company_plan = Money::units(100);
+        assert_eq!(remaining_plan(&p, d(2025, 3, 31)), Money::ZERO);
+    }
 
     #[test]
     fn demo_reached_counts_are_those_of_domain_6_4() {
