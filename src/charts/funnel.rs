@@ -23,6 +23,17 @@ pub struct FunnelBar {
     pub below_target: bool,
 }
 
+/// `s` cut to `max` characters with an ellipsis (labels must not run into the bars).
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// Draws the funnel bars top to bottom on `area`.
 pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[FunnelBar]) {
     let (w, h) = area.dim_in_pixel();
@@ -52,7 +63,7 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
         let colour = if i == 0 { ACCENT } else { SECOND };
         let _ = area.draw(&Rectangle::new([(x0, top), (x0 + bw, bottom)], colour.filled()));
         let _ = area.draw(&Text::new(
-            b.label.clone(),
+            clip(&b.label, (label_w as usize - 8) / 7),
             (4, mid),
             font(12).pos(left),
         ));
@@ -108,6 +119,17 @@ mod tests {
         let bars = vec![bar("a", 10.0, "", false), bar("b", 0.0, "", false)];
         let svg = to_svg(600, 200, |a| draw_funnel(a, &bars));
         assert!(svg.contains("width=\"2\""), "a zero bar is a thin line");
+    }
+
+    #[test]
+    fn long_labels_are_cut() {
+        let long = "2.2 Выявление и формирование критериев принятия решения ЛФР и ЛПР";
+        let svg = to_svg(720, 100, |a| draw_funnel(a, &[bar(long, 1.0, "", false)]));
+        assert!(svg.contains("2.2 Выявление"));
+        assert!(svg.contains('…'));
+        assert!(!svg.contains(long));
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("abcd", 3), "ab…");
     }
 
     #[test]
