@@ -46,7 +46,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                             <td class="num" class:l2-stuck=stuck data-testid=testid>
                                 <button class="l2-cell" class:active=is_sel aria-pressed=move || if is_sel() { "true" } else { "false" }
                                     on:click=move |_| selected.set(if selected.get_untracked() == Some((mid, s)) { None } else { Some((mid, s)) })>
-                                    <span class="l2-count">{cell.count}{if stuck { " ⚠" } else { "" }}</span>
+                                    <span class="l2-count">{cell.count}{if stuck { " ⚠" } else { "" }}</span>" "
                                     <span class="l2-money small">{fmt_amount(cell.money, lang)}</span>
                                 </button>
                             </td>
@@ -57,7 +57,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                             <th scope="row">{manager_name(p, mid, t)}</th>
                             {cells}
                             <td class="num l2-total" data-testid=format!("row-total-{mcode}")>
-                                <span class="l2-count">{row.total.count}</span>
+                                <span class="l2-count">{row.total.count}</span>" "
                                 <span class="l2-money small">{fmt_amount(row.total.money, lang)}</span>
                             </td>
                         </tr>
@@ -65,7 +65,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                 }).collect_view();
                 let totals = sb.column_totals.iter().zip(&sb.columns).map(|(c, &s)| view! {
                     <td class="num l2-total" data-testid=format!("col-total-{}", code(s))>
-                        <span class="l2-count">{c.count}</span>
+                        <span class="l2-count">{c.count}</span>" "
                         <span class="l2-money small">{fmt_amount(c.money, lang)}</span>
                     </td>
                 }).collect_view();
@@ -79,7 +79,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                             <th scope="row">{t.total}</th>
                             {totals}
                             <td class="num l2-total" data-testid="board-total">
-                                <span class="l2-count">{sb.total.count}</span>
+                                <span class="l2-count">{sb.total.count}</span>" "
                                 <span class="l2-money small">{fmt_amount(sb.total.money, lang)}</span>
                             </td>
                         </tr></tfoot>
