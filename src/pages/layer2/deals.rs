@@ -172,7 +172,7 @@ fn DealsList() -> impl IntoView {
             <div class="toolbar no-print">
                 <button class="btn ghost" data-testid="deals-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|x| *x = x.saturating_sub(1))>{move || t.get().l2.d_prev}</button>
                 <span data-testid="deals-page">{move || fill(t.get().l2.d_page, &[&(page.get().min(pages() - 1) + 1).to_string(), &pages().to_string()])}</span>
-                <button class="btn ghost" data-testid="deals-next" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|x| *x += 1)>{move || t.get().l2.d_next}</button>
+                <button class="btn ghost" data-testid="deals-next" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|x| *x += 1)>{move || t.get().l2.d_next}</button>
             </div>
         </div>
     }
