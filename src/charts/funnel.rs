@@ -53,7 +53,11 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
         let top = i as i32 * row_h + 2;
         let bottom = top + row_h - 4;
         let mid = (top + bottom) / 2;
-        let frac = if max > 0.0 && b.value.is_finite() { (b.value / max).clamp(0.0, 1.0) } else { 0.0 };
+        let frac = if max > 0.0 && b.value.is_finite() {
+            (b.value / max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let bw = ((bar_zone as f64 * frac).round() as i32).max(2);
         let x0 = label_w + (bar_zone - bw) / 2;
         let _ = area.draw(&Rectangle::new(
@@ -61,7 +65,10 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
             GRID.mix(0.35).filled(),
         ));
         let colour = if i == 0 { ACCENT } else { SECOND };
-        let _ = area.draw(&Rectangle::new([(x0, top), (x0 + bw, bottom)], colour.filled()));
+        let _ = area.draw(&Rectangle::new(
+            [(x0, top), (x0 + bw, bottom)],
+            colour.filled(),
+        ));
         let _ = area.draw(&Text::new(
             clip(&b.label, (label_w as usize - 8) / 7),
             (4, mid),
@@ -72,7 +79,11 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
             (label_w + bar_zone / 2, mid),
             font(12).color(&INK).pos(centre),
         ));
-        let mark = if b.below_target { format!("▼ {}", b.pct_text) } else { b.pct_text.clone() };
+        let mark = if b.below_target {
+            format!("▼ {}", b.pct_text)
+        } else {
+            b.pct_text.clone()
+        };
         let pct_colour = if b.below_target { BAD } else { MUTED };
         let _ = area.draw(&Text::new(
             mark,
@@ -105,7 +116,14 @@ mod tests {
             bar("7 Оплата", 3.0, "60 % · 12 %", true),
         ];
         let svg = to_svg(720, 300, |a| draw_funnel(a, &bars));
-        for s in ["1 Лид", "2.1 Потребности", "25", "19", "76 % · 76 %", "▼ 60 % · 12 %"] {
+        for s in [
+            "1 Лид",
+            "2.1 Потребности",
+            "25",
+            "19",
+            "76 % · 76 %",
+            "▼ 60 % · 12 %",
+        ] {
             assert!(svg.contains(s), "missing {s}");
         }
         // Only the failing step is marked.

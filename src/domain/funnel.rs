@@ -1910,7 +1910,10 @@ mod tests {
         assert_eq!((nd.code.as_str(), nd.status), ("D26", DealStatus::Open));
         p.deals.push(nd);
         let cats = demo_cats(&p);
-        assert_eq!(leads(&p, &all(&p), &cats, Period::quarter(2025, 1)).total(), 15);
+        assert_eq!(
+            leads(&p, &all(&p), &cats, Period::quarter(2025, 1)).total(),
+            15
+        );
         assert_eq!(reached_counts(&p, &all(&p))[0].count, 26);
         assert!(history_problems(p.deals.last().unwrap()).is_empty());
     }
@@ -1925,17 +1928,42 @@ mod tests {
         assert_eq!(all.len(), 25);
         assert_eq!(p.deals[all[0]].code, "D01");
         // The largest deal first, won and lost ones apart.
-        assert_eq!(codes_of(list_deals(&p, "", None, DealSort::AmountDesc))[0], "D01");
-        assert_eq!(codes_of(list_deals(&p, "", Some(DealStatus::Won), DealSort::Code)), ["D10", "D13"]);
-        assert_eq!(codes_of(list_deals(&p, "", Some(DealStatus::Lost), DealSort::Code)), ["D17", "D20"]);
+        assert_eq!(
+            codes_of(list_deals(&p, "", None, DealSort::AmountDesc))[0],
+            "D01"
+        );
+        assert_eq!(
+            codes_of(list_deals(&p, "", Some(DealStatus::Won), DealSort::Code)),
+            ["D10", "D13"]
+        );
+        assert_eq!(
+            codes_of(list_deals(&p, "", Some(DealStatus::Lost), DealSort::Code)),
+            ["D17", "D20"]
+        );
         // Search by code, title (any case) and client name.
-        assert_eq!(codes_of(list_deals(&p, "d07", None, DealSort::Code)), ["D07"]);
+        assert_eq!(
+            codes_of(list_deals(&p, "d07", None, DealSort::Code)),
+            ["D07"]
+        );
         assert!(list_deals(&p, "ТЕПЛООБМЕННИК", None, DealSort::Code).len() >= 4);
-        let k01 = p.client(p.deals[0].client_id.unwrap()).unwrap().name.clone();
-        assert_eq!(codes_of(list_deals(&p, &k01, None, DealSort::Code)), ["D01", "D10"]);
+        let k01 = p
+            .client(p.deals[0].client_id.unwrap())
+            .unwrap()
+            .name
+            .clone();
+        assert_eq!(
+            codes_of(list_deals(&p, &k01, None, DealSort::Code)),
+            ["D01", "D10"]
+        );
         // Furthest stage first: D10 is at stage 10.
-        assert_eq!(codes_of(list_deals(&p, "", None, DealSort::StageDesc))[0], "D10");
-        assert_eq!(codes_of(list_deals(&p, "", None, DealSort::CreatedDesc))[0], "D25");
+        assert_eq!(
+            codes_of(list_deals(&p, "", None, DealSort::StageDesc))[0],
+            "D10"
+        );
+        assert_eq!(
+            codes_of(list_deals(&p, "", None, DealSort::CreatedDesc))[0],
+            "D25"
+        );
         assert!(list_deals(&p, "нет такого", None, DealSort::Code).is_empty());
         assert!(list_deals(&empty_project(), "", None, DealSort::Code).is_empty());
     }

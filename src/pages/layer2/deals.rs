@@ -22,9 +22,14 @@ fn status_value(s: DealStatus) -> &'static str {
 }
 
 fn parse_status(s: &str) -> Option<DealStatus> {
-    [DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::OnHold]
-        .into_iter()
-        .find(|x| status_value(*x) == s)
+    [
+        DealStatus::Open,
+        DealStatus::Won,
+        DealStatus::Lost,
+        DealStatus::OnHold,
+    ]
+    .into_iter()
+    .find(|x| status_value(*x) == s)
 }
 
 #[component]
@@ -54,16 +59,28 @@ fn DealsList() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let list = Memo::new(move |_| {
         let (q, s, o) = (text.get(), status.get(), sort.get());
-        store.current.with(|p| p.as_ref().map(|p| funnel::list_deals(p, &q, s, o)).unwrap_or_default())
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| funnel::list_deals(p, &q, s, o))
+                .unwrap_or_default()
+        })
     });
     let pages = move || list.with(|l| l.len().div_ceil(PAGE).max(1));
     let add = move |_| {
         let mut new = None;
         store.update(|p| {
-            let Some(lead) = funnel::lead_stage(p).and_then(|i| p.stages.get(i)).map(|s| s.id) else {
+            let Some(lead) = funnel::lead_stage(p)
+                .and_then(|i| p.stages.get(i))
+                .map(|s| s.id)
+            else {
                 return;
             };
-            let d = funnel::new_deal(&funnel::next_deal_code(p), t.get_untracked().l2.d_new_title, lead, as_of(p));
+            let d = funnel::new_deal(
+                &funnel::next_deal_code(p),
+                t.get_untracked().l2.d_new_title,
+                lead,
+                as_of(p),
+            );
             let id = d.id;
             p.deals.push(d);
             new = Some(id);
@@ -115,7 +132,11 @@ fn DealsList() -> impl IntoView {
             })
         })
     };
-    let unit_text = move || store.current.with(|p| p.as_ref().map(|p| unit(p, lang.get())).unwrap_or(""));
+    let unit_text = move || {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| unit(p, lang.get())).unwrap_or(""))
+    };
     view! {
         <div data-testid="l2-deals-tab">
             <div class="toolbar no-print">
@@ -195,8 +216,13 @@ fn edit_deal(
     out
 }
 
-fn dim_options(list: &[crate::domain::Dimension], current: Option<Id>, none: &'static str) -> AnyView {
-    let mut v = vec![view! { <option value="" selected=current.is_none()>{none}</option> }.into_any()];
+fn dim_options(
+    list: &[crate::domain::Dimension],
+    current: Option<Id>,
+    none: &'static str,
+) -> AnyView {
+    let mut v =
+        vec![view! { <option value="" selected=current.is_none()>{none}</option> }.into_any()];
     v.extend(list.iter().map(|d| {
         view! { <option value=d.id.to_string() selected=current == Some(d.id)>{d.name.clone()}</option> }.into_any()
     }));
@@ -214,7 +240,12 @@ fn DealEditor(id: Id) -> impl IntoView {
     let move_stage = RwSignal::new(String::new());
     let move_date = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let exists = move || store.current.with(|p| p.as_ref().is_some_and(|p| p.deals.iter().any(|d| d.id == id)));
+    let exists = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.deals.iter().any(|d| d.id == id))
+        })
+    };
     let with_deal = move |f: &dyn Fn(&Project, &crate::domain::Deal) -> AnyView| -> AnyView {
         store.current.with(|p| {
             p.as_ref()
@@ -228,7 +259,10 @@ fn DealEditor(id: Id) -> impl IntoView {
             Ok(())
         }));
     };
-    let text_field = move |label: fn(&crate::i18n::L2) -> &'static str, key: &'static str, get: fn(&crate::domain::Deal) -> String, put: fn(&mut crate::domain::Deal, String)| {
+    let text_field = move |label: fn(&crate::i18n::L2) -> &'static str,
+                           key: &'static str,
+                           get: fn(&crate::domain::Deal) -> String,
+                           put: fn(&mut crate::domain::Deal, String)| {
         view! {
             <label class="field">
                 <span>{move || label(t.get().l2)}</span>
@@ -238,7 +272,11 @@ fn DealEditor(id: Id) -> impl IntoView {
             </label>
         }
     };
-    let date_field = move |label: fn(&crate::i18n::L2) -> &'static str, key: &'static str, get: fn(&crate::domain::Deal) -> Option<chrono::NaiveDate>, put: fn(&mut crate::domain::Deal, Option<chrono::NaiveDate>), required: bool| {
+    let date_field = move |label: fn(&crate::i18n::L2) -> &'static str,
+                           key: &'static str,
+                           get: fn(&crate::domain::Deal) -> Option<chrono::NaiveDate>,
+                           put: fn(&mut crate::domain::Deal, Option<chrono::NaiveDate>),
+                           required: bool| {
         view! {
             <label class="field">
                 <span>{move || label(t.get().l2)}</span>
@@ -256,7 +294,11 @@ fn DealEditor(id: Id) -> impl IntoView {
             </label>
         }
     };
-    let select_field = move |label: fn(&crate::i18n::L2) -> &'static str, key: &'static str, list: fn(&Project) -> Vec<crate::domain::Dimension>, get: fn(&crate::domain::Deal) -> Option<Id>, put: fn(&mut crate::domain::Deal, Option<Id>)| {
+    let select_field = move |label: fn(&crate::i18n::L2) -> &'static str,
+                             key: &'static str,
+                             list: fn(&Project) -> Vec<crate::domain::Dimension>,
+                             get: fn(&crate::domain::Deal) -> Option<Id>,
+                             put: fn(&mut crate::domain::Deal, Option<Id>)| {
         view! {
             <label class="field">
                 <span>{move || label(t.get().l2)}</span>
@@ -277,7 +319,9 @@ fn DealEditor(id: Id) -> impl IntoView {
         let lang = lang.get();
         with_deal(&|p, d| {
             let cat = cats.with(|c| funnel::deal_category(d, c));
-            let furthest = funnel::max_stage_reached(p, d).map(|i| stage_label(p, i)).unwrap_or_default();
+            let furthest = funnel::max_stage_reached(p, d)
+                .map(|i| stage_label(p, i))
+                .unwrap_or_default();
             view! {
                 <h2 data-testid="deal-heading">{fill(t.d_editor, &[&format!("{} · {}", d.code, d.title)])}</h2>
                 <p>
@@ -334,43 +378,63 @@ fn DealEditor(id: Id) -> impl IntoView {
     let date_or_today = move || {
         let v = move_date.get_untracked();
         if v.trim().is_empty() {
-            Ok(store.current.with_untracked(|p| p.as_ref().map(as_of).unwrap_or_else(crate::state::store::today)))
+            Ok(store.current.with_untracked(|p| {
+                p.as_ref()
+                    .map(as_of)
+                    .unwrap_or_else(crate::state::store::today)
+            }))
         } else {
             parse_date(&v).ok_or_else(|| t.get_untracked().l2.bad_date.to_string())
         }
     };
     let do_move = move |_| {
-        let Ok(sid) = Id::parse_str(&move_stage.get_untracked()) else { return };
+        let Ok(sid) = Id::parse_str(&move_stage.get_untracked()) else {
+            return;
+        };
         match date_or_today() {
-            Ok(date) => error.set(edit_deal(store, id, |stages, d| funnel::move_deal_in(stages, d, sid, date))),
+            Ok(date) => error.set(edit_deal(store, id, |stages, d| {
+                funnel::move_deal_in(stages, d, sid, date)
+            })),
             Err(e) => error.set(Some(e)),
         }
     };
-    let set_status = move |s: DealStatus| {
-        match date_or_today() {
-            Ok(date) => {
-                if s == DealStatus::Lost && reason.get_untracked().trim().is_empty() {
-                    error.set(Some(t.get_untracked().l2.d_reason_needed.to_string()));
-                    return;
-                }
-                let r = reason.get_untracked();
-                error.set(edit_deal(store, id, |stages, d| match s {
-                    DealStatus::Won => funnel::mark_won(stages, d, date),
-                    _ => funnel::set_status(d, s, date, &r),
-                }));
+    let set_status = move |s: DealStatus| match date_or_today() {
+        Ok(date) => {
+            if s == DealStatus::Lost && reason.get_untracked().trim().is_empty() {
+                error.set(Some(t.get_untracked().l2.d_reason_needed.to_string()));
+                return;
             }
-            Err(e) => error.set(Some(e)),
+            let r = reason.get_untracked();
+            error.set(edit_deal(store, id, |stages, d| match s {
+                DealStatus::Won => funnel::mark_won(stages, d, date),
+                _ => funnel::set_status(d, s, date, &r),
+            }));
         }
+        Err(e) => error.set(Some(e)),
     };
     let delete = move |_| {
-        let title = store.current.with_untracked(|p| p.as_ref().and_then(|p| p.deals.iter().find(|d| d.id == id)).map(|d| format!("{} {}", d.code, d.title)).unwrap_or_default());
-        let ok = window().confirm_with_message(&fill(t.get_untracked().l2.d_delete_confirm, &[&title])).unwrap_or(false);
+        let title = store.current.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| p.deals.iter().find(|d| d.id == id))
+                .map(|d| format!("{} {}", d.code, d.title))
+                .unwrap_or_default()
+        });
+        let ok = window()
+            .confirm_with_message(&fill(t.get_untracked().l2.d_delete_confirm, &[&title]))
+            .unwrap_or(false);
         if ok {
             store.update(|p| p.deals.retain(|d| d.id != id));
             go_to(&href_to(Route::L2, "deals", &[]));
         }
     };
-    let amount_label = move || fill(t.get().l2.d_amount, &[store.current.with(|p| p.as_ref().map(|p| unit(p, lang.get())).unwrap_or(""))]);
+    let amount_label = move || {
+        fill(
+            t.get().l2.d_amount,
+            &[store
+                .current
+                .with(|p| p.as_ref().map(|p| unit(p, lang.get())).unwrap_or(""))],
+        )
+    };
     view! {
         <div data-testid="deal-editor">
             <p class="no-print"><a href=href_to(Route::L2, "deals", &[]) data-testid="deal-back">{move || t.get().l2.d_back}</a></p>

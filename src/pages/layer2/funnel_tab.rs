@@ -42,13 +42,23 @@ pub(super) fn FunnelTab() -> impl IntoView {
                         let step = i.checked_sub(1).and_then(|j| s.steps.get(j));
                         let first = s.pct_of_first.get(i).copied().flatten();
                         let pct_text = match step {
-                            Some(c) => format!("{} · {}", fmt_pct(c.pct, 0, lang), fmt_pct(first, 0, lang)),
+                            Some(c) => {
+                                format!("{} · {}", fmt_pct(c.pct, 0, lang), fmt_pct(first, 0, lang))
+                            }
                             None => fmt_pct(first, 0, lang),
                         };
                         FunnelBar {
                             label: stage_label(p, x.stage),
-                            value: if show_money { x.money.as_f64() } else { x.count as f64 },
-                            value_text: if show_money { money(p, x.money, lang) } else { fmt_int(x.count as i64, lang) },
+                            value: if show_money {
+                                x.money.as_f64()
+                            } else {
+                                x.count as f64
+                            },
+                            value_text: if show_money {
+                                money(p, x.money, lang)
+                            } else {
+                                fmt_int(x.count as i64, lang)
+                            },
                             pct_text,
                             below_target: step.is_some_and(|c| c.flag == TargetFlag::Below),
                         }

@@ -20,11 +20,21 @@ fn period_label(per: Period, t: &L2) -> String {
     } else if per == Period::year(per.from.year()) {
         PeriodSel::Year(per.from.year()).label(t)
     } else {
-        format!("{} — {}", crate::i18n::format::fmt_date(per.from), crate::i18n::format::fmt_date(per.to))
+        format!(
+            "{} — {}",
+            crate::i18n::format::fmt_date(per.from),
+            crate::i18n::format::fmt_date(per.to)
+        )
     }
 }
 
-fn conv_rows(p: &Project, rows: &[(Conversion, Option<[usize; 4]>)], t: &L2, lang: Lang, prefix: &str) -> AnyView {
+fn conv_rows(
+    p: &Project,
+    rows: &[(Conversion, Option<[usize; 4]>)],
+    t: &L2,
+    lang: Lang,
+    prefix: &str,
+) -> AnyView {
     rows.iter()
         .map(|(c, extra)| {
             let code = |i: usize| p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default();

@@ -211,7 +211,11 @@ fn FilterBar() -> impl IntoView {
     let dims = move |f: fn(&Project) -> &Vec<crate::domain::Dimension>| {
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| f(p).iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+                .map(|p| {
+                    f(p).iter()
+                        .map(|d| (d.id, d.name.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -260,7 +264,7 @@ fn FilterBar() -> impl IntoView {
                     filters.update(|f| f.period = v);
                 }>
                     {move || periods().into_iter().map(|ps| view! {
-                        <option value=ps.value() selected=move || filters.with(|f| f.period == ps)>{move || ps.label(&t.get().l2)}</option>
+                        <option value=ps.value() selected=move || filters.with(|f| f.period == ps)>{move || ps.label(t.get().l2)}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -278,4 +282,3 @@ pub(crate) fn status_label(s: crate::domain::DealStatus, t: &L2) -> &'static str
         OnHold => t.st_on_hold,
     }
 }
-

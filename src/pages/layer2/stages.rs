@@ -10,6 +10,9 @@ use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
+/// An edit of the stage list that may be refused with a Russian message.
+type StageEdit = Box<dyn FnOnce(&mut Project) -> Result<(), String>>;
+
 #[component]
 pub(super) fn StagesTab() -> impl IntoView {
     let t = use_i18n();
@@ -22,12 +25,16 @@ pub(super) fn StagesTab() -> impl IntoView {
     let new_code = RwSignal::new(String::new());
     let new_name = RwSignal::new(String::new());
     let new_after = RwSignal::new(String::new());
-    let apply = move |f: Box<dyn FnOnce(&mut Project) -> Result<(), String>>| {
+    let apply = move |f: StageEdit| {
         let mut out = None;
         store.update(|p| out = f(p).err());
         error.set(out);
     };
-    let num_cell = move |key: &'static str, id: Id, value: Option<f64>, decimals: usize, put: fn(&mut crate::domain::Stage, Option<f64>)| {
+    let num_cell = move |key: &'static str,
+                         id: Id,
+                         value: Option<f64>,
+                         decimals: usize,
+                         put: fn(&mut crate::domain::Stage, Option<f64>)| {
         let lang = lang.get_untracked();
         view! {
             <input class="input l2-num-input" inputmode="decimal" data-testid=format!("{key}-{id}") prop:value=value.map(|v| fmt_num(v, decimals, lang)).unwrap_or_default()
@@ -104,9 +111,11 @@ pub(super) fn StagesTab() -> impl IntoView {
         let (id, label, count) = deleting.get()?;
         let t = t.get().l2;
         let options = store.current.with(|p| {
-            p.as_ref().map(|p| p.stages.iter().filter(|s| s.id != id).map(|s| view! {
+            p.as_ref().map(|p| {
+                p.stages.iter().filter(|s| s.id != id).map(|s| view! {
                 <option value=s.id.to_string()>{format!("{} {}", s.code, s.name_ru)}</option>
-            }).collect_view())
+            }).collect_view()
+            })
         });
         Some(view! {
             <div class="l2-delete-panel" role="dialog" aria-modal="false" data-testid="stage-delete-panel">
@@ -127,10 +136,17 @@ pub(super) fn StagesTab() -> impl IntoView {
         })
     };
     let insert = move |_| {
-        let (code, name, after) = (new_code.get_untracked(), new_name.get_untracked(), new_after.get_untracked());
+        let (code, name, after) = (
+            new_code.get_untracked(),
+            new_name.get_untracked(),
+            new_after.get_untracked(),
+        );
         let mut ok = false;
         store.update(|p| {
-            let at = Id::parse_str(&after).ok().and_then(|a| p.stages.iter().position(|s| s.id == a)).map_or(0, |i| i + 1);
+            let at = Id::parse_str(&after)
+                .ok()
+                .and_then(|a| p.stages.iter().position(|s| s.id == a))
+                .map_or(0, |i| i + 1);
             match funnel::insert_stage(p, at, funnel::new_stage(&code, &name)) {
                 Ok(()) => ok = true,
                 Err(e) => error.set(Some(e)),
@@ -142,7 +158,13 @@ pub(super) fn StagesTab() -> impl IntoView {
             new_name.set(String::new());
         }
     };
-    let problems = move || store.current.with(|p| p.as_ref().map(|p| stage_list_problems(&p.stages)).unwrap_or_default());
+    let problems = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| stage_list_problems(&p.stages))
+                .unwrap_or_default()
+        })
+    };
     view! {
         <div data-testid="l2-stages-tab">
             <p class="muted">{move || t.get().l2.s_intro}</p>
