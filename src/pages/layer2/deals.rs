@@ -508,6 +508,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                     </label>
                     <button class="btn primary" data-testid="move-btn" on:click=do_move>{move || t.get().l2.d_move_btn}</button>
                 </div>
+                <p class="muted small">{move || t.get().l2.d_date_hint}</p>
                 <div class="toolbar">
                     <label class="field">
                         <span>{move || t.get().l2.d_reason}</span>
@@ -519,7 +520,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                     <button class="btn" data-testid="mark-open" on:click=move |_| set_status(DealStatus::Open)>{move || t.get().l2.d_reopen}</button>
                 </div>
                 {history}
-                <p class="no-print"><button class="btn ghost" data-testid="delete-deal" on:click=delete>{move || t.get().l2.d_delete}</button></p>
+                <p class="no-print"><button class="btn danger" data-testid="delete-deal" on:click=delete>{move || t.get().l2.d_delete}</button></p>
             </Show>
         </div>
     }
