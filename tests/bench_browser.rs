@@ -137,4 +137,26 @@ fn bench_funnel_and_scoreboard_after_filter_10k_deals() {
         let _ = scoreboard(&p, &deals, as_of);
     });
     console_log!("BENCH funnel_plus_scoreboard_10k_deals_after_filter_ms={ms:.1}");
+    // What the layer-2 screen recomputes after a filter change, honestly: the client
+    // categories (ABC), the filter, the scoreboard, the funnel snapshot with its step
+    // conversions and the period's cohort conversions.
+    let q1 = sloy::domain::Period::quarter(2025, 1);
+    let ms = median_ms(7, || {
+        let cats = sloy::domain::abc::client_categories(&p);
+        let deals = filter_deals(&p, &filter, &cats);
+        let _ = scoreboard(&p, &deals, as_of);
+        let _ = funnel_snapshot(&p, &deals);
+        let _ = sloy::domain::funnel::cohort_conversions(&p, &deals, q1, as_of);
+    });
+    console_log!("BENCH layer2_page_recompute_10k_deals_ms={ms:.1}");
+    // The deals list: search and sort of 10 000 deals (one page is then rendered).
+    let ms = median_ms(7, || {
+        let _ = sloy::domain::funnel::list_deals(
+            &p,
+            "s",
+            None,
+            sloy::domain::funnel::DealSort::AmountDesc,
+        );
+    });
+    console_log!("BENCH layer2_deals_list_10k_search_sort_ms={ms:.1}");
 }

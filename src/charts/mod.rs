@@ -36,3 +36,4 @@ pub fn to_svg(
     }
     s
 }
+pub mod funnel;

@@ -1,0 +1,138 @@
+//! The funnel: reached counts or money per stage, % of previous and of first, failing steps.
+
+use super::{money, stage_label, use_l2};
+use crate::charts::funnel::{draw_funnel, FunnelBar};
+use crate::components::chart::Chart;
+use crate::domain::funnel::TargetFlag;
+use crate::i18n::format::{fmt_int, fmt_pct};
+use crate::i18n::{fill, L2};
+use crate::state::store::use_store;
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+pub(super) fn flag_text(f: TargetFlag, t: &L2) -> &'static str {
+    match f {
+        TargetFlag::Below => t.below,
+        TargetFlag::Met => t.met,
+        TargetFlag::NoTarget => t.no_target,
+        TargetFlag::NoData => t.no_data,
+    }
+}
+
+#[component]
+pub(super) fn FunnelTab() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let report = use_l2().report;
+    let by_money = RwSignal::new(false);
+    let bars = Memo::new(move |_| {
+        let lang = lang.get();
+        let show_money = by_money.get();
+        report.with(|r| {
+            store.current.with(|p| {
+                let (Some(r), Some(p)) = (r.as_ref(), p.as_ref()) else {
+                    return vec![];
+                };
+                let s = &r.snap;
+                s.reached
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| {
+                        let step = i.checked_sub(1).and_then(|j| s.steps.get(j));
+                        let first = s.pct_of_first.get(i).copied().flatten();
+                        let pct_text = match step {
+                            Some(c) => {
+                                format!("{} · {}", fmt_pct(c.pct, 0, lang), fmt_pct(first, 0, lang))
+                            }
+                            None => fmt_pct(first, 0, lang),
+                        };
+                        FunnelBar {
+                            label: stage_label(p, x.stage),
+                            value: if show_money {
+                                x.money.as_f64()
+                            } else {
+                                x.count as f64
+                            },
+                            value_text: if show_money {
+                                money(p, x.money, lang)
+                            } else {
+                                fmt_int(x.count as i64, lang)
+                            },
+                            pct_text,
+                            below_target: step.is_some_and(|c| c.flag == TargetFlag::Below),
+                        }
+                    })
+                    .collect()
+            })
+        })
+    });
+    let table = move || {
+        let t = t.get().l2;
+        let lang = lang.get();
+        report.with(|r| {
+            store.current.with(|p| {
+                let (r, p) = (r.as_ref()?, p.as_ref()?);
+                let s = &r.snap;
+                let rows = s.reached.iter().enumerate().map(|(i, x)| {
+                    let code = p.stages.get(x.stage).map(|s| s.code.clone()).unwrap_or_default();
+                    let step = i.checked_sub(1).and_then(|j| s.steps.get(j)).copied();
+                    let below = step.is_some_and(|c| c.flag == TargetFlag::Below);
+                    view! {
+                        <tr class:l2-below=below data-testid=format!("funnel-row-{code}")>
+                            <th scope="row">{stage_label(p, x.stage)}</th>
+                            <td class="num" data-testid=format!("reached-{code}")>{x.count}</td>
+                            <td class="num">{money(p, x.money, lang)}</td>
+                            <td class="num" data-testid=format!("pct-prev-{code}")>{step.map(|c| fmt_pct(c.pct, 0, lang)).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{fmt_pct(s.pct_of_first.get(i).copied().flatten(), 0, lang)}</td>
+                            <td class="num">{step.map(|c| fmt_pct(c.target, 0, lang)).unwrap_or_else(|| "—".into())}</td>
+                            <td data-testid=format!("flag-{code}")>{step.map(|c| flag_text(c.flag, t)).unwrap_or("")}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                Some(view! {
+                    <table class="table l2-funnel-table" data-testid="funnel-table">
+                        <thead><tr>
+                            <th scope="col">{t.stage}</th>
+                            <th class="num" scope="col">{t.reached}</th>
+                            <th class="num" scope="col">{t.amount}</th>
+                            <th class="num" scope="col">{t.pct_prev}</th>
+                            <th class="num" scope="col">{t.pct_first}</th>
+                            <th class="num" scope="col">{t.target}</th>
+                            <th scope="col">{t.m_status}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p data-testid="funnel-overall">{fill(t.overall, &[&fmt_pct(s.overall_pct, 0, lang)])}</p>
+                    {(!s.unplaced.is_empty()).then(|| view! { <p class="warning">{fill(t.unplaced, &[&s.unplaced.len().to_string()])}</p> })}
+                })
+            })
+        })
+    };
+    let height = move || (bars.with(|b| b.len()) as u32 * 34).max(120);
+    view! {
+        <div data-testid="l2-funnel-tab">
+            <div class="toolbar no-print" role="group">
+                <button class="btn" class:primary=move || !by_money.get() aria-pressed=move || if by_money.get() { "false" } else { "true" }
+                    data-testid="show-count" on:click=move |_| by_money.set(false)>{move || t.get().l2.show_count}</button>
+                <button class="btn" class:primary=move || by_money.get() aria-pressed=move || if by_money.get() { "true" } else { "false" }
+                    data-testid="show-money" on:click=move |_| by_money.set(true)>{move || t.get().l2.show_money}</button>
+            </div>
+            {move || {
+                let h = height();
+                view! {
+                    <Chart label=Signal::derive(move || t.get().l2.funnel_label.to_string()) width=860 height=h testid="funnel-chart"
+                        draw=move |area| bars.with(|b| draw_funnel(area, b))>
+                        <ol class="l2-bars" data-testid="funnel-bars">
+                            {move || bars.get().into_iter().map(|b| view! {
+                                <li>{format!("{}: {} ({})", b.label, b.value_text, b.pct_text)}</li>
+                            }).collect_view()}
+                        </ol>
+                    </Chart>
+                }
+            }}
+            <p class="muted small">{move || t.get().l2.funnel_note}</p>
+            {table}
+        </div>
+    }
+}

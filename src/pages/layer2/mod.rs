@@ -1,0 +1,284 @@
+//! Screen «Слой 2 — воронка продаж» (issue #4): the scoreboard, the funnel, the metrics, the
+//! deals and the ТФС stage list. Every figure comes from `domain::funnel`.
+
+mod board;
+mod deals;
+mod funnel_tab;
+mod metrics;
+mod stages;
+
+use crate::components::tabs::{Tab, Tabs};
+use crate::domain::funnel::{self, Categories, DealFilter, FunnelSnapshot, Scoreboard};
+use crate::domain::{abc, Category, Id, Money, Period, Project};
+use crate::i18n::format::{fmt_money, unit_label};
+use crate::i18n::{fill, Lang, L2};
+use crate::state::route::{use_tab, Route};
+use crate::state::store::use_store;
+use crate::state::use_i18n;
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+/// The period filter of the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) enum PeriodSel {
+    #[default]
+    All,
+    Year(i32),
+    Quarter(i32, u32),
+}
+
+impl PeriodSel {
+    fn period(self) -> Option<Period> {
+        match self {
+            PeriodSel::All => None,
+            PeriodSel::Year(y) => Some(Period::year(y)),
+            PeriodSel::Quarter(y, q) => Some(Period::quarter(y, q)),
+        }
+    }
+    fn value(self) -> String {
+        match self {
+            PeriodSel::All => "all".into(),
+            PeriodSel::Year(y) => format!("y{y}"),
+            PeriodSel::Quarter(y, q) => format!("q{y}-{q}"),
+        }
+    }
+    fn parse(s: &str) -> PeriodSel {
+        if let Some(y) = s.strip_prefix('y').and_then(|y| y.parse().ok()) {
+            return PeriodSel::Year(y);
+        }
+        if let Some((y, q)) = s.strip_prefix('q').and_then(|r| r.split_once('-')) {
+            if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
+                return PeriodSel::Quarter(y, q);
+            }
+        }
+        PeriodSel::All
+    }
+    fn label(self, t: &L2) -> String {
+        match self {
+            PeriodSel::All => t.f_all_time.to_string(),
+            PeriodSel::Year(y) => fill(t.f_year, &[&y.to_string()]),
+            PeriodSel::Quarter(y, q) => fill(t.f_quarter, &[&q.to_string(), &y.to_string()]),
+        }
+    }
+}
+
+/// The filters shared by the scoreboard, the funnel and the metrics.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Filters {
+    pub category: Option<Category>,
+    pub channel: Option<Id>,
+    pub line: Option<Id>,
+    pub period: PeriodSel,
+}
+
+impl Filters {
+    fn deal_filter(&self) -> DealFilter {
+        DealFilter {
+            categories: self.category.into_iter().collect(),
+            channel_id: self.channel,
+            business_line_id: self.line,
+            active_in: self.period.period(),
+            ..DealFilter::default()
+        }
+    }
+}
+
+/// What the filtered tabs show, recomputed once per filter or data change.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Report {
+    pub board: Scoreboard,
+    pub snap: FunnelSnapshot,
+    pub as_of: NaiveDate,
+}
+
+/// The page-level state handed to the tabs.
+#[derive(Clone, Copy)]
+pub(crate) struct L2Ctx {
+    pub filters: RwSignal<Filters>,
+    pub cats: Memo<Categories>,
+    pub report: Memo<Option<Report>>,
+}
+
+pub(crate) fn as_of(p: &Project) -> NaiveDate {
+    p.as_of(crate::state::store::today())
+}
+
+pub(crate) fn money(p: &Project, m: Money, lang: Lang) -> String {
+    fmt_money(m, p.company.money_unit, lang)
+}
+
+pub(crate) fn unit(p: &Project, lang: Lang) -> &'static str {
+    unit_label(p.company.money_unit, lang)
+}
+
+pub(crate) fn stage_label(p: &Project, i: usize) -> String {
+    p.stages
+        .get(i)
+        .map(|s| format!("{} {}", s.code, s.name_ru))
+        .unwrap_or_default()
+}
+
+pub(crate) fn manager_name(p: &Project, id: Option<Id>, t: &L2) -> String {
+    id.and_then(|m| p.manager(m))
+        .map(|m| m.name.clone())
+        .unwrap_or_else(|| t.no_manager.to_string())
+}
+
+pub(crate) fn use_l2() -> L2Ctx {
+    expect_context::<L2Ctx>()
+}
+
+#[component]
+pub fn Layer2Page() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let tab = use_tab("board");
+    let filters = RwSignal::new(Filters::default());
+    let cats = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().map(abc::client_categories).unwrap_or_default())
+    });
+    let report = Memo::new(move |_| {
+        let f = filters.get().deal_filter();
+        cats.with(|cats| {
+            store.current.with(|p| {
+                p.as_ref().map(|p| {
+                    let as_of = as_of(p);
+                    let deals = funnel::filter_deals(p, &f, cats);
+                    Report {
+                        board: funnel::scoreboard(p, &deals, as_of),
+                        snap: funnel::funnel_snapshot(p, &deals),
+                        as_of,
+                    }
+                })
+            })
+        })
+    });
+    provide_context(L2Ctx {
+        filters,
+        cats,
+        report,
+    });
+    let tabs: Vec<Tab> = vec![
+        ("board", |c| c.l2.tab_board),
+        ("funnel", |c| c.l2.tab_funnel),
+        ("metrics", |c| c.l2.tab_metrics),
+        ("deals", |c| c.l2.tab_deals),
+        ("stages", |c| c.l2.tab_stages),
+    ];
+    let has_project = move || store.current.with(|p| p.is_some());
+    view! {
+        <section class="page l2" data-testid="l2-page">
+            <h1>{move || t.get().l2.title}</h1>
+            <p class="lead">{move || t.get().l2.lead}</p>
+            <Tabs route=Route::L2 tabs=tabs current=tab />
+            <Show when=has_project fallback=move || view! { <p class="empty-state">{move || t.get().l2.no_project}</p> }>
+                {move || match tab.get().as_str() {
+                    "funnel" => view! { <FilterBar /><funnel_tab::FunnelTab /> }.into_any(),
+                    "metrics" => view! { <FilterBar /><metrics::MetricsTab /> }.into_any(),
+                    "deals" => view! { <deals::DealsTab /> }.into_any(),
+                    "stages" => view! { <stages::StagesTab /> }.into_any(),
+                    _ => view! { <FilterBar /><board::BoardTab /> }.into_any(),
+                }}
+            </Show>
+        </section>
+    }
+}
+
+fn parse_id(s: &str) -> Option<Id> {
+    Id::parse_str(s).ok()
+}
+
+/// Category, channel, business line and period filters.
+#[component]
+fn FilterBar() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let ctx = use_l2();
+    let filters = ctx.filters;
+    let periods = move || {
+        store.current.with(|p| {
+            let y = p.as_ref().map(|p| as_of(p).year()).unwrap_or(2025);
+            let mut v = vec![PeriodSel::All];
+            for year in [y - 1, y] {
+                v.push(PeriodSel::Year(year));
+                v.extend((1..=4).map(|q| PeriodSel::Quarter(year, q)));
+            }
+            v
+        })
+    };
+    let dims = move |f: fn(&Project) -> &Vec<crate::domain::Dimension>| {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    f(p).iter()
+                        .map(|d| (d.id, d.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="toolbar l2-filters no-print" data-testid="l2-filters">
+            <label class="field">
+                <span>{move || t.get().l2.f_category}</span>
+                <select class="input" data-testid="filter-category" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filters.update(|f| f.category = Category::parse(&v));
+                }>
+                    <option value="" selected=move || filters.with(|f| f.category.is_none())>{move || t.get().l2.f_all}</option>
+                    {[Category::A, Category::B, Category::C, Category::N].into_iter().map(|k| view! {
+                        <option value=k.letter() selected=move || filters.with(|f| f.category == Some(k))>{k.letter()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || t.get().l2.f_channel}</span>
+                <select class="input" data-testid="filter-channel" on:change=move |ev| {
+                    let v = parse_id(&event_target_value(&ev));
+                    filters.update(|f| f.channel = v);
+                }>
+                    <option value="" selected=move || filters.with(|f| f.channel.is_none())>{move || t.get().l2.f_all}</option>
+                    {move || dims(|p| &p.channels).into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=move || filters.with(|f| f.channel == Some(id))>{name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || t.get().l2.f_line}</span>
+                <select class="input" data-testid="filter-line" on:change=move |ev| {
+                    let v = parse_id(&event_target_value(&ev));
+                    filters.update(|f| f.line = v);
+                }>
+                    <option value="" selected=move || filters.with(|f| f.line.is_none())>{move || t.get().l2.f_all}</option>
+                    {move || dims(|p| &p.business_lines).into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=move || filters.with(|f| f.line == Some(id))>{name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || t.get().l2.f_period}</span>
+                <select class="input" data-testid="filter-period" on:change=move |ev| {
+                    let v = PeriodSel::parse(&event_target_value(&ev));
+                    filters.update(|f| f.period = v);
+                }>
+                    {move || periods().into_iter().map(|ps| view! {
+                        <option value=ps.value() selected=move || filters.with(|f| f.period == ps)>{move || ps.label(t.get().l2)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// The Russian/English label of a deal status.
+pub(crate) fn status_label(s: crate::domain::DealStatus, t: &L2) -> &'static str {
+    use crate::domain::DealStatus::*;
+    match s {
+        Open => t.st_open,
+        Won => t.st_won,
+        Lost => t.st_lost,
+        OnHold => t.st_on_hold,
+    }
+}
