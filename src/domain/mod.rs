@@ -46,6 +46,7 @@
 pub mod abc;
 pub mod accounts;
 pub mod demo;
+pub mod documents;
 pub mod funnel;
 pub mod gating;
 pub mod method;
