@@ -37,9 +37,9 @@ pub(crate) fn fmt_years(y: Option<f64>, lang: Lang) -> String {
     y.map(|y| fmt_num(y, 2, lang)).unwrap_or_else(|| "—".into())
 }
 
-/// Money with an explicit plus for a positive value (NPV).
+/// Money in whole units with an explicit plus for a positive value (NPV: `+8 071`).
 pub(crate) fn fmt_signed(m: Money, lang: Lang) -> String {
-    let s = fmt_amount(m, lang);
+    let s = fmt_num(m.as_f64(), 0, lang);
     if m.0 > 0 {
         format!("+{s}")
     } else {
