@@ -207,7 +207,7 @@ pub fn kp_values(p: &Project, d: &Deal, lang: Lang) -> Values {
         .map(|m| m.name.clone())
         .unwrap_or_default();
     v.insert("manager".into(), text(manager));
-    v.insert("manager_contacts".into(), text(""));
+    v.insert("manager_contacts".into(), text(p.company.name.clone()));
     v
 }
 
