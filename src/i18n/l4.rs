@@ -2,6 +2,10 @@
 
 /// Strings of this screen.
 pub struct L4 {
+    pub col_year: &'static str,
+    pub chart_discounted: &'static str,
+    pub chart_plain: &'static str,
+    pub chart_title: &'static str,
     pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
@@ -158,6 +162,10 @@ pub struct L4 {
 }
 
 pub const L4_RU: L4 = L4 {
+    col_year: "Год",
+    chart_discounted: "Дисконтированный поток (в конце горизонта = NPV)",
+    chart_plain: "Накопленный поток",
+    chart_title: "Накопленный денежный поток клиента по годам",
     nav: "4. Инструменты",
     title: "Слой 4 — инструменты этапов ТФС",
     lead: "Матрица преимуществ, вопросники ЛФР/ЛПР, инструктаж ЛФР, КП и ТЭО",
@@ -314,6 +322,10 @@ pub const L4_RU: L4 = L4 {
 };
 
 pub const L4_EN: L4 = L4 {
+    col_year: "Year",
+    chart_discounted: "Discounted cash flow (NPV at the horizon)",
+    chart_plain: "Cumulative cash flow",
+    chart_title: "Client’s cumulative cash flow by year",
     nav: "4. Tools",
     title: "Layer 4 — tools for the ТФС stages",
     lead: "Advantage matrix, question lists for ЛФР/ЛПР, ЛФР briefing, КП and ТЭО",

@@ -30,6 +30,13 @@ appTest("layer 4 ТЭО calculator: the worked example and its sensitivity", asy
     await app.expectText(app.by("ind-irr"), "%");
   });
 
+  await t.test("the cumulative cash flow ends at the NPV", async () => {
+    const rows = app.by("teo-cash-flow").locator("tbody tr");
+    await app.expectCount(rows, 6);
+    const last = plain(await rows.last().textContent());
+    assert.ok(last.startsWith("5") && last.includes("+43 500") && last.includes("+8 071"), last);
+  });
+
   await t.test("the ±20 % sensitivity table", async () => {
     const rows = app.by("sens-row");
     await app.expectCount(rows, 6);

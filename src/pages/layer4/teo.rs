@@ -156,7 +156,7 @@ pub fn TeoEditor(teo: Signal<Option<Teo>>, set: Callback<Teo>) -> impl IntoView 
         </div>
         {move || inputs.get().map(|inp| {
             let ind = teo::indicators(&inp);
-            view! { <Indicators ind=ind unit=unit() /> <Sensitivity inputs=inp /> }
+            view! { <Indicators ind=ind unit=unit() /> <CashFlow inputs=inp /> <Sensitivity inputs=inp /> }
         })}
     }
 }
@@ -256,6 +256,22 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
                 None => view! { <p class="muted" data-testid="teo-tco">{l4.tco_none}</p> }.into_any(),
             }}
         }
+    }
+}
+
+#[component]
+fn CashFlow(inputs: TeoInputs) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let rows = teo::cash_flow(&inputs);
+    view! {
+        <h2>{move || t.get().l4.chart_title}</h2>
+            <table class="table" data-testid="teo-cash-flow">
+                <thead><tr><th>{move || t.get().l4.col_year}</th><th class="num">{move || t.get().l4.chart_plain}</th><th class="num">{move || t.get().l4.chart_discounted}</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|y| view! { <tr><td>{y.year}</td><td class="num">{move || fmt_signed(y.cumulative, lang.get())}</td><td class="num">{move || fmt_signed(y.discounted, lang.get())}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
     }
 }
 
