@@ -2,6 +2,11 @@
 
 /// Strings of this screen.
 pub struct L4 {
+    pub term_next_step: &'static str,
+    pub term_warranty: &'static str,
+    pub term_payment: &'static str,
+    pub term_delivery: &'static str,
+    pub kp_terms: &'static str,
     pub col_year: &'static str,
     pub chart_discounted: &'static str,
     pub chart_plain: &'static str,
@@ -162,6 +167,11 @@ pub struct L4 {
 }
 
 pub const L4_RU: L4 = L4 {
+    term_next_step: "Следующий шаг",
+    term_warranty: "Гарантия и сервис",
+    term_payment: "Условия оплаты",
+    term_delivery: "Срок и базис поставки",
+    kp_terms: "Условия для КП",
     col_year: "Год",
     chart_discounted: "Дисконтированный поток (в конце горизонта = NPV)",
     chart_plain: "Накопленный поток",
@@ -322,6 +332,11 @@ pub const L4_RU: L4 = L4 {
 };
 
 pub const L4_EN: L4 = L4 {
+    term_next_step: "Next step",
+    term_warranty: "Warranty and service",
+    term_payment: "Payment terms",
+    term_delivery: "Delivery time and basis",
+    kp_terms: "Terms for the КП",
     col_year: "Year",
     chart_discounted: "Discounted cash flow (NPV at the horizon)",
     chart_plain: "Cumulative cash flow",

@@ -165,6 +165,18 @@ fn DealTools(id: Id) -> impl IntoView {
                     </table>
                     <button class="btn" data-testid="l4-add-criterion" on:click=move |_| upd_deal(id, |d| d.criteria.push(DealCriterion { id: new_id(), text: String::new(), owner: Role::Lfr, weight: None, advantage_id: None, influenced: false }))>{l4.add_criterion}</button>
 
+                    <h2>{l4.kp_terms}</h2>
+                    <div class="form-grid" data-testid="l4-kp-terms">
+                        <label class="field"><span>{l4.term_delivery}</span>
+                            <input class="input" prop:value=d.proposal.delivery.clone() on:change=move |ev| { let v = event_target_value(&ev); upd_deal(id, |d| d.proposal.delivery = v) } /></label>
+                        <label class="field"><span>{l4.term_payment}</span>
+                            <input class="input" prop:value=d.proposal.payment.clone() on:change=move |ev| { let v = event_target_value(&ev); upd_deal(id, |d| d.proposal.payment = v) } /></label>
+                        <label class="field"><span>{l4.term_warranty}</span>
+                            <input class="input" prop:value=d.proposal.warranty.clone() on:change=move |ev| { let v = event_target_value(&ev); upd_deal(id, |d| d.proposal.warranty = v) } /></label>
+                        <label class="field"><span>{l4.term_next_step}</span>
+                            <input class="input" data-testid="l4-next-step" prop:value=d.next_step.clone() on:change=move |ev| { let v = event_target_value(&ev); upd_deal(id, |d| d.next_step = v) } /></label>
+                    </div>
+
                     <h2>{l4.deal_teo}</h2>
                     {match ind {
                         Some(ind) => view! { <p data-testid="l4-deal-teo">{fill(l4.teo_summary, &[&fmt_years(ind.payback_years, lang.get()), &fmt_signed(ind.npv, lang.get())])}</p> }.into_any(),
