@@ -1656,6 +1656,9 @@ fn add_layer4_samples(p: &mut Project) {
         });
     }
     l4.payback_threshold_years = Some(3.0);
+    l4.briefing = super::tools::default_briefing();
+    l4.kp_template = super::tools::default_kp_template();
+    l4.teo_template = super::tools::default_teo_template();
 }
 
 #[cfg(test)]

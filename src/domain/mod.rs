@@ -41,11 +41,13 @@
 //! | 4 | metric «этап 2.1 – 3+» | [`tools::metric_21`] | Слой 4 → Метрики |
 //! | 4 | metric «этап 2.2 – 3+» | [`tools::metric_22`] | Слой 4 → Метрики |
 //! | 4 | metric «этап 2.3 – величина экономической эффективности» | [`tools::metric_23`], [`teo::indicators`] | Слой 4 → Метрики |
-//! | 4 | ТЭО for the ЛПР: payback, NPV, ROI, IRR, TCO, sensitivity (DOMAIN.md §5.2) | [`teo::indicators`], [`teo::sensitivity`] | Сделка → ТЭО |
+//! | 4 | ТЭО for the ЛПР: payback, NPV, ROI, IRR, TCO, sensitivity (DOMAIN.md §5.2) | [`teo::indicators`], [`teo::sensitivity`], [`teo::cash_flow`] | Слой 4 → ТЭО-калькулятор |
+//! | 4 | КП for the ЛФР and ТЭО for the ЛПР filled from a deal (DOMAIN.md §5.1, §5.2) | [`documents::render`], [`documents::proposal_totals`] | Слой 4 → Документы |
 
 pub mod abc;
 pub mod accounts;
 pub mod demo;
+pub mod documents;
 pub mod funnel;
 pub mod gating;
 pub mod method;

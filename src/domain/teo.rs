@@ -367,6 +367,39 @@ pub fn sensitivity(inputs: &TeoInputs, delta_pct: f64) -> Vec<SensitivityRow> {
     rows
 }
 
+/// One year of the cumulative cash-flow table: the cash flow at the end of year `year`
+/// (year 0 is the investment).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CashFlowYear {
+    pub year: u32,
+    /// `−I + t·S`.
+    pub cumulative: Money,
+    /// `−I + Σ_{k≤t} S/(1+r)^k`; at the horizon it is the NPV.
+    pub discounted: Money,
+}
+
+/// Cumulative cash flow, plain and discounted, for years 0…N (N cut to [`MAX_YEARS`]).
+pub fn cash_flow(inputs: &TeoInputs) -> Vec<CashFlowYear> {
+    let (i, s, r) = (
+        inputs.investment().as_f64(),
+        inputs.savings.as_f64(),
+        rate(inputs.discount_rate_pct),
+    );
+    let mut disc = -i;
+    (0..=years(inputs.horizon_years))
+        .map(|t| {
+            if t > 0 {
+                disc += s * (1.0 + r).powi(-(t as i32));
+            }
+            CashFlowYear {
+                year: t,
+                cumulative: Money::from_f64(-i + f64::from(t) * s),
+                discounted: Money::from_f64(disc),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,5 +621,29 @@ mod tests {
             rows,
             "the sign of delta is ignored"
         );
+    }
+
+    #[test]
+    fn cash_flow_ends_at_the_npv() {
+        let inp = TeoInputs::simple(Money::units(64_000), Money::units(21_500));
+        let cf = cash_flow(&inp);
+        assert_eq!(cf.len(), 6);
+        assert_eq!(cf[0].cumulative, Money::units(-64_000));
+        assert_eq!(cf[0].discounted, Money::units(-64_000));
+        assert_eq!(cf[5].cumulative, Money::units(43_500));
+        assert_eq!(
+            cf[5].discounted,
+            npv(Money::units(64_000), Money::units(21_500), 15.0, 5)
+        );
+        assert_eq!(cf[5].discounted.as_f64().round(), 8_071.0);
+        // Zero horizon: only the investment; no savings: flat.
+        let mut z = inp;
+        z.horizon_years = 0;
+        assert_eq!(cash_flow(&z).len(), 1);
+        z.horizon_years = 3;
+        z.savings = Money::ZERO;
+        assert!(cash_flow(&z)
+            .iter()
+            .all(|y| y.discounted == Money::units(-64_000)));
     }
 }

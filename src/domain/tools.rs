@@ -1176,8 +1176,14 @@ mod tests {
             .missing
             .iter()
             .all(|g| g.channel_id != p.channels[0].id));
+        // The demo has the briefing and both templates (the defaults).
+        assert!(r.templates.met);
+        let mut empty = p.clone();
+        empty.layer4.briefing.clear();
+        empty.layer4.kp_template.clear();
+        empty.layer4.teo_template = " \n".into();
         assert_eq!(
-            r.templates.missing,
+            layer4_results(&empty).templates.missing,
             vec![Template::Briefing, Template::Kp, Template::Teo]
         );
     }

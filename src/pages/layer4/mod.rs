@@ -1,0 +1,142 @@
+//! Layer 4 — the client-work tools of ТФС stage 2 (DOMAIN.md §3.4): the advantage matrix per
+//! channel, question lists, the ЛФР briefing, per-deal needs/criteria/ТЭО, the ТЭО
+//! calculator, the КП and ТЭО documents and the layer's metrics. One file per tab.
+
+mod deal;
+mod docs;
+mod matrix;
+mod metrics;
+mod questions;
+mod teo;
+
+use crate::components::tabs::{Tab, Tabs};
+use crate::domain::{Deal, Id};
+use crate::state::route::{go_to, href_to, use_query, use_tab, Route};
+use crate::state::store::use_store;
+use crate::state::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layer4Page() -> impl IntoView {
+    let t = use_i18n();
+    let tab = use_tab("matrix");
+    let tabs: Vec<Tab> = vec![
+        ("matrix", |c| c.l4.tab_matrix),
+        ("questions", |c| c.l4.tab_questions),
+        ("briefing", |c| c.l4.tab_briefing),
+        ("deal", |c| c.l4.tab_deal),
+        ("teo", |c| c.l4.tab_teo),
+        ("docs", |c| c.l4.tab_docs),
+        ("metrics", |c| c.l4.tab_metrics),
+    ];
+    view! {
+        <section class="page l4" data-testid="l4-page">
+            <h1 class="no-print">{move || t.get().l4.title}</h1>
+            <p class="lead no-print">{move || t.get().l4.lead}</p>
+            <Tabs route=Route::L4 tabs=tabs current=tab />
+            {move || match tab.get().as_str() {
+                "questions" => view! { <questions::QuestionsTab /> }.into_any(),
+                "briefing" => view! { <questions::BriefingTab /> }.into_any(),
+                "deal" => view! { <deal::DealTab /> }.into_any(),
+                "teo" => view! { <teo::CalculatorTab /> }.into_any(),
+                "docs" => view! { <docs::DocsTab /> }.into_any(),
+                "metrics" => view! { <metrics::MetricsTab /> }.into_any(),
+                _ => view! { <matrix::MatrixTab /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// `D01 — title`.
+pub(crate) fn deal_label(d: &Deal) -> String {
+    if d.code.is_empty() {
+        d.title.clone()
+    } else {
+        format!("{} — {}", d.code, d.title)
+    }
+}
+
+/// The channel chosen with `?channel=`, else the project's first channel.
+pub(crate) fn use_channel() -> Memo<Option<Id>> {
+    let store = use_store();
+    let q = use_query("channel");
+    Memo::new(move |_| {
+        store.current.with(|p| {
+            let p = p.as_ref()?;
+            q.get()
+                .and_then(|s| s.parse::<Id>().ok())
+                .filter(|id| p.channels.iter().any(|c| c.id == *id))
+                .or_else(|| p.channels.first().map(|c| c.id))
+        })
+    })
+}
+
+/// The deal chosen with `?deal=` (if it exists).
+pub(crate) fn use_deal() -> Memo<Option<Id>> {
+    let store = use_store();
+    let q = use_query("deal");
+    Memo::new(move |_| {
+        store.current.with(|p| {
+            let p = p.as_ref()?;
+            q.get()
+                .and_then(|s| s.parse::<Id>().ok())
+                .filter(|id| p.deals.iter().any(|d| d.id == *id))
+        })
+    })
+}
+
+/// A select of the project's channels that navigates to `#/l4/<tab>?channel=<id>`.
+#[component]
+pub(crate) fn ChannelPicker(tab: &'static str) -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let channel = use_channel();
+    view! {
+        <label class="field no-print">
+            <span>{move || t.get().l4.channel}</span>
+            <select class="input" data-testid="l4-channel"
+                on:change=move |ev| go_to(&href_to(Route::L4, tab, &[("channel", &event_target_value(&ev))]))>
+                {move || store.current.with(|p| p.as_ref().map(|p| p.channels.iter().map(|c| {
+                    let id = c.id;
+                    view! { <option value=id.to_string() selected=move || channel.get() == Some(id)>{c.name.clone()}</option> }
+                }).collect_view()))}
+            </select>
+        </label>
+    }
+}
+
+/// A select of the project's deals that navigates to `#/l4/<tab>?deal=<id>` (keeping `extra`).
+#[component]
+pub(crate) fn DealPicker(
+    tab: &'static str,
+    #[prop(optional)] extra: Option<Memo<Option<String>>>,
+    #[prop(optional)] extra_key: &'static str,
+) -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let deal = use_deal();
+    view! {
+        <label class="field no-print">
+            <span>{move || t.get().l4.deal}</span>
+            <select class="input" data-testid="l4-deal-picker"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let x = extra.and_then(|e| e.get_untracked());
+                    let mut q = vec![("deal", v.as_str())];
+                    if let Some(x) = x.as_deref() { q.push((extra_key, x)); }
+                    go_to(&href_to(Route::L4, tab, &q))
+                }>
+                <option value="" selected=move || deal.get().is_none()>{move || t.get().l4.choose_deal}</option>
+                {move || store.current.with(|p| p.as_ref().map(|p| p.deals.iter().map(|d| {
+                    let id = d.id;
+                    view! { <option value=id.to_string() selected=move || deal.get() == Some(id)>{deal_label(d)}</option> }
+                }).collect_view()))}
+            </select>
+        </label>
+    }
+}
+
+/// Asks before deleting.
+pub(crate) fn confirm(msg: &str) -> bool {
+    window().confirm_with_message(msg).unwrap_or(false)
+}
