@@ -1,12 +1,252 @@
 //! Which method-map items are computed from the project data (DOMAIN.md §4.1).
 //!
-//! Each layer's issue adds its checks here; an item without a check is ticked by hand on the
-//! method map. Keeping every check behind one function means the method map, the gating and
-//! (later) the diagnosis all read the same answer.
+//! The results of each layer are evaluated from the project itself; tasks stay ticked by hand
+//! on the method map. Keeping every check behind one function means the method map, the gating
+//! and the diagnosis all read the same answer.
 
-use super::model::Project;
+use super::abc::{abc_for_project, client_categories};
+use super::accounts::layer3_results;
+use super::funnel::lead_stage;
+use super::model::{Category, DealStatus, Project};
+use super::plan::{manager_plans, sales_structure};
+use super::tools::layer4_results;
+
+/// Tolerance of Σ manager plans against the company plan, % (DOMAIN.md §4.1: ±1 %).
+pub const PLAN_TOLERANCE_PCT: f64 = 1.0;
+
+/// Where a computed item is fixed: the layer screen (1–5) and its tab slug.
+pub fn fix_at(item_id: &str) -> Option<(u8, &'static str)> {
+    Some(match item_id {
+        "l1.r.figures" => (1, "abc"),
+        "l1.r.plans" => (1, "plans"),
+        "l1.r.structure" => (1, "structure"),
+        "l2.r.funnel" => (2, "board"),
+        "l3.r.maps" => (3, "maps"),
+        "l3.r.programme" => (3, "programme"),
+        "l4.r.matrix" => (4, "matrix"),
+        "l4.r.questions" => (4, "questions"),
+        "l4.r.briefing" => (4, "briefing"),
+        "l4.r.templates" => (4, "documents"),
+        "l5.r.coaching" => (5, "coaching"),
+        _ => return None,
+    })
+}
+
+/// L1 «Получены ключевые цифры»: the ABC analysis ranks clients and gives the average deal of
+/// category A.
+fn key_figures(p: &Project) -> bool {
+    let abc = abc_for_project(p);
+    !abc.rows.is_empty()
+        && abc
+            .summary_of(Category::A)
+            .and_then(|s| s.avg_deal)
+            .is_some_and(|a| a.0 > 0)
+}
+
+/// L1 «Рассчитаны планы на компанию и на менеджера»: a company plan, a plan for every active
+/// manager, and Σ manager plans = company plan (±1 %).
+fn plans(p: &Project) -> bool {
+    if p.layer1.company_plan.0 <= 0 {
+        return false;
+    }
+    let mp = manager_plans(p, &abc_for_project(p), PLAN_TOLERANCE_PCT);
+    !mp.rows.is_empty() && mp.without_plan.is_empty() && mp.total_ok
+}
+
+/// L1 «Определена структура отдела продаж»: active managers exist and every A client has one.
+fn structure(p: &Project) -> bool {
+    if !p.managers.iter().any(|m| m.active) {
+        return false;
+    }
+    let cats = client_categories(p);
+    if !cats.values().any(|c| *c == Category::A) {
+        return false;
+    }
+    sales_structure(p, &cats).unassigned[0] == 0
+}
+
+/// L2 «Построена воронка»: the stage list has stage 1, and the scoreboard holds at least one
+/// open deal, every open deal with its manager, a ranked client, an amount and a known stage.
+fn funnel_built(p: &Project) -> bool {
+    if lead_stage(p).is_none() {
+        return false;
+    }
+    let cats = client_categories(p);
+    let mut open = p
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Open)
+        .peekable();
+    open.peek().is_some()
+        && open.all(|d| {
+            d.manager_id.is_some()
+                && d.client_id
+                    .and_then(|c| cats.get(&c))
+                    .is_some_and(|c| *c != Category::N)
+                && d.amount.0 > 0
+                && p.stage(d.stage_id).is_some()
+        })
+}
 
 /// `Some(met)` when the item is computed from the data, `None` when it is ticked by hand.
-pub fn computed_status(_p: &Project, _item_id: &str) -> Option<bool> {
-    None
+pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
+    Some(match item_id {
+        "l1.r.figures" => key_figures(p),
+        "l1.r.plans" => plans(p),
+        "l1.r.structure" => structure(p),
+        "l2.r.funnel" => funnel_built(p),
+        // Per-channel results are not met vacuously: a project without channels has none.
+        "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions"
+            if p.channels.is_empty() =>
+        {
+            false
+        }
+        "l3.r.maps" => {
+            let cats = client_categories(p);
+            if !cats.values().any(|c| *c == Category::A) {
+                return Some(false);
+            }
+            let r = layer3_results(p, &cats);
+            r.typical_maps.met && r.a_maps.met
+        }
+        "l3.r.programme" => {
+            let r = layer3_results(p, &client_categories(p));
+            r.programmes.met && r.pr_plan.met
+        }
+        "l4.r.matrix" => layer4_results(p).matrices.met,
+        "l4.r.questions" => layer4_results(p).questions.met,
+        "l4.r.briefing" => !layer4_results(p)
+            .templates
+            .missing
+            .contains(&super::tools::Template::Briefing),
+        "l4.r.templates" => {
+            let t = layer4_results(p).templates;
+            !t.missing.contains(&super::tools::Template::Kp)
+                && !t.missing.contains(&super::tools::Template::Teo)
+        }
+        // «Экспертная дотяжка» is done when the coaching log is used.
+        "l5.r.coaching" => !p.layer5.coaching.is_empty(),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_project;
+    use crate::domain::method::{self, layer_access, layer_complete, Access, LAYERS};
+    use chrono::NaiveDate;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, 31).unwrap()
+    }
+
+    fn computed_ids() -> Vec<&'static str> {
+        LAYERS
+            .iter()
+            .flat_map(|l| l.items.iter().map(|i| i.id))
+            .filter(|id| fix_at(id).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn every_result_item_is_computed_and_has_a_fix_link() {
+        for l in LAYERS.iter() {
+            for i in l.items {
+                if i.kind == method::ItemKind::Result {
+                    assert!(fix_at(i.id).is_some(), "{}", i.id);
+                    assert!(fix_at(i.id).unwrap().0 == l.n, "{}", i.id);
+                }
+            }
+        }
+        assert_eq!(computed_ids().len(), 11);
+    }
+
+    #[test]
+    fn empty_project_misses_every_result_and_locks_layers_2_to_5() {
+        let p = Project::new_empty("x", day());
+        for id in computed_ids() {
+            assert_eq!(computed_status(&p, id), Some(false), "{id}");
+        }
+        assert!(!layer_complete(&p, 1));
+        for n in 2..=5 {
+            assert_eq!(layer_access(&p, n), Access::Locked { waiting_for: 1 });
+        }
+    }
+
+    #[test]
+    fn ticks_alone_no_longer_complete_layer_1() {
+        let mut p = Project::new_empty("x", day());
+        for i in LAYERS[0].items {
+            method::toggle_tick(&mut p, i.id);
+        }
+        assert!(!layer_complete(&p, 1));
+        assert!(
+            !method::toggle_tick(&mut p, "l1.r.plans"),
+            "computed items are not ticked"
+        );
+        assert!(method::toggle_tick(&mut p, "l1.segments"));
+    }
+
+    #[test]
+    fn demo_project_results() {
+        let p = demo_project();
+        for id in [
+            "l1.r.figures",
+            "l1.r.plans",
+            "l1.r.structure",
+            "l2.r.funnel",
+        ] {
+            assert_eq!(computed_status(&p, id), Some(true), "{id}");
+        }
+        // Layer 3 of the demo is incomplete: ЛПР unknown at K05, K07, K08, K09.
+        assert_eq!(computed_status(&p, "l3.r.maps"), Some(false));
+        assert_eq!(
+            computed_status(&p, "l1.segments"),
+            None,
+            "tasks are ticked by hand"
+        );
+    }
+
+    #[test]
+    fn plans_need_every_active_manager_and_the_sum() {
+        let mut p = demo_project();
+        assert_eq!(computed_status(&p, "l1.r.plans"), Some(true));
+        p.layer1.company_plan.0 += p.layer1.company_plan.0 / 10;
+        assert_eq!(computed_status(&p, "l1.r.plans"), Some(false), "Σ ≠ plan");
+        let mut p = demo_project();
+        p.layer1.manager_plans.pop();
+        assert_eq!(
+            computed_status(&p, "l1.r.plans"),
+            Some(false),
+            "a manager without plan"
+        );
+    }
+
+    #[test]
+    fn funnel_needs_manager_and_amount_on_every_open_deal() {
+        let mut p = demo_project();
+        let d = p
+            .deals
+            .iter_mut()
+            .find(|d| d.status == DealStatus::Open)
+            .unwrap();
+        d.manager_id = None;
+        assert_eq!(computed_status(&p, "l2.r.funnel"), Some(false));
+        let mut p = demo_project();
+        let d = p
+            .deals
+            .iter_mut()
+            .find(|d| d.status == DealStatus::Open)
+            .unwrap();
+        d.amount.0 = 0;
+        assert_eq!(computed_status(&p, "l2.r.funnel"), Some(false));
+    }
+
+    #[test]
+    fn coaching_log_used() {
+        let mut p = demo_project();
+        p.layer5.coaching.clear();
+        assert_eq!(computed_status(&p, "l5.r.coaching"), Some(false));
+    }
 }

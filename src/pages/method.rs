@@ -4,6 +4,7 @@
 use crate::domain::method::{self, Access, Item, ItemKind, ItemStatus, Layer, LAYERS};
 use crate::i18n::format::fmt_date;
 use crate::i18n::{fill, Lang};
+use crate::state::route::{href_to, Route};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -197,6 +198,26 @@ fn ItemRow(item: Item, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 <span class="item-text">{move || if lang.get() == Lang::Ru { item.ru } else { item.en }}</span>
             </label>
             {tickable.then(|| view! { <span class=move || if checked() { "item-status done" } else { "item-status" }>{label}</span> })}
+            {crate::domain::gating::fix_at(item.id).map(|(layer, tab)| {
+                let route = match layer {
+                    1 => Route::L1,
+                    2 => Route::L2,
+                    3 => Route::L3,
+                    4 => Route::L4,
+                    _ => Route::L5,
+                };
+                view! {
+                    <Show when=move || status.get() == Some(ItemStatus::Missing)>
+                        <a
+                            class="fix-link"
+                            href=href_to(route, tab, &[])
+                            data-testid=format!("fix-{}", item.id)
+                        >
+                            {move || t.get().l5.fix_link}
+                        </a>
+                    </Show>
+                }
+            })}
         </li>
     }
 }
