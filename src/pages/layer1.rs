@@ -89,7 +89,7 @@ fn ClientsTab() -> impl IntoView {
                         c.id,
                         c.code.clone(),
                         c.name.clone(),
-                        idx.get(&c.id).map(|y| y.revenue).unwrap_or_default(),
+                        idx.get(&c.id).map(|y| y.amount).unwrap_or_default(),
                         cats.get(&c.id).copied().unwrap_or(Category::N).letter(),
                     )
                 })
@@ -304,7 +304,7 @@ fn GoalsTab() -> impl IntoView {
         store
             .current
             .with(|p| p.as_ref().map(|p| p.company.money_unit))
-            .unwrap_or_default()
+            .unwrap_or(crate::domain::MoneyUnit::Rub)
     };
     let cats = Memo::new(move |_| store.current.with(|p| p.as_ref().map(category_plans)));
     let set_share = move |k: Category, s: String| {
