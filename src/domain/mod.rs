@@ -48,6 +48,7 @@ pub mod abc;
 pub mod accounts;
 pub mod demo;
 pub mod documents;
+pub mod edit;
 pub mod funnel;
 pub mod gating;
 pub mod method;
