@@ -48,6 +48,7 @@ pub mod accounts;
 pub mod demo;
 pub mod funnel;
 pub mod gating;
+pub mod import;
 pub mod method;
 pub mod model;
 pub mod money;
