@@ -980,6 +980,53 @@ pub fn latest_date(plan: &DealPlan) -> Option<NaiveDate> {
         .max()
 }
 
+/// A CRM export: the deal table with optional companion tables (sales team, accounts).
+pub struct CrmImport<'a> {
+    pub deals: &'a Table,
+    pub deal_mapping: &'a Mapping,
+    pub stage_map: &'a [(String, Option<StageTarget>)],
+    pub teams: Option<&'a Table>,
+    pub accounts: Option<&'a Table>,
+}
+
+/// Imports a CRM export into `p`: accounts → clients (their revenue into `p.company.base_year`),
+/// sales team → managers, then the deals. `today` dates deals that carry no date at all.
+/// Companion tables use the guessed mapping. Returns one report per table: deals, teams,
+/// accounts.
+pub fn import_crm(p: &mut Project, crm: &CrmImport, today: NaiveDate) -> [Report; 3] {
+    let acc = crm.accounts.map(|t| {
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        let plan = plan_clients(t, &m);
+        let year = p.company.base_year;
+        apply_clients(p, &plan, year, Mode::UpdateExisting)
+    });
+    let team = crm.teams.map(|t| {
+        let m = guess_mapping(Kind::Managers, &t.headers);
+        apply_managers(p, t, &m)
+    });
+    let plan = plan_deals(crm.deals, crm.deal_mapping, crm.stage_map);
+    let deals = apply_deals(p, &plan, today);
+    [deals, team.unwrap_or_default(), acc.unwrap_or_default()]
+}
+
+/// A new project for a CRM export: default stages, "as of" the latest date in the deals, the
+/// base year that date's year.
+pub fn new_crm_project(name: &str, deals: &Table, mapping: &Mapping, today: NaiveDate) -> Project {
+    use chrono::Datelike;
+    let latest = [Field::Created, Field::Engaged, Field::Closed]
+        .iter()
+        .filter_map(|f| col(mapping, *f))
+        .flat_map(|i| deals.rows.iter().filter_map(move |r| parse_date(r.cell(i))))
+        .max()
+        .unwrap_or(today);
+    let mut p = Project::new_empty(name, latest);
+    p.company.as_of = Some(latest);
+    p.company.base_year = latest.year();
+    p.company.plan_year = latest.year() + 1;
+    p.company.money_unit = MoneyUnit::Rub;
+    p
+}
+
 /// Rejected rows as table rows for the downloadable CSV: line, column, reason, then the cells.
 pub fn rejected_rows(rejected: &[Rejected]) -> Vec<Vec<String>> {
     rejected
