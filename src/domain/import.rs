@@ -31,8 +31,6 @@ pub enum Field {
     Region,
     Category,
     Manager,
-    /// A sales agent's own manager (team lead), kept in the manager's code column when empty.
-    TeamLead,
     Title,
     Client,
     Stage,
@@ -57,7 +55,7 @@ impl Field {
                 Category,
                 Manager,
             ],
-            Kind::Managers => &[Name, Code, Region, TeamLead],
+            Kind::Managers => &[Name, Code, Region],
             Kind::Deals => &[
                 Code, Title, Client, Manager, Stage, Amount, Created, Engaged, Closed,
             ],
@@ -76,7 +74,6 @@ impl Field {
             Region => "region",
             Category => "category",
             Manager => "manager",
-            TeamLead => "team_lead",
             Title => "title",
             Client => "client",
             Stage => "stage",
@@ -107,7 +104,6 @@ impl Field {
             Region => "Регион",
             Category => "Категория (A/B/C)",
             Manager => "Менеджер",
-            TeamLead => "Руководитель",
             Title => "Название сделки / продукт",
             Client => "Клиент",
             Stage => "Этап",
@@ -130,7 +126,6 @@ impl Field {
             Region => "Region",
             Category => "Category (A/B/C)",
             Manager => "Manager",
-            TeamLead => "Team lead",
             Title => "Deal title / product",
             Client => "Client",
             Stage => "Stage",
@@ -210,7 +205,6 @@ impl Field {
                 "owner",
                 "agent",
             ],
-            (TeamLead, _) => &["руководитель", "manager", "team lead", "lead"],
             (Title, _) => &[
                 "сделка",
                 "продукт",
@@ -593,8 +587,9 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
 // Managers (a CRM's sales team)
 // ---------------------------------------------------------------------------------------------
 
-/// Adds or updates managers from a team table (name required; region and team lead optional;
-/// the team lead is kept as the manager's code when the code column is not mapped).
+/// Adds or updates managers from a team table (name required; code and region optional; without
+/// a code column the name is the code shown in tables). A team lead column is not kept: the
+/// model has no place for it.
 pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
     let mut rep = Report {
         rows_read: t.rows.len(),
@@ -617,7 +612,7 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
         let code = if col(m, Field::Code).is_some() {
             get(Field::Code).to_string()
         } else {
-            get(Field::TeamLead).to_string()
+            name.to_string()
         };
         let key = norm(name);
         if let Some(x) = p.managers.iter_mut().find(|x| norm(&x.name) == key) {
@@ -1232,11 +1227,11 @@ mod tests {
         let mut p = project();
         let t = parse_csv(b"sales_agent,manager,regional_office\nAnn,Dustin,Central\nBob,Dustin,central\n,x,y\n").unwrap();
         let m = guess_mapping(Kind::Managers, &t.headers);
-        assert_eq!(m, vec![Some(Field::Name), Some(Field::TeamLead), Some(Field::Region)]);
+        assert_eq!(m, vec![Some(Field::Name), None, Some(Field::Region)]);
         let rep = apply_managers(&mut p, &t, &m);
         assert_eq!((rep.imported, rep.rejected.len()), (2, 1));
         assert_eq!(p.regions.len(), 1);
-        assert_eq!(p.managers[0].code, "Dustin");
+        assert_eq!(p.managers[0].code, "Ann");
         assert_eq!(p.managers[1].region_id, Some(p.regions[0].id));
     }
 }

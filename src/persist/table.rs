@@ -72,6 +72,12 @@ pub fn sniff_separator(text: &str) -> char {
 /// Reads a CSV file. Errors (Russian) only for a file with no header row.
 pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
     let (text, encoding) = decode(bytes);
+    // Windows line ends: the csv crate counts lines off by one on them.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     let separator = sniff_separator(&text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -80,6 +86,8 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
         .from_reader(text.as_bytes());
     let mut headers: Option<Vec<String>> = None;
     let mut rows = vec![];
+    let bytes_len = text.len();
+    let (mut newlines, mut counted_to) = (0usize, 0usize);
     for rec in rdr.records() {
         let rec = match rec {
             Ok(r) => r,
@@ -88,7 +96,17 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        // The crate's own line count is off around empty lines: count from the byte offset,
+        // past the empty lines the record starts with.
+        let mut start = rec.position().map_or(0, |p| p.byte() as usize).min(bytes_len);
+        while text.as_bytes().get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        if start >= counted_to {
+            newlines += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+            counted_to = start;
+        }
+        let line = newlines + 1;
         let cells: Vec<String> = rec.iter().map(str::to_string).collect();
         if headers.is_none() {
             headers = Some(cells.iter().map(|h| h.trim().to_string()).collect());
@@ -150,6 +168,14 @@ mod tests {
         assert_eq!(t.encoding, "windows-1251");
         assert_eq!(t.headers, vec!["Контрагент", "Сумма"]);
         assert_eq!(t.rows[0].cell(0), "ООО «Ромашка»");
+    }
+
+    #[test]
+    fn crlf_line_numbers() {
+        let t = parse_csv(b"a;b\r\n1;2\r\n\r\n;3\r\n\"x\r\ny\";4\r\n5;6\r\n").unwrap();
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4, 5, 7]);
+        assert_eq!(t.rows[2].cell(0), "x\ny");
     }
 
     #[test]
