@@ -14,7 +14,9 @@ const DIR: &str = "../shared/data/crm-sales-opportunities";
 fn raw(name: &str) -> String {
     let path = format!("{}/{DIR}/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path)
-        .or_else(|_| std::fs::read_to_string(format!("/work/shared/data/crm-sales-opportunities/{name}")))
+        .or_else(|_| {
+            std::fs::read_to_string(format!("/work/shared/data/crm-sales-opportunities/{name}"))
+        })
         .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -81,9 +83,17 @@ fn crm_export_imports_as_one_project() {
     assert!(deals.rejected.is_empty(), "{:?}", deals.rejected.first());
     assert_eq!(p.deals.len(), 8800);
     assert_eq!(teams.imported, 35);
-    assert_eq!(p.managers.len(), 35, "every sales agent of the pipeline is in the team file");
+    assert_eq!(
+        p.managers.len(),
+        35,
+        "every sales agent of the pipeline is in the team file"
+    );
     assert_eq!(accounts.imported, 85);
-    assert_eq!(p.clients.len(), 85, "every account of the pipeline is in the accounts file");
+    assert_eq!(
+        p.clients.len(),
+        85,
+        "every account of the pipeline is in the accounts file"
+    );
     let flagged = p.deals.iter().filter(|d| d.client_id.is_none()).count();
     assert_eq!(flagged, no_account);
     assert_eq!(flagged, 1425);
@@ -92,11 +102,22 @@ fn crm_export_imports_as_one_project() {
         .iter()
         .filter(|d| d.client_id.is_none())
         .all(|d| d.status == DealStatus::Open));
-    let won = p.deals.iter().filter(|d| d.status == DealStatus::Won).count();
-    let lost = p.deals.iter().filter(|d| d.status == DealStatus::Lost).count();
+    let won = p
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Won)
+        .count();
+    let lost = p
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Lost)
+        .count();
     assert_eq!(won, by_stage["Won"]);
     assert_eq!(lost, by_stage["Lost"]);
-    assert!(p.deals.iter().all(|d| sloy::domain::funnel::history_problems(d).is_empty()));
+    assert!(p
+        .deals
+        .iter()
+        .all(|d| sloy::domain::funnel::history_problems(d).is_empty()));
 }
 
 #[test]
@@ -131,7 +152,10 @@ fn accounts_alone_import_as_a_client_base_and_abc_matches_the_file() {
     let t = table("accounts.csv");
     let m = guess_mapping(Kind::Clients, &t.headers);
     let plan = plan_clients(&t, &m);
-    let mut p = Project::new_empty("Accounts", chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
+    let mut p = Project::new_empty(
+        "Accounts",
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+    );
     let year = p.company.base_year;
     let rep = apply_clients(&mut p, &plan, year, Mode::AddNew);
     assert_eq!((rep.rows_read, rep.imported), (85, 85));
@@ -161,7 +185,13 @@ fn accounts_alone_import_as_a_client_base_and_abc_matches_the_file() {
     let mut direct: HashMap<String, char> = HashMap::new();
     for (name, cents) in &rows {
         let pct = before as f64 * 100.0 / total as f64;
-        let cat = if pct < 80.0 { 'A' } else if pct < 95.0 { 'B' } else { 'C' };
+        let cat = if pct < 80.0 {
+            'A'
+        } else if pct < 95.0 {
+            'B'
+        } else {
+            'C'
+        };
         direct.insert(name.clone(), cat);
         before += cents;
     }

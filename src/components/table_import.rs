@@ -195,7 +195,9 @@ fn Preview(
                         view! { <td class:cell-error=is_bad>{r.cell(*i).to_string()}</td> }
                     })
                     .collect_view();
-                let problem = bad.map(|b| format!("✗ {}: {}", b.column, b.reason)).unwrap_or_default();
+                let problem = bad
+                    .map(|b| format!("✗ {}: {}", b.column, b.reason))
+                    .unwrap_or_default();
                 view! {
                     <tr class:row-error=bad.is_some()>
                         <td class="num">{r.line}</td>
@@ -234,7 +236,11 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
     let rejected = report.rejected.clone();
     let has_rejected = !rejected.is_empty();
     let download = move |_| {
-        let mut h = vec!["Строка".to_string(), "Столбец".to_string(), "Причина".to_string()];
+        let mut h = vec![
+            "Строка".to_string(),
+            "Столбец".to_string(),
+            "Причина".to_string(),
+        ];
         h.extend(headers.iter().cloned());
         let text = to_excel_csv(&h, &imp::rejected_rows(&rejected));
         download_text("отклонённые-строки.csv", &text, "text/csv;charset=utf-8");
@@ -324,8 +330,11 @@ pub fn ImportClientsButton() -> impl IntoView {
     let problems = move || imp::mapping_problems(Kind::Clients, &mapping.get());
     let confirm = move |_| {
         let Some(y) = year_ok() else { return };
-        let Some(plan) = plan.get_untracked() else { return };
-        let headers = table.with_untracked(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        let headers =
+            table.with_untracked(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
         let mut rep = None;
         store.update(|p| rep = Some(imp::apply_clients(p, &plan, y, mode.get_untracked())));
         if let Some(r) = rep {
@@ -398,6 +407,10 @@ pub fn ImportClientsButton() -> impl IntoView {
     }
 }
 
+/// The reports of a CRM import (deals, team, accounts), the deal file's headers and the number
+/// of deals without a client.
+type CrmReport = ([Report; 3], Vec<String>, usize);
+
 /// Opens the CRM deal import (layer 2).
 #[component]
 pub fn ImportDealsButton() -> impl IntoView {
@@ -414,7 +427,7 @@ pub fn ImportDealsButton() -> impl IntoView {
     let mapping: RwSignal<Mapping> = RwSignal::new(vec![]);
     let stage_map: RwSignal<Vec<(String, Option<StageTarget>)>> = RwSignal::new(vec![]);
     let as_new = RwSignal::new(true);
-    let report: RwSignal<Option<([Report; 3], Vec<String>, usize)>> = RwSignal::new(None);
+    let report: RwSignal<Option<CrmReport>> = RwSignal::new(None);
 
     let start = move |_| {
         table.set(None);
@@ -429,7 +442,9 @@ pub fn ImportDealsButton() -> impl IntoView {
     let guess_stages = move |t: &Table, m: &Mapping| {
         let names = imp::stage_names(t, m);
         let map = store.current.with_untracked(|p| {
-            let base = p.clone().unwrap_or_else(|| crate::domain::Project::new_empty("", today()));
+            let base = p
+                .clone()
+                .unwrap_or_else(|| crate::domain::Project::new_empty("", today()));
             names
                 .into_iter()
                 .map(|(n, _)| {
@@ -450,7 +465,12 @@ pub fn ImportDealsButton() -> impl IntoView {
     let stages = move || {
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| p.stages.iter().map(|s| (s.id, format!("{} {}", s.code, s.name_ru))).collect::<Vec<_>>())
+                .map(|p| {
+                    p.stages
+                        .iter()
+                        .map(|s| (s.id, format!("{} {}", s.code, s.name_ru)))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -465,7 +485,9 @@ pub fn ImportDealsButton() -> impl IntoView {
     let ok_count = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.ok.len())));
     let problems = move || imp::mapping_problems(Kind::Deals, &mapping.get());
     let confirm = move |_| {
-        let Some(deals) = table.get_untracked() else { return };
+        let Some(deals) = table.get_untracked() else {
+            return;
+        };
         let m = mapping.get_untracked();
         let sm = stage_map.get_untracked();
         let tm = teams.get_untracked();
@@ -489,7 +511,11 @@ pub fn ImportDealsButton() -> impl IntoView {
             let pname = crate::i18n::catalogue(lang).import.new_project_name;
             let mut p = imp::new_crm_project(pname, &deals, &m, now);
             // Re-target the stage mapping onto the new project's stages, by position.
-            let cur = store.current.with_untracked(|c| c.as_ref().map(|c| c.stages.iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default());
+            let cur = store.current.with_untracked(|c| {
+                c.as_ref()
+                    .map(|c| c.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            });
             let sm2: Vec<_> = sm
                 .iter()
                 .map(|(n, tg)| {

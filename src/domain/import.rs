@@ -174,7 +174,13 @@ impl Field {
             ],
             (Code, _) => &["код", "code", "инн", "id"],
             (Revenue, _) => &[
-                "выручка", "оборот", "сумма", "продажи", "revenue", "sales", "turnover",
+                "выручка",
+                "оборот",
+                "сумма",
+                "продажи",
+                "revenue",
+                "sales",
+                "turnover",
             ],
             (BusinessLine, _) => &[
                 "отрасль",
@@ -260,9 +266,13 @@ pub fn guess_mapping(kind: Kind, headers: &[String]) -> Mapping {
             let hit = heads.iter().enumerate().find(|(i, h)| {
                 out.get(*i).is_some_and(Option::is_none)
                     && !h.is_empty()
-                    && f.synonyms(kind)
-                        .iter()
-                        .any(|s| if exact { *h == s } else { s.chars().count() > 2 && h.contains(s) })
+                    && f.synonyms(kind).iter().any(|s| {
+                        if exact {
+                            *h == s
+                        } else {
+                            s.chars().count() > 2 && h.contains(s)
+                        }
+                    })
             });
             if let Some((i, _)) = hit {
                 if let Some(slot) = out.get_mut(i) {
@@ -451,7 +461,12 @@ pub struct Report {
 }
 
 /// Finds a dimension by name (case-insensitive) or adds it; `added` gets a note.
-fn dim_id(list: &mut Vec<Dimension>, name: &str, what: &str, added: &mut Vec<String>) -> Option<Id> {
+fn dim_id(
+    list: &mut Vec<Dimension>,
+    name: &str,
+    what: &str,
+    added: &mut Vec<String>,
+) -> Option<Id> {
     let name = name.trim();
     if name.is_empty() {
         return None;
@@ -514,7 +529,12 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
     }
     let mut added = vec![];
     for r in &plan.ok {
-        let bl = dim_id(&mut p.business_lines, &r.business_line, "Направление", &mut added);
+        let bl = dim_id(
+            &mut p.business_lines,
+            &r.business_line,
+            "Направление",
+            &mut added,
+        );
         let ch = dim_id(&mut p.channels, &r.channel, "Канал", &mut added);
         let rg = dim_id(&mut p.regions, &r.region, "Регион", &mut added);
         let mg = manager_id(p, &r.manager, &mut added);
@@ -569,7 +589,8 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
         c.category_override = r.category.or(c.category_override);
         let cid = c.id;
         if let Some(amount) = r.revenue {
-            p.revenues.retain(|x| !(x.client_id == cid && x.year == year));
+            p.revenues
+                .retain(|x| !(x.client_id == cid && x.year == year));
             p.revenues.push(ClientRevenue {
                 client_id: cid,
                 year,
@@ -602,7 +623,9 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
         if name.is_empty() {
             rep.rejected.push(Rejected {
                 line: r.line,
-                column: col(m, Field::Name).map(|i| header(t, i)).unwrap_or_default(),
+                column: col(m, Field::Name)
+                    .map(|i| header(t, i))
+                    .unwrap_or_default(),
                 reason: "пустое имя менеджера".into(),
                 cells: r.cells.clone(),
             });
@@ -677,7 +700,14 @@ pub fn guess_stage(p: &Project, name: &str) -> Option<StageTarget> {
     if has(&["won", "выигр", "успеш", "закрыта успешно", "оплач"]) {
         return Some(StageTarget::Won);
     }
-    if has(&["lost", "проигр", "отказ", "неуспеш", "закрыта неуспешно", "отмен"]) {
+    if has(&[
+        "lost",
+        "проигр",
+        "отказ",
+        "неуспеш",
+        "закрыта неуспешно",
+        "отмен",
+    ]) {
         return Some(StageTarget::Lost);
     }
     if let Some(s) = p
@@ -769,7 +799,10 @@ pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>
             }
         };
         let mut dates = [None; 3];
-        for (k, f) in [Field::Created, Field::Engaged, Field::Closed].iter().enumerate() {
+        for (k, f) in [Field::Created, Field::Engaged, Field::Closed]
+            .iter()
+            .enumerate()
+        {
             let s = get(*f);
             if s.is_empty() {
                 continue;
@@ -810,8 +843,16 @@ fn build_deal(
     manager_id: Option<Id>,
     today: NaiveDate,
 ) -> Deal {
-    let funnel: Vec<Id> = stages.iter().filter(|s| s.is_funnel).map(|s| s.id).collect();
-    let first = funnel.first().or(stages.first().map(|s| &s.id)).copied().unwrap_or_default();
+    let funnel: Vec<Id> = stages
+        .iter()
+        .filter(|s| s.is_funnel)
+        .map(|s| s.id)
+        .collect();
+    let first = funnel
+        .first()
+        .or(stages.first().map(|s| &s.id))
+        .copied()
+        .unwrap_or_default();
     let second = funnel.get(1).copied();
     let start = r.created.or(r.engaged).or(r.closed).unwrap_or(today);
     let mut deal = Deal {
@@ -821,7 +862,11 @@ fn build_deal(
         manager_id,
         channel_id: None,
         business_line_id: None,
-        title: if r.title.is_empty() { r.code.clone() } else { r.title.clone() },
+        title: if r.title.is_empty() {
+            r.code.clone()
+        } else {
+            r.title.clone()
+        },
         amount: r.amount,
         created: start,
         stage_id: first,
@@ -1049,9 +1094,16 @@ mod tests {
 
     #[test]
     fn guesses_russian_and_english_headers() {
-        let h: Vec<String> = ["Контрагент", "Код", "Оборот, руб.", "Отрасль", "Город", "Кат."]
-            .map(String::from)
-            .to_vec();
+        let h: Vec<String> = [
+            "Контрагент",
+            "Код",
+            "Оборот, руб.",
+            "Отрасль",
+            "Город",
+            "Кат.",
+        ]
+        .map(String::from)
+        .to_vec();
         let m = guess_mapping(Kind::Clients, &h);
         assert_eq!(
             m,
@@ -1065,7 +1117,12 @@ mod tests {
             ]
         );
         let h: Vec<String> = [
-            "account", "sector", "year_established", "revenue", "employees", "office_location",
+            "account",
+            "sector",
+            "year_established",
+            "revenue",
+            "employees",
+            "office_location",
             "subsidiary_of",
         ]
         .map(String::from)
@@ -1123,7 +1180,10 @@ mod tests {
             id: new_id(),
             name: "Урал".into(),
         });
-        let t = parse_csv("Клиент;Регион;Выручка;Менеджер\nАльфа;урал;100;Иванов\nБета;Сибирь;50;\n".as_bytes()).unwrap();
+        let t = parse_csv(
+            "Клиент;Регион;Выручка;Менеджер\nАльфа;урал;100;Иванов\nБета;Сибирь;50;\n".as_bytes(),
+        )
+        .unwrap();
         let m = guess_mapping(Kind::Clients, &t.headers);
         let plan = plan_clients(&t, &m);
         let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
@@ -1135,7 +1195,11 @@ mod tests {
         let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
         assert_eq!((rep.imported, rep.updated), (0, 2));
         assert_eq!(p.clients.len(), 2);
-        assert_eq!(p.revenues.len(), 2, "the year's revenue is replaced, not doubled");
+        assert_eq!(
+            p.revenues.len(),
+            2,
+            "the year's revenue is replaced, not doubled"
+        );
         let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
         assert_eq!(rep.imported, 2);
         assert_eq!(p.clients.len(), 4);
@@ -1149,9 +1213,11 @@ mod tests {
         let mut p = project();
         let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
         assert_eq!((rep.rows_read, rep.imported), (0, 0));
-        assert!(mapping_problems(Kind::Clients, &vec![None, Some(Field::Revenue)])
-            .iter()
-            .any(|s| s.contains("Наименование")));
+        assert!(
+            mapping_problems(Kind::Clients, &vec![None, Some(Field::Revenue)])
+                .iter()
+                .any(|s| s.contains("Наименование"))
+        );
     }
 
     #[test]
@@ -1164,7 +1230,10 @@ mod tests {
         assert_eq!(guess_stage(&p, "Won"), Some(StageTarget::Won));
         assert_eq!(guess_stage(&p, "Lost"), Some(StageTarget::Lost));
         assert_eq!(guess_stage(&p, "Проиграна"), Some(StageTarget::Lost));
-        assert_eq!(guess_stage(&p, "2.2"), Some(StageTarget::Stage(p.stages[2].id)));
+        assert_eq!(
+            guess_stage(&p, "2.2"),
+            Some(StageTarget::Stage(p.stages[2].id))
+        );
         assert_eq!(guess_stage(&p, "???"), None);
     }
 
@@ -1193,7 +1262,10 @@ mod tests {
         assert_eq!(m[7], Some(Field::Amount));
         let names = stage_names(&t, &m);
         assert_eq!(names[0], ("Won".to_string(), 3));
-        let map: Vec<_> = names.iter().map(|(n, _)| (n.clone(), guess_stage(&p, n))).collect();
+        let map: Vec<_> = names
+            .iter()
+            .map(|(n, _)| (n.clone(), guess_stage(&p, n)))
+            .collect();
         let plan = plan_deals(&t, &m, &map);
         assert_eq!(plan.rejected.len(), 2);
         assert_eq!(plan.rejected[0].line, 6);
@@ -1213,19 +1285,28 @@ mod tests {
         assert_eq!(won.amount, Money::from_f64(1054.0));
         let lost = &p.deals[1];
         assert_eq!(lost.status, DealStatus::Lost);
-        assert_eq!(lost.stage_id, p.stages[1].id, "lost keeps the furthest stage");
+        assert_eq!(
+            lost.stage_id, p.stages[1].id,
+            "lost keeps the furthest stage"
+        );
         assert!(p.deals[2].client_id.is_none());
         assert_eq!(p.deals[2].status, DealStatus::Open);
         assert_eq!(p.deals[3].stage_id, p.stages[0].id);
         assert_eq!(p.deals[3].created, d("2017-06-30"));
-        assert!(p.deals.iter().all(|d| super::super::funnel::history_problems(d).is_empty()));
+        assert!(p
+            .deals
+            .iter()
+            .all(|d| super::super::funnel::history_problems(d).is_empty()));
         assert_eq!(latest_date(&plan), Some(d("2017-03-01")));
     }
 
     #[test]
     fn managers_from_a_team_table() {
         let mut p = project();
-        let t = parse_csv(b"sales_agent,manager,regional_office\nAnn,Dustin,Central\nBob,Dustin,central\n,x,y\n").unwrap();
+        let t = parse_csv(
+            b"sales_agent,manager,regional_office\nAnn,Dustin,Central\nBob,Dustin,central\n,x,y\n",
+        )
+        .unwrap();
         let m = guess_mapping(Kind::Managers, &t.headers);
         assert_eq!(m, vec![Some(Field::Name), None, Some(Field::Region)]);
         let rep = apply_managers(&mut p, &t, &m);

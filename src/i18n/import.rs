@@ -58,7 +58,8 @@ pub const IMPORT_RU: Import = Import {
     clients_title: "Импорт клиентской базы",
     deals_title: "Импорт сделок из выгрузки CRM",
     choose_file: "Файл CSV",
-    file_hint: "CSV из 1С, Excel или CRM: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция.",
+    file_hint:
+        "CSV из 1С, Excel или CRM: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция.",
     teams_file: "Команда продаж (менеджеры)",
     accounts_file: "Клиенты (accounts)",
     optional: "необязательно",

@@ -16,8 +16,8 @@ mod l5;
 mod shell;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
-pub use import::{Import, IMPORT_EN, IMPORT_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
+pub use import::{Import, IMPORT_EN, IMPORT_RU};
 pub use l1::{L1, L1_EN, L1_RU};
 pub use l2::{L2, L2_EN, L2_RU};
 pub use l3::{L3, L3_EN, L3_RU};

@@ -98,12 +98,18 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
         }
         // The crate's own line count is off around empty lines: count from the byte offset,
         // past the empty lines the record starts with.
-        let mut start = rec.position().map_or(0, |p| p.byte() as usize).min(bytes_len);
+        let mut start = rec
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes_len);
         while text.as_bytes().get(start) == Some(&b'\n') {
             start += 1;
         }
         if start >= counted_to {
-            newlines += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+            newlines += text.as_bytes()[counted_to..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             counted_to = start;
         }
         let line = newlines + 1;
@@ -189,8 +195,10 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_separators_and_newlines() {
-        let t = parse_csv("Клиент;Выручка\n\"Альфа; филиал\";10\n\"Бета\nСевер\";\"1;5\"\nГамма;3\n".as_bytes())
-            .unwrap();
+        let t = parse_csv(
+            "Клиент;Выручка\n\"Альфа; филиал\";10\n\"Бета\nСевер\";\"1;5\"\nГамма;3\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(t.rows.len(), 3);
         assert_eq!(t.rows[0].cell(0), "Альфа; филиал");
         assert_eq!(t.rows[1].cell(0), "Бета\nСевер");
