@@ -316,7 +316,12 @@ pub fn ImportClientsButton() -> impl IntoView {
         open.set(true);
     };
     let on_file = file_input_handler(table, name, error, move |t: &Table| {
-        mapping.set(imp::guess_mapping(Kind::Clients, &t.headers));
+        let mem = store.current.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| imp::remembered(p, Kind::Clients))
+                .unwrap_or_default()
+        });
+        mapping.set(imp::mapping_from_memory(Kind::Clients, &t.headers, &mem));
     });
     let plan = Memo::new(move |_| {
         let m = mapping.get();
@@ -336,7 +341,11 @@ pub fn ImportClientsButton() -> impl IntoView {
         let headers =
             table.with_untracked(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
         let mut rep = None;
-        store.update(|p| rep = Some(imp::apply_clients(p, &plan, y, mode.get_untracked())));
+        let m = mapping.get_untracked();
+        store.update(|p| {
+            imp::remember(p, Kind::Clients, &headers, &m);
+            rep = Some(imp::apply_clients(p, &plan, y, mode.get_untracked()));
+        });
         if let Some(r) = rep {
             report.set(Some((r, headers)));
         }
@@ -456,7 +465,12 @@ pub fn ImportDealsButton() -> impl IntoView {
         stage_map.set(map);
     };
     let on_file = file_input_handler(table, name, error, move |t: &Table| {
-        let m = imp::guess_mapping(Kind::Deals, &t.headers);
+        let mem = store.current.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| imp::remembered(p, Kind::Deals))
+                .unwrap_or_default()
+        });
+        let m = imp::mapping_from_memory(Kind::Deals, &t.headers, &mem);
         guess_stages(t, &m);
         mapping.set(m);
     });
@@ -531,12 +545,16 @@ pub fn ImportDealsButton() -> impl IntoView {
                     (n.clone(), tg)
                 })
                 .collect();
+            imp::remember(&mut p, Kind::Deals, &deals.headers, &m);
             let reps = run(&mut p, &sm2);
             store.add_project(p);
             reps
         } else {
             let mut out = None;
-            store.update(|p| out = Some(run(p, &sm)));
+            store.update(|p| {
+                imp::remember(p, Kind::Deals, &deals.headers, &m);
+                out = Some(run(p, &sm));
+            });
             let Some(r) = out else { return };
             r
         };

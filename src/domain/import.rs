@@ -315,6 +315,47 @@ pub fn mapping_to_memory(headers: &[String], mapping: &Mapping) -> Vec<(String, 
         .collect()
 }
 
+impl Kind {
+    /// Stable key of the kind (remembered mappings).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Clients => "clients",
+            Kind::Managers => "managers",
+            Kind::Deals => "deals",
+        }
+    }
+}
+
+/// The project's remembered mapping of a kind (`header → field key`), empty when none.
+pub fn remembered(p: &Project, kind: Kind) -> Vec<(String, String)> {
+    p.import_mappings
+        .iter()
+        .find(|m| m.kind == kind.key())
+        .map(|m| m.columns.clone())
+        .unwrap_or_default()
+}
+
+/// Remembers a mapping in the project: these headers' choices replace the earlier ones, other
+/// remembered headers stay.
+pub fn remember(p: &mut Project, kind: Kind, headers: &[String], mapping: &Mapping) {
+    let new = mapping_to_memory(headers, mapping);
+    let entry = match p.import_mappings.iter().position(|m| m.kind == kind.key()) {
+        Some(i) => i,
+        None => {
+            p.import_mappings.push(ImportMapping {
+                kind: kind.key().to_string(),
+                columns: vec![],
+            });
+            p.import_mappings.len() - 1
+        }
+    };
+    if let Some(m) = p.import_mappings.get_mut(entry) {
+        m.columns
+            .retain(|(h, _)| !new.iter().any(|(nh, _)| norm(nh) == norm(h)));
+        m.columns.extend(new);
+    }
+}
+
 fn col(mapping: &Mapping, f: Field) -> Option<usize> {
     mapping.iter().position(|m| *m == Some(f))
 }
@@ -1147,6 +1188,21 @@ mod tests {
         let m = mapping_from_memory(Kind::Clients, &h, &mem);
         assert_eq!(m, vec![Some(Field::Name), None, Some(Field::Revenue)]);
         assert_eq!(mapping_to_memory(&h, &m)[2].1, "revenue");
+
+        // Remembered in the project, per kind; a later import keeps other headers.
+        let mut p = project();
+        assert!(remembered(&p, Kind::Clients).is_empty());
+        remember(&mut p, Kind::Clients, &h, &m);
+        assert_eq!(
+            mapping_from_memory(Kind::Clients, &h, &remembered(&p, Kind::Clients)),
+            m
+        );
+        let h2: Vec<String> = ["Прочее"].map(String::from).to_vec();
+        remember(&mut p, Kind::Clients, &h2, &vec![None]);
+        let mem = remembered(&p, Kind::Clients);
+        assert_eq!(mem.len(), 3);
+        assert!(mem.contains(&("Прочее".to_string(), String::new())));
+        assert!(remembered(&p, Kind::Deals).is_empty());
     }
 
     #[test]
