@@ -30,15 +30,45 @@ pub struct Table {
     pub separator: char,
 }
 
+/// Windows-1251 bytes 0x80…0xFF as Unicode (as the WHATWG index: 0x98 → U+0098).
+const CP1251_HIGH: [char; 128] = [
+    '\u{0402}', '\u{0403}', '\u{201a}', '\u{0453}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{20ac}', '\u{2030}', '\u{0409}', '\u{2039}', '\u{040a}', '\u{040c}', '\u{040b}', '\u{040f}',
+    '\u{0452}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{0098}', '\u{2122}', '\u{0459}', '\u{203a}', '\u{045a}', '\u{045c}', '\u{045b}', '\u{045f}',
+    '\u{00a0}', '\u{040e}', '\u{045e}', '\u{0408}', '\u{00a4}', '\u{0490}', '\u{00a6}', '\u{00a7}',
+    '\u{0401}', '\u{00a9}', '\u{0404}', '\u{00ab}', '\u{00ac}', '\u{00ad}', '\u{00ae}', '\u{0407}',
+    '\u{00b0}', '\u{00b1}', '\u{0406}', '\u{0456}', '\u{0491}', '\u{00b5}', '\u{00b6}', '\u{00b7}',
+    '\u{0451}', '\u{2116}', '\u{0454}', '\u{00bb}', '\u{0458}', '\u{0405}', '\u{0455}', '\u{0457}',
+    '\u{0410}', '\u{0411}', '\u{0412}', '\u{0413}', '\u{0414}', '\u{0415}', '\u{0416}', '\u{0417}',
+    '\u{0418}', '\u{0419}', '\u{041a}', '\u{041b}', '\u{041c}', '\u{041d}', '\u{041e}', '\u{041f}',
+    '\u{0420}', '\u{0421}', '\u{0422}', '\u{0423}', '\u{0424}', '\u{0425}', '\u{0426}', '\u{0427}',
+    '\u{0428}', '\u{0429}', '\u{042a}', '\u{042b}', '\u{042c}', '\u{042d}', '\u{042e}', '\u{042f}',
+    '\u{0430}', '\u{0431}', '\u{0432}', '\u{0433}', '\u{0434}', '\u{0435}', '\u{0436}', '\u{0437}',
+    '\u{0438}', '\u{0439}', '\u{043a}', '\u{043b}', '\u{043c}', '\u{043d}', '\u{043e}', '\u{043f}',
+    '\u{0440}', '\u{0441}', '\u{0442}', '\u{0443}', '\u{0444}', '\u{0445}', '\u{0446}', '\u{0447}',
+    '\u{0448}', '\u{0449}', '\u{044a}', '\u{044b}', '\u{044c}', '\u{044d}', '\u{044e}', '\u{044f}',
+];
+
 /// Decodes file bytes: UTF-8 (a BOM is dropped) or, when not valid UTF-8, Windows-1251.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(b) {
         Ok(s) => (s.to_string(), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1251.decode(b);
-            (text.into_owned(), "windows-1251")
-        }
+        // A small table instead of `encoding_rs`: its decoder dispatch pulls every encoding's
+        // tables (CJK included) into the wasm bundle.
+        Err(_) => (
+            b.iter()
+                .map(|&x| match x.checked_sub(0x80) {
+                    None => char::from(x),
+                    Some(i) => CP1251_HIGH
+                        .get(usize::from(i))
+                        .copied()
+                        .unwrap_or('\u{fffd}'),
+                })
+                .collect(),
+            "windows-1251",
+        ),
     }
 }
 
@@ -182,6 +212,15 @@ mod tests {
         let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 4, 5, 7]);
         assert_eq!(t.rows[2].cell(0), "x\ny");
+    }
+
+    #[test]
+    fn cp1251_table_matches_encoding_rs() {
+        let all: Vec<u8> = (0u8..=255).collect();
+        let (want, _, _) = encoding_rs::WINDOWS_1251.decode(&all);
+        let (got, enc) = decode(&all);
+        assert_eq!(enc, "windows-1251");
+        assert_eq!(got, want);
     }
 
     #[test]
