@@ -160,3 +160,70 @@ fn bench_funnel_and_scoreboard_after_filter_10k_deals() {
     });
     console_log!("BENCH layer2_deals_list_10k_search_sort_ms={ms:.1}");
 }
+
+/// A 10 000-row client CSV (Russian headers, `;`, decimal comma, thousands spaces) to the
+/// preview: parse, guess the mapping, check every row.
+#[wasm_bindgen_test]
+fn bench_client_csv_10k_rows_to_preview() {
+    use sloy::domain::import::{guess_mapping, plan_clients, Kind};
+    let mut csv = String::from("Контрагент;Код;Выручка, руб.;Отрасль;Регион;Категория\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "\"ООО «Клиент {i}; филиал»\";K-{i:05};{} {:03},{:02} ₽;Отрасль {};Регион {};{}\n",
+            i % 900 + 1,
+            i % 1000,
+            i % 100,
+            i % 7,
+            i % 12,
+            ["А", "В", "С"][i % 3]
+        ));
+    }
+    let bytes = csv.into_bytes();
+    let mut ok = 0;
+    let ms = median_ms(5, || {
+        let t = sloy::persist::table::parse_csv(&bytes).unwrap();
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        ok = plan_clients(&t, &m).ok.len();
+    });
+    assert_eq!(ok, 10_000);
+    console_log!("BENCH import_client_csv_10k_rows_to_preview_ms={ms:.1}");
+}
+
+/// The real CRM export (8 800 deals + team + accounts): parse, map, build the project, then the
+/// scoreboard.
+#[wasm_bindgen_test]
+fn bench_crm_import_8800_deals_with_scoreboard() {
+    use sloy::domain::import::*;
+    use sloy::persist::table::parse_csv;
+    let pipeline = include_str!("../../shared/data/crm-sales-opportunities/sales_pipeline.csv");
+    let teams = include_str!("../../shared/data/crm-sales-opportunities/sales_teams.csv");
+    let accounts = include_str!("../../shared/data/crm-sales-opportunities/accounts.csv");
+    let today = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
+    let mut n = 0;
+    let ms = median_ms(5, || {
+        let d = parse_csv(pipeline.as_bytes()).unwrap();
+        let t = parse_csv(teams.as_bytes()).unwrap();
+        let a = parse_csv(accounts.as_bytes()).unwrap();
+        let m = guess_mapping(Kind::Deals, &d.headers);
+        let mut p = new_crm_project("CRM", &d, &m, today);
+        let sm: Vec<_> = stage_names(&d, &m)
+            .into_iter()
+            .map(|(s, _)| {
+                let g = guess_stage(&p, &s);
+                (s, g)
+            })
+            .collect();
+        let crm = CrmImport {
+            deals: &d,
+            deal_mapping: &m,
+            stage_map: &sm,
+            teams: Some(&t),
+            accounts: Some(&a),
+        };
+        import_crm(&mut p, &crm, today);
+        let deals: Vec<_> = p.deals.iter().collect();
+        n = scoreboard(&p, &deals, today).total.count + deals.len();
+    });
+    assert!(n > 8_800);
+    console_log!("BENCH import_crm_8800_deals_plus_scoreboard_ms={ms:.1}");
+}

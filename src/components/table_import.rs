@@ -1,16 +1,707 @@
-//! Scaffold: importing tables (clients from CSV/XLSX, deals from a CRM export). Filled in by
-//! the import work; layer screens place these buttons.
+//! Importing tables: the client base from CSV (layer 1) and deals from a CRM export (layer 2).
+//!
+//! A wizard in a dialog: choose a file → map columns (guessed from the headers) → preview with
+//! per-row errors → confirm → report with the rejected rows downloadable as CSV. Parsing and
+//! mapping are pure (`persist::table`, `domain::import`); nothing changes in the project
+//! before the user confirms.
 
+use super::download::download_text;
+use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, StageTarget};
+use crate::i18n::{fill, Lang};
+use crate::persist::table::{parse_csv, to_excel_csv, Table};
+use crate::state::store::{today, use_store};
+use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Rows shown in the preview (the checks run over all rows).
+const PREVIEW_ROWS: usize = 20;
+
+/// Reads a chosen file's bytes and parses it.
+async fn read_table(file: web_sys::File) -> Result<(String, Table), String> {
+    let name = file.name();
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "Файл не читается (нет доступа или он повреждён).".to_string())?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    parse_csv(&bytes).map(|t| (name, t))
+}
+
+fn file_input_handler(
+    target: RwSignal<Option<Arc<Table>>>,
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    after: impl Fn(&Table) + Copy + 'static,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |ev| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match read_table(file).await {
+                Ok((n, t)) => {
+                    error.set(None);
+                    after(&t);
+                    name.set(n);
+                    target.set(Some(Arc::new(t)));
+                }
+                Err(e) => {
+                    target.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    }
+}
+
+fn field_label(f: Field, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => f.label_ru(),
+        Lang::En => f.label_en(),
+    }
+}
+
+fn file_info(t: &Table, name: &str, lang: Lang) -> String {
+    let sep = match t.separator {
+        '\t' => "Tab".to_string(),
+        c => c.to_string(),
+    };
+    fill(
+        crate::i18n::catalogue(lang).import.file_info,
+        &[name, &t.rows.len().to_string(), t.encoding, &sep],
+    )
+}
+
+/// The column-mapping table: one row per file column with a field dropdown and a sample value.
+#[component]
+fn MappingTable(kind: Kind, table: Arc<Table>, mapping: RwSignal<Mapping>) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let rows = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let sample = table
+                .rows
+                .iter()
+                .map(|r| r.cell(i))
+                .find(|s| !s.is_empty())
+                .unwrap_or("")
+                .to_string();
+            let on_change = move |ev: leptos::ev::Event| {
+                let v = Field::from_key(&event_target_value(&ev));
+                mapping.update(|m| {
+                    if v.is_some() {
+                        for slot in m.iter_mut() {
+                            if *slot == v {
+                                *slot = None;
+                            }
+                        }
+                    }
+                    if let Some(slot) = m.get_mut(i) {
+                        *slot = v;
+                    }
+                });
+            };
+            let current = move || mapping.with(|m| m.get(i).copied().flatten());
+            view! {
+                <tr>
+                    <td>{h.clone()}</td>
+                    <td>
+                        <select class="input" data-testid=format!("map-{i}") on:change=on_change>
+                            <option value="" selected=move || current().is_none()>{move || t.get().import.skip}</option>
+                            {Field::of(kind)
+                                .iter()
+                                .map(|&f| {
+                                    view! {
+                                        <option value=f.key() selected=move || current() == Some(f)>
+                                            {move || field_label(f, lang.get())}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </td>
+                    <td class="muted">{sample}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{move || t.get().import.mapping}</h3>
+        <table class="table import-mapping" data-testid="import-mapping">
+            <thead><tr>
+                <th>{move || t.get().import.column}</th>
+                <th>{move || t.get().import.field}</th>
+                <th>{move || t.get().import.sample}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// Preview rows: the first rows of the file with the mapped fields; rows with an error are
+/// marked with «✗» and the reason.
+#[component]
+fn Preview(
+    table: Arc<Table>,
+    mapping: RwSignal<Mapping>,
+    rejected: Signal<Vec<imp::Rejected>>,
+    ok_count: Signal<usize>,
+) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let table2 = table.clone();
+    let counts = move || {
+        fill(
+            t.get().import.preview_counts,
+            &[
+                &table2.rows.len().to_string(),
+                &ok_count.get().to_string(),
+                &rejected.with(Vec::len).to_string(),
+            ],
+        )
+    };
+    let body = move || {
+        let m = mapping.get();
+        let cols: Vec<(usize, Field)> = m
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.map(|f| (i, f)))
+            .collect();
+        let rej = rejected.get();
+        let head = cols
+            .iter()
+            .map(|(_, f)| view! { <th>{field_label(*f, lang.get())}</th> })
+            .collect_view();
+        let rows = table
+            .rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|r| {
+                let bad = rej.iter().find(|x| x.line == r.line);
+                let cells = cols
+                    .iter()
+                    .map(|(i, _)| {
+                        let is_bad = bad.is_some_and(|b| table.headers.get(*i) == Some(&b.column));
+                        view! { <td class:cell-error=is_bad>{r.cell(*i).to_string()}</td> }
+                    })
+                    .collect_view();
+                let problem = bad
+                    .map(|b| format!("✗ {}: {}", b.column, b.reason))
+                    .unwrap_or_default();
+                view! {
+                    <tr class:row-error=bad.is_some()>
+                        <td class="num">{r.line}</td>
+                        {cells}
+                        <td class="error-text">{problem}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="table import-preview" data-testid="import-preview">
+                <thead><tr><th>{t.get().import.line}</th>{head}<th>{t.get().import.problem}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    view! {
+        <h3>{move || t.get().import.preview}</h3>
+        <p data-testid="import-preview-counts">{counts}</p>
+        <div class="import-scroll">{body}</div>
+    }
+}
+
+/// The report after an import, with the rejected rows and their CSV download.
+#[component]
+fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl IntoView {
+    let t = use_i18n();
+    let counts = fill(
+        t.get_untracked().import.report_counts,
+        &[
+            &report.rows_read.to_string(),
+            &(report.imported + report.updated).to_string(),
+            &report.rejected.len().to_string(),
+        ],
+    );
+    let rejected = report.rejected.clone();
+    let has_rejected = !rejected.is_empty();
+    let download = move |_| {
+        let mut h = vec![
+            "Строка".to_string(),
+            "Столбец".to_string(),
+            "Причина".to_string(),
+        ];
+        h.extend(headers.iter().cloned());
+        let text = to_excel_csv(&h, &imp::rejected_rows(&rejected));
+        download_text("отклонённые-строки.csv", &text, "text/csv;charset=utf-8");
+    };
+    let rows = report
+        .rejected
+        .iter()
+        .take(200)
+        .map(|r| {
+            view! { <tr><td class="num">{r.line}</td><td>{r.column.clone()}</td><td>{r.reason.clone()}</td></tr> }
+        })
+        .collect_view();
+    let added = report
+        .added
+        .iter()
+        .map(|a| view! { <li>{a.clone()}</li> })
+        .collect_view();
+    let has_added = !report.added.is_empty();
+    view! {
+        <div data-testid="import-report">
+            <h3>{move || t.get().import.report}</h3>
+            <p data-testid="import-report-counts">{counts}</p>
+            {extra.into_iter().map(|e| view! { <p>{e}</p> }).collect_view()}
+            <Show when=move || has_added>
+                <p>{move || t.get().import.report_added}</p>
+            </Show>
+            <ul class="import-added" data-testid="import-added">{added}</ul>
+            <Show when=move || has_rejected>
+                <h4>{move || t.get().import.rejected}</h4>
+                <button class="btn" data-testid="import-download-rejected" on:click=download.clone()>
+                    {move || t.get().import.download_rejected}
+                </button>
+            </Show>
+            <table class="table" data-testid="import-rejected">
+                <thead><tr>
+                    <th>{move || t.get().import.line}</th>
+                    <th>{move || t.get().import.column}</th>
+                    <th>{move || t.get().import.reason}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
 
 /// Opens the client-base import (layer 1).
 #[component]
 pub fn ImportClientsButton() -> impl IntoView {
-    view! { <span></span> }
+    let t = use_i18n();
+    let store = use_store();
+    let open = RwSignal::new(false);
+    let table: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let mapping: RwSignal<Mapping> = RwSignal::new(vec![]);
+    let year = RwSignal::new(String::new());
+    let mode = RwSignal::new(Mode::UpdateExisting);
+    let report: RwSignal<Option<(Report, Vec<String>)>> = RwSignal::new(None);
+
+    let reset = move || {
+        table.set(None);
+        error.set(None);
+        report.set(None);
+        name.set(String::new());
+    };
+    let start = move |_| {
+        reset();
+        let y = store
+            .current
+            .with_untracked(|p| p.as_ref().map(|p| p.company.base_year))
+            .unwrap_or(0);
+        year.set(y.to_string());
+        open.set(true);
+    };
+    let on_file = file_input_handler(table, name, error, move |t: &Table| {
+        let mem = store.current.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| imp::remembered(p, Kind::Clients))
+                .unwrap_or_default()
+        });
+        mapping.set(imp::mapping_from_memory(Kind::Clients, &t.headers, &mem));
+    });
+    let plan = Memo::new(move |_| {
+        let m = mapping.get();
+        table.with(|t| t.as_ref().map(|t| imp::plan_clients(t, &m)))
+    });
+    let rejected = Signal::derive(move || {
+        plan.with(|p| p.as_ref().map(|p| p.rejected.clone()).unwrap_or_default())
+    });
+    let ok_count = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.ok.len())));
+    let year_ok = move || year.with(|y| y.trim().parse::<i32>().ok());
+    let problems = move || imp::mapping_problems(Kind::Clients, &mapping.get());
+    let confirm = move |_| {
+        let Some(y) = year_ok() else { return };
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        let headers =
+            table.with_untracked(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
+        let mut rep = None;
+        let m = mapping.get_untracked();
+        store.update(|p| {
+            imp::remember(p, Kind::Clients, &headers, &m);
+            rep = Some(imp::apply_clients(p, &plan, y, mode.get_untracked()));
+        });
+        if let Some(r) = rep {
+            report.set(Some((r, headers)));
+        }
+    };
+
+    view! {
+        <button class="btn" data-testid="import-clients" on:click=start>{move || t.get().import.clients_button}</button>
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div class="modal import-modal" role="dialog" aria-modal="true" data-testid="import-clients-dialog">
+                    <h2>{move || t.get().import.clients_title}</h2>
+                    {move || match report.get() {
+                        Some((r, headers)) => {
+                            let updated = fill(t.get_untracked().import.report_updated, &[&r.updated.to_string()]);
+                            view! { <ReportView report=r headers=headers extra=vec![updated] /> }.into_any()
+                        }
+                        None => view! {
+                            <label class="field">
+                                <span>{move || t.get().import.choose_file}</span>
+                                <input type="file" accept=".csv,.txt,text/csv" data-testid="import-file" on:change=on_file />
+                            </label>
+                            <p class="muted">{move || t.get().import.file_hint}</p>
+                            {move || error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
+                            {move || table.get().map(|tb| {
+                                let info = file_info(&tb, &name.get_untracked(), use_lang().get_untracked());
+                                view! {
+                                    <p class="muted" data-testid="import-file-info">{info}</p>
+                                    <MappingTable kind=Kind::Clients table=tb.clone() mapping=mapping />
+                                    <div class="form-grid">
+                                        <label class="field">
+                                            <span>{move || t.get().import.year}</span>
+                                            <input class="input" data-testid="import-year" prop:value=move || year.get()
+                                                on:change=move |ev| year.set(event_target_value(&ev)) />
+                                            <Show when=move || year_ok().is_none()>
+                                                <span class="error-text">{move || t.get().import.year_error}</span>
+                                            </Show>
+                                        </label>
+                                        <fieldset class="field import-mode">
+                                            <label><input type="radio" name="import-mode" data-testid="import-mode-update"
+                                                prop:checked=move || mode.get() == Mode::UpdateExisting
+                                                on:change=move |_| mode.set(Mode::UpdateExisting) />
+                                                {move || t.get().import.mode_update}</label>
+                                            <label><input type="radio" name="import-mode" data-testid="import-mode-add"
+                                                prop:checked=move || mode.get() == Mode::AddNew
+                                                on:change=move |_| mode.set(Mode::AddNew) />
+                                                {move || t.get().import.mode_add}</label>
+                                        </fieldset>
+                                    </div>
+                                    <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
+                                }
+                            })}
+                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|p| view! { <p class="error-text">{p}</p> }).collect_view()}
+                        }.into_any(),
+                    }}
+                    <div class="row import-actions">
+                        <Show when=move || report.with(Option::is_none)>
+                            <button class="btn primary" data-testid="import-confirm"
+                                disabled=move || table.with(Option::is_none) || year_ok().is_none() || !problems().is_empty()
+                                on:click=confirm>{move || t.get().import.confirm}</button>
+                        </Show>
+                        <button class="btn ghost" data-testid="import-close" on:click=move |_| open.set(false)>
+                            {move || if report.with(Option::is_some) { t.get().import.close } else { t.get().import.cancel }}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
 }
+
+/// The reports of a CRM import (deals, team, accounts), the deal file's headers and the number
+/// of deals without a client.
+type CrmReport = ([Report; 3], Vec<String>, usize);
 
 /// Opens the CRM deal import (layer 2).
 #[component]
 pub fn ImportDealsButton() -> impl IntoView {
-    view! { <span></span> }
+    let t = use_i18n();
+    let store = use_store();
+    let open = RwSignal::new(false);
+    let table: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
+    let teams: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
+    let accounts: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
+    let name = RwSignal::new(String::new());
+    let teams_name = RwSignal::new(String::new());
+    let accounts_name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let mapping: RwSignal<Mapping> = RwSignal::new(vec![]);
+    let stage_map: RwSignal<Vec<(String, Option<StageTarget>)>> = RwSignal::new(vec![]);
+    let as_new = RwSignal::new(true);
+    let report: RwSignal<Option<CrmReport>> = RwSignal::new(None);
+
+    let start = move |_| {
+        table.set(None);
+        teams.set(None);
+        accounts.set(None);
+        error.set(None);
+        report.set(None);
+        open.set(true);
+    };
+    // Stage targets are ids of the current project's stages; a new project gets the default
+    // stage list, mapped by position.
+    let guess_stages = move |t: &Table, m: &Mapping| {
+        let names = imp::stage_names(t, m);
+        let map = store.current.with_untracked(|p| {
+            let base = p
+                .clone()
+                .unwrap_or_else(|| crate::domain::Project::new_empty("", today()));
+            names
+                .into_iter()
+                .map(|(n, _)| {
+                    let g = imp::guess_stage(&base, &n);
+                    (n, g)
+                })
+                .collect::<Vec<_>>()
+        });
+        stage_map.set(map);
+    };
+    let on_file = file_input_handler(table, name, error, move |t: &Table| {
+        let mem = store.current.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| imp::remembered(p, Kind::Deals))
+                .unwrap_or_default()
+        });
+        let m = imp::mapping_from_memory(Kind::Deals, &t.headers, &mem);
+        guess_stages(t, &m);
+        mapping.set(m);
+    });
+    let on_teams = file_input_handler(teams, teams_name, error, |_| {});
+    let on_accounts = file_input_handler(accounts, accounts_name, error, |_| {});
+    let stages = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.stages
+                        .iter()
+                        .map(|s| (s.id, format!("{} {}", s.code, s.name_ru)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let plan = Memo::new(move |_| {
+        let m = mapping.get();
+        let sm = stage_map.get();
+        table.with(|t| t.as_ref().map(|t| imp::plan_deals(t, &m, &sm)))
+    });
+    let rejected = Signal::derive(move || {
+        plan.with(|p| p.as_ref().map(|p| p.rejected.clone()).unwrap_or_default())
+    });
+    let ok_count = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.ok.len())));
+    let problems = move || imp::mapping_problems(Kind::Deals, &mapping.get());
+    let confirm = move |_| {
+        let Some(deals) = table.get_untracked() else {
+            return;
+        };
+        let m = mapping.get_untracked();
+        let sm = stage_map.get_untracked();
+        let tm = teams.get_untracked();
+        let ac = accounts.get_untracked();
+        let now = today();
+        let run = |p: &mut crate::domain::Project, sm: &[(String, Option<StageTarget>)]| {
+            imp::import_crm(
+                p,
+                &imp::CrmImport {
+                    deals: &deals,
+                    deal_mapping: &m,
+                    stage_map: sm,
+                    teams: tm.as_deref(),
+                    accounts: ac.as_deref(),
+                },
+                now,
+            )
+        };
+        let reps = if as_new.get_untracked() {
+            let lang = use_lang().get_untracked();
+            let pname = crate::i18n::catalogue(lang).import.new_project_name;
+            let mut p = imp::new_crm_project(pname, &deals, &m, now);
+            // Re-target the stage mapping onto the new project's stages, by position.
+            let cur = store.current.with_untracked(|c| {
+                c.as_ref()
+                    .map(|c| c.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            });
+            let sm2: Vec<_> = sm
+                .iter()
+                .map(|(n, tg)| {
+                    let tg = match tg {
+                        Some(StageTarget::Stage(id)) => cur
+                            .iter()
+                            .position(|x| x == id)
+                            .and_then(|i| p.stages.get(i))
+                            .map(|s| StageTarget::Stage(s.id))
+                            .or_else(|| imp::guess_stage(&p, n)),
+                        other => *other,
+                    };
+                    (n.clone(), tg)
+                })
+                .collect();
+            imp::remember(&mut p, Kind::Deals, &deals.headers, &m);
+            let reps = run(&mut p, &sm2);
+            store.add_project(p);
+            reps
+        } else {
+            let mut out = None;
+            store.update(|p| {
+                imp::remember(p, Kind::Deals, &deals.headers, &m);
+                out = Some(run(p, &sm));
+            });
+            let Some(r) = out else { return };
+            r
+        };
+        let no_client = plan.with_untracked(|p| p.as_ref().map_or(0, |p| p.without_client()));
+        report.set(Some((reps, deals.headers.clone(), no_client)));
+    };
+
+    let stage_rows = move || {
+        let list = stages();
+        stage_map
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (n, target))| {
+                let count = table.with(|tb| {
+                    tb.as_ref().map_or(0, |tb| {
+                        let m = mapping.get_untracked();
+                        imp::stage_names(tb, &m).into_iter().find(|(x, _)| *x == n).map_or(0, |x| x.1)
+                    })
+                });
+                let value = match target {
+                    Some(StageTarget::Won) => "won".to_string(),
+                    Some(StageTarget::Lost) => "lost".to_string(),
+                    Some(StageTarget::Stage(id)) => id.to_string(),
+                    None => String::new(),
+                };
+                let on_change = move |ev: leptos::ev::Event| {
+                    let v = event_target_value(&ev);
+                    let tg = match v.as_str() {
+                        "won" => Some(StageTarget::Won),
+                        "lost" => Some(StageTarget::Lost),
+                        s => s.parse().ok().map(StageTarget::Stage),
+                    };
+                    stage_map.update(|sm| {
+                        if let Some(x) = sm.get_mut(i) {
+                            x.1 = tg;
+                        }
+                    });
+                };
+                let opts = list
+                    .iter()
+                    .map(|(id, label)| {
+                        let v = id.to_string();
+                        let sel = v == value;
+                        view! { <option value=v selected=sel>{label.clone()}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <td>{n.clone()}</td>
+                        <td class="num">{count}</td>
+                        <td>
+                            <select class="input" data-testid=format!("stage-map-{i}") on:change=on_change>
+                                <option value="" selected=value.is_empty()>{t.get_untracked().import.not_mapped}</option>
+                                <option value="won" selected=value == "won">{t.get_untracked().import.won}</option>
+                                <option value="lost" selected=value == "lost">{t.get_untracked().import.lost}</option>
+                                {opts}
+                            </select>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <button class="btn" data-testid="import-deals" on:click=start>{move || t.get().import.deals_button}</button>
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div class="modal import-modal" role="dialog" aria-modal="true" data-testid="import-deals-dialog">
+                    <h2>{move || t.get().import.deals_title}</h2>
+                    {move || match report.get() {
+                        Some(([deals, team, acc], headers, no_client)) => {
+                            let i = t.get_untracked().import;
+                            let extra = vec![
+                                fill(i.report_no_client, &[&no_client.to_string()]),
+                                fill(i.report_team, &[&(team.imported + team.updated).to_string()]),
+                                fill(i.report_accounts, &[&(acc.imported + acc.updated).to_string()]),
+                            ];
+                            let mut deals = deals;
+                            deals.added.extend(acc.added);
+                            deals.added.extend(team.added);
+                            view! { <ReportView report=deals headers=headers extra=extra /> }.into_any()
+                        }
+                        None => view! {
+                            <div class="form-grid">
+                                <label class="field">
+                                    <span>{move || t.get().import.choose_file}</span>
+                                    <input type="file" accept=".csv,.txt,text/csv" data-testid="import-file" on:change=on_file />
+                                </label>
+                                <label class="field">
+                                    <span>{move || format!("{} ({})", t.get().import.teams_file, t.get().import.optional)}</span>
+                                    <input type="file" accept=".csv,.txt,text/csv" data-testid="import-teams-file" on:change=on_teams />
+                                </label>
+                                <label class="field">
+                                    <span>{move || format!("{} ({})", t.get().import.accounts_file, t.get().import.optional)}</span>
+                                    <input type="file" accept=".csv,.txt,text/csv" data-testid="import-accounts-file" on:change=on_accounts />
+                                </label>
+                            </div>
+                            <p class="muted">{move || t.get().import.file_hint}</p>
+                            {move || error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
+                            {move || teams.get().map(|tb| view! { <p class="muted" data-testid="import-teams-info">{file_info(&tb, &teams_name.get_untracked(), use_lang().get_untracked())}</p> })}
+                            {move || accounts.get().map(|tb| view! { <p class="muted" data-testid="import-accounts-info">{file_info(&tb, &accounts_name.get_untracked(), use_lang().get_untracked())}</p> })}
+                            {move || table.get().map(|tb| {
+                                let info = file_info(&tb, &name.get_untracked(), use_lang().get_untracked());
+                                let tb2 = tb.clone();
+                                view! {
+                                    <p class="muted" data-testid="import-file-info">{info}</p>
+                                    <MappingTable kind=Kind::Deals table=tb.clone() mapping=mapping />
+                                    <button class="btn ghost" on:click=move |_| guess_stages(&tb2, &mapping.get_untracked())>
+                                        {move || t.get().import.stage_mapping}" ↻"
+                                    </button>
+                                    <h3>{move || t.get().import.stage_mapping}</h3>
+                                    <table class="table" data-testid="import-stage-mapping">
+                                        <thead><tr>
+                                            <th>{move || t.get().import.crm_stage}</th>
+                                            <th>{move || t.get().import.rows}</th>
+                                            <th>{move || t.get().import.project_stage}</th>
+                                        </tr></thead>
+                                        <tbody>{stage_rows}</tbody>
+                                    </table>
+                                    <fieldset class="field import-mode">
+                                        <label><input type="radio" name="import-target" data-testid="import-target-new"
+                                            prop:checked=move || as_new.get() on:change=move |_| as_new.set(true) />
+                                            {move || t.get().import.target_new}</label>
+                                        <label><input type="radio" name="import-target" data-testid="import-target-current"
+                                            prop:checked=move || !as_new.get() on:change=move |_| as_new.set(false) />
+                                            {move || t.get().import.target_current}</label>
+                                    </fieldset>
+                                    <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
+                                }
+                            })}
+                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|p| view! { <p class="error-text">{p}</p> }).collect_view()}
+                        }.into_any(),
+                    }}
+                    <div class="row import-actions">
+                        <Show when=move || report.with(Option::is_none)>
+                            <button class="btn primary" data-testid="import-confirm"
+                                disabled=move || table.with(Option::is_none) || !problems().is_empty()
+                                on:click=confirm>{move || t.get().import.confirm}</button>
+                        </Show>
+                        <button class="btn ghost" data-testid="import-close" on:click=move |_| open.set(false)>
+                            {move || if report.with(Option::is_some) { t.get().import.close } else { t.get().import.cancel }}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
 }

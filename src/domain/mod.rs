@@ -51,6 +51,7 @@ pub mod documents;
 pub mod edit;
 pub mod funnel;
 pub mod gating;
+pub mod import;
 pub mod method;
 pub mod model;
 pub mod money;

@@ -203,6 +203,16 @@ model! {
         pub layer5: Layer5,
         #[serde(default, skip_serializing_if = "is_default")]
         pub method: MethodState,
+        /// Column mappings of table imports, remembered per kind of table.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub import_mappings: Vec<ImportMapping>,
+    }
+
+    /// A remembered column mapping of a table import ("clients", "deals").
+    pub struct ImportMapping {
+        pub kind: String,
+        /// File header → field key (`""` = not imported).
+        pub columns: Vec<(String, String)>,
     }
 
     /// The seller company whose sales system is being built.
@@ -844,6 +854,7 @@ impl Project {
             layer4: Layer4::default(),
             layer5: Layer5::default(),
             method: MethodState::default(),
+            import_mappings: vec![],
         }
     }
 

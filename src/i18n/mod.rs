@@ -7,6 +7,7 @@
 mod dash;
 mod diag;
 pub mod format;
+mod import;
 mod l1;
 mod l2;
 mod l3;
@@ -16,6 +17,7 @@ mod shell;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
+pub use import::{Import, IMPORT_EN, IMPORT_RU};
 pub use l1::{L1, L1_EN, L1_RU};
 pub use l2::{L2, L2_EN, L2_RU};
 pub use l3::{L3, L3_EN, L3_RU};
@@ -81,6 +83,7 @@ pub struct Catalogue {
     pub l5: &'static L5,
     pub diag: &'static Diag,
     pub dash: &'static Dash,
+    pub import: &'static Import,
 }
 
 static RU: Catalogue = Catalogue {
@@ -92,6 +95,7 @@ static RU: Catalogue = Catalogue {
     l5: &L5_RU,
     diag: &DIAG_RU,
     dash: &DASH_RU,
+    import: &IMPORT_RU,
 };
 static EN: Catalogue = Catalogue {
     shell: &SHELL_EN,
@@ -102,6 +106,7 @@ static EN: Catalogue = Catalogue {
     l5: &L5_EN,
     diag: &DIAG_EN,
     dash: &DASH_EN,
+    import: &IMPORT_EN,
 };
 
 /// The catalogue of a language.

@@ -26,7 +26,13 @@ pub fn DataPage() -> impl IntoView {
             <CompanyForm />
             <Dimensions />
             <ManagersTable />
+            <div class="row no-print">
+                <crate::components::table_import::ImportClientsButton />
+            </div>
             <ClientsTable />
+            <div class="row no-print">
+                <crate::components::table_import::ImportDealsButton />
+            </div>
             <DealsTable />
             <StagesTable />
         </section>

@@ -8,6 +8,7 @@ pub mod file;
 pub mod jsonpath;
 pub mod library;
 pub mod migrate;
+pub mod table;
 pub mod validate;
 
 pub use error::{LoadError, StoreError};

@@ -1,0 +1,1374 @@
+//! Mapping imported table rows onto the project: clients (with a year's revenue), managers
+//! (a CRM's sales team) and deals (a CRM export, with stage mapping). Pure.
+//!
+//! Every import is two steps: `plan_*` reads and checks all rows without touching the project
+//! (the preview and the rejected-row report come from it), `apply_*` writes the plan into the
+//! project after the user confirmed.
+
+use super::model::*;
+use super::money::Money;
+use crate::i18n::format::{parse_date, parse_number};
+use crate::persist::table::Table;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What a table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Clients,
+    Managers,
+    Deals,
+}
+
+/// A field a column can be mapped to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Code,
+    Revenue,
+    BusinessLine,
+    Channel,
+    Region,
+    Category,
+    Manager,
+    Title,
+    Client,
+    Stage,
+    Amount,
+    Created,
+    Engaged,
+    Closed,
+}
+
+impl Field {
+    /// The fields of a kind, in the order the mapping dialog lists them.
+    pub fn of(kind: Kind) -> &'static [Field] {
+        use Field::*;
+        match kind {
+            Kind::Clients => &[
+                Name,
+                Code,
+                Revenue,
+                BusinessLine,
+                Channel,
+                Region,
+                Category,
+                Manager,
+            ],
+            Kind::Managers => &[Name, Code, Region],
+            Kind::Deals => &[
+                Code, Title, Client, Manager, Stage, Amount, Created, Engaged, Closed,
+            ],
+        }
+    }
+
+    /// Stable key (for remembered mappings and test ids).
+    pub fn key(self) -> &'static str {
+        use Field::*;
+        match self {
+            Name => "name",
+            Code => "code",
+            Revenue => "revenue",
+            BusinessLine => "business_line",
+            Channel => "channel",
+            Region => "region",
+            Category => "category",
+            Manager => "manager",
+            Title => "title",
+            Client => "client",
+            Stage => "stage",
+            Amount => "amount",
+            Created => "created",
+            Engaged => "engaged",
+            Closed => "closed",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Field> {
+        [Kind::Clients, Kind::Managers, Kind::Deals]
+            .iter()
+            .flat_map(|k| Field::of(*k))
+            .copied()
+            .find(|f| f.key() == k)
+    }
+
+    /// Russian label.
+    pub fn label_ru(self) -> &'static str {
+        use Field::*;
+        match self {
+            Name => "Наименование",
+            Code => "Код",
+            Revenue => "Выручка за год",
+            BusinessLine => "Направление бизнеса",
+            Channel => "Канал",
+            Region => "Регион",
+            Category => "Категория (A/B/C)",
+            Manager => "Менеджер",
+            Title => "Название сделки / продукт",
+            Client => "Клиент",
+            Stage => "Этап",
+            Amount => "Сумма",
+            Created => "Дата создания",
+            Engaged => "Дата начала работы",
+            Closed => "Дата закрытия",
+        }
+    }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        use Field::*;
+        match self {
+            Name => "Name",
+            Code => "Code",
+            Revenue => "Revenue of the year",
+            BusinessLine => "Business line",
+            Channel => "Channel",
+            Region => "Region",
+            Category => "Category (A/B/C)",
+            Manager => "Manager",
+            Title => "Deal title / product",
+            Client => "Client",
+            Stage => "Stage",
+            Amount => "Amount",
+            Created => "Created",
+            Engaged => "Engaged",
+            Closed => "Closed",
+        }
+    }
+
+    /// Header synonyms, lower case (Russian and English).
+    fn synonyms(self, kind: Kind) -> &'static [&'static str] {
+        use Field::*;
+        match (self, kind) {
+            (Name, Kind::Managers) => &[
+                "sales_agent",
+                "менеджер",
+                "сотрудник",
+                "агент",
+                "фио",
+                "name",
+                "agent",
+                "имя",
+            ],
+            (Name, _) => &[
+                "клиент",
+                "наименование",
+                "контрагент",
+                "покупатель",
+                "компания",
+                "организация",
+                "account",
+                "name",
+                "client",
+                "customer",
+                "company",
+            ],
+            (Code, Kind::Deals) => &[
+                "opportunity_id",
+                "номер",
+                "код сделки",
+                "id",
+                "deal_id",
+                "код",
+                "code",
+            ],
+            (Code, _) => &["код", "code", "инн", "id"],
+            (Revenue, _) => &[
+                "выручка",
+                "оборот",
+                "сумма",
+                "продажи",
+                "revenue",
+                "sales",
+                "turnover",
+            ],
+            (BusinessLine, _) => &[
+                "отрасль",
+                "направление",
+                "бизнес",
+                "sector",
+                "industry",
+                "business",
+            ],
+            (Channel, _) => &["канал", "channel", "тип клиента"],
+            (Region, _) => &[
+                "регион",
+                "город",
+                "территория",
+                "офис",
+                "office_location",
+                "regional_office",
+                "region",
+                "city",
+                "office",
+            ],
+            (Category, _) => &["категория", "кат.", "category", "abc"],
+            (Manager, _) => &[
+                "менеджер",
+                "ответственный",
+                "sales_agent",
+                "manager",
+                "owner",
+                "agent",
+            ],
+            (Title, _) => &[
+                "сделка",
+                "продукт",
+                "название",
+                "товар",
+                "product",
+                "title",
+                "deal",
+                "opportunity",
+            ],
+            (Client, _) => &[
+                "клиент",
+                "контрагент",
+                "компания",
+                "account",
+                "client",
+                "customer",
+                "company",
+            ],
+            (Stage, _) => &["этап", "стадия", "статус", "deal_stage", "stage", "status"],
+            (Amount, _) => &[
+                "сумма",
+                "бюджет",
+                "стоимость",
+                "close_value",
+                "amount",
+                "value",
+            ],
+            (Created, _) => &["создан", "дата создания", "created", "create_date"],
+            (Engaged, _) => &["начало работы", "engage_date", "engaged", "дата начала"],
+            (Closed, _) => &["закрыт", "дата закрытия", "close_date", "closed"],
+        }
+    }
+}
+
+/// Column mapping: for each column of the table, the field it fills (or none).
+pub type Mapping = Vec<Option<Field>>;
+
+fn norm(s: &str) -> String {
+    s.trim().to_lowercase().replace('ё', "е")
+}
+
+/// Guesses the mapping from the headers: an exact synonym first, then a header containing a
+/// synonym; each field goes to one column at most (the first match).
+pub fn guess_mapping(kind: Kind, headers: &[String]) -> Mapping {
+    let mut out: Mapping = vec![None; headers.len()];
+    let heads: Vec<String> = headers.iter().map(|h| norm(h)).collect();
+    for exact in [true, false] {
+        for &f in Field::of(kind) {
+            if out.contains(&Some(f)) {
+                continue;
+            }
+            let hit = heads.iter().enumerate().find(|(i, h)| {
+                out.get(*i).is_some_and(Option::is_none)
+                    && !h.is_empty()
+                    && f.synonyms(kind).iter().any(|s| {
+                        if exact {
+                            *h == s
+                        } else {
+                            s.chars().count() > 2 && h.contains(s)
+                        }
+                    })
+            });
+            if let Some((i, _)) = hit {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Some(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A mapping remembered by header names (`header → field key`), applied to a new table's
+/// headers; headers not remembered are guessed.
+pub fn mapping_from_memory(kind: Kind, headers: &[String], memory: &[(String, String)]) -> Mapping {
+    let mut m = guess_mapping(kind, headers);
+    for (i, h) in headers.iter().enumerate() {
+        if let Some((_, key)) = memory.iter().find(|(mh, _)| norm(mh) == norm(h)) {
+            let f = Field::from_key(key).filter(|f| Field::of(kind).contains(f));
+            if let Some(f) = f {
+                for slot in m.iter_mut() {
+                    if *slot == Some(f) {
+                        *slot = None;
+                    }
+                }
+            }
+            if let Some(slot) = m.get_mut(i) {
+                *slot = f;
+            }
+        }
+    }
+    m
+}
+
+/// A mapping as `header → field key` pairs to remember.
+pub fn mapping_to_memory(headers: &[String], mapping: &Mapping) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .zip(mapping)
+        .map(|(h, f)| (h.clone(), f.map_or(String::new(), |f| f.key().to_string())))
+        .collect()
+}
+
+impl Kind {
+    /// Stable key of the kind (remembered mappings).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Clients => "clients",
+            Kind::Managers => "managers",
+            Kind::Deals => "deals",
+        }
+    }
+}
+
+/// The project's remembered mapping of a kind (`header → field key`), empty when none.
+pub fn remembered(p: &Project, kind: Kind) -> Vec<(String, String)> {
+    p.import_mappings
+        .iter()
+        .find(|m| m.kind == kind.key())
+        .map(|m| m.columns.clone())
+        .unwrap_or_default()
+}
+
+/// Remembers a mapping in the project: these headers' choices replace the earlier ones, other
+/// remembered headers stay.
+pub fn remember(p: &mut Project, kind: Kind, headers: &[String], mapping: &Mapping) {
+    let new = mapping_to_memory(headers, mapping);
+    let entry = match p.import_mappings.iter().position(|m| m.kind == kind.key()) {
+        Some(i) => i,
+        None => {
+            p.import_mappings.push(ImportMapping {
+                kind: kind.key().to_string(),
+                columns: vec![],
+            });
+            p.import_mappings.len() - 1
+        }
+    };
+    if let Some(m) = p.import_mappings.get_mut(entry) {
+        m.columns
+            .retain(|(h, _)| !new.iter().any(|(nh, _)| norm(nh) == norm(h)));
+        m.columns.extend(new);
+    }
+}
+
+fn col(mapping: &Mapping, f: Field) -> Option<usize> {
+    mapping.iter().position(|m| *m == Some(f))
+}
+
+/// A rejected row: its line in the file, the column and the reason (Russian).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    pub line: usize,
+    pub column: String,
+    pub reason: String,
+    /// The row's cells, for the downloadable CSV.
+    pub cells: Vec<String>,
+}
+
+/// Problems of a mapping that block the import (Russian), e.g. no name column.
+pub fn mapping_problems(kind: Kind, mapping: &Mapping) -> Vec<String> {
+    let need: &[Field] = match kind {
+        Kind::Clients | Kind::Managers => &[Field::Name],
+        Kind::Deals => &[Field::Stage],
+    };
+    need.iter()
+        .filter(|f| col(mapping, **f).is_none())
+        .map(|f| format!("Не выбран столбец для поля «{}».", f.label_ru()))
+        .collect()
+}
+
+fn header(t: &Table, i: usize) -> String {
+    t.headers.get(i).cloned().unwrap_or_default()
+}
+
+fn parse_money(s: &str) -> Option<Money> {
+    parse_number(s).map(Money::from_f64)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+// ---------------------------------------------------------------------------------------------
+
+/// A checked client row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientRow {
+    pub line: usize,
+    pub name: String,
+    pub code: String,
+    pub revenue: Option<Money>,
+    pub business_line: String,
+    pub channel: String,
+    pub region: String,
+    pub category: Option<Category>,
+    pub manager: String,
+}
+
+/// The checked client rows and the rejected ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClientPlan {
+    pub rows_read: usize,
+    pub ok: Vec<ClientRow>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Checks every row of a client table: a name is required; revenue must be a number;
+/// a category must be A/B/C (Latin or Cyrillic) or empty.
+pub fn plan_clients(t: &Table, m: &Mapping) -> ClientPlan {
+    let mut plan = ClientPlan {
+        rows_read: t.rows.len(),
+        ..Default::default()
+    };
+    let c = |f| col(m, f);
+    for r in &t.rows {
+        let get = |f| c(f).map_or("", |i| r.cell(i));
+        let reject = |f: Field, reason: String| Rejected {
+            line: r.line,
+            column: c(f).map(|i| header(t, i)).unwrap_or_default(),
+            reason,
+            cells: r.cells.clone(),
+        };
+        let name = get(Field::Name);
+        if name.is_empty() {
+            plan.rejected
+                .push(reject(Field::Name, "пустое наименование клиента".into()));
+            continue;
+        }
+        let rev_s = get(Field::Revenue);
+        let revenue = if rev_s.is_empty() {
+            None
+        } else {
+            match parse_money(rev_s) {
+                Some(v) => Some(v),
+                None => {
+                    plan.rejected
+                        .push(reject(Field::Revenue, format!("«{rev_s}» — не число")));
+                    continue;
+                }
+            }
+        };
+        let cat_s = get(Field::Category);
+        let category = if cat_s.is_empty() {
+            None
+        } else {
+            match Category::parse(cat_s) {
+                Some(c) => Some(c),
+                None => {
+                    plan.rejected.push(reject(
+                        Field::Category,
+                        format!("категория «{cat_s}» не A, B или C"),
+                    ));
+                    continue;
+                }
+            }
+        };
+        plan.ok.push(ClientRow {
+            line: r.line,
+            name: name.to_string(),
+            code: get(Field::Code).to_string(),
+            revenue,
+            business_line: get(Field::BusinessLine).to_string(),
+            channel: get(Field::Channel).to_string(),
+            region: get(Field::Region).to_string(),
+            category,
+            manager: get(Field::Manager).to_string(),
+        });
+    }
+    plan
+}
+
+/// How a client already in the project is treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every row becomes a new client.
+    AddNew,
+    /// A row whose code (or, without a code, name) matches a client updates it.
+    UpdateExisting,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    pub rows_read: usize,
+    pub imported: usize,
+    pub updated: usize,
+    pub rejected: Vec<Rejected>,
+    /// Dimension entries, managers and clients the import added, e.g. «Регион: Урал».
+    pub added: Vec<String>,
+}
+
+/// Finds a dimension by name (case-insensitive) or adds it; `added` gets a note.
+fn dim_id(
+    list: &mut Vec<Dimension>,
+    name: &str,
+    what: &str,
+    added: &mut Vec<String>,
+) -> Option<Id> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let key = norm(name);
+    if let Some(d) = list.iter().find(|d| norm(&d.name) == key) {
+        return Some(d.id);
+    }
+    let id = new_id();
+    list.push(Dimension {
+        id,
+        name: name.to_string(),
+    });
+    added.push(format!("{what}: {name}"));
+    Some(id)
+}
+
+fn manager_id(p: &mut Project, s: &str, added: &mut Vec<String>) -> Option<Id> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let key = norm(s);
+    if let Some(m) = p
+        .managers
+        .iter()
+        .find(|m| (!m.code.is_empty() && norm(&m.code) == key) || norm(&m.name) == key)
+    {
+        return Some(m.id);
+    }
+    let id = new_id();
+    p.managers.push(Manager {
+        id,
+        code: String::new(),
+        name: s.to_string(),
+        region_id: None,
+        channel_ids: vec![],
+        category_focus: vec![],
+        active: true,
+    });
+    added.push(format!("Менеджер: {s}"));
+    Some(id)
+}
+
+/// Writes checked client rows into the project; the revenue goes to `year` (replacing that
+/// year's revenue of an updated client).
+pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) -> Report {
+    let mut rep = Report {
+        rows_read: plan.rows_read,
+        rejected: plan.rejected.clone(),
+        ..Default::default()
+    };
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, c) in p.clients.iter().enumerate() {
+        if !c.code.is_empty() {
+            by_code.entry(norm(&c.code)).or_insert(i);
+        }
+        by_name.entry(norm(&c.name)).or_insert(i);
+    }
+    let mut added = vec![];
+    for r in &plan.ok {
+        let bl = dim_id(
+            &mut p.business_lines,
+            &r.business_line,
+            "Направление",
+            &mut added,
+        );
+        let ch = dim_id(&mut p.channels, &r.channel, "Канал", &mut added);
+        let rg = dim_id(&mut p.regions, &r.region, "Регион", &mut added);
+        let mg = manager_id(p, &r.manager, &mut added);
+        let existing = match mode {
+            Mode::AddNew => None,
+            Mode::UpdateExisting if !r.code.is_empty() => by_code.get(&norm(&r.code)).copied(),
+            Mode::UpdateExisting => by_name.get(&norm(&r.name)).copied(),
+        };
+        let idx = match existing {
+            Some(i) => {
+                rep.updated += 1;
+                i
+            }
+            None => {
+                rep.imported += 1;
+                p.clients.push(Client {
+                    id: new_id(),
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                    industry: String::new(),
+                    channel_id: None,
+                    region_id: None,
+                    business_line_ids: vec![],
+                    manager_id: None,
+                    category_override: None,
+                    notes: String::new(),
+                });
+                let i = p.clients.len() - 1;
+                if !r.code.is_empty() {
+                    by_code.insert(norm(&r.code), i);
+                }
+                by_name.insert(norm(&r.name), i);
+                i
+            }
+        };
+        let Some(c) = p.clients.get_mut(idx) else {
+            continue;
+        };
+        c.name = r.name.clone();
+        if !r.code.is_empty() {
+            c.code = r.code.clone();
+        }
+        if !r.business_line.is_empty() {
+            c.industry = r.business_line.clone();
+        }
+        if let Some(b) = bl {
+            c.business_line_ids = vec![b];
+        }
+        c.channel_id = ch.or(c.channel_id);
+        c.region_id = rg.or(c.region_id);
+        c.manager_id = mg.or(c.manager_id);
+        c.category_override = r.category.or(c.category_override);
+        let cid = c.id;
+        if let Some(amount) = r.revenue {
+            p.revenues
+                .retain(|x| !(x.client_id == cid && x.year == year));
+            p.revenues.push(ClientRevenue {
+                client_id: cid,
+                year,
+                amount,
+                won_deals: None,
+                avg_cycle_days: None,
+            });
+        }
+    }
+    rep.added = added;
+    rep
+}
+
+// ---------------------------------------------------------------------------------------------
+// Managers (a CRM's sales team)
+// ---------------------------------------------------------------------------------------------
+
+/// Adds or updates managers from a team table (name required; code and region optional; without
+/// a code column the name is the code shown in tables). A team lead column is not kept: the
+/// model has no place for it.
+pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
+    let mut rep = Report {
+        rows_read: t.rows.len(),
+        ..Default::default()
+    };
+    let mut added = vec![];
+    for r in &t.rows {
+        let get = |f| col(m, f).map_or("", |i| r.cell(i));
+        let name = get(Field::Name);
+        if name.is_empty() {
+            rep.rejected.push(Rejected {
+                line: r.line,
+                column: col(m, Field::Name)
+                    .map(|i| header(t, i))
+                    .unwrap_or_default(),
+                reason: "пустое имя менеджера".into(),
+                cells: r.cells.clone(),
+            });
+            continue;
+        }
+        let region = dim_id(&mut p.regions, get(Field::Region), "Регион", &mut added);
+        let code = if col(m, Field::Code).is_some() {
+            get(Field::Code).to_string()
+        } else {
+            name.to_string()
+        };
+        let key = norm(name);
+        if let Some(x) = p.managers.iter_mut().find(|x| norm(&x.name) == key) {
+            x.region_id = region.or(x.region_id);
+            if !code.is_empty() {
+                x.code = code;
+            }
+            rep.updated += 1;
+        } else {
+            p.managers.push(Manager {
+                id: new_id(),
+                code,
+                name: name.to_string(),
+                region_id: region,
+                channel_ids: vec![],
+                category_focus: vec![],
+                active: true,
+            });
+            rep.imported += 1;
+        }
+    }
+    rep.added = added;
+    rep
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deals
+// ---------------------------------------------------------------------------------------------
+
+/// Where a CRM stage name goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageTarget {
+    /// An open deal at this project stage.
+    Stage(Id),
+    /// Won: the deal goes to the won stage.
+    Won,
+    /// Lost: the deal keeps the furthest stage it reached.
+    Lost,
+}
+
+/// The distinct values of the stage column, in order of first appearance, with row counts.
+pub fn stage_names(t: &Table, m: &Mapping) -> Vec<(String, usize)> {
+    let Some(i) = col(m, Field::Stage) else {
+        return vec![];
+    };
+    let mut out: Vec<(String, usize)> = vec![];
+    for r in &t.rows {
+        let s = r.cell(i);
+        match out.iter_mut().find(|(n, _)| n == s) {
+            Some((_, c)) => *c += 1,
+            None => out.push((s.to_string(), 1)),
+        }
+    }
+    out
+}
+
+/// Guesses where a CRM stage goes: won/lost words; a project stage by code or name; otherwise
+/// the first stage for lead-like names and the second funnel stage for work-like names.
+pub fn guess_stage(p: &Project, name: &str) -> Option<StageTarget> {
+    let n = norm(name);
+    let has = |ws: &[&str]| ws.iter().any(|w| n.contains(w));
+    if has(&["won", "выигр", "успеш", "закрыта успешно", "оплач"]) {
+        return Some(StageTarget::Won);
+    }
+    if has(&[
+        "lost",
+        "проигр",
+        "отказ",
+        "неуспеш",
+        "закрыта неуспешно",
+        "отмен",
+    ]) {
+        return Some(StageTarget::Lost);
+    }
+    if let Some(s) = p
+        .stages
+        .iter()
+        .find(|s| norm(&s.code) == n || norm(&s.name_ru) == n || norm(&s.name_en) == n)
+    {
+        return Some(StageTarget::Stage(s.id));
+    }
+    let funnel: Vec<&Stage> = p.stages.iter().filter(|s| s.is_funnel).collect();
+    if has(&["prospect", "lead", "лид", "новая", "new", "первичн"]) {
+        return funnel.first().map(|s| StageTarget::Stage(s.id));
+    }
+    if has(&["engag", "qualif", "работ", "квалиф", "переговор"]) {
+        return funnel.get(1).map(|s| StageTarget::Stage(s.id));
+    }
+    None
+}
+
+/// A checked deal row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealRow {
+    pub line: usize,
+    pub code: String,
+    pub title: String,
+    pub client: String,
+    pub manager: String,
+    pub target: StageTarget,
+    pub amount: Money,
+    pub created: Option<NaiveDate>,
+    pub engaged: Option<NaiveDate>,
+    pub closed: Option<NaiveDate>,
+}
+
+/// The checked deal rows and the rejected ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DealPlan {
+    pub rows_read: usize,
+    pub ok: Vec<DealRow>,
+    pub rejected: Vec<Rejected>,
+}
+
+impl DealPlan {
+    /// Checked deals without a client (kept, flagged).
+    pub fn without_client(&self) -> usize {
+        self.ok.iter().filter(|d| d.client.is_empty()).count()
+    }
+}
+
+/// Checks every deal row: the stage must be mapped; the amount (empty = 0) must be a number;
+/// dates must be dates; a won or lost deal needs a closing date only if it has any date.
+pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>)]) -> DealPlan {
+    let mut plan = DealPlan {
+        rows_read: t.rows.len(),
+        ..Default::default()
+    };
+    let c = |f| col(m, f);
+    let targets: HashMap<&str, Option<StageTarget>> =
+        stages.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+    'rows: for r in &t.rows {
+        let get = |f| c(f).map_or("", |i| r.cell(i));
+        let reject = |f: Field, reason: String| Rejected {
+            line: r.line,
+            column: c(f).map(|i| header(t, i)).unwrap_or_default(),
+            reason,
+            cells: r.cells.clone(),
+        };
+        let st = get(Field::Stage);
+        let Some(target) = targets.get(st).copied().flatten() else {
+            let why = if st.is_empty() {
+                "пустой этап".to_string()
+            } else {
+                format!("этап «{st}» не сопоставлен с этапами проекта")
+            };
+            plan.rejected.push(reject(Field::Stage, why));
+            continue;
+        };
+        let am = get(Field::Amount);
+        let amount = if am.is_empty() {
+            Money::default()
+        } else {
+            match parse_money(am) {
+                Some(v) => v,
+                None => {
+                    plan.rejected
+                        .push(reject(Field::Amount, format!("«{am}» — не число")));
+                    continue;
+                }
+            }
+        };
+        let mut dates = [None; 3];
+        for (k, f) in [Field::Created, Field::Engaged, Field::Closed]
+            .iter()
+            .enumerate()
+        {
+            let s = get(*f);
+            if s.is_empty() {
+                continue;
+            }
+            match parse_date(s) {
+                Some(d) => dates[k] = Some(d),
+                None => {
+                    plan.rejected.push(reject(*f, format!("«{s}» — не дата")));
+                    continue 'rows;
+                }
+            }
+        }
+        plan.ok.push(DealRow {
+            line: r.line,
+            code: get(Field::Code).to_string(),
+            title: get(Field::Title).to_string(),
+            client: get(Field::Client).to_string(),
+            manager: get(Field::Manager).to_string(),
+            target,
+            amount,
+            created: dates[0],
+            engaged: dates[1],
+            closed: dates[2],
+        });
+    }
+    plan
+}
+
+/// Builds the deal of a checked row: the history starts at the first funnel stage on the
+/// creation date (else the start-of-work date, else the closing date, else `today`); a
+/// start-of-work date moves it to the second funnel stage; an open deal then moves to its
+/// stage; a won deal moves to the won stage on its closing date; a lost deal keeps the
+/// furthest stage it reached and is closed.
+fn build_deal(
+    stages: &[Stage],
+    r: &DealRow,
+    client_id: Option<Id>,
+    manager_id: Option<Id>,
+    today: NaiveDate,
+) -> Deal {
+    let funnel: Vec<Id> = stages
+        .iter()
+        .filter(|s| s.is_funnel)
+        .map(|s| s.id)
+        .collect();
+    let first = funnel
+        .first()
+        .or(stages.first().map(|s| &s.id))
+        .copied()
+        .unwrap_or_default();
+    let second = funnel.get(1).copied();
+    let start = r.created.or(r.engaged).or(r.closed).unwrap_or(today);
+    let mut deal = Deal {
+        id: new_id(),
+        code: r.code.clone(),
+        client_id,
+        manager_id,
+        channel_id: None,
+        business_line_id: None,
+        title: if r.title.is_empty() {
+            r.code.clone()
+        } else {
+            r.title.clone()
+        },
+        amount: r.amount,
+        created: start,
+        stage_id: first,
+        status: DealStatus::Open,
+        lost_reason: String::new(),
+        closed: None,
+        next_step: String::new(),
+        next_step_date: None,
+        history: vec![StageEntry {
+            stage_id: first,
+            entered: start,
+        }],
+        needs: vec![],
+        criteria: vec![],
+        teo: None,
+        proposal: Proposal::default(),
+    };
+    fn go(deal: &mut Deal, last: &mut NaiveDate, id: Id, date: NaiveDate) {
+        if deal.stage_id != id {
+            let d = date.max(*last);
+            deal.history.push(StageEntry {
+                stage_id: id,
+                entered: d,
+            });
+            deal.stage_id = id;
+            *last = d;
+        }
+    }
+    let mut last = start;
+    if let (Some(e), Some(s2)) = (r.engaged, second) {
+        go(&mut deal, &mut last, s2, e);
+    }
+    match r.target {
+        StageTarget::Stage(id) => go(&mut deal, &mut last, id, r.engaged.unwrap_or(start)),
+        StageTarget::Won => {
+            if let Some(w) = stages.iter().find(|s| s.is_won) {
+                let date = r.closed.unwrap_or(last);
+                go(&mut deal, &mut last, w.id, date);
+            }
+            deal.status = DealStatus::Won;
+            deal.closed = Some(r.closed.unwrap_or(last).max(last));
+        }
+        StageTarget::Lost => {
+            deal.status = DealStatus::Lost;
+            deal.closed = Some(r.closed.unwrap_or(last).max(last));
+        }
+    }
+    deal
+}
+
+/// Writes checked deals into the project. Clients are matched by name or code
+/// (case-insensitive; unknown names are added as clients); managers by code or name (unknown
+/// ones are added); a deal without a client is kept with `client_id: None` (flagged «без
+/// клиента»). A deal whose code is already in the project is skipped as a duplicate.
+pub fn apply_deals(p: &mut Project, plan: &DealPlan, today: NaiveDate) -> Report {
+    let mut rep = Report {
+        rows_read: plan.rows_read,
+        rejected: plan.rejected.clone(),
+        ..Default::default()
+    };
+    let mut clients: HashMap<String, Id> = HashMap::new();
+    for c in &p.clients {
+        clients.entry(norm(&c.name)).or_insert(c.id);
+        if !c.code.is_empty() {
+            clients.entry(norm(&c.code)).or_insert(c.id);
+        }
+    }
+    let mut managers: HashMap<String, Id> = HashMap::new();
+    for m in &p.managers {
+        managers.entry(norm(&m.name)).or_insert(m.id);
+    }
+    for m in &p.managers {
+        if !m.code.is_empty() {
+            managers.entry(norm(&m.code)).or_insert(m.id);
+        }
+    }
+    let mut codes: std::collections::HashSet<String> = p
+        .deals
+        .iter()
+        .filter(|d| !d.code.is_empty())
+        .map(|d| d.code.clone())
+        .collect();
+    let mut added_clients = 0usize;
+    let mut added = vec![];
+    let stages = p.stages.clone();
+    let mut new_deals = Vec::with_capacity(plan.ok.len());
+    for r in &plan.ok {
+        if !r.code.is_empty() && !codes.insert(r.code.clone()) {
+            rep.rejected.push(Rejected {
+                line: r.line,
+                column: String::new(),
+                reason: format!("сделка с кодом «{}» уже есть", r.code),
+                cells: vec![],
+            });
+            continue;
+        }
+        let client_id = if r.client.is_empty() {
+            None
+        } else {
+            let key = norm(&r.client);
+            Some(*clients.entry(key).or_insert_with(|| {
+                let id = new_id();
+                p.clients.push(Client {
+                    id,
+                    code: String::new(),
+                    name: r.client.clone(),
+                    industry: String::new(),
+                    channel_id: None,
+                    region_id: None,
+                    business_line_ids: vec![],
+                    manager_id: None,
+                    category_override: None,
+                    notes: String::new(),
+                });
+                added_clients += 1;
+                id
+            }))
+        };
+        let manager_id = if r.manager.is_empty() {
+            None
+        } else {
+            let key = norm(&r.manager);
+            match managers.get(&key) {
+                Some(id) => Some(*id),
+                None => {
+                    let id = manager_id(p, &r.manager, &mut added);
+                    if let Some(id) = id {
+                        managers.insert(key, id);
+                    }
+                    id
+                }
+            }
+        };
+        new_deals.push(build_deal(&stages, r, client_id, manager_id, today));
+        rep.imported += 1;
+    }
+    p.deals.extend(new_deals);
+    if added_clients > 0 {
+        added.push(format!("Клиентов добавлено по сделкам: {added_clients}"));
+    }
+    rep.added = added;
+    rep
+}
+
+/// The latest date in a deal plan (for the new project's "as of"), if any.
+pub fn latest_date(plan: &DealPlan) -> Option<NaiveDate> {
+    plan.ok
+        .iter()
+        .flat_map(|r| [r.created, r.engaged, r.closed])
+        .flatten()
+        .max()
+}
+
+/// A CRM export: the deal table with optional companion tables (sales team, accounts).
+pub struct CrmImport<'a> {
+    pub deals: &'a Table,
+    pub deal_mapping: &'a Mapping,
+    pub stage_map: &'a [(String, Option<StageTarget>)],
+    pub teams: Option<&'a Table>,
+    pub accounts: Option<&'a Table>,
+}
+
+/// Imports a CRM export into `p`: accounts → clients (their revenue into `p.company.base_year`),
+/// sales team → managers, then the deals. `today` dates deals that carry no date at all.
+/// Companion tables use the guessed mapping. Returns one report per table: deals, teams,
+/// accounts.
+pub fn import_crm(p: &mut Project, crm: &CrmImport, today: NaiveDate) -> [Report; 3] {
+    let acc = crm.accounts.map(|t| {
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        let plan = plan_clients(t, &m);
+        let year = p.company.base_year;
+        apply_clients(p, &plan, year, Mode::UpdateExisting)
+    });
+    let team = crm.teams.map(|t| {
+        let m = guess_mapping(Kind::Managers, &t.headers);
+        apply_managers(p, t, &m)
+    });
+    let plan = plan_deals(crm.deals, crm.deal_mapping, crm.stage_map);
+    let deals = apply_deals(p, &plan, today);
+    [deals, team.unwrap_or_default(), acc.unwrap_or_default()]
+}
+
+/// A new project for a CRM export: default stages, "as of" the latest date in the deals, the
+/// base year that date's year.
+pub fn new_crm_project(name: &str, deals: &Table, mapping: &Mapping, today: NaiveDate) -> Project {
+    use chrono::Datelike;
+    let latest = [Field::Created, Field::Engaged, Field::Closed]
+        .iter()
+        .filter_map(|f| col(mapping, *f))
+        .flat_map(|i| deals.rows.iter().filter_map(move |r| parse_date(r.cell(i))))
+        .max()
+        .unwrap_or(today);
+    let mut p = Project::new_empty(name, latest);
+    p.company.as_of = Some(latest);
+    p.company.base_year = latest.year();
+    p.company.plan_year = latest.year() + 1;
+    p.company.money_unit = MoneyUnit::Rub;
+    p
+}
+
+/// Rejected rows as table rows for the downloadable CSV: line, column, reason, then the cells.
+pub fn rejected_rows(rejected: &[Rejected]) -> Vec<Vec<String>> {
+    rejected
+        .iter()
+        .map(|r| {
+            let mut v = vec![r.line.to_string(), r.column.clone(), r.reason.clone()];
+            v.extend(r.cells.iter().cloned());
+            v
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::table::parse_csv;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn project() -> Project {
+        Project::new_empty("Тест", d("2025-03-31"))
+    }
+
+    #[test]
+    fn guesses_russian_and_english_headers() {
+        let h: Vec<String> = [
+            "Контрагент",
+            "Код",
+            "Оборот, руб.",
+            "Отрасль",
+            "Город",
+            "Кат.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let m = guess_mapping(Kind::Clients, &h);
+        assert_eq!(
+            m,
+            vec![
+                Some(Field::Name),
+                Some(Field::Code),
+                Some(Field::Revenue),
+                Some(Field::BusinessLine),
+                Some(Field::Region),
+                Some(Field::Category)
+            ]
+        );
+        let h: Vec<String> = [
+            "account",
+            "sector",
+            "year_established",
+            "revenue",
+            "employees",
+            "office_location",
+            "subsidiary_of",
+        ]
+        .map(String::from)
+        .to_vec();
+        let m = guess_mapping(Kind::Clients, &h);
+        assert_eq!(m[0], Some(Field::Name));
+        assert_eq!(m[1], Some(Field::BusinessLine));
+        assert_eq!(m[2], None);
+        assert_eq!(m[3], Some(Field::Revenue));
+        assert_eq!(m[5], Some(Field::Region));
+        assert_eq!(m[6], None);
+        assert!(guess_mapping(Kind::Clients, &[]).is_empty());
+    }
+
+    #[test]
+    fn remembered_mapping_overrides_the_guess() {
+        let h: Vec<String> = ["Клиент", "Сумма", "Прочее"].map(String::from).to_vec();
+        let mem = vec![
+            ("Прочее".to_string(), "revenue".to_string()),
+            ("Сумма".to_string(), String::new()),
+        ];
+        let m = mapping_from_memory(Kind::Clients, &h, &mem);
+        assert_eq!(m, vec![Some(Field::Name), None, Some(Field::Revenue)]);
+        assert_eq!(mapping_to_memory(&h, &m)[2].1, "revenue");
+
+        // Remembered in the project, per kind; a later import keeps other headers.
+        let mut p = project();
+        assert!(remembered(&p, Kind::Clients).is_empty());
+        remember(&mut p, Kind::Clients, &h, &m);
+        assert_eq!(
+            mapping_from_memory(Kind::Clients, &h, &remembered(&p, Kind::Clients)),
+            m
+        );
+        let h2: Vec<String> = ["Прочее"].map(String::from).to_vec();
+        remember(&mut p, Kind::Clients, &h2, &vec![None]);
+        let mem = remembered(&p, Kind::Clients);
+        assert_eq!(mem.len(), 3);
+        assert!(mem.contains(&("Прочее".to_string(), String::new())));
+        assert!(remembered(&p, Kind::Deals).is_empty());
+    }
+
+    #[test]
+    fn client_rows_are_checked_with_line_column_reason() {
+        let t = parse_csv(
+            "Клиент;Выручка;Категория\nАльфа;1 234 567,89 ₽;А\n;5;B\nБета;много;C\nГамма;(1\u{a0}000);Х\nДельта;;с\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        let plan = plan_clients(&t, &m);
+        assert_eq!(plan.rows_read, 5);
+        assert_eq!(plan.ok.len(), 2);
+        assert_eq!(plan.ok[0].revenue, Some(Money::from_f64(1_234_567.89)));
+        assert_eq!(plan.ok[0].category, Some(Category::A));
+        assert_eq!(plan.ok[1].category, Some(Category::C));
+        assert_eq!(plan.ok[1].revenue, None);
+        let r: Vec<(usize, &str)> = plan
+            .rejected
+            .iter()
+            .map(|r| (r.line, r.column.as_str()))
+            .collect();
+        assert_eq!(r, vec![(3, "Клиент"), (4, "Выручка"), (5, "Категория")]);
+        assert!(plan.rejected[1].reason.contains("не число"));
+    }
+
+    #[test]
+    fn applying_clients_adds_dimensions_and_updates_on_second_import() {
+        let mut p = project();
+        p.regions.push(Dimension {
+            id: new_id(),
+            name: "Урал".into(),
+        });
+        let t = parse_csv(
+            "Клиент;Регион;Выручка;Менеджер\nАльфа;урал;100;Иванов\nБета;Сибирь;50;\n".as_bytes(),
+        )
+        .unwrap();
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        let plan = plan_clients(&t, &m);
+        let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
+        assert_eq!((rep.imported, rep.updated), (2, 0));
+        assert_eq!(p.regions.len(), 2, "«урал» matched case-insensitively");
+        assert!(rep.added.contains(&"Регион: Сибирь".to_string()));
+        assert!(rep.added.contains(&"Менеджер: Иванов".to_string()));
+        assert_eq!(p.revenues.len(), 2);
+        let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
+        assert_eq!((rep.imported, rep.updated), (0, 2));
+        assert_eq!(p.clients.len(), 2);
+        assert_eq!(
+            p.revenues.len(),
+            2,
+            "the year's revenue is replaced, not doubled"
+        );
+        let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
+        assert_eq!(rep.imported, 2);
+        assert_eq!(p.clients.len(), 4);
+    }
+
+    #[test]
+    fn empty_table_imports_nothing() {
+        let t = parse_csv(b"name;revenue\n").unwrap();
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        let plan = plan_clients(&t, &m);
+        let mut p = project();
+        let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
+        assert_eq!((rep.rows_read, rep.imported), (0, 0));
+        assert!(
+            mapping_problems(Kind::Clients, &vec![None, Some(Field::Revenue)])
+                .iter()
+                .any(|s| s.contains("Наименование"))
+        );
+    }
+
+    #[test]
+    fn crm_stages_are_guessed() {
+        let p = project();
+        let s1 = p.stages[0].id;
+        let s21 = p.stages[1].id;
+        assert_eq!(guess_stage(&p, "Prospecting"), Some(StageTarget::Stage(s1)));
+        assert_eq!(guess_stage(&p, "Engaging"), Some(StageTarget::Stage(s21)));
+        assert_eq!(guess_stage(&p, "Won"), Some(StageTarget::Won));
+        assert_eq!(guess_stage(&p, "Lost"), Some(StageTarget::Lost));
+        assert_eq!(guess_stage(&p, "Проиграна"), Some(StageTarget::Lost));
+        assert_eq!(
+            guess_stage(&p, "2.2"),
+            Some(StageTarget::Stage(p.stages[2].id))
+        );
+        assert_eq!(guess_stage(&p, "???"), None);
+    }
+
+    #[test]
+    fn deals_get_history_status_and_flag() {
+        let mut p = project();
+        let t = parse_csv(
+            b"opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n\
+              A1,Ann,GTX,Acme,Won,2016-10-20,2017-03-01,1054\n\
+              A2,Ann,GTX,Acme,Lost,2016-10-25,2017-01-11,0\n\
+              A3,Bob,MG,,Engaging,2017-02-01,,\n\
+              A4,Bob,MG,Beta,Prospecting,,,\n\
+              A5,Bob,MG,Beta,Unknown,,,\n\
+              A6,Bob,MG,Beta,Won,2017-13-01,,\n\
+              A1,Bob,MG,Beta,Won,2016-10-20,2017-03-01,5\n",
+        )
+        .unwrap();
+        let m = guess_mapping(Kind::Deals, &t.headers);
+        assert_eq!(m[0], Some(Field::Code));
+        assert_eq!(m[1], Some(Field::Manager));
+        assert_eq!(m[2], Some(Field::Title));
+        assert_eq!(m[3], Some(Field::Client));
+        assert_eq!(m[4], Some(Field::Stage));
+        assert_eq!(m[5], Some(Field::Engaged));
+        assert_eq!(m[6], Some(Field::Closed));
+        assert_eq!(m[7], Some(Field::Amount));
+        let names = stage_names(&t, &m);
+        assert_eq!(names[0], ("Won".to_string(), 3));
+        let map: Vec<_> = names
+            .iter()
+            .map(|(n, _)| (n.clone(), guess_stage(&p, n)))
+            .collect();
+        let plan = plan_deals(&t, &m, &map);
+        assert_eq!(plan.rejected.len(), 2);
+        assert_eq!(plan.rejected[0].line, 6);
+        assert_eq!(plan.rejected[0].column, "deal_stage");
+        assert_eq!(plan.rejected[1].column, "engage_date");
+        assert_eq!(plan.without_client(), 1);
+        let rep = apply_deals(&mut p, &plan, d("2017-06-30"));
+        assert_eq!(rep.imported, 4);
+        assert_eq!(rep.rejected.len(), 3, "duplicate code A1 is rejected");
+        assert_eq!(p.clients.len(), 2);
+        assert_eq!(p.managers.len(), 2);
+        let won = &p.deals[0];
+        assert_eq!(won.status, DealStatus::Won);
+        assert_eq!(won.closed, Some(d("2017-03-01")));
+        assert_eq!(won.stage_id, p.stages.iter().find(|s| s.is_won).unwrap().id);
+        assert_eq!(won.history.len(), 3);
+        assert_eq!(won.amount, Money::from_f64(1054.0));
+        let lost = &p.deals[1];
+        assert_eq!(lost.status, DealStatus::Lost);
+        assert_eq!(
+            lost.stage_id, p.stages[1].id,
+            "lost keeps the furthest stage"
+        );
+        assert!(p.deals[2].client_id.is_none());
+        assert_eq!(p.deals[2].status, DealStatus::Open);
+        assert_eq!(p.deals[3].stage_id, p.stages[0].id);
+        assert_eq!(p.deals[3].created, d("2017-06-30"));
+        assert!(p
+            .deals
+            .iter()
+            .all(|d| super::super::funnel::history_problems(d).is_empty()));
+        assert_eq!(latest_date(&plan), Some(d("2017-03-01")));
+    }
+
+    #[test]
+    fn managers_from_a_team_table() {
+        let mut p = project();
+        let t = parse_csv(
+            b"sales_agent,manager,regional_office\nAnn,Dustin,Central\nBob,Dustin,central\n,x,y\n",
+        )
+        .unwrap();
+        let m = guess_mapping(Kind::Managers, &t.headers);
+        assert_eq!(m, vec![Some(Field::Name), None, Some(Field::Region)]);
+        let rep = apply_managers(&mut p, &t, &m);
+        assert_eq!((rep.imported, rep.rejected.len()), (2, 1));
+        assert_eq!(p.regions.len(), 1);
+        assert_eq!(p.managers[0].code, "Ann");
+        assert_eq!(p.managers[1].region_id, Some(p.regions[0].id));
+    }
+}

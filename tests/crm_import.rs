@@ -1,0 +1,209 @@
+//! The real CRM export (../shared/data/crm-sales-opportunities) imports as one project, and the
+//! funnel, the scoreboard and the ABC analysis agree with a direct count of the raw files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sloy::domain::abc::abc_analysis;
+use sloy::domain::funnel::{reached_counts, scoreboard};
+use sloy::domain::import::*;
+use sloy::domain::{DealStatus, Money, Project};
+use sloy::persist::table::{parse_csv, Table};
+use std::collections::HashMap;
+
+const DIR: &str = "../shared/data/crm-sales-opportunities";
+
+fn raw(name: &str) -> String {
+    let path = format!("{}/{DIR}/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path)
+        .or_else(|_| {
+            std::fs::read_to_string(format!("/work/shared/data/crm-sales-opportunities/{name}"))
+        })
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn table(name: &str) -> Table {
+    parse_csv(raw(name).as_bytes()).unwrap()
+}
+
+/// Direct count of the raw pipeline file: rows per deal_stage, rows with an engage date,
+/// rows without an account (plain split: the file has no quotes).
+fn direct_counts() -> (HashMap<String, usize>, usize, usize, usize) {
+    let text = raw("sales_pipeline.csv");
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |n: &str| head.iter().position(|h| *h == n).unwrap();
+    let (st, en, ac) = (at("deal_stage"), at("engage_date"), at("account"));
+    let mut by_stage = HashMap::new();
+    let (mut rows, mut engaged, mut no_account) = (0, 0, 0);
+    for l in lines {
+        let c: Vec<&str> = l.split(',').collect();
+        rows += 1;
+        *by_stage.entry(c[st].to_string()).or_insert(0) += 1;
+        engaged += usize::from(!c[en].is_empty());
+        no_account += usize::from(c[ac].is_empty());
+    }
+    (by_stage, rows, engaged, no_account)
+}
+
+fn import_all() -> (Project, [Report; 3]) {
+    let deals = table("sales_pipeline.csv");
+    let teams = table("sales_teams.csv");
+    let accounts = table("accounts.csv");
+    let m = guess_mapping(Kind::Deals, &deals.headers);
+    let today = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
+    let mut p = new_crm_project("CRM", &deals, &m, today);
+    let stage_map: Vec<_> = stage_names(&deals, &m)
+        .into_iter()
+        .map(|(n, _)| {
+            let t = guess_stage(&p, &n);
+            (n, t)
+        })
+        .collect();
+    assert!(stage_map.iter().all(|(_, t)| t.is_some()), "{stage_map:?}");
+    let reps = import_crm(
+        &mut p,
+        &CrmImport {
+            deals: &deals,
+            deal_mapping: &m,
+            stage_map: &stage_map,
+            teams: Some(&teams),
+            accounts: Some(&accounts),
+        },
+        today,
+    );
+    (p, reps)
+}
+
+#[test]
+fn crm_export_imports_as_one_project() {
+    let (p, [deals, teams, accounts]) = import_all();
+    let (by_stage, rows, _, no_account) = direct_counts();
+    assert_eq!(rows, 8800);
+    assert_eq!(deals.rows_read, 8800);
+    assert_eq!(deals.imported, 8800);
+    assert!(deals.rejected.is_empty(), "{:?}", deals.rejected.first());
+    assert_eq!(p.deals.len(), 8800);
+    assert_eq!(teams.imported, 35);
+    assert_eq!(
+        p.managers.len(),
+        35,
+        "every sales agent of the pipeline is in the team file"
+    );
+    assert_eq!(accounts.imported, 85);
+    assert_eq!(
+        p.clients.len(),
+        85,
+        "every account of the pipeline is in the accounts file"
+    );
+    let flagged = p.deals.iter().filter(|d| d.client_id.is_none()).count();
+    assert_eq!(flagged, no_account);
+    assert_eq!(flagged, 1425);
+    assert!(p
+        .deals
+        .iter()
+        .filter(|d| d.client_id.is_none())
+        .all(|d| d.status == DealStatus::Open));
+    let won = p
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Won)
+        .count();
+    let lost = p
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Lost)
+        .count();
+    assert_eq!(won, by_stage["Won"]);
+    assert_eq!(lost, by_stage["Lost"]);
+    assert!(p
+        .deals
+        .iter()
+        .all(|d| sloy::domain::funnel::history_problems(d).is_empty()));
+}
+
+#[test]
+fn funnel_and_scoreboard_match_a_direct_count() {
+    let (p, _) = import_all();
+    let (by_stage, rows, engaged, _) = direct_counts();
+    let deals: Vec<_> = p.deals.iter().collect();
+    let reached = reached_counts(&p, &deals);
+    // Stage 1: every deal; 2.1: every deal that was engaged; from 2.2 up to the won stage:
+    // the won deals (they skipped the stages between).
+    assert_eq!(reached[0].count, rows);
+    assert_eq!(reached[1].count, engaged);
+    assert_eq!(engaged, rows - by_stage["Prospecting"]);
+    let won_pos = p.stages.iter().position(|s| s.is_won).unwrap();
+    for r in reached.iter().skip(2) {
+        assert!(r.stage <= won_pos);
+        assert_eq!(r.count, by_stage["Won"], "stage {}", r.stage);
+    }
+    let board = scoreboard(&p, &deals, p.company.as_of.unwrap());
+    assert_eq!(
+        board.total.count,
+        by_stage["Prospecting"] + by_stage["Engaging"]
+    );
+    let col = |s: usize| board.columns.iter().position(|&c| c == s).unwrap();
+    assert_eq!(board.column_totals[col(0)].count, by_stage["Prospecting"]);
+    assert_eq!(board.column_totals[col(1)].count, by_stage["Engaging"]);
+    assert!(board.unplaced.is_empty());
+}
+
+#[test]
+fn accounts_alone_import_as_a_client_base_and_abc_matches_the_file() {
+    let t = table("accounts.csv");
+    let m = guess_mapping(Kind::Clients, &t.headers);
+    let plan = plan_clients(&t, &m);
+    let mut p = Project::new_empty(
+        "Accounts",
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+    );
+    let year = p.company.base_year;
+    let rep = apply_clients(&mut p, &plan, year, Mode::AddNew);
+    assert_eq!((rep.rows_read, rep.imported), (85, 85));
+    assert!(rep.added.iter().any(|a| a == "Направление: technolgy"));
+    assert!(rep.added.iter().any(|a| a == "Регион: United States"));
+
+    // Direct ABC from the raw file: sort by revenue, A while the cumulative share before the
+    // client is below 80 %, B below 95 %, C after (the default rule).
+    let text = raw("accounts.csv");
+    let mut lines = text.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let (ai, ri) = (
+        head.iter().position(|h| *h == "account").unwrap(),
+        head.iter().position(|h| *h == "revenue").unwrap(),
+    );
+    let mut rows: Vec<(String, i64)> = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            let cents = (c[ri].parse::<f64>().unwrap() * 100.0).round() as i64;
+            (c[ai].to_string(), cents)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let total: i64 = rows.iter().map(|r| r.1).sum();
+    let mut before = 0i64;
+    let mut direct: HashMap<String, char> = HashMap::new();
+    for (name, cents) in &rows {
+        let pct = before as f64 * 100.0 / total as f64;
+        let cat = if pct < 80.0 {
+            'A'
+        } else if pct < 95.0 {
+            'B'
+        } else {
+            'C'
+        };
+        direct.insert(name.clone(), cat);
+        before += cents;
+    }
+    let res = abc_analysis(&p, year, &p.layer1.abc);
+    assert_eq!(res.total, Money::from_f64(total as f64 / 100.0));
+    assert_eq!(res.rows.len(), 85);
+    for r in &res.rows {
+        let name = &p.clients[r.client_index].name;
+        assert_eq!(
+            r.category.letter().chars().next().unwrap(),
+            direct[name],
+            "{name}"
+        );
+    }
+}
