@@ -23,7 +23,13 @@ fn code_of(p: &Project, id: Id) -> String {
     p.clients
         .iter()
         .find(|c| c.id == id)
-        .map(|c| if c.code.is_empty() { c.name.clone() } else { c.code.clone() })
+        .map(|c| {
+            if c.code.is_empty() {
+                c.name.clone()
+            } else {
+                c.code.clone()
+            }
+        })
         .unwrap_or_default()
 }
 
@@ -76,10 +82,9 @@ fn Maps() -> impl IntoView {
     let cats = use_categories();
     let client_q = use_query("client");
     let elab = Memo::new(move |_| {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| cats.with(|c| a_elaboration(p, c)))
-        })
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| cats.with(|c| a_elaboration(p, c))))
     });
     let summary = move || {
         elab.get().map(|e| {
@@ -95,7 +100,10 @@ fn Maps() -> impl IntoView {
             );
             let full = fill(
                 tt.l3.full_maps,
-                &[&e.full_maps.len().to_string(), &e.a_clients.len().to_string()],
+                &[
+                    &e.full_maps.len().to_string(),
+                    &e.a_clients.len().to_string(),
+                ],
             );
             view! {
                 <p data-testid="l3-role-coverage">{cov}</p>
@@ -104,7 +112,9 @@ fn Maps() -> impl IntoView {
         })
     };
     let list = move || {
-        let Some(e) = elab.get() else { return ().into_any() };
+        let Some(e) = elab.get() else {
+            return ().into_any();
+        };
         if e.a_clients.is_empty() {
             return view! { <p class="empty-state">{t.get().l3.empty}</p> }.into_any();
         }
@@ -295,9 +305,11 @@ fn Touches() -> impl IntoView {
     let store = crate::state::store::use_store();
     let cats = use_categories();
     let today = Memo::new(move |_| {
-        store
-            .current
-            .with(|p| p.as_ref().map(as_of).unwrap_or_else(crate::state::store::today))
+        store.current.with(|p| {
+            p.as_ref()
+                .map(as_of)
+                .unwrap_or_else(crate::state::store::today)
+        })
     });
     let quarter = RwSignal::new(None::<(i32, u32)>);
     let period = Memo::new(move |_| {
@@ -413,7 +425,7 @@ fn Touches() -> impl IntoView {
                 .iter()
                 .filter(|tp| per.contains(tp.date))
                 .collect();
-            rows.sort_by(|a, b| b.date.cmp(&a.date));
+            rows.sort_by_key(|tp| std::cmp::Reverse(tp.date));
             let total = rows.len();
             let tt = t.get();
             let body = rows
@@ -553,9 +565,21 @@ fn Metrics() -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ");
             let rows = vec![
-                (tt.l3.res_typical, status(r.typical_maps.met, r.typical_maps.missing.len().to_string()), None),
-                (tt.l3.res_a_maps, status(r.a_maps.met, a_missing), Some(href_to(Route::L3, "maps", &[]))),
-                (tt.l3.res_programmes, status(r.programmes.met, r.programmes.missing.len().to_string()), None),
+                (
+                    tt.l3.res_typical,
+                    status(r.typical_maps.met, r.typical_maps.missing.len().to_string()),
+                    None,
+                ),
+                (
+                    tt.l3.res_a_maps,
+                    status(r.a_maps.met, a_missing),
+                    Some(href_to(Route::L3, "maps", &[])),
+                ),
+                (
+                    tt.l3.res_programmes,
+                    status(r.programmes.met, r.programmes.missing.len().to_string()),
+                    None,
+                ),
                 (tt.l3.res_pr, status(r.pr_plan.met, String::new()), None),
             ];
             let rows = rows
