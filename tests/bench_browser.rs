@@ -227,3 +227,22 @@ fn bench_crm_import_8800_deals_with_scoreboard() {
     assert!(n > 8_800);
     console_log!("BENCH import_crm_8800_deals_plus_scoreboard_ms={ms:.1}");
 }
+
+/// Layer 1 budget: ABC analysis of 100 000 clients (revenues in random order) ≤ 30 ms.
+#[wasm_bindgen_test]
+fn bench_abc_100k_clients() {
+    let p = random_project(11, 100_000, 0);
+    let settings = p.layer1.abc.clone();
+    let year = p.company.base_year;
+    let mut classes = [0usize; 3];
+    let ms = median_ms(7, || {
+        let res = sloy::domain::abc::abc_analysis(&p, year, &settings);
+        classes = res.class_counts();
+    });
+    console_log!(
+        "BENCH abc_100k_clients_ms={ms:.1} classes_abc={}/{}/{}",
+        classes[0],
+        classes[1],
+        classes[2]
+    );
+}
