@@ -65,6 +65,21 @@ pub struct TeoInputs {
     pub discount_rate_pct: f64,
 }
 
+/// A ТЭО with no lines, the default horizon and discount rate.
+pub fn empty_teo() -> Teo {
+    Teo {
+        investment: vec![],
+        savings: vec![],
+        opex: vec![],
+        alternative_opex: vec![],
+        salvage: Money::ZERO,
+        horizon_years: DEFAULT_HORIZON_YEARS,
+        discount_rate: DEFAULT_DISCOUNT_RATE_PCT,
+        presented_on: None,
+        notes: String::new(),
+    }
+}
+
 impl TeoInputs {
     /// Sums the lines of a stored ТЭО.
     pub fn from_teo(t: &Teo) -> TeoInputs {

@@ -238,17 +238,7 @@ pub fn teo_values(p: &Project, d: &Deal, lang: Lang) -> Values {
             "Альтернативный поставщик".into(),
         ]),
     );
-    let empty = crate::domain::Teo {
-        investment: vec![],
-        savings: vec![],
-        opex: vec![],
-        alternative_opex: vec![],
-        salvage: Money::ZERO,
-        horizon_years: teo::DEFAULT_HORIZON_YEARS,
-        discount_rate: teo::DEFAULT_DISCOUNT_RATE_PCT,
-        presented_on: None,
-        notes: String::new(),
-    };
+    let empty = teo::empty_teo();
     let t = d.teo.as_ref().unwrap_or(&empty);
     let inputs = TeoInputs::from_teo(t);
     let ind = teo::indicators(&inputs);

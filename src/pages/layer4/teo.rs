@@ -22,13 +22,7 @@ pub(crate) fn blank_teo(l4: &crate::i18n::L4) -> Teo {
             name: l4.line_energy.into(),
             amount: Money::ZERO,
         }],
-        opex: vec![],
-        alternative_opex: vec![],
-        salvage: Money::ZERO,
-        horizon_years: teo::DEFAULT_HORIZON_YEARS,
-        discount_rate: teo::DEFAULT_DISCOUNT_RATE_PCT,
-        presented_on: None,
-        notes: String::new(),
+        ..teo::empty_teo()
     }
 }
 
