@@ -26,7 +26,7 @@ pub fn fix_at(item_id: &str) -> Option<(u8, &'static str)> {
         "l4.r.matrix" => (4, "matrix"),
         "l4.r.questions" => (4, "questions"),
         "l4.r.briefing" => (4, "briefing"),
-        "l4.r.templates" => (4, "documents"),
+        "l4.r.templates" => (4, "docs"),
         "l5.r.coaching" => (5, "coaching"),
         _ => return None,
     })
