@@ -58,6 +58,7 @@ pub mod money;
 pub mod period;
 pub mod plan;
 pub mod stages;
+pub mod strategy;
 pub mod synth;
 pub mod teo;
 pub mod tools;
