@@ -30,10 +30,14 @@
 //! | 1 | «степень проработки клиентов категории А» (coverage, role coverage, full maps) | [`accounts::a_elaboration`] | Слой 3 → Карты проекта |
 //! | 3 | «карты проекта по каналам для клиентов категории А с указанием ЛВР, ЛФР, ЛПР» | [`accounts::project_map`], [`accounts::project_maps`], [`accounts::ProjectMap::gaps`] | Слой 3 → Карты проекта |
 //! | 3 | «программа продвижения для каждого канала … 1 этапа ТФС», «план PR мероприятий» | [`accounts::promotion_programmes`] | Слой 3 → Программа продвижения |
-//! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] | Слой 3 → Карты проекта |
-//! | 3 | result «программа продвижения по каналам» | [`accounts::layer3_results`] | Слой 3 → Программа продвижения |
-//! | 3 | metric «количество точек контакта для клиентов кат. А и В» | [`accounts::touch_points`] | Слой 3 → Точки контакта |
-//! | 3 | metric «количество лидов кат. А и В» | [`accounts::ab_leads`] | Слой 3 → Точки контакта |
+//! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] | Слой 3 → Типовые карты, Метрики |
+//! | 3 | result «программа продвижения по каналам» | [`accounts::layer3_results`] | Слой 3 → Программа продвижения, Метрики |
+//! | 3 | metric «количество точек контакта для клиентов кат. А и В» | [`accounts::touch_points`], [`accounts::touch_target_per_quarter`] | Слой 3 → Точки контакта, Метрики |
+//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`accounts::ab_leads`], [`plan::project_goals`] | Слой 3 → Метрики |
+//! | 3 | typical-client maps: defaults per channel (DOMAIN.md §3.3), editing | [`strategy::default_positions`], [`strategy::fill_default_template`], [`strategy::add_position`], [`strategy::set_position`] | Слой 3 → Типовые карты |
+//! | 3 | project-map contacts: role suggested by the typical map, influence links, delete | [`strategy::suggest_roles`], [`strategy::set_influences`], [`strategy::delete_contact`] | Слой 3 → Карты проекта |
+//! | 3 | programme budget per channel and status, activities per month | [`strategy::channel_totals`], [`strategy::programme_totals`], [`strategy::activities_by_month`], [`strategy::delete_activity`] | Слой 3 → Программа продвижения |
+//! | 3 | «план PR мероприятий» | [`strategy::pr_calendar`], [`strategy::pr_totals`] | Слой 3 → План PR |
 //! | 4 | «матрица преимуществ по каждому каналу» (task and result) | [`tools::advantage_matrix`], [`tools::advantage_matrices`] | Слой 4 → Матрица преимуществ |
 //! | 4 | «списки вопросов для ЛФР и ЛПР» 2.1 / 2.2 / 2.3, result «вопросники для 2го этапа ТФС» | [`tools::question_lists`], [`tools::default_questions`] | Слой 4 → Вопросники |
 //! | 4 | result «шаблон инструктажа ЛФР» | [`tools::default_briefing`] | Слой 4 → Инструктаж ЛФР |

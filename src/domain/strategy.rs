@@ -6,7 +6,7 @@
 //! The read-only figures of the layer (maps, touch points, leads, results) live in
 //! [`super::accounts`]; this module holds what the screens change and the calendars they draw.
 
-use super::accounts::Categories;
+use super::accounts::{Categories, ChannelProgramme};
 use super::model::{Activity, Category, Id, MapTemplate, Project, Role};
 use super::money::Money;
 use chrono::Datelike;
@@ -369,6 +369,52 @@ pub fn pr_totals(p: &Project, year: i32) -> (usize, usize, Money) {
     )
 }
 
+// ---------------------------------------------------------------------------------------------
+// Budget totals
+// ---------------------------------------------------------------------------------------------
+
+/// Counts and budget of a promotion programme split by status (проведено / запланировано).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProgrammeTotals {
+    pub activities: usize,
+    pub done: usize,
+    pub pr: usize,
+    pub budget: Money,
+    /// Budget of the activities carried out.
+    pub budget_done: Money,
+    /// Budget of the activities still planned (not done).
+    pub budget_planned: Money,
+    pub budget_pr: Money,
+}
+
+/// Totals of one channel's programme.
+pub fn channel_totals(c: &ChannelProgramme) -> ProgrammeTotals {
+    ProgrammeTotals {
+        activities: c.activities.len(),
+        done: c.done,
+        pr: c.pr.len(),
+        budget: c.budget,
+        budget_done: c.budget_done,
+        budget_planned: Money(c.budget.0 - c.budget_done.0),
+        budget_pr: c.budget_pr,
+    }
+}
+
+/// Totals over all channels.
+pub fn programme_totals(list: &[ChannelProgramme]) -> ProgrammeTotals {
+    list.iter()
+        .map(channel_totals)
+        .fold(ProgrammeTotals::default(), |a, b| ProgrammeTotals {
+            activities: a.activities + b.activities,
+            done: a.done + b.done,
+            pr: a.pr + b.pr,
+            budget: Money(a.budget.0 + b.budget.0),
+            budget_done: Money(a.budget_done.0 + b.budget_done.0),
+            budget_planned: Money(a.budget_planned.0 + b.budget_planned.0),
+            budget_pr: Money(a.budget_pr.0 + b.budget_pr.0),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,6 +683,30 @@ mod tests {
         assert_eq!(pr_totals(&p, 2025), (4, 1, Money::units(1_200 + 150 * 3)));
         assert_eq!(pr_totals(&p, 2030), (0, 0, Money::default()));
         assert!(pr_calendar(&p, 2030).is_empty());
+    }
+
+    #[test]
+    fn demo_budget_totals() {
+        let p = demo_project();
+        let cats = demo_categories(&p);
+        let list = crate::domain::accounts::promotion_programmes(
+            &p,
+            &cats,
+            crate::domain::period::Period::year(2025),
+            d(2025, 3, 31),
+        );
+        let direct = channel_totals(&list[0]);
+        assert_eq!((direct.activities, direct.done, direct.pr), (3, 2, 2));
+        assert_eq!(direct.budget, Money::units(1_500));
+        assert_eq!(direct.budget_done, Money::units(1_350));
+        assert_eq!(direct.budget_planned, Money::units(150));
+        let all = programme_totals(&list);
+        assert_eq!((all.activities, all.done, all.pr), (7, 4, 4));
+        assert_eq!(all.budget, Money::units(1_200 + 6 * 150));
+        assert_eq!(all.budget_done, Money::units(1_200 + 3 * 150));
+        assert_eq!(all.budget_planned, Money::units(3 * 150));
+        assert_eq!(all.budget_pr, Money::units(1_200 + 3 * 150));
+        assert_eq!(programme_totals(&[]), ProgrammeTotals::default());
     }
 
     #[test]

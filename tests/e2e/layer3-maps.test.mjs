@@ -24,7 +24,7 @@ appTest("layer 3 maps: gaps, coverage, adding an ЛПР", async (session, t) => 
     await app.expectText(app.by("l3-role-ЛПР"), "нет ЛПР");
     await app.guard(app.by("l3-contact-name").fill("Петров П. П."));
     await app.guard(app.by("l3-contact-position").fill("Генеральный директор"));
-    await app.guard(app.by("l3-contact-role").selectOption("LPR"));
+    await app.guard(app.by("l3-contact-role-LPR").check());
     await app.click(app.by("l3-add-contact"));
     await app.expectText(app.by("l3-role-ЛПР"), "Петров П. П.");
     await app.eventually(async () => {

@@ -115,7 +115,13 @@ fn DealsList() -> impl IntoView {
                                     <tr data-testid=format!("deal-row-{}", d.code)>
                                         <td><a href=deal_href(d.id)>{d.code.clone()}</a></td>
                                         <td>{d.title.clone()}</td>
-                                        <td>{client}</td>
+                                        <td>{client}{d.client_id.map(|c| view! {
+                                            " "
+                                            <a class="small no-print" data-testid=format!("deal-add-contact-{}", d.code)
+                                                href=href_to(Route::L3, "maps", &[("client", &c.to_string()), ("add", "1")])>
+                                                {crate::i18n::catalogue(lang).l3.deal_add_contact}
+                                            </a>
+                                        })}</td>
                                         <td>{cat.letter()}</td>
                                         <td>{mgr}</td>
                                         <td class="num">{fmt_amount(d.amount, lang)}</td>

@@ -1,0 +1,104 @@
+//! Layer 3 — strategy for A and B clients (DOMAIN.md §3.3): typical-client maps per channel,
+//! project maps with ЛВР/ЛФР/ЛПР, the promotion programme and its PR plan, touch points and
+//! the layer's metrics and results. One file per tab; every figure comes from
+//! `crate::domain::accounts` and `crate::domain::strategy`.
+
+mod contact;
+mod maps;
+mod metrics;
+mod programme;
+mod touches;
+mod typical;
+
+use crate::components::tabs::{Tab, Tabs};
+use crate::domain::abc::client_categories;
+use crate::domain::accounts::Categories;
+use crate::domain::model::{Id, Project, Role, TouchKind};
+use crate::state::route::{use_tab, Route};
+use crate::state::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layer3Page() -> impl IntoView {
+    let t = use_i18n();
+    let tab = use_tab("maps");
+    let tabs: Vec<Tab> = vec![
+        ("maps", |c| c.l3.tab_maps),
+        ("typical", |c| c.l3.tab_typical),
+        ("programme", |c| c.l3.tab_programme),
+        ("pr", |c| c.l3.tab_pr),
+        ("touches", |c| c.l3.tab_touches),
+        ("metrics", |c| c.l3.tab_metrics),
+    ];
+    view! {
+        <section class="page l3" data-testid="l3-page">
+            <h1 class="no-print">{move || t.get().l3.title}</h1>
+            <p class="lead no-print">{move || t.get().l3.lead}</p>
+            <Tabs route=Route::L3 tabs=tabs current=tab />
+            {move || match tab.get().as_str() {
+                "typical" => view! { <typical::TypicalTab /> }.into_any(),
+                "programme" => view! { <programme::ProgrammeTab /> }.into_any(),
+                "pr" => view! { <programme::PrTab /> }.into_any(),
+                "touches" => view! { <touches::TouchesTab /> }.into_any(),
+                "metrics" => view! { <metrics::MetricsTab /> }.into_any(),
+                _ => view! { <maps::MapsTab /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A client's short label: its code, else its name.
+pub(super) fn code_of(p: &Project, id: Id) -> String {
+    p.client(id)
+        .map(|c| {
+            if c.code.is_empty() {
+                c.name.clone()
+            } else {
+                c.code.clone()
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// A contact's name (empty for an unknown id).
+pub(super) fn contact_name(p: &Project, id: Id) -> String {
+    p.contacts
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+/// Index of a touch kind in the catalogue's `kinds`.
+pub(super) fn kind_index(k: TouchKind) -> usize {
+    TouchKind::ALL.iter().position(|x| *x == k).unwrap_or(8)
+}
+
+/// The project's "as of" date.
+pub(super) fn as_of(p: &Project) -> chrono::NaiveDate {
+    p.as_of(crate::state::store::today())
+}
+
+/// Role ↔ the value used in forms and test ids.
+pub(super) fn role_key(r: Role) -> &'static str {
+    match r {
+        Role::Lvr => "LVR",
+        Role::Lfr => "LFR",
+        Role::Lpr => "LPR",
+    }
+}
+
+/// Asks before deleting.
+pub(super) fn confirm(msg: &str) -> bool {
+    window().confirm_with_message(msg).unwrap_or(false)
+}
+
+/// The project's categories, recomputed when the project changes.
+pub(super) fn use_categories() -> Memo<Categories> {
+    let store = crate::state::store::use_store();
+    Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().map(client_categories).unwrap_or_default())
+    })
+}
