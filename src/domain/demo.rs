@@ -1507,8 +1507,12 @@ fn add_layer3(p: &mut Project) {
             kind,
             title: title.into(),
             planned: date,
+            // The manager of the channel's largest A client is responsible.
+            manager_id: targets
+                .first()
+                .and_then(|c| p.client(*c))
+                .and_then(|c| c.manager_id),
             target_client_ids: targets,
-            manager_id: None,
             budget: Money::units(if kind == TouchKind::Exhibition {
                 1_200
             } else {
