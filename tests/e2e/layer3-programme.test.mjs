@@ -48,6 +48,15 @@ appTest("layer 3 programme: add a PR activity, PR plan, mark done, budget totals
     await expectPlain(app, app.by("l3-pr-summary"), "PR-мероприятий: 5, проведено 1");
   });
 
+  await t.test("the PR plan downloads as a standalone HTML file", async () => {
+    const { fileName, text } = await app.download(app.by("l3-pr-export"));
+    assert.equal(fileName, "plan-pr-2025.html");
+    assert.match(text, /План PR-мероприятий на 2025 год/);
+    assert.match(text, /Вебинар: ТЭО насосной станции/);
+    assert.match(text, /\.l3-pr-grid \{/, "the grid's style travels with the file");
+    assert.doesNotMatch(text, /<script/);
+  });
+
   await t.test("marking it done moves its budget and ticks it on the PR plan", async () => {
     await app.route("#/l3/programme");
     await app.guard(app.by("l3-activity-done-2").check());

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
 import { Sloy } from "./lib/app.mjs";
+import { expectPlain } from "./lib/l2.mjs";
 
 appTest("layer 3 touch points: counts against target, quick log", async (session, t) => {
   const app = await Sloy.open(session, "#/l3/touches");
@@ -15,6 +16,8 @@ appTest("layer 3 touch points: counts against target, quick log", async (session
     await app.expectText(app.by("l3-touch-row-K05"), "Сидоров Дмитрий");
     await app.expectText(app.by("l3-touch-row-K05"), "ниже цели");
     await app.expectText(app.by("l3-touch-row-K01"), "в норме");
+    // K01's nine touches went to its ЛВР, ЛФР and ЛПР three times each.
+    await expectPlain(app, app.by("l3-touch-row-K01"), "Петрова Мария 9 3 3 3 6,0");
   });
 
   await t.test("quick-logging a touch point for K05 gives 44", async () => {

@@ -3,7 +3,7 @@
 //! budget totals and months, and the PR plan of the year as a printable month grid.
 
 use super::{code_of, confirm, kind_index, use_categories};
-use crate::components::print::print_page;
+use crate::components::print::{export_html, print_page};
 use crate::domain::accounts::promotion_programmes;
 use crate::domain::model::{new_id, Activity, Category, Id, TouchKind};
 use crate::domain::money::Money;
@@ -503,6 +503,7 @@ pub fn PrTab() -> impl IntoView {
     let lang = use_lang();
     let store = crate::state::store::use_store();
     let year = use_year();
+    let exported = RwSignal::new(None::<bool>);
     let body = move || {
         let tt = t.get().l3;
         let l = lang.get();
@@ -574,6 +575,13 @@ pub fn PrTab() -> impl IntoView {
             <button class="btn ghost" data-testid="l3-pr-print" on:click=move |_| print_page()>
                 {move || t.get().l3.print_pr}
             </button>
+            " "
+            <button class="btn ghost" data-testid="l3-pr-export" on:click=move |_| {
+                let y = year.get_untracked();
+                let title = fill(t.get_untracked().l3.pr_title, &[&y.to_string()]);
+                exported.set(Some(export_html("l3-pr-sheet", &title, &format!("plan-pr-{y}.html"))));
+            }>{move || t.get().l3.export_html}</button>
+            {move || (exported.get() == Some(false)).then(|| view! { <p class="error-text">{t.get().l3.export_failed}</p> })}
         </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{as_of, code_of, contact_name, kind_index, use_categories};
 use crate::domain::accounts::{touch_points, touch_target_per_quarter};
-use crate::domain::model::{new_id, Category, Id, TouchKind, TouchPoint};
+use crate::domain::model::{new_id, Category, Id, Role, TouchKind, TouchPoint};
 use crate::domain::period::Period;
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_date, fmt_num, parse_date, parse_number};
@@ -173,6 +173,7 @@ pub fn TouchesTab() -> impl IntoView {
                             <td>{c.category.letter()}</td>
                             <td>{mgr}</td>
                             <td class="num">{c.count}</td>
+                            {Role::ALL.into_iter().map(|r| view! { <td class="num">{c.with_role(r)}</td> }).collect_view()}
                             <td class="num">{c.target.map(|x| fmt_num(x, 1, l)).unwrap_or("—".into())}</td>
                             <td>{if c.below_target { tt.status_below } else { tt.status_ok }}</td>
                         </tr>
@@ -187,6 +188,9 @@ pub fn TouchesTab() -> impl IntoView {
                         <th scope="col">{tt.category}</th>
                         <th scope="col">{tt.manager}</th>
                         <th scope="col" class="num">{tt.touches}</th>
+                        {Role::ALL.into_iter().map(|r| view! {
+                            <th scope="col" class="num">{fill(tt.touches_by_role, &[r.abbr()])}</th>
+                        }).collect_view()}
                         <th scope="col" class="num">{tt.target}</th>
                         <th scope="col">{tt.status}</th>
                     </tr></thead>
