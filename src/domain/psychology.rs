@@ -618,7 +618,7 @@ pub struct CoachingFilter {
     pub due_only: bool,
 }
 
-/// Notes matching `f`, newest first (ties: follow-up earlier first, then input order).
+/// Notes matching `f`, newest first (ties in input order).
 pub fn filter_notes<'a>(
     p: &'a Project,
     f: &CoachingFilter,
@@ -632,7 +632,7 @@ pub fn filter_notes<'a>(
         .filter(|n| f.stage.is_none_or(|s| n.stage_id == Some(s)))
         .filter(|n| !f.due_only || follow_up_state(n, as_of).needs_attention())
         .collect();
-    out.sort_by(|a, b| b.date.cmp(&a.date));
+    out.sort_by_key(|n| std::cmp::Reverse(n.date));
     out
 }
 
