@@ -90,6 +90,7 @@ pub fn Nav() -> impl IntoView {
                 {link(Route::L2, |c| c.l2.nav)}
                 {link(Route::L3, |c| c.l3.nav)}
                 {link(Route::L4, |c| c.l4.nav)}
+                {link(Route::L5, |c| c.l5.nav)}
             </div>
             {link(Route::Data, |c| c.shell.nav_data)}
             {link(Route::Projects, |c| c.shell.nav_projects)}

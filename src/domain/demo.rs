@@ -1121,7 +1121,60 @@ pub fn demo_project() -> Project {
     add_deals(&mut p, as_of);
     add_layer1(&mut p);
     add_layer3(&mut p);
+    add_layer5(&mut p);
     p
+}
+
+/// Three notes of the expert coaching log (layer 5): one closed, one whose follow-up is overdue
+/// on 31.03.2025, one planned for April. They change none of the figures of DOMAIN.md §6.
+fn add_layer5(p: &mut Project) {
+    let notes = [
+        (
+            "D07",
+            d(2025, 2, 20),
+            "Совместный визит к закупщику дистрибьютора. Менеджер начал с презентации складской программы, потребности ЛФР не выявлены: подтверждены только 2.",
+            "Подготовить вопросы 2.1 по SPIN (проблемы со сроками поставки, неликвиды склада); на следующей встрече не презентовать, пока не подтверждены 3 потребности.",
+            Some(d(2025, 3, 14)),
+            "",
+        ),
+        (
+            "D05",
+            d(2025, 3, 5),
+            "Разбор звонка главному механику: критерии решения обсуждались только с ЛФР, критерии ЛПР неизвестны; в разговоре сразу предложена скидка.",
+            "Выяснить у ЛФР, кто и по каким параметрам будет сравнивать поставщиков; скидку не обсуждать до согласования критериев.",
+            Some(d(2025, 3, 21)),
+            "Критерий «стоимость владения» включён; ЛПР назван — главный инженер.",
+        ),
+        (
+            "D02",
+            d(2025, 3, 24),
+            "Подготовка брифинга ЛФР к защите ТЭО: расчёт сделан на наших допущениях, данные по энергопотреблению клиента не запрошены.",
+            "Запросить у ЛФР данные за 12 месяцев, пересчитать ТЭО на цифрах клиента, отрепетировать с ЛФР ответы на вопросы финансовой службы.",
+            Some(d(2025, 4, 10)),
+            "",
+        ),
+    ];
+    for (code, date, observations, actions, follow_up, result) in notes {
+        let Some(deal) = p.deals.iter().find(|x| x.code == code) else {
+            continue;
+        };
+        let Some(manager_id) = super::funnel::deal_manager(p, deal) else {
+            continue;
+        };
+        let note = CoachingNote {
+            id: new_id(),
+            manager_id,
+            deal_id: Some(deal.id),
+            stage_id: Some(deal.stage_id),
+            date,
+            expert: "А. Консультантов (внешний эксперт)".into(),
+            observations: observations.into(),
+            agreed_actions: actions.into(),
+            follow_up,
+            result: result.into(),
+        };
+        p.layer5.coaching.push(note);
+    }
 }
 
 fn add_deals(p: &mut Project, as_of: NaiveDate) {

@@ -46,6 +46,9 @@
 //! | 4 | metric «этап 2.2 – 3+» | [`tools::metric_22`] | Слой 4 → Метрики |
 //! | 4 | metric «этап 2.3 – величина экономической эффективности» | [`tools::metric_23`], [`teo::indicators`] | Слой 4 → Метрики |
 //! | 4 | ТЭО for the ЛПР: payback, NPV, ROI, IRR, TCO, sensitivity (DOMAIN.md §5.2) | [`teo::indicators`], [`teo::sensitivity`], [`teo::cash_flow`] | Слой 4 → ТЭО-калькулятор |
+//! | 5 | «Психологические аспекты взаимодействия с клиентом на 14 этапах ТФС» | [`psychology::default_checklist`], [`psychology::checklist_for`], [`psychology::add_point`], [`psychology::reset_to_default`] | Слой 5 → Чек-листы этапов |
+//! | 5 | result «Экспертная «дотяжка»» (no metrics) | [`psychology::filter_notes`], [`psychology::follow_up_state`], [`psychology::notes_per_manager`], [`psychology::notes_per_stage`], [`psychology::save_note`] | Слой 5 → Дотяжка |
+//! | all | «Отчёт о состоянии слоёв»: tasks, results, metric values, access of each layer | [`report::layer_states`], [`report::layer_metrics`] | Карта метода → Отчёт по слоям; LayerStatus on the layer screens |
 //! | 4 | КП for the ЛФР and ТЭО for the ЛПР filled from a deal (DOMAIN.md §5.1, §5.2) | [`documents::render`], [`documents::proposal_totals`] | Слой 4 → Документы |
 
 pub mod abc;
@@ -61,6 +64,8 @@ pub mod model;
 pub mod money;
 pub mod period;
 pub mod plan;
+pub mod psychology;
+pub mod report;
 pub mod stages;
 pub mod strategy;
 pub mod synth;

@@ -4,7 +4,7 @@
 use crate::domain::method::{self, Access, Item, ItemKind, ItemStatus, Layer, LAYERS};
 use crate::i18n::format::fmt_date;
 use crate::i18n::{fill, Lang};
-use crate::state::route::{href_to, Route};
+use crate::state::route::{href_to, use_tab, Route};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -12,12 +12,25 @@ use leptos::prelude::*;
 #[component]
 pub fn MethodPage() -> impl IntoView {
     let t = use_i18n();
+    // `#/method/report`: the printable layer report instead of the map.
+    let tab = use_tab("");
     view! {
-        <section class="page" data-testid="method-page">
-            <h1>{move || t.get().shell.method_title}</h1>
-            <p class="lead">{move || t.get().shell.method_intro}</p>
-            {LAYERS.iter().map(|l| view! { <LayerCard layer=*l /> }).collect_view()}
-        </section>
+        {move || if tab.get() == "report" {
+            view! { <crate::pages::layer_report::LayerReport /> }.into_any()
+        } else {
+            view! {
+                <section class="page" data-testid="method-page">
+                    <div class="method-head">
+                        <h1>{move || t.get().shell.method_title}</h1>
+                        <a class="btn" href=href_to(Route::Method, "report", &[]) data-testid="method-report">
+                            {move || t.get().l5.report_button}
+                        </a>
+                    </div>
+                    <p class="lead">{move || t.get().shell.method_intro}</p>
+                    {LAYERS.iter().map(|l| view! { <LayerCard layer=*l /> }).collect_view()}
+                </section>
+            }.into_any()
+        }}
     }
 }
 

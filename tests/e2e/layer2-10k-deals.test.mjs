@@ -18,7 +18,9 @@ appTest("layer 2 with 10 000 deals: list, paging, search and scoreboard stay res
   const deals = [];
   for (let i = 0; i < N; i++) {
     const d = structuredClone(demo[i % demo.length]);
-    d.id = randomUUID();
+    // The first copies keep the demo's ids, so references to demo deals (the layer-5 coaching
+    // log) stay valid and the file imports.
+    if (i >= demo.length) d.id = randomUUID();
     d.code = `S${String(i + 1).padStart(5, "0")}`;
     deals.push(d);
   }

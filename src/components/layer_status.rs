@@ -1,0 +1,119 @@
+//! The layer-status panel for the top of a layer screen: whether the layer is open, locked (and
+//! why) or opened early (with the recorded reason), and the layer's results with their computed
+//! status and, for missing ones, a link to where they are fixed. Collapsible; everything comes
+//! from [`report::layer_state`](crate::domain::report::layer_state).
+
+use crate::domain::method::{Access, ItemStatus};
+use crate::domain::report::{layer_state, ItemState};
+use crate::i18n::format::fmt_date;
+use crate::i18n::{fill, Lang};
+use crate::state::route::{href_to, Route};
+use crate::state::store::use_store;
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+/// The status panel of layer `layer` (1–5) of the current project. Self-contained: reads the
+/// project store and the language itself.
+#[component]
+pub fn LayerStatus(
+    /// The layer, 1–5.
+    layer: u8,
+) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let state = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().and_then(|p| layer_state(p, layer)))
+    });
+    let head = move || {
+        let s = state.get()?;
+        let sh = t.get().shell;
+        let l5 = t.get().l5;
+        let (class, text) = match &s.access {
+            Access::Open if s.complete => ("layer-status done", format!("✓ {}", sh.layer_done)),
+            Access::Open => ("layer-status open", format!("○ {}", sh.layer_open)),
+            Access::Overridden(o) => (
+                "layer-status override",
+                format!(
+                    "⚠ {}",
+                    fill(sh.layer_overridden, &[&fmt_date(o.date), &o.reason])
+                ),
+            ),
+            Access::Locked { waiting_for } => (
+                "layer-status locked",
+                format!("✕ {}", fill(sh.layer_locked, &[&waiting_for.to_string()])),
+            ),
+        };
+        let done = s.results.iter().filter(|r| r.status.is_done()).count();
+        Some(view! {
+            <strong>{fill(l5.ls_layer, &[&layer.to_string()])}</strong>
+            <span class=class data-testid=format!("layer-status-{layer}-access")>{text}</span>
+            <span class="muted" data-testid=format!("layer-status-{layer}-count")>
+                {fill(l5.ls_summary_results, &[&done.to_string(), &s.results.len().to_string()])}
+            </span>
+        })
+    };
+    let body = move || {
+        let s = state.get()?;
+        let l5 = t.get().l5;
+        let lg = lang.get();
+        let locked = match s.access {
+            Access::Locked { waiting_for } => Some(view! {
+                <p class="warning" data-testid=format!("layer-status-{layer}-locked")>
+                    {fill(l5.ls_locked_hint, &[&waiting_for.to_string()])}" "
+                    <a href=Route::Method.href()>{l5.ls_to_method}</a>
+                </p>
+            }),
+            _ => None,
+        };
+        let rows = s
+            .results
+            .into_iter()
+            .map(|r| result_row(r, lg, l5))
+            .collect_view();
+        let no_metrics = s
+            .metrics
+            .is_empty()
+            .then(|| view! { <p class="muted">{t.get().shell.no_metrics}</p> });
+        Some(view! {
+            {locked}
+            <h3>{l5.ls_results}</h3>
+            <ul class="ls-results">{rows}</ul>
+            {no_metrics}
+        })
+    };
+    view! {
+        <details class="ls-panel no-print" data-testid=format!("layer-status-{layer}")>
+            <summary>{head}</summary>
+            <div class="ls-body">{body}</div>
+        </details>
+    }
+}
+
+fn result_row(r: ItemState, lg: Lang, l5: &'static crate::i18n::L5) -> impl IntoView {
+    let (class, status) = match r.status {
+        ItemStatus::Met => ("ls-status ok", l5.ls_met),
+        ItemStatus::Missing => ("ls-status bad", l5.ls_missing),
+        ItemStatus::Ticked => ("ls-status ok", l5.ls_ticked),
+        ItemStatus::Open => ("ls-status", l5.ls_open),
+    };
+    let fix = (r.status == ItemStatus::Missing)
+        .then_some(r.fix_at)
+        .flatten()
+        .map(|(n, tab)| {
+            view! {
+                <a class="fix-link" href=href_to(Route::of_layer(n), tab, &[])
+                    data-testid=format!("ls-fix-{}", r.item.id)>{l5.fix_link}</a>
+            }
+        });
+    let label = if lg == Lang::Ru { r.item.ru } else { r.item.en };
+    view! {
+        <li data-testid=format!("ls-item-{}", r.item.id)>
+            <span>{label}</span>" "
+            <span class=class>{status}</span>
+            {fix}
+        </li>
+    }
+}

@@ -1,0 +1,51 @@
+//! Layer 5 — psychology of client work (DOMAIN.md §3.5): a behaviour checklist for every ТФС
+//! stage of the project and the expert coaching log («экспертная дотяжка»). The layer has no
+//! metrics, and the screen shows none. One file per tab.
+
+mod checklists;
+mod coaching;
+
+use crate::components::layer_status::LayerStatus;
+use crate::components::tabs::{Tab, Tabs};
+use crate::domain::{Id, Project, Stage};
+use crate::state::route::{use_tab, Route};
+use crate::state::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layer5Page() -> impl IntoView {
+    let t = use_i18n();
+    let tab = use_tab("checklists");
+    let tabs: Vec<Tab> = vec![
+        ("checklists", |c| c.l5.tab_checklists),
+        ("coaching", |c| c.l5.tab_coaching),
+    ];
+    view! {
+        <section class="page l5" data-testid="l5-page">
+            <h1>{move || t.get().l5.title}</h1>
+            <p class="lead">{move || t.get().l5.lead}". "{move || t.get().l5.no_metrics_note}</p>
+            <LayerStatus layer=5 />
+            <Tabs route=Route::L5 tabs=tabs current=tab />
+            {move || match tab.get().as_str() {
+                "coaching" => view! { <coaching::CoachingTab /> }.into_any(),
+                _ => view! { <checklists::ChecklistsTab /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// `2.1 Выявление потребностей ЛФР`.
+pub(crate) fn stage_label(s: &Stage) -> String {
+    format!("{} {}", s.code, s.name_ru)
+}
+
+/// A stage id from the query, if it is one of the project's stages.
+pub(crate) fn stage_of(p: &Project, q: Option<String>) -> Option<Id> {
+    q.and_then(|s| s.parse::<Id>().ok())
+        .filter(|id| p.stage(*id).is_some())
+}
+
+/// Asks before deleting.
+pub(crate) fn confirm(msg: &str) -> bool {
+    window().confirm_with_message(msg).unwrap_or(false)
+}
