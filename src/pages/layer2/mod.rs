@@ -172,6 +172,7 @@ pub fn Layer2Page() -> impl IntoView {
         <section class="page l2" data-testid="l2-page">
             <h1>{move || t.get().l2.title}</h1>
             <p class="lead">{move || t.get().l2.lead}</p>
+            <crate::components::layer_status::LayerStatus layer=2 />
             <Tabs route=Route::L2 tabs=tabs current=tab />
             <Show when=has_project fallback=move || view! { <p class="empty-state">{move || t.get().l2.no_project}</p> }>
                 {move || match tab.get().as_str() {

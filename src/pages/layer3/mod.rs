@@ -34,6 +34,7 @@ pub fn Layer3Page() -> impl IntoView {
         <section class="page l3" data-testid="l3-page">
             <h1 class="no-print">{move || t.get().l3.title}</h1>
             <p class="lead no-print">{move || t.get().l3.lead}</p>
+            <crate::components::layer_status::LayerStatus layer=3 />
             <Tabs route=Route::L3 tabs=tabs current=tab />
             {move || match tab.get().as_str() {
                 "typical" => view! { <typical::TypicalTab /> }.into_any(),

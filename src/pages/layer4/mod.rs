@@ -33,6 +33,7 @@ pub fn Layer4Page() -> impl IntoView {
         <section class="page l4" data-testid="l4-page">
             <h1 class="no-print">{move || t.get().l4.title}</h1>
             <p class="lead no-print">{move || t.get().l4.lead}</p>
+            <crate::components::layer_status::LayerStatus layer=4 />
             <Tabs route=Route::L4 tabs=tabs current=tab />
             {move || match tab.get().as_str() {
                 "questions" => view! { <questions::QuestionsTab /> }.into_any(),
