@@ -17,7 +17,6 @@ pub fn remove_client(p: &mut Project, id: Id) -> Result<(), String> {
     Ok(())
 }
 
-
 /// Which list of «Бизнесы, каналы, география» a dimension belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DimKind {
@@ -125,27 +124,23 @@ pub fn dimension_usage(p: &Project, kind: DimKind, id: Id) -> DimUsage {
                 .iter()
                 .filter(|a| a.channel_id == id)
                 .count()
-                + p
-                    .layer3
+                + p.layer3
                     .map_templates
                     .iter()
                     .filter(|t| t.channel_id == id)
                     .count()
                 + p.layer4.needs.iter().filter(|n| n.channel_id == id).count()
-                + p
-                    .layer4
+                + p.layer4
                     .advantages
                     .iter()
                     .filter(|a| a.channel_id == id)
                     .count()
-                + p
-                    .layer4
+                + p.layer4
                     .questions
                     .iter()
                     .filter(|q| is(&q.channel_id))
                     .count()
-                + p
-                    .layer4
+                + p.layer4
                     .briefing
                     .iter()
                     .filter(|b| is(&b.channel_id))
@@ -265,7 +260,10 @@ fn move_references(p: &mut Project, kind: DimKind, from: Id, to: Id) {
                 .map_templates
                 .iter_mut()
                 .for_each(|t| fix(&mut t.channel_id));
-            p.layer4.needs.iter_mut().for_each(|n| fix(&mut n.channel_id));
+            p.layer4
+                .needs
+                .iter_mut()
+                .for_each(|n| fix(&mut n.channel_id));
             p.layer4
                 .advantages
                 .iter_mut()
@@ -366,16 +364,30 @@ pub fn remove_manager(p: &mut Project, id: Id, move_to: Option<Id>) -> Result<()
                 c.manager_id = to;
             }
         }
-        if let Some(i) = p.layer1.manager_plans.iter().position(|m| m.manager_id == id) {
+        if let Some(i) = p
+            .layer1
+            .manager_plans
+            .iter()
+            .position(|m| m.manager_id == id)
+        {
             let old = p.layer1.manager_plans.remove(i);
-            match p.layer1.manager_plans.iter_mut().find(|m| m.manager_id == to) {
+            match p
+                .layer1
+                .manager_plans
+                .iter_mut()
+                .find(|m| m.manager_id == to)
+            {
                 Some(m) => {
                     m.amount += old.amount;
                     m.by_category.a += old.by_category.a;
                     m.by_category.b += old.by_category.b;
                     m.by_category.c += old.by_category.c;
                     for ch in old.by_channel {
-                        match m.by_channel.iter_mut().find(|c| c.channel_id == ch.channel_id) {
+                        match m
+                            .by_channel
+                            .iter_mut()
+                            .find(|c| c.channel_id == ch.channel_id)
+                        {
                             Some(c) => c.amount += ch.amount,
                             None => m.by_channel.push(ch),
                         }
@@ -471,7 +483,10 @@ mod tests {
             .collect();
         remove_dimension(&mut p, DimKind::Channel, from, Some(to)).unwrap();
         assert!(!p.channels.iter().any(|c| c.id == from));
-        assert_eq!(dimension_usage(&p, DimKind::Channel, from), DimUsage::default());
+        assert_eq!(
+            dimension_usage(&p, DimKind::Channel, from),
+            DimUsage::default()
+        );
         assert_eq!(
             dimension_usage(&p, DimKind::Channel, to).clients,
             direct_before + 8

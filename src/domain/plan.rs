@@ -972,7 +972,12 @@ pub fn monthly_plan_fact(p: &Project, manager: Option<Id>, as_of: NaiveDate) -> 
             let month = Period::month(year, m);
             // Cumulative figures are computed over January..month, so they equal the
             // year-to-date table exactly (no rounding drift from adding monthly parts).
-            let cum_plan = plan_for_period(annual, year, &p.layer1.seasonality, Period::new(start, month.to));
+            let cum_plan = plan_for_period(
+                annual,
+                year,
+                &p.layer1.seasonality,
+                Period::new(start, month.to),
+            );
             let cum_fact = (month.from <= as_of)
                 .then(|| fact_in_period(p, Period::new(start, month.to.min(as_of)), manager).0);
             let plan = cum_plan - prev_plan;
@@ -1922,7 +1927,11 @@ mod tests {
         let p = demo_project();
         let rows = monthly_plan_fact(&p, None, d(2025, 3, 31));
         assert_eq!(rows.len(), 12);
-        assert_eq!(rows[2].cum_plan, Money::units(180_000), "20 % seasonality to March");
+        assert_eq!(
+            rows[2].cum_plan,
+            Money::units(180_000),
+            "20 % seasonality to March"
+        );
         let q1 = rows[2].cum_fact.expect("Q1 has a fact");
         assert_eq!(q1, Money::units(148_000), "DOMAIN.md §6.2");
         assert_eq!(rows[3].fact, None, "April has not started");
@@ -1963,7 +1972,13 @@ mod tests {
         });
         let s2 = hypotheses_summary(&p);
         assert_eq!(s2.counts, [1, 2, 0]);
-        assert_eq!(s2.confirmed_volume, s.confirmed_volume, "no volume adds nothing");
-        assert_eq!(hypotheses_summary(&Project::new_empty("x", d(2025, 1, 1))), HypothesesSummary::default());
+        assert_eq!(
+            s2.confirmed_volume, s.confirmed_volume,
+            "no volume adds nothing"
+        );
+        assert_eq!(
+            hypotheses_summary(&Project::new_empty("x", d(2025, 1, 1))),
+            HypothesesSummary::default()
+        );
     }
 }
