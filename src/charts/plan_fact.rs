@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// What the chart shows, formatted by the caller (numbers from
 /// `domain::plan::monthly_plan_fact`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PlanFactData {
     /// Month labels («янв», …), one per month.
     pub months: Vec<String>,
