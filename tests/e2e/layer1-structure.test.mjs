@@ -39,7 +39,7 @@ appTest("layer 1 structure and managers' plans", async (session) => {
   await app.expectText(app.by("plans-splits-check"), "✗");
   await app.click(app.by("plans-propose"));
   await app.expectCount(app.by("proposal-row"), 4);
-  await app.expectText(app.by("plans-proposal"), "164 130");
+  await app.expectText(app.by("plans-proposal"), /164\s130/);
   await app.click(app.by("plans-apply"));
   await app.expectText(app.by("plans-check"), "✓");
   await app.expectText(app.by("plans-splits-check"), "✓");

@@ -33,11 +33,21 @@ fn pareto_data(r: &AbcResult, c: &Catalogue, l: Lang) -> ParetoData {
                     crate::domain::Category::A => "B",
                     _ => "C",
                 };
-                (b.rank, format!("{} | {} · {}", b.class.letter(), next, fmt_pct(Some(b.revenue_pct), 1, l)))
+                (
+                    b.rank,
+                    format!(
+                        "{} | {} · {}",
+                        b.class.letter(),
+                        next,
+                        fmt_pct(Some(b.revenue_pct), 1, l)
+                    ),
+                )
             })
             .collect(),
         classes,
-        y_ticks: (0..=5).map(|i| fmt_pct(Some(i as f64 * 20.0), 0, l)).collect(),
+        y_ticks: (0..=5)
+            .map(|i| fmt_pct(Some(i as f64 * 20.0), 0, l))
+            .collect(),
         x_title: c.l1.pareto_x.to_string(),
         y_title: c.l1.pareto_y.to_string(),
     }
@@ -146,4 +156,3 @@ pub fn AbcTab() -> impl IntoView {
         </table>
     }
 }
-

@@ -57,7 +57,10 @@ pub fn ClientsTab() -> impl IntoView {
     let year = Memo::new(move |_| {
         store
             .current
-            .with(|p| p.as_ref().map(|p| p.layer1.abc.year.unwrap_or(p.company.base_year)))
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| p.layer1.abc.year.unwrap_or(p.company.base_year))
+            })
             .unwrap_or(0)
     });
     let lists = Memo::new(move |_| {
@@ -76,7 +79,12 @@ pub fn ClientsTab() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         let f = filter.get().to_lowercase();
-        let (fl, fc, fr, fm) = (f_line.get(), f_channel.get(), f_region.get(), f_manager.get());
+        let (fl, fc, fr, fm) = (
+            f_line.get(),
+            f_channel.get(),
+            f_region.get(),
+            f_manager.get(),
+        );
         let (key, asc) = sort.get();
         store.current.with(|p| {
             let Some(p) = p.as_ref() else {
@@ -130,7 +138,11 @@ pub fn ClientsTab() -> impl IntoView {
             let y = year.get_untracked();
             store.update(|p| {
                 let m = Money::from_f64(x);
-                if let Some(r) = p.revenues.iter_mut().find(|r| r.client_id == id && r.year == y) {
+                if let Some(r) = p
+                    .revenues
+                    .iter_mut()
+                    .find(|r| r.client_id == id && r.year == y)
+                {
                     r.amount = m;
                 } else {
                     p.revenues.push(ClientRevenue {

@@ -57,8 +57,11 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
             return;
         }
         let dup = store.current.with_untracked(|p| {
-            p.as_ref()
-                .is_some_and(|p| kind.list(p).iter().any(|d| d.name.eq_ignore_ascii_case(&name)))
+            p.as_ref().is_some_and(|p| {
+                kind.list(p)
+                    .iter()
+                    .any(|d| d.name.eq_ignore_ascii_case(&name))
+            })
         });
         if dup {
             error.set(Some(fill(t.get_untracked().l1.dim_exists, &[&name])));

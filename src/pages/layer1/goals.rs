@@ -24,12 +24,20 @@ pub fn GoalsTab() -> impl IntoView {
             .unwrap_or(crate::domain::MoneyUnit::Rub)
     };
     let set_cat = move |k: Category, s: String, win: bool| {
-        let v = if s.trim().is_empty() { Some(None) } else { parse_number(&s).map(Some) };
+        let v = if s.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_number(&s).map(Some)
+        };
         match v {
             Some(v) if v.is_none_or(|x| (0.0..=100.0).contains(&x) || !win) => {
                 err.set(None);
                 store.update(|p| {
-                    let cv = if win { &mut p.layer1.win_rates } else { &mut p.layer1.category_shares };
+                    let cv = if win {
+                        &mut p.layer1.win_rates
+                    } else {
+                        &mut p.layer1.category_shares
+                    };
                     match k {
                         Category::A => cv.a = v,
                         Category::B => cv.b = v,
@@ -42,7 +50,13 @@ pub fn GoalsTab() -> impl IntoView {
         }
     };
     let set_override = move |k: Category, s: String| {
-        let v = if s.trim().is_empty() { Some(None) } else { parse_number(&s).filter(|x| *x >= 0.0 && x.fract() == 0.0).map(|x| Some(x as u32)) };
+        let v = if s.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_number(&s)
+                .filter(|x| *x >= 0.0 && x.fract() == 0.0)
+                .map(|x| Some(x as u32))
+        };
         match v {
             Some(v) => {
                 err.set(None);
@@ -191,7 +205,7 @@ pub fn GoalsTab() -> impl IntoView {
             </tbody>
         </table>
 
-        <h3>{move || t.get().l1.volumes}</h3>
+        <h3 class="l1-gap">{move || t.get().l1.volumes}</h3>
         <table class="table" data-testid="market-volumes">
             <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><th></th></tr></thead>
             <tbody>

@@ -43,11 +43,24 @@ pub fn HypothesesTab() -> impl IntoView {
         })
     };
     let set_num = move |id: Id, s: String, share: bool| {
-        let v = if s.trim().is_empty() { Some(None) } else { parse_number(&s).map(Some) };
+        let v = if s.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_number(&s).map(Some)
+        };
         match v {
             Some(v) => {
                 error.set(None);
-                edit(id, Box::new(move |h| if share { h.expected_share = v } else { h.market_volume = v.map(Money::from_f64) }))
+                edit(
+                    id,
+                    Box::new(move |h| {
+                        if share {
+                            h.expected_share = v
+                        } else {
+                            h.market_volume = v.map(Money::from_f64)
+                        }
+                    }),
+                )
             }
             None => error.set(Some(t.get_untracked().l1.bad_number.to_string())),
         }

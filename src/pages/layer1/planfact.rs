@@ -9,7 +9,9 @@
 use super::{manager_items, options, parse_id, PAGE};
 use crate::charts::plan_fact::{draw_plan_fact, PlanFactData};
 use crate::components::chart::Chart;
-use crate::domain::plan::{fulfilment, monthly_plan_fact, year_to_date, FactSource, Light, TrafficLight};
+use crate::domain::plan::{
+    fulfilment, monthly_plan_fact, year_to_date, FactSource, Light, TrafficLight,
+};
 use crate::domain::{new_id, Actual, Id, Money, Period};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, fmt_money, fmt_pct, parse_date, parse_number};
@@ -18,8 +20,12 @@ use crate::state::{use_i18n, use_lang};
 use chrono::Datelike;
 use leptos::prelude::*;
 
-const MONTHS_RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_RU: [&str; 12] = [
+    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn tick(v: f64) -> String {
     crate::i18n::format::fmt_num(v, 0, crate::i18n::Lang::Ru)
@@ -35,7 +41,12 @@ pub fn PlanFactTab() -> impl IntoView {
     let kind = RwSignal::new("ytd".to_string());
     let num = RwSignal::new(0u32);
     let scope = RwSignal::new(None::<Id>);
-    let as_of = move || store.current.with(|p| p.as_ref().map(|p| p.as_of(today()))).unwrap_or_else(today);
+    let as_of = move || {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| p.as_of(today())))
+            .unwrap_or_else(today)
+    };
     let period = Memo::new(move |_| {
         store.current.with(|p| {
             let p = p.as_ref()?;
@@ -52,7 +63,10 @@ pub fn PlanFactTab() -> impl IntoView {
     });
     let report = Memo::new(move |_| {
         let per = period.get()?;
-        store.current.with(|p| p.as_ref().map(|p| fulfilment(p, per, &TrafficLight::default())))
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| fulfilment(p, per, &TrafficLight::default()))
+        })
     });
     // New actual form.
     let n_from = RwSignal::new(String::new());
@@ -63,7 +77,10 @@ pub fn PlanFactTab() -> impl IntoView {
     let show_all = RwSignal::new(false);
     let add_actual = move |_| {
         let c = t.get_untracked();
-        let (Some(from), Some(to)) = (parse_date(&n_from.get_untracked()), parse_date(&n_to.get_untracked())) else {
+        let (Some(from), Some(to)) = (
+            parse_date(&n_from.get_untracked()),
+            parse_date(&n_to.get_untracked()),
+        ) else {
             err.set(Some(c.l1.bad_date.to_string()));
             return;
         };
@@ -73,7 +90,16 @@ pub fn PlanFactTab() -> impl IntoView {
         };
         err.set(None);
         let (from, to) = (from.min(to), from.max(to));
-        store.update(|p| p.layer1.actuals.push(Actual { id: new_id(), from, to, manager_id: n_manager.get_untracked(), amount: Money::from_f64(amount), note: n_note.get_untracked().trim().to_string() }));
+        store.update(|p| {
+            p.layer1.actuals.push(Actual {
+                id: new_id(),
+                from,
+                to,
+                manager_id: n_manager.get_untracked(),
+                amount: Money::from_f64(amount),
+                note: n_note.get_untracked().trim().to_string(),
+            })
+        });
         n_amount.set(String::new());
         n_note.set(String::new());
     };
@@ -195,7 +221,7 @@ pub fn PlanFactTab() -> impl IntoView {
                 p.layer1.actuals.iter().take(limit).map(|a| {
                     let id = a.id;
                     let date_input = move |ev: leptos::ev::Event, is_from: bool| match parse_date(&event_target_value(&ev)) {
-                        Some(d) => { err.set(None); edit(id, Box::new(move |a| { if is_from { a.from = d } else { a.to = d } if a.from > a.to { std::mem::swap(&mut a.from, &mut a.to) } })) }
+                        Some(d) => { err.set(None); edit(id, Box::new(move |a| { if is_from { a.from = d } else { a.to = d }; if a.from > a.to { std::mem::swap(&mut a.from, &mut a.to) } })) }
                         None => err.set(Some(t.get_untracked().l1.bad_date.to_string())),
                     };
                     view! { <tr data-testid="actual-row">

@@ -15,6 +15,9 @@ use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
+/// Writes an entered amount into a manager's plan.
+type SetMoney = Box<dyn FnOnce(&mut ManagerPlan, Money)>;
+
 fn ok_mark(ok: Option<bool>) -> &'static str {
     match ok {
         Some(true) => "✓",
@@ -35,14 +38,20 @@ pub fn PlansTab() -> impl IntoView {
         store.update(|p| {
             let plans = &mut p.layer1.manager_plans;
             if !plans.iter().any(|x| x.manager_id == m) {
-                plans.push(ManagerPlan { manager_id: m, amount: Money::ZERO, by_channel: vec![], by_category: Default::default(), projects: None });
+                plans.push(ManagerPlan {
+                    manager_id: m,
+                    amount: Money::ZERO,
+                    by_channel: vec![],
+                    by_category: Default::default(),
+                    projects: None,
+                });
             }
             if let Some(x) = plans.iter_mut().find(|x| x.manager_id == m) {
                 f(x)
             }
         })
     };
-    let money_input = move |m: Id, s: String, f: Box<dyn FnOnce(&mut ManagerPlan, Money)>| match parse_number(&s) {
+    let money_input = move |m: Id, s: String, f: SetMoney| match parse_number(&s) {
         Some(x) if x >= 0.0 => {
             err.set(None);
             edit_plan(m, Box::new(move |mp| f(mp, Money::from_f64(x))))
@@ -50,7 +59,9 @@ pub fn PlansTab() -> impl IntoView {
         _ => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
     };
     let apply = move |_| {
-        let Some(props) = proposal.get_untracked() else { return };
+        let Some(props) = proposal.get_untracked() else {
+            return;
+        };
         store.update(|p| {
             for pr in &props {
                 let by_channel = propose_channel_split(p, pr.manager_id, pr.amount);
@@ -62,7 +73,13 @@ pub fn PlansTab() -> impl IntoView {
                         x.by_channel = by_channel;
                         x.by_category = by_category;
                     }
-                    None => plans.push(ManagerPlan { manager_id: pr.manager_id, amount: pr.amount, by_channel, by_category, projects: None }),
+                    None => plans.push(ManagerPlan {
+                        manager_id: pr.manager_id,
+                        amount: pr.amount,
+                        by_channel,
+                        by_category,
+                        projects: None,
+                    }),
                 }
             }
         });

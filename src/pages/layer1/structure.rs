@@ -28,7 +28,12 @@ pub fn StructureTab() -> impl IntoView {
             }
         })
     };
-    let structure = Memo::new(move |_| store.current.with(|p| p.as_ref().map(|p| sales_structure(p, &client_categories(p)))));
+    let structure = Memo::new(move |_| {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| sales_structure(p, &client_categories(p)))
+        })
+    });
     view! {
         <p class="muted">{move || t.get().l1.structure_help}</p>
         <div class="l1-toolbar no-print">
@@ -146,4 +151,3 @@ pub fn StructureTab() -> impl IntoView {
         </div>
     }
 }
-
