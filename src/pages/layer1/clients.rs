@@ -294,7 +294,7 @@ pub fn ClientsTab() -> impl IntoView {
                 let shown = n.saturating_sub(page.get() * PAGE).min(PAGE);
                 fill(t.get().l1.shown, &[&shown.to_string(), &n.to_string()])
             }}</span>
-            <button class="btn ghost" data-testid="client-next" disabled=move || (page.get() + 1) * PAGE >= rows.with(|r| r.len())
+            <button class="btn ghost" data-testid="client-next" disabled=move || { (page.get() + 1) * PAGE >= rows.with(|r| r.len()) }
                 on:click=move |_| page.update(|x| *x += 1)>{move || t.get().l1.next}</button>
         </div>
     }
