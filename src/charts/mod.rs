@@ -37,3 +37,5 @@ pub fn to_svg(
     s
 }
 pub mod funnel;
+pub mod pareto;
+pub mod plan_fact;

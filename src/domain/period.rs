@@ -29,6 +29,17 @@ impl Period {
             to: ymd(y, 12, 31),
         }
     }
+    /// Month `m` (1–12) of year `y`.
+    pub fn month(y: i32, m: u32) -> Period {
+        let m = m.clamp(1, 12);
+        let from = ymd(y, m, 1);
+        let to = if m == 12 {
+            ymd(y, 12, 31)
+        } else {
+            ymd(y, m + 1, 1).pred_opt().unwrap_or(from)
+        };
+        Period { from, to }
+    }
     /// Quarter `q` (1–4) of year `y`.
     pub fn quarter(y: i32, q: u32) -> Period {
         let q = q.clamp(1, 4);
@@ -70,6 +81,9 @@ mod tests {
         assert_eq!((q1.from, q1.to), (ymd(2025, 1, 1), ymd(2025, 3, 31)));
         assert_eq!(q1.days(), 90);
         assert_eq!(Period::quarter(2025, 4).to, ymd(2025, 12, 31));
+        assert_eq!(Period::month(2024, 2).days(), 29);
+        assert_eq!(Period::month(2025, 12).to, ymd(2025, 12, 31));
+        assert_eq!(Period::month(2025, 13), Period::month(2025, 12));
         assert_eq!(
             Period::quarter_of(ymd(2025, 5, 7)),
             Period::quarter(2025, 2)

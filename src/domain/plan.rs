@@ -928,6 +928,118 @@ pub fn fulfilment(p: &Project, period: Period, lights: &TrafficLight) -> Fulfilm
     }
 }
 
+/// One month of the plan/fact chart of a scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthPlanFact {
+    /// 1–12.
+    pub month: u32,
+    /// The month's part of the annual plan (seasonality or linear).
+    pub plan: Money,
+    /// Fact of the month up to the "as of" date (see [`fact_in_period`]); `None` for months
+    /// that have not started.
+    pub fact: Option<Money>,
+    /// Σ plan from January to this month.
+    pub cum_plan: Money,
+    /// Σ fact from January to this month; `None` for months that have not started.
+    pub cum_fact: Option<Money>,
+}
+
+/// The annual plan of a scope: the company plan (`None`) or the sum of the manager's plans.
+pub fn annual_plan(p: &Project, manager: Option<Id>) -> Money {
+    match manager {
+        None => p.layer1.company_plan,
+        Some(m) => p
+            .layer1
+            .manager_plans
+            .iter()
+            .filter(|x| x.manager_id == m)
+            .map(|x| x.amount)
+            .sum(),
+    }
+}
+
+/// Plan and fact of every month of the plan year for a scope, monthly and cumulative, for the
+/// plan/fact chart. The cumulative fact is [`fact_in_period`] from 1 January to the month's end
+/// (or `as_of`), so it matches the year-to-date figure; a month's fact is the difference of two
+/// cumulative ones (a quarterly actual spreads pro rata by days).
+pub fn monthly_plan_fact(p: &Project, manager: Option<Id>, as_of: NaiveDate) -> Vec<MonthPlanFact> {
+    let year = p.company.plan_year;
+    let annual = annual_plan(p, manager);
+    let start = Period::year(year).from;
+    let (mut prev_plan, mut prev_fact) = (Money::ZERO, Money::ZERO);
+    (1..=12u32)
+        .map(|m| {
+            let month = Period::month(year, m);
+            // Cumulative figures are computed over January..month, so they equal the
+            // year-to-date table exactly (no rounding drift from adding monthly parts).
+            let cum_plan = plan_for_period(
+                annual,
+                year,
+                &p.layer1.seasonality,
+                Period::new(start, month.to),
+            );
+            let cum_fact = (month.from <= as_of)
+                .then(|| fact_in_period(p, Period::new(start, month.to.min(as_of)), manager).0);
+            let plan = cum_plan - prev_plan;
+            let fact = cum_fact.map(|c| c - prev_fact);
+            prev_plan = cum_plan;
+            if let Some(c) = cum_fact {
+                prev_fact = c;
+            }
+            MonthPlanFact {
+                month: m,
+                plan,
+                fact,
+                cum_plan,
+                cum_fact,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target-market hypotheses
+// ---------------------------------------------------------------------------------------------
+
+/// Totals of the target-market hypotheses.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HypothesesSummary {
+    /// Hypotheses to check, confirmed, rejected.
+    pub counts: [usize; 3],
+    /// Σ market volume of the confirmed hypotheses (those without a volume add nothing).
+    pub confirmed_volume: Money,
+    /// Σ market volume × expected share of the confirmed hypotheses that have both.
+    pub confirmed_expected_sales: Money,
+    /// Σ market volume of the hypotheses still to check.
+    pub to_check_volume: Money,
+}
+
+/// Counts per status and the market volume of the confirmed hypotheses.
+pub fn hypotheses_summary(p: &Project) -> HypothesesSummary {
+    use super::model::HypothesisStatus as S;
+    let mut s = HypothesesSummary::default();
+    for h in &p.layer1.hypotheses {
+        let vol = h.market_volume.unwrap_or_default();
+        match h.status {
+            S::ToCheck => {
+                s.counts[0] += 1;
+                s.to_check_volume += vol;
+            }
+            S::Confirmed => {
+                s.counts[1] += 1;
+                s.confirmed_volume += vol;
+                if let (Some(v), Some(sh)) = (h.market_volume, h.expected_share) {
+                    if sh.is_finite() {
+                        s.confirmed_expected_sales += v.percent(sh);
+                    }
+                }
+            }
+            S::Rejected => s.counts[2] += 1,
+        }
+    }
+    s
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sales-department structure
 // ---------------------------------------------------------------------------------------------
@@ -1808,5 +1920,65 @@ mod tests {
             let next = to + chrono::Duration::days(20);
             prop_assert!(plan_to_date(Money(plan), 2025, &s, to) <= plan_to_date(Money(plan), 2025, &s, next));
         }
+    }
+
+    #[test]
+    fn monthly_plan_fact_of_the_demo_q1() {
+        let p = demo_project();
+        let rows = monthly_plan_fact(&p, None, d(2025, 3, 31));
+        assert_eq!(rows.len(), 12);
+        assert_eq!(
+            rows[2].cum_plan,
+            Money::units(180_000),
+            "20 % seasonality to March"
+        );
+        let q1 = rows[2].cum_fact.expect("Q1 has a fact");
+        assert_eq!(q1, Money::units(148_000), "DOMAIN.md §6.2");
+        assert_eq!(rows[3].fact, None, "April has not started");
+        assert_eq!(rows[11].cum_plan, Money::units(900_000));
+        let m1 = p.managers[0].id;
+        let r = monthly_plan_fact(&p, Some(m1), d(2025, 3, 31));
+        assert_eq!(r[2].cum_fact, Some(Money::units(30_000)));
+        assert_eq!(r[11].cum_plan, annual_plan(&p, Some(m1)));
+    }
+
+    #[test]
+    fn monthly_plan_fact_without_plan_or_facts() {
+        let p = Project::new_empty("x", d(2025, 1, 1));
+        let rows = monthly_plan_fact(&p, None, d(2025, 6, 15));
+        assert!(rows.iter().all(|r| r.plan.is_zero()));
+        assert_eq!(rows[5].cum_fact, Some(Money::ZERO));
+        assert_eq!(rows[6].cum_fact, None);
+    }
+
+    #[test]
+    fn hypotheses_totals_count_confirmed_only() {
+        use crate::domain::model::{Hypothesis, HypothesisStatus};
+        let mut p = demo_project();
+        let s = hypotheses_summary(&p);
+        assert_eq!(s.counts, [1, 1, 0]);
+        assert_eq!(s.confirmed_volume, Money::units(900_000));
+        assert_eq!(s.confirmed_expected_sales, Money::units(72_000));
+        assert_eq!(s.to_check_volume, Money::units(600_000));
+        p.layer1.hypotheses.push(Hypothesis {
+            id: new_id(),
+            segment: "x".into(),
+            channel_id: None,
+            region_id: None,
+            market_volume: None,
+            expected_share: Some(10.0),
+            rationale: String::new(),
+            status: HypothesisStatus::Confirmed,
+        });
+        let s2 = hypotheses_summary(&p);
+        assert_eq!(s2.counts, [1, 2, 0]);
+        assert_eq!(
+            s2.confirmed_volume, s.confirmed_volume,
+            "no volume adds nothing"
+        );
+        assert_eq!(
+            hypotheses_summary(&Project::new_empty("x", d(2025, 1, 1))),
+            HypothesesSummary::default()
+        );
     }
 }

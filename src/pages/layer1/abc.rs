@@ -1,0 +1,158 @@
+//! The ABC analysis: thresholds, the tie rule, conclusions, the per-category key figures
+//! (average deal size and duration), the Pareto chart and the ranked clients.
+
+use super::{abc_of, PAGE};
+use crate::charts::pareto::{draw_pareto, ParetoData};
+use crate::components::chart::Chart;
+use crate::domain::abc::{abc_conclusions, AbcResult};
+use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number};
+use crate::i18n::{fill, Catalogue, Lang};
+use crate::state::store::use_store;
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+/// The Pareto chart's data from the ABC result (the chart only formats and draws).
+fn pareto_data(r: &AbcResult, c: &Catalogue, l: Lang) -> ParetoData {
+    let chart = crate::domain::abc::pareto_chart(r, 0);
+    let mut classes: Vec<(String, usize, usize)> = Vec::new();
+    for row in &r.rows {
+        let letter = row.class.letter().to_string();
+        match classes.last_mut() {
+            Some(last) if last.0 == letter => last.2 = row.rank,
+            _ => classes.push((letter, row.rank, row.rank)),
+        }
+    }
+    ParetoData {
+        shares: r.rows.iter().map(|x| x.share_pct).collect(),
+        cumulative: r.rows.iter().map(|x| x.cum_after_pct).collect(),
+        boundaries: chart
+            .boundaries
+            .iter()
+            .map(|b| {
+                let next = match b.class {
+                    crate::domain::Category::A => "B",
+                    _ => "C",
+                };
+                (
+                    b.rank,
+                    format!(
+                        "{} | {} · {}",
+                        b.class.letter(),
+                        next,
+                        fmt_pct(Some(b.revenue_pct), 1, l)
+                    ),
+                )
+            })
+            .collect(),
+        classes,
+        y_ticks: (0..=5)
+            .map(|i| fmt_pct(Some(i as f64 * 20.0), 0, l))
+            .collect(),
+        x_title: c.l1.pareto_x.to_string(),
+        y_title: c.l1.pareto_y.to_string(),
+    }
+}
+
+#[component]
+pub fn AbcTab() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let res = Memo::new(move |_| store.current.with(|p| p.as_ref().map(abc_of)));
+    let err = RwSignal::new(None::<String>);
+    let set_t = move |a: bool, s: String| match parse_number(&s) {
+        Some(x) => {
+            err.set(None);
+            store.update(|p| {
+                if a {
+                    p.layer1.abc.threshold_a = x
+                } else {
+                    p.layer1.abc.threshold_b = x
+                }
+            })
+        }
+        None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+    };
+    let th = move |a: bool| {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    fmt_num(
+                        if a {
+                            p.layer1.abc.threshold_a
+                        } else {
+                            p.layer1.abc.threshold_b
+                        },
+                        0,
+                        lang.get(),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="form-grid no-print">
+            <label class="field"><span>{move || t.get().l1.threshold_a}</span>
+                <input class="input" data-testid="abc-threshold-a" prop:value=move || th(true) on:change=move |ev| set_t(true, event_target_value(&ev)) /></label>
+            <label class="field"><span>{move || t.get().l1.threshold_b}</span>
+                <input class="input" data-testid="abc-threshold-b" prop:value=move || th(false) on:change=move |ev| set_t(false, event_target_value(&ev)) /></label>
+        </div>
+        {move || err.get().map(|e| view! { <p class="error-text">{e}</p> })}
+        <p class="muted" data-testid="abc-tie-rule">{move || t.get().l1.tie_rule}</p>
+        <ul data-testid="abc-conclusions">
+            {move || store.current.with(|p| match (p.as_ref(), res.get()) {
+                (Some(p), Some(r)) => abc_conclusions(p, &r, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view().into_any(),
+                _ => ().into_any(),
+            })}
+        </ul>
+        <table class="table" data-testid="abc-summary">
+            <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
+                <th class="num">{move || fill(t.get().l1.revenue, &[""])}</th><th class="num">{move || t.get().l1.share}</th>
+                <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th></tr></thead>
+            <tbody>
+                {move || res.get().map(|r| r.summary.iter().map(|s| {
+                    let l = lang.get();
+                    view! { <tr data-testid=format!("abc-sum-{}", s.category.letter())>
+                        <td>{s.category.letter()}</td><td class="num">{s.clients}</td>
+                        <td class="num">{fmt_amount(s.revenue, l)}</td><td class="num">{fmt_pct(s.revenue_share_pct, 1, l)}</td>
+                        <td class="num">{s.avg_deal.map(|m| fmt_amount(m, l)).unwrap_or_else(|| "—".into())}</td>
+                        <td class="num">{s.avg_cycle_days.map(|d| fmt_num(d, 0, l)).unwrap_or_else(|| "—".into())}</td>
+                    </tr> }
+                }).collect_view())}
+            </tbody>
+        </table>
+        <h2>{move || t.get().l1.pareto_title}</h2>
+        {move || res.get().map(|r| {
+            let l = lang.get();
+            let c = t.get();
+            let data = pareto_data(&r, c, l);
+            let data2 = data.clone();
+            let label = fill(c.l1.pareto_label, &[&r.rows.len().to_string()]);
+            view! {
+                <Chart label=label testid="pareto-chart" draw=move |area| draw_pareto(area, &data2)>
+                    <ul data-testid="pareto-boundaries">
+                        {data.boundaries.iter().map(|(rank, text)| view! { <li>{fill(c.l1.pareto_boundary, &[&rank.to_string(), text])}</li> }).collect_view()}
+                    </ul>
+                </Chart>
+            }
+        })}
+        <table class="table" data-testid="abc-table">
+            <thead><tr><th>"#"</th><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.name}</th>
+                <th class="num">{move || t.get().l1.share}</th><th class="num">"Σ %"</th><th>{move || t.get().l1.category}</th></tr></thead>
+            <tbody>
+                {move || store.current.with(|p| match (p.as_ref(), res.get()) {
+                    (Some(p), Some(r)) => {
+                        let l = lang.get();
+                        r.rows.iter().take(PAGE).map(|row| {
+                            let c = &p.clients[row.client_index];
+                            view! { <tr data-testid="abc-row"><td>{row.rank}</td><td>{c.code.clone()}</td><td>{c.name.clone()}</td>
+                                <td class="num">{fmt_pct(Some(row.share_pct), 1, l)}</td><td class="num">{fmt_pct(Some(row.cum_after_pct), 1, l)}</td>
+                                <td data-testid="abc-row-class">{row.category.letter()}</td></tr> }
+                        }).collect_view().into_any()
+                    }
+                    _ => ().into_any(),
+                })}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,301 @@
+//! The client base: filter (text, business line, channel, region, manager), sort, pages of
+//! [`PAGE`] rows (10 000 clients stay responsive), inline edit with selects, add, delete.
+
+use super::{abc_of, dim_items, manager_items, options, parse_id, PAGE};
+use crate::domain::abc::client_year_index;
+use crate::domain::{edit, new_id, Category, Client, ClientRevenue, Id, Money};
+use crate::i18n::fill;
+use crate::i18n::format::{fmt_amount, parse_number};
+use crate::state::store::use_store;
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+/// A client row as shown.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: Id,
+    code: String,
+    name: String,
+    revenue: Money,
+    category: &'static str,
+    line: Option<Id>,
+    channel: Option<Id>,
+    region: Option<Id>,
+    manager: Option<Id>,
+}
+
+/// A filter of one dimension: `None` = all, `Some(None)` = not set, `Some(Some(id))`.
+type DimFilter = Option<Option<Id>>;
+
+fn parse_filter(s: &str) -> DimFilter {
+    match s {
+        "" => None,
+        "none" => Some(None),
+        x => parse_id(x).map(Some),
+    }
+}
+
+fn passes(f: DimFilter, v: Option<Id>) -> bool {
+    f.is_none_or(|f| f == v)
+}
+
+#[component]
+pub fn ClientsTab() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let filter = RwSignal::new(String::new());
+    let f_line = RwSignal::new(None::<Option<Id>>);
+    let f_channel = RwSignal::new(None::<Option<Id>>);
+    let f_region = RwSignal::new(None::<Option<Id>>);
+    let f_manager = RwSignal::new(None::<Option<Id>>);
+    let sort = RwSignal::new(("name", true));
+    let page = RwSignal::new(0usize);
+    let error = RwSignal::new(None::<String>);
+    let new_code = RwSignal::new(String::new());
+    let new_name = RwSignal::new(String::new());
+    let year = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| p.layer1.abc.year.unwrap_or(p.company.base_year))
+            })
+            .unwrap_or(0)
+    });
+    let lists = Memo::new(move |_| {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    (
+                        dim_items(&p.business_lines),
+                        dim_items(&p.channels),
+                        dim_items(&p.regions),
+                        manager_items(p),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let f = filter.get().to_lowercase();
+        let (fl, fc, fr, fm) = (
+            f_line.get(),
+            f_channel.get(),
+            f_region.get(),
+            f_manager.get(),
+        );
+        let (key, asc) = sort.get();
+        store.current.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            let idx = client_year_index(p, p.layer1.abc.year.unwrap_or(p.company.base_year));
+            let cats = abc_of(p).categories();
+            let mut v: Vec<Row> = p
+                .clients
+                .iter()
+                .filter(|c| {
+                    f.is_empty()
+                        || c.name.to_lowercase().contains(&f)
+                        || c.code.to_lowercase().contains(&f)
+                })
+                .filter(|c| passes(fl, c.business_line_ids.first().copied()))
+                .filter(|c| passes(fc, c.channel_id))
+                .filter(|c| passes(fr, c.region_id))
+                .filter(|c| passes(fm, c.manager_id))
+                .map(|c| Row {
+                    id: c.id,
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    revenue: idx.get(&c.id).map(|y| y.amount).unwrap_or_default(),
+                    category: cats.get(&c.id).copied().unwrap_or(Category::N).letter(),
+                    line: c.business_line_ids.first().copied(),
+                    channel: c.channel_id,
+                    region: c.region_id,
+                    manager: c.manager_id,
+                })
+                .collect();
+            v.sort_by(|a, b| {
+                let o = match key {
+                    "code" => a.code.cmp(&b.code),
+                    "revenue" => a.revenue.cmp(&b.revenue),
+                    "category" => a.category.cmp(b.category),
+                    _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                };
+                if asc {
+                    o
+                } else {
+                    o.reverse()
+                }
+            });
+            v
+        })
+    });
+    let set_revenue = move |id: Id, s: String| match parse_number(&s) {
+        Some(x) => {
+            error.set(None);
+            let y = year.get_untracked();
+            store.update(|p| {
+                let m = Money::from_f64(x);
+                if let Some(r) = p
+                    .revenues
+                    .iter_mut()
+                    .find(|r| r.client_id == id && r.year == y)
+                {
+                    r.amount = m;
+                } else {
+                    p.revenues.push(ClientRevenue {
+                        client_id: id,
+                        year: y,
+                        amount: m,
+                        won_deals: None,
+                        avg_cycle_days: None,
+                    });
+                }
+            })
+        }
+        None => error.set(Some(t.get_untracked().l1.bad_number.to_string())),
+    };
+    let edit_client = move |id: Id, f: Box<dyn FnOnce(&mut Client)>| {
+        store.update(|p| {
+            if let Some(c) = p.clients.iter_mut().find(|c| c.id == id) {
+                f(c)
+            }
+        })
+    };
+    let add = move |_| {
+        let name = new_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            error.set(Some(t.get_untracked().l1.name_required.to_string()));
+            return;
+        }
+        error.set(None);
+        let code = new_code.get_untracked().trim().to_string();
+        store.update(|p| {
+            p.clients.push(Client {
+                id: new_id(),
+                code: code.clone(),
+                name: name.clone(),
+                industry: String::new(),
+                channel_id: None,
+                region_id: None,
+                business_line_ids: vec![],
+                manager_id: None,
+                category_override: None,
+                notes: String::new(),
+            })
+        });
+        // Show the new client: filter by its name.
+        filter.set(name);
+        page.set(0);
+        new_code.set(String::new());
+        new_name.set(String::new());
+    };
+    let head = move |key: &'static str, label: String| {
+        view! {
+            <th><button class="btn ghost" data-testid=format!("sort-{key}")
+                on:click=move |_| sort.update(|s| *s = if s.0 == key { (key, !s.1) } else { (key, true) })>
+                {label}{move || { let s = sort.get(); if s.0 == key { if s.1 { " ▲" } else { " ▼" } } else { "" } }}
+            </button></th>
+        }
+    };
+    let filter_select = move |testid: &'static str, sig: RwSignal<DimFilter>, which: usize| {
+        view! {
+            <select class="input" data-testid=testid on:change=move |ev| { sig.set(parse_filter(&event_target_value(&ev))); page.set(0) }>
+                <option value="" selected=move || sig.get().is_none()>{move || t.get().l1.all}</option>
+                <option value="none" selected=move || sig.get() == Some(None)>{move || t.get().l1.not_set}</option>
+                {move || {
+                    let l = lists.get();
+                    let items = match which { 0 => l.0, 1 => l.1, 2 => l.2, _ => l.3 };
+                    items.into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=move || sig.get() == Some(Some(id))>{name}</option>
+                    }).collect_view()
+                }}
+            </select>
+        }
+    };
+    view! {
+        <div class="l1-toolbar no-print">
+            <input class="input" data-testid="client-filter" placeholder=move || t.get().l1.filter
+                prop:value=move || filter.get()
+                on:input=move |ev| { filter.set(event_target_value(&ev)); page.set(0) } />
+            <label class="l1-inline">{move || t.get().l1.business_line}{filter_select("filter-line", f_line, 0)}</label>
+            <label class="l1-inline">{move || t.get().l1.channel}{filter_select("filter-channel", f_channel, 1)}</label>
+            <label class="l1-inline">{move || t.get().l1.region}{filter_select("filter-region", f_region, 2)}</label>
+            <label class="l1-inline">{move || t.get().l1.manager}{filter_select("filter-manager", f_manager, 3)}</label>
+            <crate::components::table_import::ImportClientsButton />
+        </div>
+        <div class="l1-toolbar no-print" data-testid="client-add-form">
+            <input class="input l1-short" data-testid="new-client-code" placeholder=move || t.get().l1.code
+                prop:value=move || new_code.get() on:input=move |ev| new_code.set(event_target_value(&ev)) />
+            <input class="input" data-testid="new-client-name" placeholder=move || t.get().l1.name
+                prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+            <button class="btn primary" data-testid="client-add" on:click=add>{move || t.get().l1.add}</button>
+        </div>
+        {move || error.get().map(|e| view! { <p class="error-text" data-testid="client-error">{e}</p> })}
+        <div class="l1-scroll">
+        <table class="table" data-testid="clients-table">
+            <thead><tr>
+                {head("code", t.get().l1.code.to_string())}
+                {head("name", t.get().l1.name.to_string())}
+                {move || head("revenue", fill(t.get().l1.revenue, &[&year.get().to_string()]))}
+                {head("category", t.get().l1.category.to_string())}
+                <th>{move || t.get().l1.business_line}</th>
+                <th>{move || t.get().l1.channel}</th>
+                <th>{move || t.get().l1.region}</th>
+                <th>{move || t.get().l1.manager}</th>
+                <th></th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let all = rows.get();
+                    let (bl, ch, rg, mg) = lists.get();
+                    let start = (page.get() * PAGE).min(all.len());
+                    all[start..(start + PAGE).min(all.len())].iter().cloned().map(|r| {
+                        let id = r.id;
+                        let n2 = r.name.clone();
+                        view! {
+                            <tr data-testid="client-row">
+                                <td><input class="input l1-short" prop:value=r.code data-testid="client-code"
+                                    on:change=move |ev| { let v = event_target_value(&ev); edit_client(id, Box::new(move |c| c.code = v.trim().to_string())) } /></td>
+                                <td><input class="input" prop:value=r.name data-testid="client-name"
+                                    on:change=move |ev| { let v = event_target_value(&ev); if v.trim().is_empty() { error.set(Some(t.get_untracked().l1.name_required.to_string())) } else { edit_client(id, Box::new(move |c| c.name = v.trim().to_string())) } } /></td>
+                                <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue"
+                                    on:change=move |ev| set_revenue(id, event_target_value(&ev)) /></td>
+                                <td data-testid="client-category">{r.category}</td>
+                                <td><select class="input" data-testid="client-line" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.business_line_ids = v.into_iter().collect())) }>
+                                    {options(bl.clone(), r.line, "—")}</select></td>
+                                <td><select class="input" data-testid="client-channel" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.channel_id = v)) }>
+                                    {options(ch.clone(), r.channel, "—")}</select></td>
+                                <td><select class="input" data-testid="client-region" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.region_id = v)) }>
+                                    {options(rg.clone(), r.region, "—")}</select></td>
+                                <td><select class="input" data-testid="client-manager" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.manager_id = v)) }>
+                                    {options(mg.clone(), r.manager, "—")}</select></td>
+                                <td><button class="btn ghost" data-testid="client-delete" on:click=move |_| {
+                                    let ok = window().confirm_with_message(&fill(t.get_untracked().l1.confirm_delete, &[&n2])).unwrap_or(false);
+                                    if ok {
+                                        let mut res = Ok(());
+                                        store.update(|p| res = edit::remove_client(p, id));
+                                        error.set(res.err());
+                                    }
+                                }>{move || t.get().l1.delete}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()
+                }}
+            </tbody>
+        </table>
+        </div>
+        <div class="l1-pager no-print">
+            <button class="btn ghost" data-testid="client-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|x| *x = x.saturating_sub(1))>{move || t.get().l1.prev}</button>
+            <span data-testid="client-count">{move || {
+                let n = rows.with(|r| r.len());
+                let shown = n.saturating_sub(page.get() * PAGE).min(PAGE);
+                fill(t.get().l1.shown, &[&shown.to_string(), &n.to_string()])
+            }}</span>
+            <button class="btn ghost" data-testid="client-next" disabled=move || { (page.get() + 1) * PAGE >= rows.with(|r| r.len()) }
+                on:click=move |_| page.update(|x| *x += 1)>{move || t.get().l1.next}</button>
+        </div>
+    }
+}

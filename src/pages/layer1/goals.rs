@@ -1,0 +1,244 @@
+//! Goal setting: the company plan, category goals in %, A/B project counts (plan × share ÷
+//! average deal, overridable) with the win rates and the stage-1 leads they need, the managers'
+//! plans check and the calculated market share with editable market volumes.
+
+use super::{abc_of, dim_items, options, parse_id};
+use crate::domain::plan::{category_plans, manager_plans, market_share, project_goals};
+use crate::domain::{Category, MarketVolume, Money};
+use crate::i18n::fill;
+use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number};
+use crate::state::store::use_store;
+use crate::state::{use_i18n, use_lang};
+use leptos::prelude::*;
+
+#[component]
+pub fn GoalsTab() -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let err = RwSignal::new(None::<String>);
+    let unit = move || {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| p.company.money_unit))
+            .unwrap_or(crate::domain::MoneyUnit::Rub)
+    };
+    let set_cat = move |k: Category, s: String, win: bool| {
+        let v = if s.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_number(&s).map(Some)
+        };
+        match v {
+            Some(v) if v.is_none_or(|x| (0.0..=100.0).contains(&x) || !win) => {
+                err.set(None);
+                store.update(|p| {
+                    let cv = if win {
+                        &mut p.layer1.win_rates
+                    } else {
+                        &mut p.layer1.category_shares
+                    };
+                    match k {
+                        Category::A => cv.a = v,
+                        Category::B => cv.b = v,
+                        _ => cv.c = v,
+                    }
+                })
+            }
+            Some(_) => err.set(Some(t.get_untracked().l1.bad_pct.to_string())),
+            None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+        }
+    };
+    let set_override = move |k: Category, s: String| {
+        let v = if s.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_number(&s)
+                .filter(|x| *x >= 0.0 && x.fract() == 0.0)
+                .map(|x| Some(x as u32))
+        };
+        match v {
+            Some(v) => {
+                err.set(None);
+                store.update(|p| match k {
+                    Category::A => p.layer1.project_goal_overrides.a = v,
+                    _ => p.layer1.project_goal_overrides.b = v,
+                })
+            }
+            None => err.set(Some(t.get_untracked().l1.bad_count.to_string())),
+        }
+    };
+    let cats = Memo::new(move |_| store.current.with(|p| p.as_ref().map(category_plans)));
+    let set_share = move |k: Category, s: String| {
+        let v = if s.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_number(&s).map(Some)
+        };
+        match v {
+            Some(v) => {
+                err.set(None);
+                store.update(|p| {
+                    let cv = &mut p.layer1.category_shares;
+                    match k {
+                        Category::A => cv.a = v,
+                        Category::B => cv.b = v,
+                        _ => cv.c = v,
+                    }
+                })
+            }
+            None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+        }
+    };
+    view! {
+        <label class="field"><span>{move || t.get().l1.company_plan}</span>
+            <input class="input" data-testid="company-plan"
+                prop:value=move || store.current.with(|p| p.as_ref().map(|p| fmt_amount(p.layer1.company_plan, lang.get())).unwrap_or_default())
+                on:change=move |ev| match parse_number(&event_target_value(&ev)) {
+                    Some(x) => { err.set(None); store.update(|p| p.layer1.company_plan = Money::from_f64(x)) }
+                    None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+                } /></label>
+        {move || err.get().map(|e| view! { <p class="error-text">{e}</p> })}
+        <table class="table" data-testid="category-shares">
+            <tbody>
+                {move || cats.get().map(|c| c.plans.iter().map(|cp| {
+                    let k = cp.category;
+                    let l = lang.get();
+                    view! { <tr><td>{k.letter()}</td>
+                        <td><input class="input num" data-testid=format!("share-{}", k.letter())
+                            prop:value=cp.share_pct.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
+                            on:change=move |ev| set_share(k, event_target_value(&ev)) />" %"</td>
+                        <td class="num">{fmt_money(cp.plan, unit(), l)}</td></tr> }
+                }).collect_view())}
+            </tbody>
+        </table>
+        {move || cats.get().map(|c| {
+            let l = lang.get();
+            view! {
+                <p data-testid="shares-sum" class:error-text=!c.shares_ok>
+                    {fill(t.get().l1.shares_sum, &[&fmt_pct(Some(c.shares_sum), 1, l)])}
+                    {(!c.shares_ok).then(|| format!(" — ✗ {}", t.get().l1.shares_bad))}
+                    {c.shares_ok.then_some(" ✓")}
+                </p>
+            }
+        })}
+        <h2>{move || t.get().l1.goals_projects}</h2>
+        <table class="table" data-testid="project-goals-table">
+            <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.win_rate}</th>
+                <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><th></th>
+                <th class="num">{move || t.get().l1.leads_year}</th><th class="num">{move || t.get().l1.leads_quarter}</th><th class="num">{move || t.get().l1.wip}</th></tr></thead>
+            <tbody>
+            {move || store.current.with(|p| p.as_ref().map(|p| {
+                let l = lang.get();
+                let abc = abc_of(p);
+                let dash = || "—".to_string();
+                project_goals(p, &abc).into_iter().map(|g| {
+                    let k = g.category;
+                    let has_override = g.won_override.is_some();
+                    view! { <tr data-testid=format!("goal-row-{}", k.letter())>
+                        <td>{k.letter()}</td>
+                        <td class="num"><input class="input num l1-short" data-testid=format!("winrate-{}", k.letter())
+                            prop:value=g.win_rate_pct.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
+                            on:change=move |ev| set_cat(k, event_target_value(&ev), true) />" %"</td>
+                        <td class="num" data-testid=format!("won-computed-{}", k.letter())>{g.won_computed.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
+                        <td class="num"><input class="input num l1-short" data-testid=format!("won-override-{}", k.letter())
+                            placeholder=g.won_computed.map(|n| n.to_string()).unwrap_or_default()
+                            prop:value=g.won_override.map(|n| n.to_string()).unwrap_or_default()
+                            on:change=move |ev| set_override(k, event_target_value(&ev)) /></td>
+                        <td>{has_override.then(|| view! {
+                            <button class="btn ghost" data-testid=format!("won-reset-{}", k.letter()) on:click=move |_| set_override(k, String::new())>{move || t.get().l1.reset_calc}</button>
+                        })}</td>
+                        <td class="num" data-testid=format!("leads-{}", k.letter())>{g.leads_per_year.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
+                        <td class="num">{g.leads_per_quarter.map(|x| format!("{} (≈ {})", fmt_num(x, 2, l), g.leads_per_quarter_rounded.unwrap_or(0))).unwrap_or_else(dash)}</td>
+                        <td class="num">{g.wip_needed.map(|x| fmt_num(x, 1, l)).unwrap_or_else(dash)}</td>
+                    </tr> }
+                }).collect_view()
+            }))}
+            </tbody>
+        </table>
+        <ul data-testid="project-goals">
+            {move || store.current.with(|p| p.as_ref().map(|p| {
+                let l = lang.get();
+                let abc = abc_of(p);
+                let cp = category_plans(p);
+                project_goals(p, &abc).into_iter().map(|g| {
+                    let share = cp.plans.iter().find(|c| c.category == g.category).and_then(|c| c.share_pct);
+                    let dash = || "—".to_string();
+                    view! { <li data-testid=format!("goal-{}", g.category.letter())>
+                        {fill(t.get().l1.won_needed, &[g.category.letter(), &fmt_amount(p.layer1.company_plan, l), &fmt_pct(share, 1, l),
+                            &g.avg_deal.map(|m| fmt_amount(m, l)).unwrap_or_else(dash), &g.won_computed.map(|n| n.to_string()).unwrap_or_else(dash)])}
+                        {g.won_override.map(|n| fill(t.get().l1.won_overridden, &[&n.to_string()]))}
+                        "; "{fill(t.get().l1.leads_needed, &[&g.won_needed.map(|n| n.to_string()).unwrap_or_else(dash),
+                            &g.win_rate_pct.map(|x| fmt_pct(Some(x), 0, l)).unwrap_or_else(dash), &g.leads_per_year.map(|n| n.to_string()).unwrap_or_else(dash)])}
+                    </li> }
+                }).collect_view()
+            }))}
+        </ul>
+        {move || store.current.with(|p| p.as_ref().map(|p| {
+            let l = lang.get();
+            let mp = manager_plans(p, &abc_of(p), 1.0);
+            view! { <p data-testid="managers-check">
+                {fill(t.get().l1.managers_sum, &[&fmt_money(mp.total, p.company.money_unit, l), &fmt_money(mp.company_plan, p.company.money_unit, l)])}
+                " — "{if mp.total_ok { t.get().l1.managers_ok } else { t.get().l1.managers_bad }}
+            </p> }
+        }))}
+        <h2>{move || t.get().l1.market_share}</h2>
+        <p class="muted">{move || t.get().l1.share_formula}</p>
+        <table class="table" data-testid="market-share">
+            <thead><tr><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.plan}</th>
+                <th class="num">{move || t.get().l1.volume}</th><th class="num">{move || t.get().l1.share_plan}</th>
+                <th class="num">{move || t.get().l1.share_base}</th></tr></thead>
+            <tbody>
+                {move || store.current.with(|p| p.as_ref().map(|p| {
+                    let l = lang.get();
+                    let ms = market_share(p);
+                    std::iter::once(ms.total.clone()).chain(ms.lines.clone()).map(|s| {
+                        let name = s.business_line_id.and_then(|id| p.business_lines.iter().find(|b| b.id == id)).map(|b| b.name.clone())
+                            .unwrap_or_else(|| t.get().l1.total.to_string());
+                        view! { <tr><td>{name}</td>
+                            <td class="num">{s.plan.map(|m| fmt_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
+                            <td class="num">{s.plan_volume.map(|m| fmt_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
+                            <td class="num" data-testid="share-pct">{fmt_pct(s.plan_share_pct, 1, l)}</td>
+                            <td class="num">{fmt_pct(s.base_share_pct, 1, l)}</td></tr> }
+                    }).collect_view()
+                }))}
+            </tbody>
+        </table>
+
+        <h3 class="l1-gap">{move || t.get().l1.volumes}</h3>
+        <table class="table" data-testid="market-volumes">
+            <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><th></th></tr></thead>
+            <tbody>
+                {move || store.current.with(|p| p.as_ref().map(|p| {
+                    let l = lang.get();
+                    let lines = dim_items(&p.business_lines);
+                    p.layer1.market_volumes.iter().enumerate().map(|(i, v)| view! {
+                        <tr data-testid="volume-row">
+                            <td><input class="input num l1-short" data-testid="volume-year" prop:value=v.year.to_string()
+                                on:change=move |ev| { match event_target_value(&ev).trim().parse::<i32>() {
+                                    Ok(y) if (1900..=2200).contains(&y) => { err.set(None); store.update(|p| if let Some(v) = p.layer1.market_volumes.get_mut(i) { v.year = y }) }
+                                    _ => err.set(Some(t.get_untracked().l1.bad_year.to_string())),
+                                } } /></td>
+                            <td><select class="input" data-testid="volume-line" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); store.update(|p| if let Some(x) = p.layer1.market_volumes.get_mut(i) { x.business_line_id = v }) }>
+                                {options(lines.clone(), v.business_line_id, t.get().l1.total)}</select></td>
+                            <td class="num"><input class="input num" data-testid="volume-amount" prop:value=fmt_amount(v.amount, l)
+                                on:change=move |ev| { match parse_number(&event_target_value(&ev)) {
+                                    Some(x) if x >= 0.0 => { err.set(None); store.update(|p| if let Some(v) = p.layer1.market_volumes.get_mut(i) { v.amount = Money::from_f64(x) }) }
+                                    _ => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+                                } } /></td>
+                            <td><button class="btn ghost" data-testid="volume-delete" on:click=move |_| {
+                                if window().confirm_with_message(t.get_untracked().l1.confirm_volume_delete).unwrap_or(false) {
+                                    store.update(|p| { if i < p.layer1.market_volumes.len() { p.layer1.market_volumes.remove(i); } })
+                                }
+                            }>{move || t.get().l1.delete}</button></td>
+                        </tr>
+                    }).collect_view()
+                }))}
+            </tbody>
+        </table>
+        <button class="btn no-print" data-testid="volume-add" on:click=move |_| store.update(|p| {
+            let year = p.company.plan_year;
+            p.layer1.market_volumes.push(MarketVolume { year, business_line_id: None, amount: Money::ZERO })
+        })>{move || t.get().l1.add_volume}</button>
+    }
+}

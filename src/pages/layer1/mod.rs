@@ -1,0 +1,102 @@
+//! Layer 1 — the company's commercial goals and calculated sales plans: the client base with
+//! its business lines, channels and regions, the ABC analysis, the target-market hypotheses,
+//! the goals, the managers' individual plans, the sales-department structure and plan/fact.
+//! One file per tab; every figure comes from `crate::domain`.
+
+mod abc;
+mod clients;
+mod dims;
+mod goals;
+mod hypotheses;
+mod planfact;
+mod plans;
+mod structure;
+
+use crate::components::tabs::{Tab, Tabs};
+use crate::domain::abc::{abc_analysis, AbcResult};
+use crate::domain::{Dimension, Id, Project};
+use crate::i18n::Catalogue;
+use crate::state::route::{use_tab, Route};
+use crate::state::use_i18n;
+use leptos::prelude::*;
+
+/// Rows per page of the long lists (clients, actuals).
+pub(crate) const PAGE: usize = 50;
+
+/// The ABC analysis of the project's chosen year.
+pub(crate) fn abc_of(p: &Project) -> AbcResult {
+    let year = p.layer1.abc.year.unwrap_or(p.company.base_year);
+    abc_analysis(p, year, &p.layer1.abc)
+}
+
+/// The name of a dimension, or «—».
+pub(crate) fn dim_name(list: &[Dimension], id: Option<Id>) -> String {
+    id.and_then(|id| list.iter().find(|d| d.id == id))
+        .map(|d| d.name.clone())
+        .unwrap_or_else(|| "—".into())
+}
+
+/// An id from a `<select>` value (`""` = none).
+pub(crate) fn parse_id(s: &str) -> Option<Id> {
+    Id::parse_str(s.trim()).ok()
+}
+
+/// `<option>`s of a list of `(id, name)` with `selected` marked, after an empty «—» option.
+pub(crate) fn options(
+    items: Vec<(Id, String)>,
+    selected: Option<Id>,
+    empty: &'static str,
+) -> impl IntoView {
+    view! {
+        <option value="" selected=selected.is_none()>{empty}</option>
+        {items.into_iter().map(|(id, name)| view! {
+            <option value=id.to_string() selected=selected == Some(id)>{name}</option>
+        }).collect_view()}
+    }
+}
+
+/// `(id, name)` of a dimension list.
+pub(crate) fn dim_items(list: &[Dimension]) -> Vec<(Id, String)> {
+    list.iter().map(|d| (d.id, d.name.clone())).collect()
+}
+
+/// `(id, "M1 Иванов")` of the managers.
+pub(crate) fn manager_items(p: &Project) -> Vec<(Id, String)> {
+    p.managers
+        .iter()
+        .map(|m| (m.id, format!("{} {}", m.code, m.name).trim().to_string()))
+        .collect()
+}
+
+#[component]
+pub fn Layer1Page() -> impl IntoView {
+    let t = use_i18n();
+    let tab = use_tab("clients");
+    let tabs: Vec<Tab> = vec![
+        ("clients", |c: &Catalogue| c.l1.tab_clients),
+        ("dims", |c: &Catalogue| c.l1.tab_dims),
+        ("abc", |c: &Catalogue| c.l1.tab_abc),
+        ("hypotheses", |c: &Catalogue| c.l1.tab_hypotheses),
+        ("goals", |c: &Catalogue| c.l1.tab_goals),
+        ("plans", |c: &Catalogue| c.l1.tab_plans),
+        ("structure", |c: &Catalogue| c.l1.tab_structure),
+        ("planfact", |c: &Catalogue| c.l1.tab_planfact),
+    ];
+    view! {
+        <section class="page" data-testid="l1-page">
+            <h1>{move || t.get().l1.title}</h1>
+            <p class="lead">{move || t.get().l1.lead}</p>
+            <Tabs route=Route::L1 tabs=tabs current=tab />
+            {move || match tab.get().as_str() {
+                "dims" => view! { <dims::DimsTab /> }.into_any(),
+                "abc" => view! { <abc::AbcTab /> }.into_any(),
+                "hypotheses" => view! { <hypotheses::HypothesesTab /> }.into_any(),
+                "goals" => view! { <goals::GoalsTab /> }.into_any(),
+                "plans" => view! { <plans::PlansTab /> }.into_any(),
+                "structure" => view! { <structure::StructureTab /> }.into_any(),
+                "planfact" => view! { <planfact::PlanFactTab /> }.into_any(),
+                _ => view! { <clients::ClientsTab /> }.into_any(),
+            }}
+        </section>
+    }
+}
