@@ -86,6 +86,7 @@ pub fn Layer1Page() -> impl IntoView {
         <section class="page" data-testid="l1-page">
             <h1>{move || t.get().l1.title}</h1>
             <p class="lead">{move || t.get().l1.lead}</p>
+            <crate::components::layer_status::LayerStatus layer=1 />
             <Tabs route=Route::L1 tabs=tabs current=tab />
             {move || match tab.get().as_str() {
                 "dims" => view! { <dims::DimsTab /> }.into_any(),
