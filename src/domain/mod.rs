@@ -47,6 +47,7 @@
 pub mod abc;
 pub mod accounts;
 pub mod demo;
+pub mod diagnostics;
 pub mod documents;
 pub mod edit;
 pub mod funnel;
