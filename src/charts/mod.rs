@@ -37,3 +37,4 @@ pub fn to_svg(
     s
 }
 pub mod funnel;
+pub mod mini_funnel;

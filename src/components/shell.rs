@@ -85,12 +85,14 @@ pub fn Nav() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label="Sloy">
             {link(Route::Method, |c| c.shell.nav_method)}
+            {link(Route::Dashboard, |c| c.dash.nav)}
             <div class="nav-group">
                 {link(Route::L1, |c| c.l1.nav)}
                 {link(Route::L2, |c| c.l2.nav)}
                 {link(Route::L3, |c| c.l3.nav)}
                 {link(Route::L4, |c| c.l4.nav)}
             </div>
+            {link(Route::Diagnosis, |c| c.diag.nav)}
             {link(Route::Data, |c| c.shell.nav_data)}
             {link(Route::Projects, |c| c.shell.nav_projects)}
         </nav>

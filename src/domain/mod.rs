@@ -46,6 +46,7 @@
 
 pub mod abc;
 pub mod accounts;
+pub mod dashboard;
 pub mod demo;
 pub mod diagnostics;
 pub mod documents;

@@ -15,7 +15,7 @@ pub fn MethodPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="method-page">
             <h1>{move || t.get().shell.method_title}</h1>
-            <p class="lead">{move || t.get().shell.method_intro}</p>
+            <p class="lead">{move || t.get().shell.method_intro}" "<a href=crate::state::route::href_to(crate::state::route::Route::Dashboard, "", &[]) data-testid="method-dashboard-link">{move || t.get().dash.plan_link}</a></p>
             {LAYERS.iter().map(|l| view! { <LayerCard layer=*l /> }).collect_view()}
         </section>
     }
