@@ -73,15 +73,27 @@ mod tests {
     #[test]
     fn draws_codes_counts_and_marks() {
         let bars = vec![
-            MiniBar { code: "1".into(), count: 25, below_target: false },
-            MiniBar { code: "2.1".into(), count: 19, below_target: false },
-            MiniBar { code: "7".into(), count: 3, below_target: true },
+            MiniBar {
+                code: "1".into(),
+                count: 25,
+                below_target: false,
+            },
+            MiniBar {
+                code: "2.1".into(),
+                count: 19,
+                below_target: false,
+            },
+            MiniBar {
+                code: "7".into(),
+                count: 3,
+                below_target: true,
+            },
         ];
         let svg = to_svg(240, 120, |a| draw_mini_funnel(a, &bars));
         assert!(svg.contains(">2.1<"), "{svg}");
         assert!(svg.contains(">25<"));
         assert!(svg.contains(">3 ✗<"));
-        assert_eq!(svg.matches("<rect").count() >= 3, true);
+        assert!(svg.matches("<rect").count() >= 3);
     }
 
     #[test]

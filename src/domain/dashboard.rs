@@ -99,13 +99,22 @@ mod tests {
         assert_eq!(d.conversions[0].pct.map(f64::round), Some(76.0));
         let ta = d.touches.category(Category::A).unwrap();
         assert_eq!(ta.average.map(|x| (x * 10.0).round()), Some(48.0));
-        assert_eq!(d.elaboration.role_coverage_pct().map(f64::round), Some(70.0));
         assert_eq!(
-            d.metric_21.as_ref().and_then(|m| m.share_pct()).map(f64::round),
+            d.elaboration.role_coverage_pct().map(f64::round),
+            Some(70.0)
+        );
+        assert_eq!(
+            d.metric_21
+                .as_ref()
+                .and_then(|m| m.share_pct())
+                .map(f64::round),
             Some(87.0)
         );
         assert_eq!(
-            d.metric_22.as_ref().and_then(|m| m.share_pct()).map(f64::round),
+            d.metric_22
+                .as_ref()
+                .and_then(|m| m.share_pct())
+                .map(f64::round),
             Some(91.0)
         );
         assert_eq!(d.access.len(), 5);
@@ -120,7 +129,10 @@ mod tests {
         assert!(d.leads.is_empty());
         assert!(d.reached.iter().all(|r| r.count == 0));
         assert!(d.conversions.iter().all(|c| c.pct.is_none()));
-        assert_eq!(d.touches.category(Category::A).and_then(|t| t.average), None);
+        assert_eq!(
+            d.touches.category(Category::A).and_then(|t| t.average),
+            None
+        );
         assert_eq!(d.coaching_notes, 0);
     }
 }

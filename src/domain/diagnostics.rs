@@ -453,7 +453,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
         .filter_map(|k| abc.summary_of(*k))
         .filter_map(|s| s.won_deals)
         .sum();
-    let max = (last > 0).then(|| last as f64 * th.projects_factor);
+    let max = (last > 0).then_some(last as f64 * th.projects_factor);
     let mut c = Check::new(1, Metric::ProjectsNeeded, needed.map(f64::from), max);
     c.status = match (needed, max) {
         (Some(n), Some(m)) if f64::from(n) > m + 1e-9 => Status::Warn,
@@ -872,7 +872,7 @@ pub fn diagnose(
         d.actions = vec![Action::DealSizes, Action::KeyFigures];
         return d;
     }
-    issues.sort_by(|a, b| b.impact.cmp(&a.impact));
+    issues.sort_by_key(|i| std::cmp::Reverse(i.impact));
 
     // ---- Layers 3 → 4 → 5 per issue ----
     let l4r = tools::layer4_results(&q);
@@ -1123,7 +1123,7 @@ mod tests {
             .collect()
     }
 
-    fn failed<'a>(checks: &'a [Check], metric: Metric) -> Option<&'a Check> {
+    fn failed(checks: &[Check], metric: Metric) -> Option<&Check> {
         checks.iter().find(|c| c.metric == metric && c.failed())
     }
 

@@ -43,6 +43,9 @@
 //! | 4 | metric «этап 2.3 – величина экономической эффективности» | [`tools::metric_23`], [`teo::indicators`] | Слой 4 → Метрики |
 //! | 4 | ТЭО for the ЛПР: payback, NPV, ROI, IRR, TCO, sensitivity (DOMAIN.md §5.2) | [`teo::indicators`], [`teo::sensitivity`], [`teo::cash_flow`] | Слой 4 → ТЭО-калькулятор |
 //! | 4 | КП for the ЛФР and ТЭО for the ЛПР filled from a deal (DOMAIN.md §5.1, §5.2) | [`documents::render`], [`documents::proposal_totals`] | Слой 4 → Документы |
+//! | all | «диагностировав проблему на 2-ом слое (конверсия), переходим сначала к слою 3, затем … к слою 4 и только в самом конце — к слою 5» (DOMAIN.md §4.2) | [`diagnostics::diagnose`], [`diagnostics::plan_sanity`], [`diagnostics::segment_project`] | Диагностика → Результат, Отчёт |
+//! | all | thresholds Θ and saved diagnoses compared over time | [`model::DiagnosisThresholds`], [`diagnostics::to_saved`], [`diagnostics::change`], [`diagnostics::latest`] | Диагностика → Пороги, История |
+//! | all | every layer's management metric at a glance | [`dashboard::dashboard`], [`dashboard::meets`] | Панель |
 
 pub mod abc;
 pub mod accounts;

@@ -42,7 +42,13 @@ fn line(ok: Option<bool>, text: String, t: &Catalogue, testid: &'static str) -> 
 }
 
 /// The card frame: title, access state, body, link to the layer.
-fn card(n: u8, title: &'static str, access: &Access, t: &'static Catalogue, body: AnyView) -> impl IntoView {
+fn card(
+    n: u8,
+    title: &'static str,
+    access: &Access,
+    t: &'static Catalogue,
+    body: AnyView,
+) -> impl IntoView {
     let (state, cls) = match access {
         Access::Open => (t.dash.open.to_string(), "layer-status open"),
         Access::Overridden(_) => (t.dash.overridden.to_string(), "layer-status override"),
@@ -113,7 +119,11 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         .map(|(k, lv)| {
             let text = fill(
                 t.dash.leads,
-                &[k.letter(), &lv.actual.to_string(), &fmt_num(lv.needed, 0, l)],
+                &[
+                    k.letter(),
+                    &lv.actual.to_string(),
+                    &fmt_num(lv.needed, 0, l),
+                ],
             );
             line(meets(lv.pct, Some(th)), text, t, "dash-leads")
         })
@@ -183,8 +193,12 @@ fn l3_body(d: &Dashboard, p: &Project, t: &'static Catalogue, l: Lang) -> AnyVie
                 t.dash.touches,
                 &[
                     c.category.letter(),
-                    &c.average.map(|x| fmt_num(x, 1, l)).unwrap_or_else(|| "—".into()),
-                    &c.target.map(|x| fmt_num(x, 0, l)).unwrap_or_else(|| "—".into()),
+                    &c.average
+                        .map(|x| fmt_num(x, 1, l))
+                        .unwrap_or_else(|| "—".into()),
+                    &c.target
+                        .map(|x| fmt_num(x, 0, l))
+                        .unwrap_or_else(|| "—".into()),
                 ],
             );
             line(meets(c.average, c.target), text, t, "dash-touches")
@@ -204,7 +218,13 @@ fn l3_body(d: &Dashboard, p: &Project, t: &'static Catalogue, l: Lang) -> AnyVie
 fn l4_body(d: &Dashboard, p: &Project, t: &'static Catalogue, l: Lang) -> AnyView {
     let th = &p.diagnosis.thresholds;
     let item = |v: Option<f64>, target: f64, tpl: &'static str, testid: &'static str| {
-        let text = fill(tpl, &[&fmt_pct(v.map(f64::round), 0, l), &fmt_pct(Some(target), 0, l)]);
+        let text = fill(
+            tpl,
+            &[
+                &fmt_pct(v.map(f64::round), 0, l),
+                &fmt_pct(Some(target), 0, l),
+            ],
+        );
         line(meets(v, Some(target)), text, t, testid)
     };
     view! {

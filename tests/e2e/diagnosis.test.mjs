@@ -27,6 +27,17 @@ appTest("diagnosis: demo at layer 3, history, report, thresholds", async (sessio
     await app.expectText(app.by("diag-actions"), "A3");
   });
 
+  await t.test("a segment and a period can be chosen; a bad date is reported", async () => {
+    await app.guard(app.by("diag-segment").selectOption({ label: "Менеджер: M2 Петрова Мария" }));
+    await app.expectText(app.by("diag-l1"), "83\u00A0%");
+    await app.guard(app.by("diag-from").fill("32.13.2025"));
+    await app.guard(app.by("diag-from").press("Tab"));
+    await app.expectText(app.by("diag-controls"), "Введите дату");
+    await app.guard(app.by("diag-segment").selectOption({ label: "Вся компания" }));
+    await app.click(app.by("diag-quarter"));
+    await app.expectText(app.by("diag-l1"), "82\u00A0%");
+  });
+
   await t.test("an action links to the screen where it is done", async () => {
     const link = app.by("diag-action-link").first();
     assert.match((await link.getAttribute("href")) ?? "", /^#\/l3\//);

@@ -115,15 +115,27 @@ fn Controls(choice: Choice) -> impl IntoView {
             let Some(p) = p.as_ref() else { return vec![] };
             let mut v = vec![("company".to_string(), tt.diag.seg_company.to_string())];
             for m in &p.managers {
-                let s = Segment { kind: SegmentKind::Manager, id: Some(m.id), category: None };
+                let s = Segment {
+                    kind: SegmentKind::Manager,
+                    id: Some(m.id),
+                    category: None,
+                };
                 v.push((format!("m:{}", m.id), segment_label(p, &s, tt)));
             }
             for c in &p.channels {
-                let s = Segment { kind: SegmentKind::Channel, id: Some(c.id), category: None };
+                let s = Segment {
+                    kind: SegmentKind::Channel,
+                    id: Some(c.id),
+                    category: None,
+                };
                 v.push((format!("c:{}", c.id), segment_label(p, &s, tt)));
             }
             for k in Category::ABC {
-                let s = Segment { kind: SegmentKind::Category, id: None, category: Some(k) };
+                let s = Segment {
+                    kind: SegmentKind::Category,
+                    id: None,
+                    category: Some(k),
+                };
                 v.push((format!("k:{}", k.letter()), segment_label(p, &s, tt)));
             }
             v
@@ -137,11 +149,23 @@ fn Controls(choice: Choice) -> impl IntoView {
     };
     let set_segment = move |v: String| {
         let seg = if let Some(id) = v.strip_prefix("m:") {
-            Segment { kind: SegmentKind::Manager, id: id.parse().ok(), category: None }
+            Segment {
+                kind: SegmentKind::Manager,
+                id: id.parse().ok(),
+                category: None,
+            }
         } else if let Some(id) = v.strip_prefix("c:") {
-            Segment { kind: SegmentKind::Channel, id: id.parse().ok(), category: None }
+            Segment {
+                kind: SegmentKind::Channel,
+                id: id.parse().ok(),
+                category: None,
+            }
         } else if let Some(k) = v.strip_prefix("k:") {
-            Segment { kind: SegmentKind::Category, id: None, category: Category::parse(k) }
+            Segment {
+                kind: SegmentKind::Category,
+                id: None,
+                category: Category::parse(k),
+            }
         } else {
             Segment::company()
         };
@@ -176,7 +200,9 @@ fn ResultTab(diag: Memo<Option<Diagnosis>>) -> impl IntoView {
     let store = use_store();
     let saved = RwSignal::new(false);
     let save = move |_| {
-        let Some(d) = diag.get_untracked() else { return };
+        let Some(d) = diag.get_untracked() else {
+            return;
+        };
         store.update(|p| {
             let s = diagnostics::to_saved(p, &d, as_of(p));
             p.diagnosis.saved.push(s);
@@ -299,11 +325,22 @@ fn layer_text(s: &SavedDiagnosis, t: &Catalogue) -> String {
 }
 
 /// A figure with its change from the previous row: «82 % (+3)».
-fn with_change(now: Option<f64>, prev: Option<f64>, decimals: usize, pct: bool, lang: Lang) -> String {
+fn with_change(
+    now: Option<f64>,
+    prev: Option<f64>,
+    decimals: usize,
+    pct: bool,
+    lang: Lang,
+) -> String {
     let base = if pct {
-        fmt_pct(now.map(|x| (x * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32)), decimals, lang)
+        fmt_pct(
+            now.map(|x| (x * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32)),
+            decimals,
+            lang,
+        )
     } else {
-        now.map(|x| fmt_num(x, decimals, lang)).unwrap_or_else(|| "—".into())
+        now.map(|x| fmt_num(x, decimals, lang))
+            .unwrap_or_else(|| "—".into())
     };
     match diagnostics::change(prev, now) {
         Some(c) if c.abs() >= 0.05 => {
@@ -390,7 +427,10 @@ fn Report(diag: Memo<Option<Diagnosis>>) -> impl IntoView {
     let exported = RwSignal::new(None::<bool>);
     let file_name = move || {
         store.current.with(|p| {
-            let date = p.as_ref().map(|p| as_of(p).format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let date = p
+                .as_ref()
+                .map(|p| as_of(p).format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
             format!("diagnosis-{date}.html")
         })
     };

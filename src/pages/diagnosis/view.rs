@@ -4,7 +4,7 @@
 use crate::domain::diagnostics::{Action, Check, Diagnosis, IssueKind, Metric, Status};
 use crate::domain::model::{DiagnosisOutcome, Id, Project, Role, Segment, SegmentKind};
 use crate::domain::tools::Template;
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_money, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::route::{href_to, Route};
 use leptos::prelude::*;
@@ -63,8 +63,7 @@ pub fn segment_label(p: &Project, s: &Segment, t: &Catalogue) -> String {
         ),
         SegmentKind::Channel => fill(
             t.diag.seg_channel,
-            &[&s
-                .id
+            &[&s.id
                 .and_then(|c| p.channels.iter().find(|x| x.id == c))
                 .map(|c| c.name.clone())
                 .unwrap_or_default()],
@@ -77,7 +76,11 @@ pub fn segment_label(p: &Project, s: &Segment, t: &Catalogue) -> String {
 }
 
 fn roles_label(roles: &[Role]) -> String {
-    roles.iter().map(|r| r.abbr()).collect::<Vec<_>>().join(", ")
+    roles
+        .iter()
+        .map(|r| r.abbr())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The name of a checked metric.
@@ -166,7 +169,13 @@ fn evidence(p: &Project, c: &Check) -> String {
 }
 
 /// A table of checks.
-pub fn checks_table(p: &Project, checks: &[Check], t: &'static Catalogue, lang: Lang, testid: &'static str) -> impl IntoView {
+pub fn checks_table(
+    p: &Project,
+    checks: &[Check],
+    t: &'static Catalogue,
+    lang: Lang,
+    testid: &'static str,
+) -> impl IntoView {
     let d = t.diag;
     let rows = checks
         .iter()
@@ -195,7 +204,10 @@ pub fn checks_table(p: &Project, checks: &[Check], t: &'static Catalogue, lang: 
 }
 
 fn names(p: &Project, ids: &[Id], f: fn(&Project, Id) -> String) -> String {
-    ids.iter().map(|id| f(p, *id)).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|id| f(p, *id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The text of an action, with the clients, deals or managers it names.
@@ -235,7 +247,10 @@ pub fn action_text(p: &Project, d: &Diagnosis, a: Action, t: &Catalogue) -> Stri
         Action::CompleteMaps => {
             let (c, _) = failed(&|m| matches!(m, Metric::RolesKnown(r) if r.len() < 3));
             let (c2, _) = failed(&|m| matches!(m, Metric::RolesKnown(_) | Metric::RoleCoverage));
-            fill(s.a_complete_maps, &[&codes(if c.is_empty() { &c2 } else { &c })])
+            fill(
+                s.a_complete_maps,
+                &[&codes(if c.is_empty() { &c2 } else { &c })],
+            )
         }
         Action::MoreTouches => {
             let (c, _) = failed(&|m| matches!(m, Metric::Touches(_) | Metric::LprAccess));
@@ -244,7 +259,12 @@ pub fn action_text(p: &Project, d: &Diagnosis, a: Action, t: &Catalogue) -> Stri
         Action::RunProgramme => s.a_run_programme.into(),
         Action::ExtendMatrix => s.a_extend_matrix.into(),
         Action::UseQuestions => {
-            let (_, dl) = failed(&|m| matches!(m, Metric::Metric21 | Metric::Metric22 | Metric::Questions(_)));
+            let (_, dl) = failed(&|m| {
+                matches!(
+                    m,
+                    Metric::Metric21 | Metric::Metric22 | Metric::Questions(_)
+                )
+            });
             fill(s.a_use_questions, &[&names(p, &dl, deal_label)])
         }
         Action::Briefing => s.a_briefing.into(),
@@ -277,7 +297,13 @@ fn outcome_text(o: DiagnosisOutcome, t: &Catalogue) -> &'static str {
 
 /// The whole diagnosis: verdict, layer-1 and layer-2 checks, every issue drilled down, the
 /// managers and the actions. `links`: actions link to their screens (not in the document).
-pub fn diagnosis_view(p: &Project, d: &Diagnosis, t: &'static Catalogue, lang: Lang, links: bool) -> impl IntoView {
+pub fn diagnosis_view(
+    p: &Project,
+    d: &Diagnosis,
+    t: &'static Catalogue,
+    lang: Lang,
+    links: bool,
+) -> impl IntoView {
     let s = t.diag;
     let layer_cls = match d.layer {
         None => "verdict ok",
@@ -334,7 +360,6 @@ pub fn diagnosis_view(p: &Project, d: &Diagnosis, t: &'static Catalogue, lang: L
     let l2 = (!d.l2.is_empty()).then(|| {
         view! { <h3>{s.l2_title}</h3> {checks_table(p, &d.l2, t, lang, "diag-l2")} }
     });
-    let _ = fmt_amount;
     view! {
         <div class="diag-result">
             <p class=layer_cls data-testid="diag-verdict">{verdict(d, t)}</p>
