@@ -60,11 +60,11 @@ pub fn App() -> impl IntoView {
                         return view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any();
                     }
                     match route.get() {
-                        // The dashboard and diagnosis screens are not built yet (issue #7): their
-                        // addresses show the method map rather than an empty page.
-                        Route::Method | Route::Dashboard | Route::Diagnosis => {
+                        Route::Method => {
                             view! { <pages::method::MethodPage /> }.into_any()
                         }
+                        Route::Dashboard => view! { <pages::dashboard::DashboardPage /> }.into_any(),
+                        Route::Diagnosis => view! { <pages::diagnosis::DiagnosisPage /> }.into_any(),
                         Route::L1 => view! { <pages::layer1::Layer1Page /> }.into_any(),
                         Route::L2 => view! { <pages::layer2::Layer2Page /> }.into_any(),
                         Route::L3 => view! { <pages::layer3::Layer3Page /> }.into_any(),

@@ -37,5 +37,6 @@ pub fn to_svg(
     s
 }
 pub mod funnel;
+pub mod mini_funnel;
 pub mod pareto;
 pub mod plan_fact;

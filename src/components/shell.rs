@@ -85,6 +85,7 @@ pub fn Nav() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label="Sloy">
             {link(Route::Method, |c| c.shell.nav_method)}
+            {link(Route::Dashboard, |c| c.dash.nav)}
             <div class="nav-group">
                 {link(Route::L1, |c| c.l1.nav)}
                 {link(Route::L2, |c| c.l2.nav)}
@@ -92,6 +93,7 @@ pub fn Nav() -> impl IntoView {
                 {link(Route::L4, |c| c.l4.nav)}
                 {link(Route::L5, |c| c.l5.nav)}
             </div>
+            {link(Route::Diagnosis, |c| c.diag.nav)}
             {link(Route::Data, |c| c.shell.nav_data)}
             {link(Route::Projects, |c| c.shell.nav_projects)}
         </nav>

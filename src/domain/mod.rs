@@ -51,10 +51,15 @@
 //! | 5 | result «Экспертная «дотяжка»» (no metrics) | [`psychology::filter_notes`], [`psychology::follow_up_state`], [`psychology::notes_per_manager`], [`psychology::notes_per_stage`], [`psychology::save_note`] | Слой 5 → Дотяжка |
 //! | all | «Отчёт о состоянии слоёв»: tasks, results, metric values, access of each layer | [`report::layer_states`], [`report::layer_metrics`] | Карта метода → Отчёт по слоям; LayerStatus on the layer screens |
 //! | 4 | КП for the ЛФР and ТЭО for the ЛПР filled from a deal (DOMAIN.md §5.1, §5.2) | [`documents::render`], [`documents::proposal_totals`] | Слой 4 → Документы |
+//! | all | «диагностировав проблему на 2-ом слое (конверсия), переходим сначала к слою 3, затем … к слою 4 и только в самом конце — к слою 5» (DOMAIN.md §4.2) | [`diagnostics::diagnose`], [`diagnostics::plan_sanity`], [`diagnostics::segment_project`] | Диагностика → Результат, Отчёт |
+//! | all | thresholds Θ and saved diagnoses compared over time | [`model::DiagnosisThresholds`], [`diagnostics::to_saved`], [`diagnostics::change`], [`diagnostics::latest`] | Диагностика → Пороги, История |
+//! | all | every layer's management metric at a glance | [`dashboard::dashboard`], [`dashboard::meets`] | Панель |
 
 pub mod abc;
 pub mod accounts;
+pub mod dashboard;
 pub mod demo;
+pub mod diagnostics;
 pub mod documents;
 pub mod edit;
 pub mod funnel;

@@ -206,6 +206,9 @@ model! {
         /// Column mappings of table imports, remembered per kind of table.
         #[serde(default, skip_serializing_if = "is_default")]
         pub import_mappings: Vec<ImportMapping>,
+        /// Diagnosis thresholds and saved diagnoses (DOMAIN.md §4.2).
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub diagnosis: DiagnosisState,
     }
 
     /// A remembered column mapping of a table import ("clients", "deals").
@@ -814,6 +817,143 @@ model! {
     }
 }
 
+enums! {
+    /// What a diagnosis looks at: the company, or one manager, channel or category.
+    #[serde(rename_all = "snake_case")]
+    pub enum SegmentKind { Company, Manager, Channel, Category }
+
+    /// How a diagnosis ended (DOMAIN.md §4.2).
+    #[serde(rename_all = "snake_case")]
+    pub enum DiagnosisOutcome {
+        /// Plan fulfilment at or above green and no forward risk: no problem.
+        OnPlan,
+        /// No plan for the period: layer 1 is not done, nothing further can be diagnosed.
+        PlanMissing,
+        /// The plan is not grounded in the key figures (layer 1).
+        PlanNotSane,
+        /// The plan is behind but the funnel metrics pass (layer 2: check deal sizes, cycle).
+        FunnelUnexplained,
+        /// The problem is localised at a layer 3–5 below a funnel issue.
+        Localised,
+    }
+}
+
+model! {
+    /// The segment a diagnosis covers; `id` is the manager or channel, `category` the category.
+    pub struct Segment {
+        pub kind: SegmentKind,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub id: Option<Id>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub category: Option<Category>,
+    }
+
+    /// The diagnosis screen's thresholds and history.
+    #[derive(Default)]
+    pub struct DiagnosisState {
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub thresholds: DiagnosisThresholds,
+        /// Saved diagnoses, oldest first.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub saved: Vec<SavedDiagnosis>,
+    }
+
+    /// The threshold set Θ of the diagnosis (DOMAIN.md §4.2), in %, except the factors. Touch
+    /// targets (layer 3), stage target conversions (layer 2) and the ТЭО payback (layer 4) are
+    /// the project's own settings and are not repeated here.
+    pub struct DiagnosisThresholds {
+        /// Plan fulfilment counted as on plan (green), %.
+        pub plan_green: f64,
+        /// Amber from here up to green, %.
+        pub plan_amber: f64,
+        /// The implied market share may be at most this × last year's share.
+        pub share_factor: f64,
+        /// Won A+B projects needed may be at most this × last year's won (warning only).
+        pub projects_factor: f64,
+        /// Leads at stage 1 against the leads needed pro rata, %.
+        pub leads: f64,
+        /// Pipeline coverage of the remaining plan below this is a forward risk, %.
+        pub coverage: f64,
+        /// A clients with both ЛФР and ЛПР identified, %.
+        pub lfr_lpr: f64,
+        /// Role coverage of the A clients (roles known / 3 × clients), %.
+        pub role_coverage: f64,
+        /// A clients with all three roles identified (full maps), %.
+        pub full_maps: f64,
+        /// Stage-1 activities of the promotion programme done of those due, %.
+        pub programme: f64,
+        /// Metric 2.1 «3+»: deals past 2.1 with ≥ 3 needs, %.
+        pub metric_21: f64,
+        /// Metric 2.2 «3+»: deals past 2.2 with ≥ 3 criteria, %.
+        pub metric_22: f64,
+        /// Metric 2.3: deals past 2.3 with a good ТЭО, %.
+        pub metric_23: f64,
+    }
+
+    /// A saved diagnosis: the summary, not the project (DOMAIN.md §4.2 output record).
+    pub struct SavedDiagnosis {
+        pub id: Id,
+        /// The day it was saved.
+        pub created: NaiveDate,
+        pub period: super::period::Period,
+        pub segment: Segment,
+        pub outcome: DiagnosisOutcome,
+        /// The layer where the problem is localised (`None`: no problem).
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub layer: Option<u8>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub plan_pct: Option<f64>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub leads: Option<u32>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub leads_needed: Option<f64>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub touch_a: Option<f64>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub role_coverage: Option<f64>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub metric_21: Option<f64>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub metric_22: Option<f64>,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub metric_23: Option<f64>,
+        /// Codes of the managers the finding names.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub managers: Vec<String>,
+    }
+}
+
+impl Default for DiagnosisThresholds {
+    fn default() -> Self {
+        DiagnosisThresholds {
+            plan_green: 95.0,
+            plan_amber: 85.0,
+            share_factor: 1.5,
+            projects_factor: 1.5,
+            leads: 90.0,
+            coverage: 100.0,
+            lfr_lpr: 100.0,
+            role_coverage: 80.0,
+            full_maps: 80.0,
+            programme: 80.0,
+            metric_21: 80.0,
+            metric_22: 80.0,
+            metric_23: 80.0,
+        }
+    }
+}
+
+impl Segment {
+    /// The whole company.
+    pub fn company() -> Segment {
+        Segment {
+            kind: SegmentKind::Company,
+            id: None,
+            category: None,
+        }
+    }
+}
+
 impl Default for AbcSettings {
     fn default() -> Self {
         AbcSettings {
@@ -855,6 +995,7 @@ impl Project {
             layer5: Layer5::default(),
             method: MethodState::default(),
             import_mappings: vec![],
+            diagnosis: DiagnosisState::default(),
         }
     }
 

@@ -22,6 +22,9 @@ pub fn MethodPage() -> impl IntoView {
                 <section class="page" data-testid="method-page">
                     <div class="method-head">
                         <h1>{move || t.get().shell.method_title}</h1>
+                        <a class="btn" href=href_to(Route::Dashboard, "", &[]) data-testid="method-dashboard-link">
+                            {move || t.get().dash.plan_link}
+                        </a>
                         <a class="btn" href=href_to(Route::Method, "report", &[]) data-testid="method-report">
                             {move || t.get().l5.report_button}
                         </a>

@@ -1,6 +1,8 @@
 //! One file per screen.
 
+pub mod dashboard;
 pub mod data;
+pub mod diagnosis;
 pub mod layer1;
 pub mod layer2;
 pub mod layer3;
