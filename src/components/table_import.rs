@@ -8,29 +8,38 @@
 use super::download::download_text;
 use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, StageTarget};
 use crate::i18n::{fill, Lang};
-use crate::persist::table::{parse_csv, to_excel_csv, Table};
+use crate::persist::table::{parse_file, to_excel_csv, Table};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What the file pickers offer: CSV, text and Excel books (the content decides, not the name).
+const ACCEPT: &str =
+    ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Rows shown in the preview (the checks run over all rows).
 const PREVIEW_ROWS: usize = 20;
 
-/// Reads a chosen file's bytes and parses it.
-async fn read_table(file: web_sys::File) -> Result<(String, Table), String> {
+/// The bytes of the chosen file, kept so that another worksheet of a book can be read.
+type Source = StoredValue<Option<(String, Arc<Vec<u8>>)>>;
+
+/// Reads a chosen file's bytes and parses it (CSV or an Excel book, told apart by the bytes).
+async fn read_table(file: web_sys::File) -> Result<(String, Arc<Vec<u8>>, Table), String> {
     let name = file.name();
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "Файл не читается (нет доступа или он повреждён).".to_string())?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    parse_csv(&bytes).map(|t| (name, t))
+    let t = parse_file(&name, &bytes, None)?;
+    Ok((name, Arc::new(bytes), t))
 }
 
 fn file_input_handler(
     target: RwSignal<Option<Arc<Table>>>,
     name: RwSignal<String>,
     error: RwSignal<Option<String>>,
+    source: Source,
     after: impl Fn(&Table) + Copy + 'static,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     move |ev| {
@@ -46,19 +55,65 @@ fn file_input_handler(
         };
         leptos::task::spawn_local(async move {
             match read_table(file).await {
-                Ok((n, t)) => {
+                Ok((n, bytes, t)) => {
                     error.set(None);
                     after(&t);
+                    source.set_value(Some((n.clone(), bytes)));
                     name.set(n);
                     target.set(Some(Arc::new(t)));
                 }
                 Err(e) => {
+                    // Nothing of a failed file is kept: the wizard is back at the file choice.
+                    source.set_value(None);
                     target.set(None);
                     error.set(Some(e));
                 }
             }
         });
     }
+}
+
+/// The worksheet choice of an Excel book with several sheets: another sheet is read from the
+/// kept bytes and replaces the table (and its guessed mapping, through `after`).
+fn sheet_picker(
+    table: Arc<Table>,
+    target: RwSignal<Option<Arc<Table>>>,
+    error: RwSignal<Option<String>>,
+    source: Source,
+    after: impl Fn(&Table) + Copy + 'static,
+) -> impl IntoView {
+    let t = use_i18n();
+    (table.sheets.len() > 1).then(|| {
+        let current = table.sheet.clone().unwrap_or_default();
+        let on_change = move |ev: leptos::ev::Event| {
+            let sheet = event_target_value(&ev);
+            let Some((name, bytes)) = source.get_value() else {
+                return;
+            };
+            match parse_file(&name, &bytes, Some(&sheet)) {
+                Ok(tb) => {
+                    error.set(None);
+                    after(&tb);
+                    target.set(Some(Arc::new(tb)));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        };
+        let options = table
+            .sheets
+            .iter()
+            .map(|s| {
+                let sel = *s == current;
+                view! { <option value=s.clone() selected=sel>{s.clone()}</option> }
+            })
+            .collect_view();
+        view! {
+            <label class="field import-sheet">
+                <span>{move || t.get().import.sheet}</span>
+                <select class="input" data-testid="import-sheet" on:change=on_change>{options}</select>
+            </label>
+        }
+    })
 }
 
 fn field_label(f: Field, lang: Lang) -> &'static str {
@@ -69,12 +124,19 @@ fn field_label(f: Field, lang: Lang) -> &'static str {
 }
 
 fn file_info(t: &Table, name: &str, lang: Lang) -> String {
+    let cat = crate::i18n::catalogue(lang).import;
+    if let Some(sheet) = &t.sheet {
+        return fill(
+            cat.file_info_xlsx,
+            &[name, &t.rows.len().to_string(), sheet],
+        );
+    }
     let sep = match t.separator {
         '\t' => "Tab".to_string(),
         c => c.to_string(),
     };
     fill(
-        crate::i18n::catalogue(lang).import.file_info,
+        cat.file_info,
         &[name, &t.rows.len().to_string(), t.encoding, &sep],
     )
 }
@@ -315,14 +377,16 @@ pub fn ImportClientsButton() -> impl IntoView {
         year.set(y.to_string());
         open.set(true);
     };
-    let on_file = file_input_handler(table, name, error, move |t: &Table| {
+    let source: Source = StoredValue::new(None);
+    let after = move |t: &Table| {
         let mem = store.current.with_untracked(|p| {
             p.as_ref()
                 .map(|p| imp::remembered(p, Kind::Clients))
                 .unwrap_or_default()
         });
         mapping.set(imp::mapping_from_memory(Kind::Clients, &t.headers, &mem));
-    });
+    };
+    let on_file = file_input_handler(table, name, error, source, after);
     let plan = Memo::new(move |_| {
         let m = mapping.get();
         table.with(|t| t.as_ref().map(|t| imp::plan_clients(t, &m)))
@@ -365,14 +429,16 @@ pub fn ImportClientsButton() -> impl IntoView {
                         None => view! {
                             <label class="field">
                                 <span>{move || t.get().import.choose_file}</span>
-                                <input type="file" accept=".csv,.txt,text/csv" data-testid="import-file" on:change=on_file />
+                                <input type="file" accept=ACCEPT data-testid="import-file" on:change=on_file />
                             </label>
                             <p class="muted">{move || t.get().import.file_hint}</p>
                             {move || error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
                             {move || table.get().map(|tb| {
                                 let info = file_info(&tb, &name.get_untracked(), use_lang().get_untracked());
+                                let picker = sheet_picker(tb.clone(), table, error, source, after);
                                 view! {
                                     <p class="muted" data-testid="import-file-info">{info}</p>
+                                    {picker}
                                     <MappingTable kind=Kind::Clients table=tb.clone() mapping=mapping />
                                     <div class="form-grid">
                                         <label class="field">
@@ -464,7 +530,8 @@ pub fn ImportDealsButton() -> impl IntoView {
         });
         stage_map.set(map);
     };
-    let on_file = file_input_handler(table, name, error, move |t: &Table| {
+    let source: Source = StoredValue::new(None);
+    let after = move |t: &Table| {
         let mem = store.current.with_untracked(|p| {
             p.as_ref()
                 .map(|p| imp::remembered(p, Kind::Deals))
@@ -473,9 +540,16 @@ pub fn ImportDealsButton() -> impl IntoView {
         let m = imp::mapping_from_memory(Kind::Deals, &t.headers, &mem);
         guess_stages(t, &m);
         mapping.set(m);
-    });
-    let on_teams = file_input_handler(teams, teams_name, error, |_| {});
-    let on_accounts = file_input_handler(accounts, accounts_name, error, |_| {});
+    };
+    let on_file = file_input_handler(table, name, error, source, after);
+    let on_teams = file_input_handler(teams, teams_name, error, StoredValue::new(None), |_| {});
+    let on_accounts = file_input_handler(
+        accounts,
+        accounts_name,
+        error,
+        StoredValue::new(None),
+        |_| {},
+    );
     let stages = move || {
         store.current.with(|p| {
             p.as_ref()
@@ -643,15 +717,15 @@ pub fn ImportDealsButton() -> impl IntoView {
                             <div class="form-grid">
                                 <label class="field">
                                     <span>{move || t.get().import.choose_file}</span>
-                                    <input type="file" accept=".csv,.txt,text/csv" data-testid="import-file" on:change=on_file />
+                                    <input type="file" accept=ACCEPT data-testid="import-file" on:change=on_file />
                                 </label>
                                 <label class="field">
                                     <span>{move || format!("{} ({})", t.get().import.teams_file, t.get().import.optional)}</span>
-                                    <input type="file" accept=".csv,.txt,text/csv" data-testid="import-teams-file" on:change=on_teams />
+                                    <input type="file" accept=ACCEPT data-testid="import-teams-file" on:change=on_teams />
                                 </label>
                                 <label class="field">
                                     <span>{move || format!("{} ({})", t.get().import.accounts_file, t.get().import.optional)}</span>
-                                    <input type="file" accept=".csv,.txt,text/csv" data-testid="import-accounts-file" on:change=on_accounts />
+                                    <input type="file" accept=ACCEPT data-testid="import-accounts-file" on:change=on_accounts />
                                 </label>
                             </div>
                             <p class="muted">{move || t.get().import.file_hint}</p>
@@ -661,8 +735,10 @@ pub fn ImportDealsButton() -> impl IntoView {
                             {move || table.get().map(|tb| {
                                 let info = file_info(&tb, &name.get_untracked(), use_lang().get_untracked());
                                 let tb2 = tb.clone();
+                                let picker = sheet_picker(tb.clone(), table, error, source, after);
                                 view! {
                                     <p class="muted" data-testid="import-file-info">{info}</p>
+                                    {picker}
                                     <MappingTable kind=Kind::Deals table=tb.clone() mapping=mapping />
                                     <button class="btn ghost" on:click=move |_| guess_stages(&tb2, &mapping.get_untracked())>
                                         {move || t.get().import.stage_mapping}" ↻"

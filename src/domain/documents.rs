@@ -144,25 +144,49 @@ pub fn unfilled(template: &str, values: &Values) -> Vec<String> {
         .collect()
 }
 
-/// Sums of a КП's specification. Prices include VAT, as Russian КП usually state it
-/// («в т.ч. НДС»).
+/// Sums of a КП's specification. Prices include VAT, as Russian КП usually state them
+/// («в т.ч. НДС»): the gross is the sum of the lines, the VAT is the part of it at the rate,
+/// the net the rest. All in kopecks, rounded half away from zero.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ProposalTotals {
-    /// Σ qty × unit price.
-    pub total: Money,
-    /// VAT included in the total; `None` when no rate is set.
+    /// Without VAT: gross − VAT.
+    pub net: Money,
+    /// VAT included in the gross; `None` when no rate is set.
     pub vat: Option<Money>,
+    /// Σ qty × unit price (with VAT).
+    pub gross: Money,
 }
 
-/// Amount of one specification line: qty × unit price (a non-finite qty counts as 0).
+/// `num / den` rounded half away from zero (`den > 0`).
+fn div_round(num: i128, den: i128) -> i128 {
+    let q = num / den;
+    let r = num % den;
+    if 2 * r.abs() >= den {
+        q + num.signum()
+    } else {
+        q
+    }
+}
+
+/// Quantities are exact to this many decimals (qty × 10⁶ is an integer).
+const QTY_SCALE: i128 = 1_000_000;
+
+/// Amount of one specification line: qty × unit price, rounded half away from zero to the
+/// kopeck (a non-finite qty counts as 0; qty is taken to 6 decimals, so 0,1 × 0,25 ₽ is
+/// exactly 0,025 ₽ → 0,03 ₽, with no binary-float drift).
 pub fn line_amount(qty: f64, unit_price: Money) -> Money {
-    let q = if qty.is_finite() { qty } else { 0.0 };
-    Money::from_f64(q * unit_price.as_f64())
+    if !qty.is_finite() {
+        return Money::ZERO;
+    }
+    let q = (qty * QTY_SCALE as f64).round() as i128;
+    let v = div_round(q * i128::from(unit_price.0), QTY_SCALE);
+    Money(v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
 }
 
-/// Totals of a proposal's specification.
+/// Totals of a proposal's specification (see [`ProposalTotals`]). A rate of −100 % or below,
+/// or a non-finite one, counts as no rate.
 pub fn proposal_totals(pr: &Proposal) -> ProposalTotals {
-    let total: Money = pr
+    let gross: Money = pr
         .lines
         .iter()
         .map(|l| line_amount(l.qty, l.unit_price))
@@ -170,8 +194,16 @@ pub fn proposal_totals(pr: &Proposal) -> ProposalTotals {
     let vat = pr
         .vat_pct
         .filter(|v| v.is_finite() && *v > -100.0)
-        .map(|v| Money::from_f64(total.as_f64() * v / (100.0 + v)));
-    ProposalTotals { total, vat }
+        .map(|v| {
+            // The rate in hundredths of a percent: 20 % → 2000, so the VAT is exact integer maths.
+            let h = (v * 100.0).round() as i128;
+            Money(div_round(i128::from(gross.0) * h, 10_000 + h) as i64)
+        });
+    ProposalTotals {
+        net: Money(gross.0 - vat.map_or(0, |v| v.0)),
+        vat,
+        gross,
+    }
 }
 
 #[cfg(test)]
@@ -240,7 +272,7 @@ mod tests {
     #[test]
     fn proposal_totals_include_vat() {
         let mut pr = Proposal::default();
-        assert_eq!(proposal_totals(&pr).total, Money::ZERO);
+        assert_eq!(proposal_totals(&pr).gross, Money::ZERO);
         assert_eq!(proposal_totals(&pr).vat, None);
         pr.lines = vec![
             SpecLine {
@@ -256,9 +288,50 @@ mod tests {
         ];
         pr.vat_pct = Some(20.0);
         let t = proposal_totals(&pr);
-        assert_eq!(t.total, Money::units(1_200));
+        assert_eq!(t.gross, Money::units(1_200));
         assert_eq!(t.vat, Some(Money::units(200)));
+        assert_eq!(t.net, Money::units(1_000));
         pr.vat_pct = Some(0.0);
         assert_eq!(proposal_totals(&pr).vat, Some(Money::ZERO));
+        assert_eq!(proposal_totals(&pr).net, Money::units(1_200));
+        pr.vat_pct = None;
+        assert_eq!(proposal_totals(&pr).net, Money::units(1_200));
+        pr.vat_pct = Some(-100.0);
+        assert_eq!(proposal_totals(&pr).vat, None);
+        pr.vat_pct = Some(f64::INFINITY);
+        assert_eq!(proposal_totals(&pr).vat, None);
+    }
+
+    #[test]
+    fn fractional_quantities_round_half_away_from_zero_to_kopecks() {
+        // 0,5 × 0,05 ₽ = 0,025 ₽ → 0,03 ₽; 0,1 × 0,25 ₽ likewise (0,1 is no exact binary float).
+        assert_eq!(line_amount(0.5, Money(5)), Money(3));
+        assert_eq!(line_amount(0.1, Money(25)), Money(3));
+        assert_eq!(line_amount(0.3, Money(5)), Money(2));
+        assert_eq!(line_amount(-0.5, Money(5)), Money(-3));
+        assert_eq!(line_amount(2.5, Money(1)), Money(3));
+        assert_eq!(line_amount(1.333, Money::units(300)), Money(39_990));
+        assert_eq!(line_amount(0.0, Money::units(7)), Money::ZERO);
+        assert_eq!(line_amount(f64::NAN, Money::units(7)), Money::ZERO);
+        assert_eq!(line_amount(f64::INFINITY, Money::units(7)), Money::ZERO);
+        // VAT 20 % inside 100,01 ₽ is 16,668… ₽ → 16,67 ₽; net 83,34 ₽.
+        let pr = Proposal {
+            lines: vec![SpecLine {
+                name: "Уплотнение".into(),
+                qty: 1.0,
+                unit_price: Money(10_001),
+            }],
+            vat_pct: Some(20.0),
+            ..Proposal::default()
+        };
+        let t = proposal_totals(&pr);
+        assert_eq!(
+            (t.gross, t.vat, t.net),
+            (Money(10_001), Some(Money(1_667)), Money(8_334))
+        );
+        // Halves go away from zero, both ways.
+        assert_eq!(div_round(5, 2), 3);
+        assert_eq!(div_round(-5, 2), -3);
+        assert_eq!(div_round(4, 3), 1);
     }
 }

@@ -95,8 +95,11 @@ pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
         "l1.r.plans" => plans(p),
         "l1.r.structure" => structure(p),
         "l2.r.funnel" => funnel_built(p),
-        // Per-channel results are not met vacuously: a project without channels has none.
-        "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions"
+        // Per-channel results are not met vacuously: a project without channels has none. The
+        // briefing and the КП/ТЭО templates too: a new project has them as defaults
+        // (`tools::new_project`) before any work on a channel's offer.
+        "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions" | "l4.r.briefing"
+        | "l4.r.templates"
             if p.channels.is_empty() =>
         {
             false
@@ -172,6 +175,32 @@ mod tests {
         for n in 2..=5 {
             assert_eq!(layer_access(&p, n), Access::Locked { waiting_for: 1 });
         }
+    }
+
+    #[test]
+    fn a_new_projects_default_content_ticks_no_result() {
+        let mut p = crate::domain::tools::new_project("x", day());
+        assert!(!p.layer4.questions.is_empty() && !p.layer4.kp_template.is_empty());
+        for id in computed_ids() {
+            assert_eq!(computed_status(&p, id), Some(false), "{id}");
+        }
+        assert!(!layer_complete(&p, 1));
+        for n in 2..=5 {
+            assert_eq!(layer_access(&p, n), Access::Locked { waiting_for: 1 });
+        }
+        // With a channel, the general default questions still make no channel's list and no
+        // matrix is built; the channel's own questions do.
+        let ch = crate::domain::new_id();
+        p.channels.push(crate::domain::Dimension {
+            id: ch,
+            name: "Прямые продажи".into(),
+        });
+        assert_eq!(computed_status(&p, "l4.r.questions"), Some(false));
+        assert_eq!(computed_status(&p, "l4.r.matrix"), Some(false));
+        p.layer4
+            .questions
+            .extend(crate::domain::tools::default_questions(Some(ch)));
+        assert_eq!(computed_status(&p, "l4.r.questions"), Some(true));
     }
 
     #[test]

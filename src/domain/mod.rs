@@ -40,9 +40,9 @@
 //! | 3 | programme budget per channel and status, activities per month | [`strategy::channel_totals`], [`strategy::programme_totals`], [`strategy::activities_by_month`], [`strategy::delete_activity`] | Слой 3 → Программа продвижения |
 //! | 3 | «план PR мероприятий» | [`strategy::pr_calendar`], [`strategy::pr_totals`] | Слой 3 → План PR |
 //! | 4 | «матрица преимуществ по каждому каналу» (task and result) | [`tools::advantage_matrix`], [`tools::advantage_matrices`] | Слой 4 → Матрица преимуществ |
-//! | 4 | «списки вопросов для ЛФР и ЛПР» 2.1 / 2.2 / 2.3, result «вопросники для 2го этапа ТФС» | [`tools::question_lists`], [`tools::default_questions`] | Слой 4 → Вопросники |
+//! | 4 | «списки вопросов для ЛФР и ЛПР» 2.1 / 2.2 / 2.3, result «вопросники для 2го этапа ТФС» | [`tools::question_lists`], [`tools::channel_question_lists`] (the result), [`tools::default_questions`] | Слой 4 → Вопросники |
 //! | 4 | result «шаблон инструктажа ЛФР» | [`tools::default_briefing`] | Слой 4 → Инструктаж ЛФР |
-//! | 4 | «шаблоны КП для ЛФР и ТЭО для ЛПР», result «шаблоны КП и ТЭО» | [`tools::default_kp_template`], [`tools::default_teo_template`], [`tools::layer4_results`] | Слой 4 → Шаблоны |
+//! | 4 | «шаблоны КП для ЛФР и ТЭО для ЛПР», result «шаблоны КП и ТЭО» | [`tools::default_kp_template`], [`tools::default_teo_template`], [`tools::new_project`] (a new project starts with them), [`tools::layer4_results`] | Слой 4 → Шаблоны |
 //! | 4 | metric «этап 2.1 – 3+» | [`tools::metric_21`] | Слой 4 → Метрики |
 //! | 4 | metric «этап 2.2 – 3+» | [`tools::metric_22`] | Слой 4 → Метрики |
 //! | 4 | metric «этап 2.3 – величина экономической эффективности» | [`tools::metric_23`], [`teo::indicators`] | Слой 4 → Метрики |

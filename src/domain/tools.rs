@@ -189,6 +189,16 @@ const KINDS: [QuestionKind; 4] = [
 /// Question lists per channel (in the project's order) and stage. A question without a
 /// channel belongs to every channel's list.
 pub fn question_lists(p: &Project) -> Vec<ChannelQuestions> {
+    lists(p, true)
+}
+
+/// Question lists per channel counting only the channel's own questions (for the layer-4
+/// result: general questions alone make no channel's list).
+pub fn channel_question_lists(p: &Project) -> Vec<ChannelQuestions> {
+    lists(p, false)
+}
+
+fn lists(p: &Project, with_general: bool) -> Vec<ChannelQuestions> {
     p.channels
         .iter()
         .map(|ch| ChannelQuestions {
@@ -201,7 +211,10 @@ pub fn question_lists(p: &Project) -> Vec<ChannelQuestions> {
                         .questions
                         .iter()
                         .filter(|q| q.stage_code.trim() == stage_code)
-                        .filter(|q| q.channel_id.is_none_or(|c| c == ch.id))
+                        .filter(|q| match q.channel_id {
+                            None => with_general,
+                            Some(c) => c == ch.id,
+                        })
                         .filter(|q| !q.text.trim().is_empty())
                         .collect();
                     StageQuestions {
@@ -581,8 +594,10 @@ pub fn layer4_results(p: &Project) -> Layer4Results {
                 .map(|m| m.channel_id)
                 .collect(),
         ),
+        // The result is the channel's own lists: general questions (the defaults of a new
+        // project among them) are a base for every channel, not a channel's list.
         questions: ResultCheck::from_missing(
-            question_lists(p)
+            channel_question_lists(p)
                 .into_iter()
                 .flat_map(|c| {
                     c.missing_stages()
@@ -601,6 +616,21 @@ pub fn layer4_results(p: &Project) -> Layer4Results {
 // ---------------------------------------------------------------------------------------------
 // Default content of a new project
 // ---------------------------------------------------------------------------------------------
+
+/// A new project as the consultant starts it: [`Project::new_empty`] with the channel-independent
+/// default content in Russian — the general question lists for 2.1/2.2/2.3, the ЛФР briefing
+/// checklist and the КП/ТЭО templates. Needs, advantages and the matrix belong to a channel and
+/// are added per channel on their tabs. The defaults tick no layer-4 result by themselves: see
+/// [`layer4_results`] (general questions do not complete a channel's list) and
+/// `gating::computed_status` (no result without channels).
+pub fn new_project(name: &str, today: chrono::NaiveDate) -> Project {
+    let mut p = Project::new_empty(name, today);
+    p.layer4.questions = default_questions(None);
+    p.layer4.briefing = default_briefing();
+    p.layer4.kp_template = default_kp_template();
+    p.layer4.teo_template = default_teo_template();
+    p
+}
 
 /// (stage, role, SPIN type, text)
 const DEFAULT_QUESTIONS: [(&str, Role, QuestionKind, &str); 21] = [
@@ -690,7 +720,7 @@ pub fn default_briefing() -> Vec<BriefingItem> {
 }
 
 /// Placeholders of [`default_kp_template`], with what fills them.
-pub const KP_PLACEHOLDERS: [(&str, &str); 23] = [
+pub const KP_PLACEHOLDERS: [(&str, &str); 24] = [
     ("supplier", "Наша компания"),
     ("date", "Дата КП"),
     ("number", "Номер КП"),
@@ -710,8 +740,9 @@ pub const KP_PLACEHOLDERS: [(&str, &str); 23] = [
     ),
     ("tco", "Сравнение стоимости владения (из ТЭО, если есть)"),
     ("spec", "Спецификация: позиция, кол-во, цена, сумма"),
-    ("total", "Итого"),
+    ("total", "Итого с НДС"),
     ("vat", "НДС"),
+    ("net", "Итого без НДС"),
     ("delivery", "Срок и базис поставки"),
     ("payment", "Условия оплаты"),
     ("warranty", "Гарантия, монтаж, пусконаладка, сервис"),
@@ -753,6 +784,7 @@ pub fn default_kp_template() -> String {
 6. Спецификация и цена
 {spec}
 Итого: {total}, в т.ч. НДС: {vat}
+Итого без НДС: {net}
 
 7. Условия
 Поставка: {delivery}
@@ -994,6 +1026,26 @@ mod tests {
     }
 
     #[test]
+    fn a_new_project_has_the_channel_independent_defaults() {
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
+        let p = new_project("Новый проект", d);
+        assert_eq!(p.layer4.questions.len(), DEFAULT_QUESTIONS.len());
+        assert!(p.layer4.questions.iter().all(|q| q.channel_id.is_none()));
+        assert_eq!(p.layer4.briefing.len(), DEFAULT_BRIEFING.len());
+        assert_eq!(p.layer4.kp_template, default_kp_template());
+        assert_eq!(p.layer4.teo_template, default_teo_template());
+        // Channel content is not invented.
+        assert!(p.layer4.needs.is_empty() && p.layer4.advantages.is_empty());
+        assert!(p.layer4.matrix.is_empty() && p.channels.is_empty());
+        let r = layer4_results(&p);
+        assert!(
+            r.questions.met && r.matrices.met,
+            "no channel, nothing missing"
+        );
+        assert!(r.templates.missing.is_empty());
+    }
+
+    #[test]
     fn question_lists_per_channel_and_stage() {
         let mut p = demo_project();
         let lists = question_lists(&p);
@@ -1012,6 +1064,11 @@ mod tests {
             assert!(s.missing_kinds.is_empty(), "{}", s.stage_code);
             assert!(s.missing_roles.is_empty(), "{}", s.stage_code);
         }
+        // …but not the layer-4 result, which needs the channel's own questions.
+        assert!(channel_question_lists(&p)
+            .iter()
+            .skip(1)
+            .all(|c| !c.is_complete()));
         // A blank question does not count.
         let mut p = demo_project();
         p.layer4.questions[0].text = "  ".into();
@@ -1191,7 +1248,13 @@ mod tests {
     #[test]
     fn defaults_complete_layer4_except_the_matrices() {
         let mut p = demo_project();
+        // General defaults are no channel's own list…
         p.layer4.questions.extend(default_questions(None));
+        assert!(!layer4_results(&p).questions.met);
+        // …the defaults added to each channel are.
+        for ch in p.channels.iter().map(|c| c.id).collect::<Vec<_>>() {
+            p.layer4.questions.extend(default_questions(Some(ch)));
+        }
         p.layer4.briefing = default_briefing();
         p.layer4.kp_template = default_kp_template();
         p.layer4.teo_template = default_teo_template();

@@ -13,6 +13,8 @@ pub struct Import {
     pub accounts_file: &'static str,
     pub optional: &'static str,
     pub file_info: &'static str,
+    pub file_info_xlsx: &'static str,
+    pub sheet: &'static str,
     pub mapping: &'static str,
     pub column: &'static str,
     pub field: &'static str,
@@ -53,17 +55,19 @@ pub struct Import {
 }
 
 pub const IMPORT_RU: Import = Import {
-    clients_button: "Импорт клиентов из CSV",
+    clients_button: "Импорт клиентов из CSV или Excel",
     deals_button: "Импорт сделок из CRM",
     clients_title: "Импорт клиентской базы",
     deals_title: "Импорт сделок из выгрузки CRM",
-    choose_file: "Файл CSV",
+    choose_file: "Файл CSV или Excel (.xlsx)",
     file_hint:
-        "CSV из 1С, Excel или CRM: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция.",
+        "Книга Excel (.xlsx, первый лист с данными) или CSV из 1С, Excel, CRM: UTF-8 или Windows-1251, разделитель «;», «,» или табуляция.",
     teams_file: "Команда продаж (менеджеры)",
     accounts_file: "Клиенты (accounts)",
     optional: "необязательно",
     file_info: "{}: {} строк, кодировка {}, разделитель «{}»",
+    file_info_xlsx: "{}: {} строк, лист «{}»",
+    sheet: "Лист книги Excel",
     mapping: "Сопоставление столбцов",
     column: "Столбец файла",
     field: "Поле",
@@ -104,16 +108,18 @@ pub const IMPORT_RU: Import = Import {
 };
 
 pub const IMPORT_EN: Import = Import {
-    clients_button: "Import clients from CSV",
+    clients_button: "Import clients from CSV or Excel",
     deals_button: "Import deals from a CRM",
     clients_title: "Import the client base",
     deals_title: "Import deals from a CRM export",
-    choose_file: "CSV file",
-    file_hint: "CSV from 1C, Excel or a CRM: UTF-8 or Windows-1251, separated by «;», «,» or tab.",
+    choose_file: "CSV or Excel (.xlsx) file",
+    file_hint: "An Excel book (.xlsx, the first sheet with data) or CSV from 1C, Excel, a CRM: UTF-8 or Windows-1251, separated by «;», «,» or tab.",
     teams_file: "Sales team (managers)",
     accounts_file: "Clients (accounts)",
     optional: "optional",
     file_info: "{}: {} rows, encoding {}, separator «{}»",
+    file_info_xlsx: "{}: {} rows, sheet «{}»",
+    sheet: "Excel worksheet",
     mapping: "Column mapping",
     column: "File column",
     field: "Field",

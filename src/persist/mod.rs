@@ -1,4 +1,5 @@
-//! Saving and loading: the file envelope, schema versions and migrations, validation, the
+//! Saving and loading: the file envelope, schema versions and migrations, validation, table files
+//! (CSV and .xlsx) for the import, the
 //! storage library and its compression. All pure; the browser's localStorage is plugged in by
 //! `state::storage` through the [`library::KeyValue`] trait.
 
@@ -10,5 +11,6 @@ pub mod library;
 pub mod migrate;
 pub mod table;
 pub mod validate;
+pub mod xlsx;
 
 pub use error::{LoadError, StoreError};

@@ -24,10 +24,14 @@ impl Row {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
-    /// "UTF-8" or "windows-1251".
+    /// "UTF-8" or "windows-1251" (CSV only).
     pub encoding: &'static str,
-    /// The separator found.
+    /// The separator found (CSV only).
     pub separator: char,
+    /// The worksheet read, for an Excel book.
+    pub sheet: Option<String>,
+    /// All worksheets of an Excel book, in order (empty for CSV).
+    pub sheets: Vec<String>,
 }
 
 /// Windows-1251 bytes 0x80…0xFF as Unicode (as the WHATWG index: 0x98 → U+0098).
@@ -158,7 +162,29 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
         rows,
         encoding,
         separator,
+        sheet: None,
+        sheets: vec![],
     })
+}
+
+/// Reads a chosen file by its bytes: an Excel book (zip signature; `sheet` picks a worksheet)
+/// or CSV. A file named .xls/.xlsx that is no zip is refused rather than read as text.
+pub fn parse_file(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+    use super::xlsx;
+    if xlsx::is_zip(bytes) || xlsx::is_ole(bytes) {
+        return xlsx::parse_xlsx(bytes, sheet);
+    }
+    let lower = name.to_lowercase();
+    if [".xlsx", ".xlsm", ".xls"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return Err(
+            "Файл назван как книга Excel, но книгой Excel не является (повреждён или переименован). Сохраните его в Excel как «Книга Excel (.xlsx)» или CSV."
+                .to_string(),
+        );
+    }
+    parse_csv(bytes)
 }
 
 /// Writes rows as CSV for Excel: UTF-8 with BOM, `;` separated, quoted where needed.
@@ -259,6 +285,25 @@ mod tests {
         assert_eq!(t.rows[0].cell(2), "");
         assert!(parse_csv(b"\n\n").is_err());
         assert!(parse_csv(b"").is_err());
+    }
+
+    #[test]
+    fn files_are_told_apart_by_their_bytes() {
+        let csv = parse_file("clients.xlsx.csv", "a;b\n1;2\n".as_bytes(), None).unwrap();
+        assert_eq!(csv.sheet, None);
+        assert_eq!(csv.rows[0].cells, vec!["1", "2"]);
+        // An .xlsx saved with a .csv name is still read as a book.
+        let book = std::fs::read(format!(
+            "{}/tests/fixtures/import/clients.xlsx",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let t = parse_file("export.csv", &book, None).unwrap();
+        assert_eq!(t.sheet.as_deref(), Some("Клиенты"));
+        // A text file renamed to .xlsx is refused, not read as CSV.
+        let e = parse_file("clients.xlsx", b"a;b\n1;2\n", None).unwrap_err();
+        assert!(e.contains("не является"), "{e}");
+        assert!(parse_file("OLD.XLS", b"a;b\n", None).is_err());
     }
 
     #[test]

@@ -138,6 +138,32 @@ impl Location {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The hash of this location with query keys set (`Some`) or removed (`None`); the other
+    /// keys keep their order, a new key goes last.
+    pub fn with_query(&self, updates: &[(&str, Option<&str>)]) -> String {
+        let mut query = self.query.clone();
+        for (k, v) in updates {
+            match (query.iter_mut().find(|(x, _)| x == k), v) {
+                (Some(slot), Some(v)) => slot.1 = v.to_string(),
+                (Some(_), None) => query.retain(|(x, _)| x != k),
+                (None, Some(v)) => query.push((k.to_string(), v.to_string())),
+                (None, None) => {}
+            }
+        }
+        let mut s = format!("#/{}", self.slug);
+        if !self.tab.is_empty() {
+            s.push('/');
+            s.push_str(&self.tab);
+        }
+        for (i, (k, v)) in query.iter().enumerate() {
+            s.push(if i == 0 { '?' } else { '&' });
+            s.push_str(k);
+            s.push('=');
+            s.push_str(&encode(v));
+        }
+        s
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -193,5 +219,30 @@ mod tests {
             Some("К01 x")
         );
         assert_eq!(Location::parse("#/l1?q=%ZZ%").get("q"), Some("%ZZ%"));
+    }
+
+    #[test]
+    fn query_keys_are_set_and_removed() {
+        let l = Location::parse("#/l2/board?cat=A&period=y2025");
+        assert_eq!(
+            l.with_query(&[("cat", Some("B")), ("channel", Some("x y"))]),
+            "#/l2/board?cat=B&period=y2025&channel=x%20y"
+        );
+        assert_eq!(
+            l.with_query(&[("cat", None), ("line", None)]),
+            "#/l2/board?period=y2025"
+        );
+        assert_eq!(
+            Location::parse("#/l2").with_query(&[("cat", Some("C"))]),
+            "#/l2?cat=C"
+        );
+        assert_eq!(
+            Location::parse("").with_query(&[]),
+            "#/",
+            "an empty hash stays the default screen"
+        );
+        let round = Location::parse(&l.with_query(&[("q", Some("Насос & клапан"))]));
+        assert_eq!(round.get("q"), Some("Насос & клапан"));
+        assert_eq!(round.get("cat"), Some("A"));
     }
 }

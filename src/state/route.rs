@@ -72,3 +72,10 @@ pub fn go_to(hash: &str) {
         let _ = w.location().set_hash(hash);
     }
 }
+
+/// Sets (`Some`) or removes (`None`) query keys of the current hash, keeping the screen, the
+/// tab and the other keys. A new history entry: a reload or a shared link keeps the state and
+/// the back button undoes the change.
+pub fn set_query(updates: &[(&str, Option<&str>)]) {
+    go_to(&Location::parse(&current_hash()).with_query(updates));
+}

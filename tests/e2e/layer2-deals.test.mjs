@@ -20,6 +20,25 @@ appTest("layer 2 deals: create, move with dates, lose at 2.2, funnel counts it, 
     await expectPlain(app, app.by("deals-shown"), "25 из 25");
   });
 
+  await t.test("status, sort and search are in the URL: a reload keeps them", async () => {
+    await app.guard(app.by("deal-status-filter").selectOption("lost"));
+    await app.guard(app.by("deal-sort").selectOption("amount"));
+    await app.guard(app.by("deal-search").fill("D20"));
+    await app.guard(app.by("deal-search").press("Enter"));
+    await expectPlain(app, app.by("deals-shown"), "1 из 1");
+    await app.eventually(async () =>
+      assert.equal(await app.page.evaluate(() => location.hash), "#/l2/deals?status=lost&sort=amount&q=D20"),
+    );
+    await app.reload();
+    await expectPlain(app, app.by("deals-shown"), "1 из 1");
+    assert.equal(await app.by("deal-status-filter").inputValue(), "lost");
+    assert.equal(await app.by("deal-sort").inputValue(), "amount");
+    assert.equal(await app.by("deal-search").inputValue(), "D20");
+    await app.route("#/l2/deals");
+    await expectPlain(app, app.by("deals-shown"), "25 из 25");
+    assert.equal(await app.by("deal-search").inputValue(), "");
+  });
+
   await t.test("a new deal is created at stage 1 and edited", async () => {
     await app.click(app.by("add-deal"));
     await app.guard(app.by("deal-editor").waitFor({ state: "visible" }));

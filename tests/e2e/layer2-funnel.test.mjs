@@ -1,6 +1,6 @@
 // Behaviour: on the demo project the funnel on the ТФС stages shows how many deals reached each
 // stage (DOMAIN.md §6.4), the conversions between stages against their targets with the failing
-// steps marked, and switches between counts and money.
+// steps marked, and switches between counts and money; its filters stay in the URL.
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
@@ -50,5 +50,28 @@ appTest("layer 2 funnel: demo reached counts, conversions, failing steps, count/
     await expectPlain(app, app.by("snap-6-7"), "60 % 70 % ▼ ниже цели");
     await expectPlain(app, app.by("pipeline-A"), "A 10 273 000 тыс. ₽");
     await expectPlain(app, app.by("coverage"), "752 000");
+  });
+
+  await t.test("a filter is in the URL: a reload keeps it", async () => {
+    await app.route("#/l2/funnel");
+    await expectPlain(app, app.by("reached-1"), "25");
+    await app.guard(app.by("filter-category").selectOption("A"));
+    await app.eventually(async () => assert.notEqual(await plain(app.by("reached-1")), "25"));
+    const filtered = await plain(app.by("reached-1"));
+    const period = (await app.by("filter-period").locator("option").nth(2).getAttribute("value")) ?? "";
+    await app.guard(app.by("filter-period").selectOption(period));
+    const hash = await app.page.evaluate(() => location.hash);
+    assert.equal(hash, `#/l2/funnel?cat=A&period=${period}`);
+    const both = await plain(app.by("reached-1"));
+    await app.reload();
+    await expectPlain(app, app.by("reached-1"), both);
+    assert.equal(await app.by("filter-category").inputValue(), "A");
+    assert.equal(await app.by("filter-period").inputValue(), period);
+    // The same link in a fresh load (as shared) shows the same figures; back drops the period.
+    await app.goto(hash);
+    await expectPlain(app, app.by("reached-1"), both);
+    await app.guard(app.by("filter-period").selectOption("all"));
+    await expectPlain(app, app.by("reached-1"), filtered);
+    assert.equal(await app.page.evaluate(() => location.hash), "#/l2/funnel?cat=A");
   });
 });

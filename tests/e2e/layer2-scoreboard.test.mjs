@@ -1,6 +1,6 @@
 // Behaviour: the scoreboard («табло ведения счёта») shows every open deal per manager and stage
 // with totals; a category filter changes the counts; a cell lists its deals and opens them; a
-// stuck deal is marked.
+// stuck deal is marked; the filters and the open cell live in the URL (reload, shared link, back).
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
@@ -44,5 +44,27 @@ appTest("layer 2 scoreboard: totals, category filter, cell deals, stuck deals", 
     await app.click(app.by("cell-deal-D08"));
     await expectPlain(app, app.by("deal-heading"), "D08");
     assert.match(await app.page.evaluate(() => location.hash), /^#\/l2\/deals\?deal=/);
+  });
+
+  await t.test("filters and the open cell survive a reload; back undoes them", async () => {
+    await app.route("#/l2/board");
+    await expectPlain(app, app.by("board-total"), "21 297 550");
+    await app.guard(app.by("filter-category").selectOption("A"));
+    await expectPlain(app, app.by("board-total"), "10 273 000");
+    assert.match(await app.page.evaluate(() => location.hash), /^#\/l2\/board\?cat=A$/);
+    await app.click(app.by("cell-M2-1").locator("button"));
+    await expectPlain(app, app.by("cell-deals"), "D08");
+    assert.match(await app.page.evaluate(() => location.hash), /[?&]cell=[0-9a-f-]+%3A0$/);
+    await app.reload();
+    await expectPlain(app, app.by("board-total"), "10 273 000");
+    assert.equal(await app.by("filter-category").inputValue(), "A");
+    await expectPlain(app, app.by("cell-deals"), "D08");
+    assert.equal(await app.by("cell-deals").locator("li").count(), 1);
+    await app.guard(app.page.goBack());
+    await app.eventually(async () => assert.equal(await app.by("cell-deals").count(), 0));
+    await expectPlain(app, app.by("board-total"), "10 273 000");
+    await app.guard(app.page.goBack());
+    await expectPlain(app, app.by("board-total"), "21 297 550");
+    assert.equal(await app.by("filter-category").inputValue(), "");
   });
 });

@@ -4,7 +4,7 @@ use super::{manager_name, money, use_l2};
 use crate::domain::Id;
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date};
-use crate::state::route::{href_to, Route};
+use crate::state::route::{href_to, set_query, use_query, Route};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -16,8 +16,14 @@ pub(super) fn BoardTab() -> impl IntoView {
     let store = use_store();
     let ctx = use_l2();
     let report = ctx.report;
-    // The selected cell: (manager, stage index).
-    let selected = RwSignal::new(None::<(Option<Id>, usize)>);
+    // The selected cell (manager, stage index), kept in the query as `cell=<manager id|none>:<stage>`
+    // so that a reload or the back button keeps the open deal list.
+    let cell_q = use_query("cell");
+    let selected = Memo::new(move |_| cell_q.get().as_deref().and_then(parse_cell));
+    let select = |c: Option<(Option<Id>, usize)>| {
+        let v = c.map(|(m, s)| format!("{}:{s}", m.map_or("none".to_string(), |m| m.to_string())));
+        set_query(&[("cell", v.as_deref())]);
+    };
     let table = move || {
         let t = t.get().l2;
         let lang = lang.get();
@@ -45,7 +51,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                         view! {
                             <td class="num" class:l2-stuck=stuck data-testid=testid>
                                 <button class="l2-cell" class:active=is_sel aria-pressed=move || if is_sel() { "true" } else { "false" }
-                                    on:click=move |_| selected.set(if selected.get_untracked() == Some((mid, s)) { None } else { Some((mid, s)) })>
+                                    on:click=move |_| select(if selected.get_untracked() == Some((mid, s)) { None } else { Some((mid, s)) })>
                                     <span class="l2-count">{cell.count}{if stuck { " ⚠" } else { "" }}</span>" "
                                     <span class="l2-money small">{fmt_amount(cell.money, lang)}</span>
                                 </button>
@@ -116,7 +122,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     <div class="l2-cell-list" data-testid="cell-deals">
                         <h3>{fill(t.cell_deals, &[&manager_name(p, mid, t), &super::stage_label(p, s)])}</h3>
                         <ul>{items}</ul>
-                        <button class="btn ghost" on:click=move |_| selected.set(None)>{t.close}</button>
+                        <button class="btn ghost" on:click=move |_| select(None)>{t.close}</button>
                     </div>
                 })
             })
@@ -155,4 +161,14 @@ pub(super) fn BoardTab() -> impl IntoView {
             {stuck_list}
         </div>
     }
+}
+
+/// Reads a `cell` query value: `<manager id or none>:<stage index>`.
+fn parse_cell(v: &str) -> Option<(Option<Id>, usize)> {
+    let (m, s) = v.split_once(':')?;
+    let m = match m {
+        "none" => None,
+        id => Some(Id::parse_str(id).ok()?),
+    };
+    Some((m, s.parse().ok()?))
 }

@@ -5,7 +5,7 @@ use crate::domain::funnel::{self, DealSort};
 use crate::domain::{DealStatus, Id, Money, Project};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, parse_date, parse_number};
-use crate::state::route::{go_to, href_to, use_query, Route};
+use crate::state::route::{go_to, href_to, set_query, use_query, Route};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -53,9 +53,20 @@ fn DealsList() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let cats = use_l2().cats;
-    let text = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<DealStatus>);
-    let sort = RwSignal::new(DealSort::Code);
+    // Search, status and sort live in the query (`?q=…&status=won&sort=amount`) so that a
+    // reload, a shared link and the back button keep them; the search text filters live while
+    // typing and goes into the query when committed.
+    let (q_text, q_status, q_sort) = (use_query("q"), use_query("status"), use_query("sort"));
+    let text = RwSignal::new(q_text.get_untracked().unwrap_or_default());
+    Effect::new(move |_| text.set(q_text.get().unwrap_or_default()));
+    let status = Memo::new(move |_| q_status.get().as_deref().and_then(parse_status));
+    let sort_key = Memo::new(move |_| q_sort.get().unwrap_or_else(|| "code".into()));
+    let sort = Memo::new(move |_| match sort_key.get().as_str() {
+        "amount" => DealSort::AmountDesc,
+        "created" => DealSort::CreatedDesc,
+        "stage" => DealSort::StageDesc,
+        _ => DealSort::Code,
+    });
     let page = RwSignal::new(0usize);
     let list = Memo::new(move |_| {
         let (q, s, o) = (text.get(), status.get(), sort.get());
@@ -151,26 +162,28 @@ fn DealsList() -> impl IntoView {
                 <label class="field">
                     <span>{move || t.get().l2.f_search}</span>
                     <input class="input" type="search" data-testid="deal-search" prop:value=move || text.get()
-                        on:input=move |ev| { text.set(event_target_value(&ev)); page.set(0); } />
+                        on:input=move |ev| { text.set(event_target_value(&ev)); page.set(0); }
+                        on:change=move |ev| { let v = event_target_value(&ev); set_query(&[("q", (!v.trim().is_empty()).then_some(v.as_str()))]); } />
                 </label>
                 <label class="field">
                     <span>{move || t.get().l2.f_status}</span>
-                    <select class="input" data-testid="deal-status-filter" on:change=move |ev| { status.set(parse_status(&event_target_value(&ev))); page.set(0); }>
-                        <option value="">{move || t.get().l2.f_all}</option>
+                    <select class="input" data-testid="deal-status-filter" on:change=move |ev| { let v = parse_status(&event_target_value(&ev)).map(status_value); set_query(&[("status", v)]); page.set(0); }>
+                        <option value="" selected=move || status.get().is_none()>{move || t.get().l2.f_all}</option>
                         {[DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::OnHold].into_iter().map(|s| view! {
-                            <option value=status_value(s)>{move || status_label(s, t.get().l2)}</option>
+                            <option value=status_value(s) selected=move || status.get() == Some(s)>{move || status_label(s, t.get().l2)}</option>
                         }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
                     <span>{move || t.get().l2.f_sort}</span>
                     <select class="input" data-testid="deal-sort" on:change=move |ev| {
-                        sort.set(match event_target_value(&ev).as_str() { "amount" => DealSort::AmountDesc, "created" => DealSort::CreatedDesc, "stage" => DealSort::StageDesc, _ => DealSort::Code });
+                        let v = event_target_value(&ev);
+                        set_query(&[("sort", (v != "code").then_some(v.as_str()))]);
                     }>
-                        <option value="code">{move || t.get().l2.sort_code}</option>
-                        <option value="amount">{move || t.get().l2.sort_amount}</option>
-                        <option value="created">{move || t.get().l2.sort_created}</option>
-                        <option value="stage">{move || t.get().l2.sort_stage}</option>
+                        <option value="code" selected=move || sort_key.get() == "code">{move || t.get().l2.sort_code}</option>
+                        <option value="amount" selected=move || sort_key.get() == "amount">{move || t.get().l2.sort_amount}</option>
+                        <option value="created" selected=move || sort_key.get() == "created">{move || t.get().l2.sort_created}</option>
+                        <option value="stage" selected=move || sort_key.get() == "stage">{move || t.get().l2.sort_stage}</option>
                     </select>
                 </label>
             </div>

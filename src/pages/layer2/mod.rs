@@ -1,5 +1,8 @@
 //! Screen «Слой 2 — воронка продаж» (issue #4): the scoreboard, the funnel, the metrics, the
 //! deals and the ТФС stage list. Every figure comes from `domain::funnel`.
+//!
+//! The filters live in the hash query (`#/l2/board?cat=A&channel=<id>&line=<id>&period=q2025-1`),
+//! not in signals: a reload or a shared link keeps them and the back button undoes a change.
 
 mod board;
 mod deals;
@@ -12,7 +15,7 @@ use crate::domain::funnel::{self, Categories, DealFilter, FunnelSnapshot, Scoreb
 use crate::domain::{abc, Category, Id, Money, Period, Project};
 use crate::i18n::format::{fmt_money, unit_label};
 use crate::i18n::{fill, Lang, L2};
-use crate::state::route::{use_tab, Route};
+use crate::state::route::{set_query, use_query, use_tab, Route};
 use crate::state::store::use_store;
 use crate::state::use_i18n;
 use chrono::{Datelike, NaiveDate};
@@ -94,7 +97,7 @@ pub(crate) struct Report {
 /// The page-level state handed to the tabs.
 #[derive(Clone, Copy)]
 pub(crate) struct L2Ctx {
-    pub filters: RwSignal<Filters>,
+    pub filters: Memo<Filters>,
     pub cats: Memo<Categories>,
     pub report: Memo<Option<Report>>,
 }
@@ -133,7 +136,21 @@ pub fn Layer2Page() -> impl IntoView {
     let t = use_i18n();
     let store = use_store();
     let tab = use_tab("board");
-    let filters = RwSignal::new(Filters::default());
+    let (q_cat, q_channel, q_line, q_period) = (
+        use_query("cat"),
+        use_query("channel"),
+        use_query("line"),
+        use_query("period"),
+    );
+    let filters = Memo::new(move |_| Filters {
+        category: q_cat.get().as_deref().and_then(Category::parse),
+        channel: q_channel.get().as_deref().and_then(parse_id),
+        line: q_line.get().as_deref().and_then(parse_id),
+        period: q_period
+            .get()
+            .as_deref()
+            .map_or(PeriodSel::All, PeriodSel::parse),
+    });
     let cats = Memo::new(move |_| {
         store
             .current
@@ -226,7 +243,7 @@ fn FilterBar() -> impl IntoView {
                 <span>{move || t.get().l2.f_category}</span>
                 <select class="input" data-testid="filter-category" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    filters.update(|f| f.category = Category::parse(&v));
+                    set_query(&[("cat", Category::parse(&v).map(|k| k.letter()))]);
                 }>
                     <option value="" selected=move || filters.with(|f| f.category.is_none())>{move || t.get().l2.f_all}</option>
                     {[Category::A, Category::B, Category::C, Category::N].into_iter().map(|k| view! {
@@ -237,8 +254,8 @@ fn FilterBar() -> impl IntoView {
             <label class="field">
                 <span>{move || t.get().l2.f_channel}</span>
                 <select class="input" data-testid="filter-channel" on:change=move |ev| {
-                    let v = parse_id(&event_target_value(&ev));
-                    filters.update(|f| f.channel = v);
+                    let v = parse_id(&event_target_value(&ev)).map(|id| id.to_string());
+                    set_query(&[("channel", v.as_deref())]);
                 }>
                     <option value="" selected=move || filters.with(|f| f.channel.is_none())>{move || t.get().l2.f_all}</option>
                     {move || dims(|p| &p.channels).into_iter().map(|(id, name)| view! {
@@ -249,8 +266,8 @@ fn FilterBar() -> impl IntoView {
             <label class="field">
                 <span>{move || t.get().l2.f_line}</span>
                 <select class="input" data-testid="filter-line" on:change=move |ev| {
-                    let v = parse_id(&event_target_value(&ev));
-                    filters.update(|f| f.line = v);
+                    let v = parse_id(&event_target_value(&ev)).map(|id| id.to_string());
+                    set_query(&[("line", v.as_deref())]);
                 }>
                     <option value="" selected=move || filters.with(|f| f.line.is_none())>{move || t.get().l2.f_all}</option>
                     {move || dims(|p| &p.business_lines).into_iter().map(|(id, name)| view! {
@@ -262,7 +279,8 @@ fn FilterBar() -> impl IntoView {
                 <span>{move || t.get().l2.f_period}</span>
                 <select class="input" data-testid="filter-period" on:change=move |ev| {
                     let v = PeriodSel::parse(&event_target_value(&ev));
-                    filters.update(|f| f.period = v);
+                    let v = (v != PeriodSel::All).then(|| v.value());
+                    set_query(&[("period", v.as_deref())]);
                 }>
                     {move || periods().into_iter().map(|ps| view! {
                         <option value=ps.value() selected=move || filters.with(|f| f.period == ps)>{move || ps.label(t.get().l2)}</option>

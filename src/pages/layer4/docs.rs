@@ -1,7 +1,8 @@
 //! Tab «Документы» (`#/l4/docs?deal=<id>&doc=kp|teo`): the КП for the ЛФР and the ТЭО for the
 //! ЛПР, the project's template filled from the deal ([`documents::render`]) and built as DOM
 //! nodes — never `inner_html` — so any text a user typed shows as text. Print and export as a
-//! standalone HTML file; the template is edited below the sheet.
+//! standalone HTML file; the КП specification (`spec`) and the template are edited below the
+//! sheet.
 
 use super::teo::{fmt_signed, fmt_years};
 use super::{use_deal, DealPicker};
@@ -177,7 +178,8 @@ pub fn kp_values(p: &Project, d: &Deal, lang: Lang) -> Values {
         },
     );
     let totals = documents::proposal_totals(pr);
-    v.insert("total".into(), text(fmt_money(totals.total, unit, lang)));
+    v.insert("total".into(), text(fmt_money(totals.gross, unit, lang)));
+    v.insert("net".into(), text(fmt_money(totals.net, unit, lang)));
     v.insert(
         "vat".into(),
         text(
@@ -426,6 +428,7 @@ pub fn DocsTab() -> impl IntoView {
                     </article>
                 }.into_any(),
             }}
+            {move || deal.get().filter(|_| !is_teo.get()).map(|id| view! { <super::spec::SpecEditor deal=id /> })}
             <section class="no-print l4-template">
                 <h2>{move || if is_teo.get() { t.get().l4.template_teo } else { t.get().l4.template_kp }}</h2>
                 <p class="muted">{move || t.get().l4.template_hint}</p>

@@ -7,6 +7,7 @@ mod docs;
 mod matrix;
 mod metrics;
 mod questions;
+mod spec;
 mod teo;
 
 use crate::components::tabs::{Tab, Tabs};
