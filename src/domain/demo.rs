@@ -1122,7 +1122,21 @@ pub fn demo_project() -> Project {
     add_layer1(&mut p);
     add_layer3(&mut p);
     add_layer5(&mut p);
+    tick_done_tasks(&mut p);
     p
+}
+
+/// The consultant has carried out the tasks of layers 1 and 2 (the company is implementing
+/// layer 3): their hand ticks. Results stay computed from the data, so layer 3 is open and
+/// layers 4–5 wait for its maps and programme, as the diagnosis of the demo says.
+fn tick_done_tasks(p: &mut Project) {
+    p.method.ticked = super::method::LAYERS
+        .iter()
+        .filter(|l| l.n <= 2)
+        .flat_map(|l| l.items.iter())
+        .filter(|i| i.kind == super::method::ItemKind::Task)
+        .map(|i| i.id.to_string())
+        .collect();
 }
 
 /// Three notes of the expert coaching log (layer 5): one closed, one whose follow-up is overdue
@@ -1721,6 +1735,20 @@ fn add_layer4_samples(p: &mut Project) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demo_is_implementing_layer_3() {
+        use crate::domain::method::{layer_access, layer_complete, Access};
+        let p = demo_project();
+        assert!(layer_complete(&p, 1) && layer_complete(&p, 2));
+        assert!(
+            !layer_complete(&p, 3),
+            "the maps of K05, K07, K08, K09 lack the ЛПР"
+        );
+        assert_eq!(layer_access(&p, 3), Access::Open);
+        assert_eq!(layer_access(&p, 4), Access::Locked { waiting_for: 3 });
+        assert_eq!(layer_access(&p, 5), Access::Locked { waiting_for: 3 });
+    }
 
     #[test]
     fn demo_has_the_tables_of_domain_md() {

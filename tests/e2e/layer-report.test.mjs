@@ -29,8 +29,9 @@ appTest("layer report: five layers with the demo's metric values; print and HTML
     await app.expectText(value("m21"), /^87\s?%/);
     await app.expectText(value("m22"), /^91\s?%/);
     await app.expectText(app.by("report-l5-no-metrics"), "Метрик нет");
-    // States: layer 1 open, layer 3's maps missing, layer 5 locked.
-    await app.expectText(app.by("report-l1-state"), "Открыт");
+    // States: layers 1–2 done, layer 3 open with its maps missing, layer 5 locked.
+    await app.expectText(app.by("report-l1-state"), "Выполнен");
+    await app.expectText(app.by("report-l3-state"), "Открыт");
     await app.expectText(app.by("report-item-l3.r.maps"), "✗ не выполнено");
     await app.expectText(app.by("report-l5-state"), "Заблокирован");
   });

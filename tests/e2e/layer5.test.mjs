@@ -22,6 +22,8 @@ appTest("layer 5: stage checklists are edited and reset; coaching notes filter b
 
   await t.test("the layer-status panel says layer 5 is locked in the demo and why", async () => {
     await app.expectText(app.by("layer-status-5-access"), "Заблокирован");
+    // The demo has layers 1–2 done and is implementing layer 3.
+    await app.expectText(app.by("layer-status-5-access"), "слой 3");
     await app.click(app.by("layer-status-5").locator("summary"));
     await app.expectText(app.by("layer-status-5-locked"), "Открыть досрочно можно на карте метода");
     await app.expectText(app.by("ls-item-l5.r.coaching"), "✓ выполнено");
