@@ -517,6 +517,15 @@ impl L3 {
         }
         c
     }
+    /// A clients whose map lacks one of ЛВР, ЛФР, ЛПР.
+    fn a_clients_without_full_map(&self) -> Vec<Id> {
+        self.elab
+            .a_clients
+            .iter()
+            .filter(|id| !self.elab.full_maps.contains(id))
+            .copied()
+            .collect()
+    }
     fn role_coverage(&self, th: &DiagnosisThresholds) -> Check {
         let mut c = Check::at_least(
             3,
@@ -525,13 +534,7 @@ impl L3 {
             th.role_coverage,
         );
         if c.failed() {
-            c.clients = self
-                .elab
-                .a_clients
-                .iter()
-                .filter(|id| !self.elab.full_maps.contains(id))
-                .copied()
-                .collect();
+            c.clients = self.a_clients_without_full_map();
         }
         c
     }
@@ -543,13 +546,7 @@ impl L3 {
             th.full_maps,
         );
         if c.failed() {
-            c.clients = self
-                .elab
-                .a_clients
-                .iter()
-                .filter(|id| !self.elab.full_maps.contains(id))
-                .copied()
-                .collect();
+            c.clients = self.a_clients_without_full_map();
         }
         c
     }

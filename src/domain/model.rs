@@ -965,6 +965,29 @@ impl Default for AbcSettings {
     }
 }
 
+/// «K05 Химкомбинат «Альфа»»: the code and the name, either alone when the other is empty.
+fn code_and_name(code: &str, name: &str) -> String {
+    match (code.trim().is_empty(), name.trim().is_empty()) {
+        (true, _) => name.to_string(),
+        (false, true) => code.to_string(),
+        (false, false) => format!("{code} {name}"),
+    }
+}
+
+impl Client {
+    /// How lists and documents name a client: «K05 Химкомбинат «Альфа»».
+    pub fn label(&self) -> String {
+        code_and_name(&self.code, &self.name)
+    }
+}
+
+impl Manager {
+    /// How lists and documents name a manager: «M2 Петрова Мария».
+    pub fn label(&self) -> String {
+        code_and_name(&self.code, &self.name)
+    }
+}
+
 impl Project {
     /// An empty project with the default ТФС stages, ready to be filled.
     pub fn new_empty(name: &str, today: NaiveDate) -> Project {
@@ -1018,5 +1041,22 @@ impl Project {
     /// The date the data is "as of": the company's setting or `today`.
     pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
         self.company.as_of.unwrap_or(today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    #[test]
+    fn labels_join_code_and_name_and_skip_an_empty_one() {
+        let p = crate::domain::demo::demo_project();
+        let mut c = p.clients[0].clone();
+        assert_eq!(c.label(), format!("{} {}", c.code, c.name));
+        c.code.clear();
+        assert_eq!(c.label(), c.name);
+        let mut m = p.managers[1].clone();
+        assert_eq!(m.label(), "M2 Петрова Мария");
+        m.name = " ".into();
+        assert_eq!(m.label(), "M2");
     }
 }

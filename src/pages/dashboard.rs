@@ -90,7 +90,7 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             let name = m
                 .manager_id
                 .and_then(|id| p.manager(id))
-                .map(|m| format!("{} {}", m.code, m.name))
+                .map(|m| m.label())
                 .unwrap_or_default();
             let (lt, lc) = light_text(m.light, t);
             view! {

@@ -2,7 +2,9 @@
 //! two never drift. Every figure comes from `domain::diagnostics`.
 
 use crate::domain::diagnostics::{Action, Check, Diagnosis, IssueKind, Metric, Status};
-use crate::domain::model::{DiagnosisOutcome, Id, Project, Role, Segment, SegmentKind};
+use crate::domain::model::{
+    Client, DiagnosisOutcome, Id, Manager, Project, Role, Segment, SegmentKind,
+};
 use crate::domain::tools::Template;
 use crate::i18n::format::{fmt_money, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
@@ -11,28 +13,12 @@ use leptos::prelude::*;
 
 /// «K05 Химкомбинат «Альфа»».
 pub fn client_label(p: &Project, id: Id) -> String {
-    p.client(id)
-        .map(|c| {
-            if c.code.is_empty() {
-                c.name.clone()
-            } else {
-                format!("{} {}", c.code, c.name)
-            }
-        })
-        .unwrap_or_default()
+    p.client(id).map(Client::label).unwrap_or_default()
 }
 
 /// «M2 Петрова Мария».
 pub fn manager_label(p: &Project, id: Id) -> String {
-    p.manager(id)
-        .map(|m| {
-            if m.code.is_empty() {
-                m.name.clone()
-            } else {
-                format!("{} {}", m.code, m.name)
-            }
-        })
-        .unwrap_or_default()
+    p.manager(id).map(Manager::label).unwrap_or_default()
 }
 
 fn deal_label(p: &Project, id: Id) -> String {

@@ -62,10 +62,7 @@ pub(crate) fn dim_items(list: &[Dimension]) -> Vec<(Id, String)> {
 
 /// `(id, "M1 Иванов")` of the managers.
 pub(crate) fn manager_items(p: &Project) -> Vec<(Id, String)> {
-    p.managers
-        .iter()
-        .map(|m| (m.id, format!("{} {}", m.code, m.name).trim().to_string()))
-        .collect()
+    p.managers.iter().map(|m| (m.id, m.label())).collect()
 }
 
 #[component]

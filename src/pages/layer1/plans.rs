@@ -133,7 +133,7 @@ pub fn PlansTab() -> impl IntoView {
                     let over = plan.and_then(|x| x.projects);
                     let cat_vals = plan.map(|x| [x.by_category.a, x.by_category.b, x.by_category.c]).unwrap_or_default();
                     view! { <tr data-testid="plan-row">
-                        <td>{format!("{} {}", m.code, m.name)}</td>
+                        <td>{m.label()}</td>
                         <td class="num"><input class="input num" data-testid="plan-amount" prop:value=fmt_amount(amount, l)
                             on:change=move |ev| money_input(mid, event_target_value(&ev), Box::new(|mp, x| mp.amount = x)) /></td>
                         <td class="num"><input class="input num l1-short" data-testid="plan-projects"

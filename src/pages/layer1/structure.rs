@@ -139,7 +139,7 @@ pub fn StructureTab() -> impl IntoView {
             let name = |id: Id| p.manager(id).map(|m| m.name.clone()).unwrap_or_default();
             let items: Vec<String> = s.warnings.iter().map(|w| match w {
                 StructureWarning::TooManyAClients { manager_id, count, max } => fill(c.l1.warn_too_many, &[&name(*manager_id), &count.to_string(), &max.to_string()]),
-                StructureWarning::AClientsWithoutManager { clients } => fill(c.l1.warn_a_without, &[&clients.iter().filter_map(|id| p.client(*id)).map(|c| format!("{} {}", c.code, c.name).trim().to_string()).collect::<Vec<_>>().join(", ")]),
+                StructureWarning::AClientsWithoutManager { clients } => fill(c.l1.warn_a_without, &[&clients.iter().filter_map(|id| p.client(*id)).map(|c| c.label()).collect::<Vec<_>>().join(", ")]),
                 StructureWarning::InactiveManagerHasClients { manager_id, clients } => fill(c.l1.warn_inactive, &[&name(*manager_id), &clients.to_string()]),
             }).collect();
             if items.is_empty() {

@@ -472,7 +472,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                             {move || {
                                 let none = t.get().l2.d_none;
                                 with_deal(&|p, d| {
-                                    let list: Vec<crate::domain::Dimension> = p.clients.iter().map(|c| crate::domain::Dimension { id: c.id, name: format!("{} {}", c.code, c.name) }).collect();
+                                    let list: Vec<crate::domain::Dimension> = p.clients.iter().map(|c| crate::domain::Dimension { id: c.id, name: c.label() }).collect();
                                     dim_options(&list, d.client_id, none)
                                 })
                             }}

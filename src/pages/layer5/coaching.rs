@@ -59,13 +59,7 @@ fn as_of(p: &Project) -> NaiveDate {
 
 fn manager_name(p: &Project, id: Id) -> String {
     p.manager(id)
-        .map(|m| {
-            if m.code.is_empty() {
-                m.name.clone()
-            } else {
-                format!("{} {}", m.code, m.name)
-            }
-        })
+        .map(crate::domain::Manager::label)
         .unwrap_or_else(|| "—".into())
 }
 
