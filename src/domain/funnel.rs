@@ -2969,7 +2969,7 @@ mod tests {
     }
 
     #[test]
-    fn ten_thousand_deals_recompute_within_budget() {
+    fn ten_thousand_deals_are_counted_in_funnel_and_scoreboard() {
         let mut p = demo_project();
         let cats = demo_cats(&p);
         let template: Vec<Deal> = p.deals.clone();
@@ -2984,19 +2984,11 @@ mod tests {
             categories: vec![Category::A, Category::B],
             ..DealFilter::default()
         };
-        // Best of five runs: the machine running the tests may be busy with other work.
-        let mut best = std::time::Duration::MAX;
-        for _ in 0..5 {
-            let start = std::time::Instant::now();
-            let deals = filter_deals(&p, &f, &cats);
-            let s = funnel_snapshot(&p, &deals);
-            let sb = scoreboard(&p, &deals, d(2025, 3, 31));
-            best = best.min(start.elapsed());
-            assert_eq!(s.reached[0].count, 10_000 * 20 / 25);
-            assert_eq!(sb.total.count, 10_000 * 16 / 25);
-        }
-        eprintln!("10 000 deals: filter + funnel + scoreboard in {best:?}");
-        // The browser budget is 50 ms; natively it takes a few milliseconds.
-        assert!(best.as_millis() < 50, "took {best:?}");
+        // Speed is measured by `tests/bench_browser.rs`; this checks the counts at that size.
+        let deals = filter_deals(&p, &f, &cats);
+        let s = funnel_snapshot(&p, &deals);
+        let sb = scoreboard(&p, &deals, d(2025, 3, 31));
+        assert_eq!(s.reached[0].count, 10_000 * 20 / 25);
+        assert_eq!(sb.total.count, 10_000 * 16 / 25);
     }
 }
