@@ -37,7 +37,9 @@ pub fn draw_pareto<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pareto
         let _ = area.draw(&Text::new("—", (w / 2, h / 2), font(14).color(&MUTED)));
         return;
     }
-    let (left, right, top, bottom) = (56, w - 16, 28, h - 44);
+    // Two rows above the plot: the y-axis title, then the class letters (on one row they can
+    // overlap when class A is narrow).
+    let (left, right, top, bottom) = (56, w - 16, 46, h - 44);
     let pw = (right - left).max(10) as f64;
     let ph = (bottom - top).max(10) as f64;
     let x_of = |rank: f64| left + (pw * rank / n as f64).round() as i32;
@@ -78,7 +80,7 @@ pub fn draw_pareto<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pareto
         let x = (x_of(*from as f64 - 1.0) + x_of(*to as f64)) / 2;
         let _ = area.draw(&Text::new(
             letter.clone(),
-            (x, 6),
+            (x, 22),
             font(14).color(&INK).pos(centre_top),
         ));
     }
@@ -128,7 +130,7 @@ pub fn draw_pareto<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pareto
     ));
     let _ = area.draw(&Text::new(
         d.y_title.clone(),
-        (left, 10),
+        (8, 10),
         font(12).color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
     ));
 }

@@ -17,7 +17,8 @@ pub struct PlanFactData {
     pub cum_plan: Vec<f64>,
     /// Cumulative fact per month (`None`: the month has not started).
     pub cum_fact: Vec<Option<f64>>,
-    /// Text of the last fact bar («148 000»), drawn above it.
+    /// Text of the last fact bar («148 000»), drawn above it (or beside its top when the plan dot
+    /// is in the way).
     pub last_fact_text: String,
     /// Legend: plan, fact.
     pub legend: [String; 2],
@@ -73,15 +74,8 @@ pub fn draw_plan_fact<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pla
                 [(x - half, y_of(*f)), (x + half, bottom)],
                 SECOND.filled(),
             ));
-            last_bar = Some((x, y_of(*f)));
+            last_bar = Some((i, x, y_of(*f)));
         }
-    }
-    if let Some((x, y)) = last_bar {
-        let _ = area.draw(&Text::new(
-            d.last_fact_text.clone(),
-            (x, y - 4),
-            font(11).color(&INK).pos(centre_bottom),
-        ));
     }
     let pts: Vec<(i32, i32)> = d
         .cum_plan
@@ -90,8 +84,30 @@ pub fn draw_plan_fact<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pla
         .map(|(i, p)| (x_mid(i), y_of(*p)))
         .collect();
     let _ = area.draw(&PathElement::new(pts.clone(), ACCENT.stroke_width(2)));
-    for p in pts {
-        let _ = area.draw(&Circle::new(p, 3, ACCENT.filled()));
+    for p in &pts {
+        let _ = area.draw(&Circle::new(*p, 3, ACCENT.filled()));
+    }
+    // The last fact's figure goes above its bar, unless the plan dot sits just there: then to
+    // the right of the bar's top (the plan line runs higher there), or for December inside the
+    // bar's top, or above the dot when the bar is too short.
+    if let Some((i, x, bar_top)) = last_bar {
+        const TEXT_H: i32 = 13;
+        let dot = pts.get(i).map_or(bar_top, |p| p.1);
+        let clear_above = dot >= bar_top || dot + 4 + TEXT_H < bar_top - 4;
+        let (at, pos) = if clear_above {
+            ((x, bar_top - 4), centre_bottom)
+        } else if i + 1 < n {
+            ((x + half + 4, bar_top + 1), Pos::new(HPos::Left, VPos::Top))
+        } else if bottom - bar_top >= TEXT_H + 6 {
+            ((x, bar_top + 3), centre_top)
+        } else {
+            ((x, dot - 6), centre_bottom)
+        };
+        let _ = area.draw(&Text::new(
+            d.last_fact_text.clone(),
+            at,
+            font(11).color(&INK).pos(pos),
+        ));
     }
     for (i, m) in d.months.iter().enumerate() {
         let _ = area.draw(&Text::new(
@@ -178,6 +194,66 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), 4);
         // A dot per month on the plan line.
         assert_eq!(svg.matches("<circle").count(), 4);
+    }
+
+    /// `y` of the `<text>` holding `needle`, and `y` of the `n`-th `<rect>` (the legend swatch
+    /// is drawn last).
+    fn text_y(svg: &str, needle: &str) -> i32 {
+        text_attr(svg, needle, "y")
+    }
+
+    fn text_attr(svg: &str, needle: &str, name: &str) -> i32 {
+        let at = svg.find(needle).expect("text drawn");
+        let open = svg[..at].rfind("<text").expect("in a <text>");
+        attr(&svg[open..at], name)
+    }
+
+    fn rect_y(svg: &str, n: usize) -> i32 {
+        rect_attr(svg, n, "y")
+    }
+
+    fn rect_attr(svg: &str, n: usize, name: &str) -> i32 {
+        let open = svg.match_indices("<rect").nth(n).expect("rect").0;
+        attr(&svg[open..], name)
+    }
+
+    fn attr(tag: &str, name: &str) -> i32 {
+        let key = format!(" {name}=\"");
+        let from = tag.find(&key).expect("attribute") + key.len();
+        let to = from + tag[from..].find('"').expect("closing quote");
+        tag[from..to].parse::<f64>().expect("number") as i32
+    }
+
+    #[test]
+    fn the_last_fact_figure_keeps_clear_of_the_plan_dot() {
+        // 148 000 against a plan of 180 000 on a scale up to 1 000 000 (the demo): the dot is
+        // just above the bar, so the figure goes beside the bar's top.
+        let mut d = data();
+        d.cum_plan[3] = 1_000_000.0;
+        let svg = to_svg(720, 240, |a| draw_plan_fact(a, &d));
+        assert!(
+            text_y(&svg, "148 000") >= rect_y(&svg, 2),
+            "level with the bar's top"
+        );
+        assert!(
+            text_attr(&svg, "148 000", "x") > rect_attr(&svg, 2, "x") + rect_attr(&svg, 2, "width"),
+            "right of the bar"
+        );
+        // In the last month there is nothing to the right: inside the bar's top.
+        let mut dec = d.clone();
+        dec.cum_fact[3] = Some(950_000.0);
+        let svg = to_svg(720, 240, |a| draw_plan_fact(a, &dec));
+        assert!(text_y(&svg, "148 000") >= rect_y(&svg, 3), "inside the bar");
+        assert!(
+            text_attr(&svg, "148 000", "x") < rect_attr(&svg, 3, "x") + rect_attr(&svg, 3, "width")
+        );
+        // On a larger scale there is room between the bar and the dot: above the bar.
+        let svg = to_svg(720, 300, |a| draw_plan_fact(a, &data()));
+        assert!(text_y(&svg, "148 000") < rect_y(&svg, 2), "above the bar");
+        // Over the plan: above the bar.
+        d.cum_fact[2] = Some(200_000.0);
+        let svg = to_svg(720, 240, |a| draw_plan_fact(a, &d));
+        assert!(text_y(&svg, "148 000") < rect_y(&svg, 2), "above the bar");
     }
 
     #[test]

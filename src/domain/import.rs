@@ -99,7 +99,7 @@ impl Field {
             Name => "Наименование",
             Code => "Код",
             Revenue => "Выручка за год",
-            BusinessLine => "Направление бизнеса",
+            BusinessLine => "Направления бизнеса (несколько — через «;»)",
             Channel => "Канал",
             Region => "Регион",
             Category => "Категория (A/B/C)",
@@ -121,7 +121,7 @@ impl Field {
             Name => "Name",
             Code => "Code",
             Revenue => "Revenue of the year",
-            BusinessLine => "Business line",
+            BusinessLine => "Business lines (several: separated by «;»)",
             Channel => "Channel",
             Region => "Region",
             Category => "Category (A/B/C)",
@@ -525,6 +525,24 @@ fn dim_id(
     Some(id)
 }
 
+/// The business lines named in one cell: one existing line (its name may contain `;`), or
+/// several separated by `;` («Насосы; Теплообменники»), new names added to the list.
+fn line_ids(list: &mut Vec<Dimension>, cell: &str, added: &mut Vec<String>) -> Vec<Id> {
+    let key = norm(cell.trim());
+    if let Some(d) = list.iter().find(|d| norm(&d.name) == key) {
+        return vec![d.id];
+    }
+    let mut ids: Vec<Id> = Vec::new();
+    for part in cell.split(';') {
+        if let Some(id) = dim_id(list, part, "Направление", added) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
 fn manager_id(p: &mut Project, s: &str, added: &mut Vec<String>) -> Option<Id> {
     let s = s.trim();
     if s.is_empty() {
@@ -570,12 +588,7 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
     }
     let mut added = vec![];
     for r in &plan.ok {
-        let bl = dim_id(
-            &mut p.business_lines,
-            &r.business_line,
-            "Направление",
-            &mut added,
-        );
+        let bl = line_ids(&mut p.business_lines, &r.business_line, &mut added);
         let ch = dim_id(&mut p.channels, &r.channel, "Канал", &mut added);
         let rg = dim_id(&mut p.regions, &r.region, "Регион", &mut added);
         let mg = manager_id(p, &r.manager, &mut added);
@@ -621,8 +634,8 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
         if !r.business_line.is_empty() {
             c.industry = r.business_line.clone();
         }
-        if let Some(b) = bl {
-            c.business_line_ids = vec![b];
+        if !bl.is_empty() {
+            c.business_line_ids = bl;
         }
         c.channel_id = ch.or(c.channel_id);
         c.region_id = rg.or(c.region_id);
@@ -1259,6 +1272,53 @@ mod tests {
         let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
         assert_eq!(rep.imported, 2);
         assert_eq!(p.clients.len(), 4);
+    }
+
+    #[test]
+    fn one_cell_can_name_several_business_lines() {
+        let mut p = project();
+        p.business_lines.push(Dimension {
+            id: new_id(),
+            name: "Насосы; насосные станции".into(),
+        });
+        let t = parse_csv(
+            "Клиент;Направление;Выручка\nАльфа;\"Насосы; Теплообменники ;насосы\";100\nБета;\"насосы; НАСОСНЫЕ станции\";50\nГамма;;10\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        let plan = plan_clients(&t, &m);
+        let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
+        assert_eq!(rep.imported, 3);
+        fn names(p: &Project, i: usize) -> Vec<String> {
+            p.clients[i]
+                .business_line_ids
+                .iter()
+                .map(|id| {
+                    p.business_lines
+                        .iter()
+                        .find(|d| d.id == *id)
+                        .unwrap()
+                        .name
+                        .clone()
+                })
+                .collect()
+        }
+        // Split on «;», trimmed, matched case-insensitively, each line once.
+        assert_eq!(names(&p, 0), vec!["Насосы", "Теплообменники"]);
+        // A name that itself contains «;» is one line.
+        assert_eq!(names(&p, 1), vec!["Насосы; насосные станции"]);
+        assert!(p.clients[2].business_line_ids.is_empty());
+        assert_eq!(p.business_lines.len(), 3);
+        // A second import without the column keeps the lines; with it, replaces them.
+        let t2 = parse_csv(
+            "Клиент;Направление;Выручка\nАльфа;;100\nБета;Теплообменники;50\n".as_bytes(),
+        )
+        .unwrap();
+        let m2 = guess_mapping(Kind::Clients, &t2.headers);
+        apply_clients(&mut p, &plan_clients(&t2, &m2), 2024, Mode::UpdateExisting);
+        assert_eq!(names(&p, 0), vec!["Насосы", "Теплообменники"]);
+        assert_eq!(names(&p, 1), vec!["Теплообменники"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The client base: filter (text, business line, channel, region, manager), sort, pages of
-//! [`PAGE`] rows (10 000 clients stay responsive), inline edit with selects, add, delete.
+//! [`PAGE`] rows (10 000 clients stay responsive), inline edit with selects (a client may work
+//! in several business lines: those are checkboxes in a drop-down), add, delete.
 
 use super::{abc_of, dim_items, manager_items, options, parse_id, PAGE};
 use crate::domain::abc::client_year_index;
@@ -18,7 +19,7 @@ struct Row {
     name: String,
     revenue: Money,
     category: &'static str,
-    line: Option<Id>,
+    lines: Vec<Id>,
     channel: Option<Id>,
     region: Option<Id>,
     manager: Option<Id>,
@@ -39,6 +40,23 @@ fn passes(f: DimFilter, v: Option<Id>) -> bool {
     f.is_none_or(|f| f == v)
 }
 
+/// A filter on a list of values: «not set» is an empty list, a value must be among them.
+fn passes_any(f: DimFilter, v: &[Id]) -> bool {
+    match f {
+        None => true,
+        Some(None) => v.is_empty(),
+        Some(Some(id)) => v.contains(&id),
+    }
+}
+
+/// `lines` with `line` added or removed, in the order of the project's list.
+fn toggled(all: &[Id], lines: &[Id], line: Id, on: bool) -> Vec<Id> {
+    all.iter()
+        .copied()
+        .filter(|l| if *l == line { on } else { lines.contains(l) })
+        .collect()
+}
+
 #[component]
 pub fn ClientsTab() -> impl IntoView {
     let t = use_i18n();
@@ -51,6 +69,9 @@ pub fn ClientsTab() -> impl IntoView {
     let f_manager = RwSignal::new(None::<Option<Id>>);
     let sort = RwSignal::new(("name", true));
     let page = RwSignal::new(0usize);
+    // The client whose business-line drop-down is open: it stays open while boxes are ticked
+    // (each tick redraws the rows).
+    let open_lines = RwSignal::new(None::<Id>);
     let error = RwSignal::new(None::<String>);
     let new_code = RwSignal::new(String::new());
     let new_name = RwSignal::new(String::new());
@@ -100,7 +121,7 @@ pub fn ClientsTab() -> impl IntoView {
                         || c.name.to_lowercase().contains(&f)
                         || c.code.to_lowercase().contains(&f)
                 })
-                .filter(|c| passes(fl, c.business_line_ids.first().copied()))
+                .filter(|c| passes_any(fl, &c.business_line_ids))
                 .filter(|c| passes(fc, c.channel_id))
                 .filter(|c| passes(fr, c.region_id))
                 .filter(|c| passes(fm, c.manager_id))
@@ -110,7 +131,7 @@ pub fn ClientsTab() -> impl IntoView {
                     name: c.name.clone(),
                     revenue: idx.get(&c.id).map(|y| y.amount).unwrap_or_default(),
                     category: cats.get(&c.id).copied().unwrap_or(Category::N).letter(),
-                    line: c.business_line_ids.first().copied(),
+                    lines: c.business_line_ids.clone(),
                     channel: c.channel_id,
                     region: c.region_id,
                     manager: c.manager_id,
@@ -192,6 +213,45 @@ pub fn ClientsTab() -> impl IntoView {
         new_code.set(String::new());
         new_name.set(String::new());
     };
+    let lines_picker = move |id: Id, lines: &[Id], all: &[(Id, String)]| {
+        let summary = all
+            .iter()
+            .filter(|(l, _)| lines.contains(l))
+            .map(|(_, n)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let summary = if summary.is_empty() {
+            "—".to_string()
+        } else {
+            summary
+        };
+        let ids: Vec<Id> = all.iter().map(|(l, _)| *l).collect();
+        let boxes = all
+            .iter()
+            .cloned()
+            .map(|(line, name)| {
+                let (ids, lines) = (ids.clone(), lines.to_vec());
+                let on = lines.contains(&line);
+                view! {
+                    <label><input type="checkbox" data-testid="client-line-option" prop:checked=on
+                        on:change=move |ev| {
+                            let v = toggled(&ids, &lines, line, event_target_checked(&ev));
+                            edit_client(id, Box::new(move |c| c.business_line_ids = v))
+                        } />{name}</label>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="l1-multi" data-testid="client-lines" prop:open=move || open_lines.get() == Some(id)
+                on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    open_lines.update(|o| if open { *o = Some(id) } else if *o == Some(id) { *o = None });
+                }>
+                <summary data-testid="client-lines-summary" title=summary.clone()>{summary.clone()}</summary>
+                <div class="l1-multi-menu">{boxes}</div>
+            </details>
+        }
+    };
     let head = move |key: &'static str, label: String| {
         view! {
             <th><button class="btn ghost" data-testid=format!("sort-{key}")
@@ -264,8 +324,7 @@ pub fn ClientsTab() -> impl IntoView {
                                 <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue"
                                     on:change=move |ev| set_revenue(id, event_target_value(&ev)) /></td>
                                 <td data-testid="client-category">{r.category}</td>
-                                <td><select class="input" data-testid="client-line" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.business_line_ids = v.into_iter().collect())) }>
-                                    {options(bl.clone(), r.line, "—")}</select></td>
+                                <td>{lines_picker(id, &r.lines, &bl)}</td>
                                 <td><select class="input" data-testid="client-channel" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.channel_id = v)) }>
                                     {options(ch.clone(), r.channel, "—")}</select></td>
                                 <td><select class="input" data-testid="client-region" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.region_id = v)) }>
