@@ -7,6 +7,7 @@
 
 use super::download::download_text;
 use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, StageTarget};
+use crate::i18n::format::{fmt_amount, unit_label};
 use crate::i18n::{fill, Lang};
 use crate::persist::table::{parse_file, to_excel_csv, Table};
 use crate::state::store::{today, use_store};
@@ -397,6 +398,62 @@ pub fn ImportClientsButton() -> impl IntoView {
     let ok_count = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.ok.len())));
     let year_ok = move || year.with(|y| y.trim().parse::<i32>().ok());
     let problems = move || imp::mapping_problems(Kind::Clients, &mapping.get());
+    let unit = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| unit_label(p.company.money_unit, use_lang().get()))
+                .unwrap_or_default()
+        })
+    };
+    // What confirming would change in clients already in the project.
+    let updates = Memo::new(move |_| {
+        let (Some(y), m) = (year_ok(), mode.get()) else {
+            return vec![];
+        };
+        plan.with(|pl| {
+            store.current.with(|p| match (p, pl) {
+                (Some(p), Some(pl)) => imp::client_updates(p, pl, y, m),
+                _ => vec![],
+            })
+        })
+    });
+    const SHOWN_UPDATES: usize = 10;
+    let updates_view = move || {
+        let u = updates.get();
+        if u.is_empty() {
+            return ().into_any();
+        }
+        let c = t.get();
+        let l = use_lang().get();
+        let items = u
+            .iter()
+            .take(SHOWN_UPDATES)
+            .map(|x| {
+                let mut what: Vec<String> = vec![];
+                if let Some(n) = &x.new_name {
+                    what.push(fill(c.import.update_rename, &[n]));
+                }
+                if let Some((old, new)) = x.revenue {
+                    let old = old.map_or_else(|| "—".to_string(), |m| fmt_amount(m, l));
+                    what.push(fill(c.import.update_revenue, &[&old, &fmt_amount(new, l)]));
+                }
+                if what.is_empty() {
+                    what.push(c.import.update_same.to_string());
+                }
+                let head = fill(c.import.update_line, &[&x.line.to_string(), &x.client]);
+                view! { <li>{format!("{head}: {}", what.join("; "))}</li> }
+            })
+            .collect_view();
+        let more = (u.len() > SHOWN_UPDATES)
+            .then(|| view! { <li>{fill(c.import.updates_more, &[&(u.len() - SHOWN_UPDATES).to_string()])}</li> });
+        view! {
+            <div class="warning" data-testid="import-updates">
+                <p>{fill(c.import.updates_title, &[&u.len().to_string()])}</p>
+                <ul>{items}{more}</ul>
+            </div>
+        }
+        .into_any()
+    };
     let confirm = move |_| {
         let Some(y) = year_ok() else { return };
         let Some(plan) = plan.get_untracked() else {
@@ -460,6 +517,8 @@ pub fn ImportClientsButton() -> impl IntoView {
                                                 {move || t.get().import.mode_add}</label>
                                         </fieldset>
                                     </div>
+                                    <p class="muted" data-testid="import-unit">{move || fill(t.get().import.amounts_unit, &[unit()])}</p>
+                                    {updates_view}
                                     <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
                                 }
                             })}

@@ -208,6 +208,20 @@ pub struct AbcRow {
     pub avg_cycle_days: Option<f64>,
 }
 
+impl AbcRow {
+    /// The client's average deal: revenue ÷ won deals, rounded half up to hundredths; `None`
+    /// when the number of deals is unknown or zero.
+    pub fn avg_deal(&self) -> Option<Money> {
+        let n = self.won_deals.filter(|n| *n > 0)? as i128;
+        Some(Money(((self.revenue.0 as i128 * 2 + n) / (2 * n)) as i64))
+    }
+
+    /// Whether the category was set by hand against the computed class.
+    pub fn is_overridden(&self) -> bool {
+        self.category != self.class
+    }
+}
+
 /// A client that is not ranked (no revenue, zero or negative revenue in the year).
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnrankedClient {
@@ -440,6 +454,16 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
         unranked,
         summary,
     }
+}
+
+/// The years that have client revenue, newest first, with the base year always among them
+/// (the years the ABC analysis can be run on).
+pub fn revenue_years(p: &Project) -> Vec<i32> {
+    let mut years: Vec<i32> = p.revenues.iter().map(|r| r.year).collect();
+    years.push(p.company.base_year);
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
 }
 
 /// The ABC analysis the project is set up for: its settings and their year, or the base year.
@@ -1862,6 +1886,47 @@ mod tests {
         for (c, cy) in q.clients.iter().zip(&dense) {
             assert_eq!(index.get(&c.id), Some(cy));
         }
+    }
+
+    #[test]
+    fn a_rows_average_deal_is_revenue_per_won_deal() {
+        let mut p = project(&[("X1", 1_000), ("X2", 10), ("X3", 5)]);
+        p.revenues[0].won_deals = Some(3);
+        p.revenues[1].won_deals = Some(0);
+        p.revenues[2].won_deals = None;
+        p.clients[2].category_override = Some(Category::A);
+        let res = abc_for_project(&p);
+        // 1 000,00 ÷ 3 = 333,333… → 333,33 (in hundredths: 100 000 ÷ 3 = 33 333,3 → 33 333).
+        assert_eq!(res.rows[0].avg_deal(), Some(Money(33_333)));
+        assert_eq!(res.rows[1].avg_deal(), None, "zero deals");
+        assert_eq!(res.rows[2].avg_deal(), None, "unknown deals");
+        assert!(!res.rows[0].is_overridden());
+        assert!(res.rows[2].is_overridden());
+        let mut half = res.rows[0].clone();
+        half.revenue = Money(5);
+        half.won_deals = Some(2);
+        assert_eq!(half.avg_deal(), Some(Money(3)), "2,5 hundredths round up");
+    }
+
+    #[test]
+    fn revenue_years_are_newest_first_with_the_base_year() {
+        let mut p = project(&[("X1", 100), ("X2", 10)]);
+        p.company.base_year = 2024;
+        assert_eq!(revenue_years(&p), vec![2024]);
+        let id = p.clients[0].id;
+        for year in [2022, 2025, 2022] {
+            p.revenues.push(ClientRevenue {
+                client_id: id,
+                year,
+                amount: Money(1),
+                won_deals: None,
+                avg_cycle_days: None,
+            });
+        }
+        assert_eq!(revenue_years(&p), vec![2025, 2024, 2022]);
+        p.revenues.clear();
+        p.company.base_year = 2026;
+        assert_eq!(revenue_years(&p), vec![2026]);
     }
 
     #[test]

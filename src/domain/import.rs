@@ -570,14 +570,8 @@ fn manager_id(p: &mut Project, s: &str, added: &mut Vec<String>) -> Option<Id> {
     Some(id)
 }
 
-/// Writes checked client rows into the project; the revenue goes to `year` (replacing that
-/// year's revenue of an updated client).
-pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) -> Report {
-    let mut rep = Report {
-        rows_read: plan.rows_read,
-        rejected: plan.rejected.clone(),
-        ..Default::default()
-    };
+/// Clients by normalised code and by normalised name (the first one of each).
+fn client_keys(p: &Project) -> (HashMap<String, usize>, HashMap<String, usize>) {
     let mut by_code: HashMap<String, usize> = HashMap::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for (i, c) in p.clients.iter().enumerate() {
@@ -586,17 +580,77 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
         }
         by_name.entry(norm(&c.name)).or_insert(i);
     }
+    (by_code, by_name)
+}
+
+/// The client a row updates: by code when the row has one, else by name; none when adding.
+fn existing_client(
+    by_code: &HashMap<String, usize>,
+    by_name: &HashMap<String, usize>,
+    r: &ClientRow,
+    mode: Mode,
+) -> Option<usize> {
+    match mode {
+        Mode::AddNew => None,
+        Mode::UpdateExisting if !r.code.is_empty() => by_code.get(&norm(&r.code)).copied(),
+        Mode::UpdateExisting => by_name.get(&norm(&r.name)).copied(),
+    }
+}
+
+/// A row of the file that will change a client already in the project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientUpdate {
+    /// Row number in the file (as in the rejected-rows report).
+    pub line: usize,
+    /// The client as it is now («K01 ГОК «Малахит»»).
+    pub client: String,
+    /// The new name, when the row renames the client.
+    pub new_name: Option<String>,
+    /// The client's revenue of the import year now, and the row's (when the row has one and it
+    /// differs).
+    pub revenue: Option<(Option<Money>, Money)>,
+}
+
+/// What confirming would do to existing clients (for the preview): the rows that update one,
+/// with the renames and revenue changes they bring. Nothing is written.
+pub fn client_updates(p: &Project, plan: &ClientPlan, year: i32, mode: Mode) -> Vec<ClientUpdate> {
+    let (by_code, by_name) = client_keys(p);
+    plan.ok
+        .iter()
+        .filter_map(|r| {
+            let c = &p.clients[existing_client(&by_code, &by_name, r, mode)?];
+            let now: Option<Money> = p
+                .revenues
+                .iter()
+                .filter(|x| x.client_id == c.id && x.year == year)
+                .map(|x| x.amount)
+                .reduce(|a, b| a + b);
+            Some(ClientUpdate {
+                line: r.line,
+                client: c.label(),
+                new_name: (r.name.trim() != c.name.trim()).then(|| r.name.clone()),
+                revenue: r.revenue.filter(|m| Some(*m) != now).map(|m| (now, m)),
+            })
+        })
+        .collect()
+}
+
+/// Writes checked client rows into the project; the revenue goes to `year` (replacing that
+/// year's revenue of an updated client).
+pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) -> Report {
+    let mut rep = Report {
+        rows_read: plan.rows_read,
+        rejected: plan.rejected.clone(),
+        ..Default::default()
+    };
+    let (mut by_code, mut by_name) = client_keys(p);
     let mut added = vec![];
     for r in &plan.ok {
         let bl = line_ids(&mut p.business_lines, &r.business_line, &mut added);
         let ch = dim_id(&mut p.channels, &r.channel, "Канал", &mut added);
         let rg = dim_id(&mut p.regions, &r.region, "Регион", &mut added);
         let mg = manager_id(p, &r.manager, &mut added);
-        let existing = match mode {
-            Mode::AddNew => None,
-            Mode::UpdateExisting if !r.code.is_empty() => by_code.get(&norm(&r.code)).copied(),
-            Mode::UpdateExisting => by_name.get(&norm(&r.name)).copied(),
-        };
+        let existing = existing_client(&by_code, &by_name, r, mode);
         let idx = match existing {
             Some(i) => {
                 rep.updated += 1;
@@ -1272,6 +1326,39 @@ mod tests {
         let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
         assert_eq!(rep.imported, 2);
         assert_eq!(p.clients.len(), 4);
+    }
+
+    #[test]
+    fn the_preview_names_the_clients_an_import_will_change() {
+        let mut p = project();
+        let t = parse_csv("Код;Клиент;Выручка\nK1;Альфа;100\nK2;Бета;50\n".as_bytes()).unwrap();
+        let m = guess_mapping(Kind::Clients, &t.headers);
+        apply_clients(&mut p, &plan_clients(&t, &m), 2024, Mode::UpdateExisting);
+        let t2 = parse_csv(
+            "Код;Клиент;Выручка\nK1;Дубль;777\nK2;Бета;50\nK3;Гамма;5\n;бета;\n".as_bytes(),
+        )
+        .unwrap();
+        let plan = plan_clients(&t2, &guess_mapping(Kind::Clients, &t2.headers));
+        let u = client_updates(&p, &plan, 2024, Mode::UpdateExisting);
+        assert_eq!(u.len(), 3, "K1, K2 and «бета» by name; K3 is new");
+        assert_eq!(u[0].client, "K1 Альфа");
+        assert_eq!(u[0].new_name.as_deref(), Some("Дубль"));
+        assert_eq!(
+            u[0].revenue,
+            Some((Some(Money::units(100)), Money::units(777)))
+        );
+        assert_eq!(
+            (u[1].new_name.clone(), u[1].revenue),
+            (None, None),
+            "nothing changes"
+        );
+        assert_eq!(u[2].line, 5);
+        // Another year: the revenue is new for that year.
+        let u = client_updates(&p, &plan, 2023, Mode::UpdateExisting);
+        assert_eq!(u[1].revenue, Some((None, Money::units(50))));
+        // Adding never updates; nothing was written by the preview.
+        assert!(client_updates(&p, &plan, 2024, Mode::AddNew).is_empty());
+        assert_eq!(p.clients[0].name, "Альфа");
     }
 
     #[test]

@@ -14,7 +14,10 @@ appTest("layer 1 ABC: demo classes, conclusions, thresholds", async (session) =>
   await app.expectText(app.by("abc-tie-rule"), "порог");
   const rows = app.by("abc-row");
   const classes = await rows.evaluateAll((rs) =>
-    rs.map((r) => [r.children[1].textContent.trim(), r.children[5].textContent.trim()]),
+    rs.map((r) => [
+      r.children[1].textContent.trim(),
+      r.querySelector("[data-testid=abc-row-class]").textContent.trim(),
+    ]),
   );
   const a = classes.filter(([, c]) => c === "A").map(([k]) => k).sort();
   assert.deepEqual(a, ["K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09"]);

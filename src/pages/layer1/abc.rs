@@ -1,11 +1,14 @@
-//! The ABC analysis: thresholds, the tie rule, conclusions, the per-category key figures
-//! (average deal size and duration), the Pareto chart and the ranked clients.
+//! The ABC analysis: the revenue year, thresholds, the tie rule, conclusions, the per-category
+//! key figures (average deal size and duration), the elaboration of A clients, the Pareto chart
+//! and the ranked clients with their deal figures (hand-set categories marked).
 
 use super::{abc_of, PAGE};
 use crate::charts::pareto::{draw_pareto, ParetoData};
 use crate::components::chart::Chart;
-use crate::domain::abc::{abc_conclusions, AbcResult};
-use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number};
+use crate::domain::abc::{
+    a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult,
+};
+use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, unit_label};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -90,15 +93,46 @@ pub fn AbcTab() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let years = Memo::new(move |_| {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| (revenue_years(p), p.layer1.abc.year, p.company.base_year))
+                .unwrap_or_default()
+        })
+    });
+    let set_year = move |v: String| {
+        let y = v.parse::<i32>().ok();
+        store.update(|p| p.layer1.abc.year = y)
+    };
+    let year = move || res.with(|r| r.as_ref().map(|r| r.year.to_string()).unwrap_or_default());
+    let unit = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| unit_label(p.company.money_unit, lang.get()))
+                .unwrap_or_default()
+        })
+    };
     view! {
         <div class="form-grid no-print">
+            <label class="field"><span>{move || t.get().l1.abc_year}</span>
+                <select class="input" data-testid="abc-year" on:change=move |ev| set_year(event_target_value(&ev))>
+                    {move || {
+                        let (list, chosen, base) = years.get();
+                        let base_label = fill(t.get().l1.abc_year_base, &[&base.to_string()]);
+                        let base_opt = view! { <option value="" selected=chosen.is_none()>{base_label}</option> };
+                        let rest = list.into_iter().map(|y| view! {
+                            <option value=y.to_string() selected=chosen == Some(y)>{y.to_string()}</option>
+                        }).collect_view();
+                        view! { {base_opt}{rest} }
+                    }}
+                </select></label>
             <label class="field"><span>{move || t.get().l1.threshold_a}</span>
                 <input class="input" data-testid="abc-threshold-a" prop:value=move || th(true) on:change=move |ev| set_t(true, event_target_value(&ev)) /></label>
             <label class="field"><span>{move || t.get().l1.threshold_b}</span>
                 <input class="input" data-testid="abc-threshold-b" prop:value=move || th(false) on:change=move |ev| set_t(false, event_target_value(&ev)) /></label>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text">{e}</p> })}
-        <p class="muted" data-testid="abc-tie-rule">{move || t.get().l1.tie_rule}</p>
+        <p class="muted" data-testid="abc-tie-rule">{move || t.get().l1.tie_rule}" "{move || fill(t.get().l1.money_in, &[unit()])}</p>
         <ul data-testid="abc-conclusions">
             {move || store.current.with(|p| match (p.as_ref(), res.get()) {
                 (Some(p), Some(r)) => abc_conclusions(p, &r, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view().into_any(),
@@ -107,7 +141,7 @@ pub fn AbcTab() -> impl IntoView {
         </ul>
         <table class="table" data-testid="abc-summary">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
-                <th class="num">{move || fill(t.get().l1.revenue, &[""])}</th><th class="num">{move || t.get().l1.share}</th>
+                <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th><th class="num">{move || t.get().l1.share}</th>
                 <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th></tr></thead>
             <tbody>
                 {move || res.get().map(|r| r.summary.iter().map(|s| {
@@ -121,6 +155,16 @@ pub fn AbcTab() -> impl IntoView {
                 }).collect_view())}
             </tbody>
         </table>
+        <h2>{move || t.get().l1.elaboration_title}</h2>
+        <ul data-testid="abc-elaboration">
+            {move || store.current.with(|p| match (p.as_ref(), res.get()) {
+                (Some(p), Some(r)) => {
+                    let e = a_elaboration(p, &r.categories());
+                    elaboration_conclusions(p, &e, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view().into_any()
+                }
+                _ => ().into_any(),
+            })}
+        </ul>
         <h2>{move || t.get().l1.pareto_title}</h2>
         {move || res.get().map(|r| {
             let l = lang.get();
@@ -136,23 +180,42 @@ pub fn AbcTab() -> impl IntoView {
                 </Chart>
             }
         })}
+        <div class="l1-scroll">
         <table class="table" data-testid="abc-table">
             <thead><tr><th>"#"</th><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.name}</th>
-                <th class="num">{move || t.get().l1.share}</th><th class="num">"Σ %"</th><th>{move || t.get().l1.category}</th></tr></thead>
+                <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th>
+                <th class="num">{move || t.get().l1.share}</th><th class="num">"Σ %"</th>
+                <th class="num">{move || t.get().l1.won_deals}</th><th class="num">{move || t.get().l1.avg_deal}</th>
+                <th class="num">{move || t.get().l1.avg_cycle}</th><th>{move || t.get().l1.category}</th></tr></thead>
             <tbody>
                 {move || store.current.with(|p| match (p.as_ref(), res.get()) {
                     (Some(p), Some(r)) => {
                         let l = lang.get();
+                        let c = t.get();
                         r.rows.iter().take(PAGE).map(|row| {
-                            let c = &p.clients[row.client_index];
-                            view! { <tr data-testid="abc-row"><td>{row.rank}</td><td>{c.code.clone()}</td><td>{c.name.clone()}</td>
+                            let client = &p.clients[row.client_index];
+                            let avg = row.avg_deal().map(|m| fmt_amount(m, l));
+                            let cat = if !row.is_overridden() {
+                                row.category.letter().to_string()
+                            } else {
+                                fill(c.l1.cat_manual, &[row.category.letter(), row.class.letter()])
+                            };
+                            view! { <tr data-testid="abc-row"><td>{row.rank}</td><td>{client.code.clone()}</td><td>{client.name.clone()}</td>
+                                <td class="num">{fmt_amount(row.revenue, l)}</td>
                                 <td class="num">{fmt_pct(Some(row.share_pct), 1, l)}</td><td class="num">{fmt_pct(Some(row.cum_after_pct), 1, l)}</td>
-                                <td data-testid="abc-row-class">{row.category.letter()}</td></tr> }
+                                <td class="num">{row.won_deals.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{avg.unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{row.avg_cycle_days.map(|d| fmt_num(d, 0, l)).unwrap_or_else(|| "—".into())}</td>
+                                <td data-testid="abc-row-class">{cat}</td></tr> }
                         }).collect_view().into_any()
                     }
                     _ => ().into_any(),
                 })}
             </tbody>
         </table>
+        </div>
+        {move || res.with(|r| r.as_ref().filter(|r| r.rows.len() > PAGE).map(|r| view! {
+            <p class="muted" data-testid="abc-shown">{fill(t.get().l1.abc_shown, &[&PAGE.to_string(), &r.rows.len().to_string()])}</p>
+        }))}
     }
 }

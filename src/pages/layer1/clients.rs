@@ -10,6 +10,7 @@ use crate::i18n::format::{fmt_amount, parse_number};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// A client row as shown.
 #[derive(Clone, PartialEq)]
@@ -19,6 +20,10 @@ struct Row {
     name: String,
     revenue: Money,
     category: &'static str,
+    /// The category by the ABC rule (what «авто» gives).
+    computed: &'static str,
+    /// The hand-set category, if any.
+    category_override: Option<Category>,
     lines: Vec<Id>,
     channel: Option<Id>,
     region: Option<Id>,
@@ -84,6 +89,13 @@ pub fn ClientsTab() -> impl IntoView {
             })
             .unwrap_or(0)
     });
+    let unit = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| crate::i18n::format::unit_label(p.company.money_unit, lang.get()))
+                .unwrap_or_default()
+        })
+    };
     let lists = Memo::new(move |_| {
         store.current.with(|p| {
             p.as_ref()
@@ -112,7 +124,18 @@ pub fn ClientsTab() -> impl IntoView {
                 return Vec::new();
             };
             let idx = client_year_index(p, p.layer1.abc.year.unwrap_or(p.company.base_year));
-            let cats = abc_of(p).categories();
+            // id → (category after overrides, computed class).
+            let abc = abc_of(p);
+            let cats: HashMap<Id, (Category, Category)> = abc
+                .rows
+                .iter()
+                .map(|r| (r.client_id, (r.category, r.class)))
+                .chain(
+                    abc.unranked
+                        .iter()
+                        .map(|u| (u.client_id, (u.category, Category::N))),
+                )
+                .collect();
             let mut v: Vec<Row> = p
                 .clients
                 .iter()
@@ -130,7 +153,9 @@ pub fn ClientsTab() -> impl IntoView {
                     code: c.code.clone(),
                     name: c.name.clone(),
                     revenue: idx.get(&c.id).map(|y| y.amount).unwrap_or_default(),
-                    category: cats.get(&c.id).copied().unwrap_or(Category::N).letter(),
+                    category: cats.get(&c.id).map_or(Category::N, |x| x.0).letter(),
+                    computed: cats.get(&c.id).map_or(Category::N, |x| x.1).letter(),
+                    category_override: c.category_override,
                     lines: c.business_line_ids.clone(),
                     channel: c.channel_id,
                     region: c.region_id,
@@ -252,7 +277,7 @@ pub fn ClientsTab() -> impl IntoView {
             </details>
         }
     };
-    let head = move |key: &'static str, label: String| {
+    let head = move |key: &'static str, label: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
             <th><button class="btn ghost" data-testid=format!("sort-{key}")
                 on:click=move |_| sort.update(|s| *s = if s.0 == key { (key, !s.1) } else { (key, true) })>
@@ -297,10 +322,10 @@ pub fn ClientsTab() -> impl IntoView {
         <div class="l1-scroll">
         <table class="table" data-testid="clients-table">
             <thead><tr>
-                {head("code", t.get().l1.code.to_string())}
-                {head("name", t.get().l1.name.to_string())}
-                {move || head("revenue", fill(t.get().l1.revenue, &[&year.get().to_string()]))}
-                {head("category", t.get().l1.category.to_string())}
+                {head("code", Box::new(move || t.get().l1.code.to_string()))}
+                {head("name", Box::new(move || t.get().l1.name.to_string()))}
+                {head("revenue", Box::new(move || format!("{}, {}", fill(t.get().l1.revenue, &[&year.get().to_string()]), unit())))}
+                {head("category", Box::new(move || t.get().l1.category.to_string()))}
                 <th>{move || t.get().l1.business_line}</th>
                 <th>{move || t.get().l1.channel}</th>
                 <th>{move || t.get().l1.region}</th>
@@ -323,7 +348,14 @@ pub fn ClientsTab() -> impl IntoView {
                                     on:change=move |ev| { let v = event_target_value(&ev); if v.trim().is_empty() { error.set(Some(t.get_untracked().l1.name_required.to_string())) } else { edit_client(id, Box::new(move |c| c.name = v.trim().to_string())) } } /></td>
                                 <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue"
                                     on:change=move |ev| set_revenue(id, event_target_value(&ev)) /></td>
-                                <td data-testid="client-category">{r.category}</td>
+                                <td><select class="input l1-cat" data-testid="client-category"
+                                    title=move || if r.category_override.is_some() { fill(t.get().l1.cat_manual, &[r.category, r.computed]) } else { String::new() }
+                                    on:change=move |ev| { let v = Category::parse(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.category_override = v)) }>
+                                    <option value="" selected=r.category_override.is_none()>{fill(t.get_untracked().l1.cat_auto, &[r.computed])}</option>
+                                    {[Category::A, Category::B, Category::C, Category::N].into_iter().map(|k| view! {
+                                        <option value=k.letter() selected=r.category_override == Some(k)>{k.letter()}</option>
+                                    }).collect_view()}
+                                </select></td>
                                 <td>{lines_picker(id, &r.lines, &bl)}</td>
                                 <td><select class="input" data-testid="client-channel" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.channel_id = v)) }>
                                     {options(ch.clone(), r.channel, "—")}</select></td>
