@@ -815,6 +815,28 @@ pub fn fact_in_period(p: &Project, period: Period, manager: Option<Id>) -> (Mone
     (won, FactSource::WonDeals)
 }
 
+/// Company-level actuals (without a manager) and per-manager actuals that both overlap
+/// `period` and disagree: `(company total, Σ managers)`. The company's fact then comes from the
+/// company-level entries alone (see [`fact_in_period`]), which the screen must say, because the
+/// manager rows add up to something else.
+pub fn company_fact_conflict(p: &Project, period: Period) -> Option<(Money, Money)> {
+    let sum = |with_manager: bool| -> Option<Money> {
+        let v: Vec<Money> = p
+            .layer1
+            .actuals
+            .iter()
+            .filter(|a| a.manager_id.is_some() == with_manager)
+            .filter(|a| overlap_days(Period::new(a.from, a.to), period) > 0)
+            .map(|a| actual_in_period(a, period))
+            .collect();
+        (!v.is_empty()).then(|| v.into_iter().sum())
+    };
+    match (sum(false), sum(true)) {
+        (Some(company), Some(managers)) if company != managers => Some((company, managers)),
+        _ => None,
+    }
+}
+
 /// Traffic-light thresholds of plan fulfilment, %.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrafficLight {
@@ -1758,6 +1780,14 @@ mod tests {
         });
         assert_eq!(fact_in_period(&p, q1, None).0, Money::units(150_000));
         assert_eq!(fact_in_period(&p, q1, Some(m1)).0, Money::units(30_000));
+        // …and the screen is told that the two disagree (Q2 has no manager actuals: no conflict).
+        assert_eq!(
+            company_fact_conflict(&p, q1),
+            Some((Money::units(150_000), Money::units(148_000)))
+        );
+        assert_eq!(company_fact_conflict(&p, q2), None);
+        p.layer1.actuals.last_mut().unwrap().amount = Money::units(148_000);
+        assert_eq!(company_fact_conflict(&p, q1), None, "they agree");
         // A reversed actual (to before from) is read as the same range.
         let mut rev = a.clone();
         std::mem::swap(&mut rev.from, &mut rev.to);

@@ -1,6 +1,7 @@
 // Behaviour: plan vs fact of the demo — Q1 148 000 against 180 000 — with the cumulative chart
 // and its table; entering an actual changes the fact, a bad date is refused with a message,
-// deleting the actual restores the figure.
+// deleting the actual restores the figure; a company total that disagrees with the managers'
+// actuals is flagged.
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
@@ -41,4 +42,15 @@ appTest("layer 1 plan/fact: Q1 figures, chart, actuals entry", async (session) =
   await app.clickAndConfirm(app.by("actual-delete").last());
   await app.expectText(app.by("pf-fact").first(), /148\s000/);
   assert.equal(await app.by("actual-row").count(), rowsBefore);
+  await app.expectCount(app.by("pf-conflict"), 0);
+
+  // A company-level actual that disagrees with the managers' ones is flagged.
+  await app.guard(app.by("actual-manager").selectOption({ index: 0 }));
+  await app.by("actual-amount").fill("10 000");
+  await app.click(app.by("actual-add"));
+  await app.expectCount(app.by("actual-row"), rowsBefore + 1);
+  await app.expectText(app.by("pf-conflict"), /не совпадает с суммой фактов менеджеров \(148\s000/);
+  await app.clickAndConfirm(app.by("actual-delete").last());
+  await app.expectCount(app.by("pf-conflict"), 0);
+  await app.expectText(app.by("pf-fact").first(), /148\s000/);
 });

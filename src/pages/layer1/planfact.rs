@@ -10,7 +10,8 @@ use super::{manager_items, options, parse_id, PAGE};
 use crate::charts::plan_fact::{draw_plan_fact, PlanFactData};
 use crate::components::chart::Chart;
 use crate::domain::plan::{
-    fulfilment, monthly_plan_fact, year_to_date, FactSource, Light, TrafficLight,
+    company_fact_conflict, fulfilment, monthly_plan_fact, year_to_date, FactSource, Light,
+    TrafficLight,
 };
 use crate::domain::{new_id, Actual, Id, Money, Period};
 use crate::i18n::fill;
@@ -157,6 +158,13 @@ pub fn PlanFactTab() -> impl IntoView {
                 })))}
             </tbody>
         </table>
+        {move || store.current.with(|p| {
+            let (p, per) = (p.as_ref()?, period.get()?);
+            let (company, managers) = company_fact_conflict(p, per)?;
+            let (u, l) = (p.company.money_unit, lang.get());
+            Some(view! { <p class="warning" data-testid="pf-conflict">
+                {fill(t.get().l1.fact_conflict, &[&fmt_money(company, u, l), &fmt_money(managers, u, l)])}</p> })
+        })}
         <p class="muted small">{move || t.get().l1.fact_rule}</p>
         <h2>{move || t.get().l1.chart_title}</h2>
         <div class="l1-toolbar no-print">
