@@ -21,6 +21,22 @@ appTest("layer 1 goals and plan/fact on the demo", async (session) => {
   await app.expectText(app.by("shares-sum"), "100 %");
   await app.expectText(app.by("shares-sum"), "✗");
 
+  // A refused value is named, placed under its own table, and the old value stays in use.
+  const winA = app.by("winrate-A");
+  const leadsA = (await app.by("leads-A").textContent()).trim();
+  await winA.fill("150");
+  await winA.press("Tab");
+  const err = app.by("project-goals-table").locator("xpath=following-sibling::*[1]");
+  await app.expectText(err, "Доля выигрышей A: Введите процент от 0 до 100. «150» не принято");
+  assert.equal((await app.by("leads-A").textContent()).trim(), leadsA);
+  await plan.fill("-5");
+  await plan.press("Tab");
+  await app.expectText(app.by("goals-error"), "План продаж компании");
+  await app.eventually(async () => assert.equal(await app.by("goals-error").count(), 1));
+  await plan.fill("900 000");
+  await plan.press("Tab");
+  await app.expectCount(app.by("goals-error"), 0);
+
   await app.route("#/l1/planfact");
   await app.expectText(app.by("pf-fact"), /148\s000/);
   await app.expectText(app.by("pf-plan"), /180\s000/);

@@ -16,7 +16,23 @@ pub fn GoalsTab() -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
-    let err = RwSignal::new(None::<String>);
+    // The last refused value: (section, message); shown under the section it belongs to
+    // (0 plan, 1 category shares, 2 project goals, 3 market volumes).
+    let err = RwSignal::new(None::<(u8, String)>);
+    let refuse = move |at: u8, field: String, msg: &str, typed: &str| {
+        let c = t.get_untracked();
+        err.set(Some((
+            at,
+            format!("{field}: {msg}. {}", fill(c.l1.not_taken, &[typed.trim()])),
+        )))
+    };
+    let err_at = move |at: u8| {
+        move || {
+            err.get()
+                .filter(|e| e.0 == at)
+                .map(|e| view! { <p class="error-text" data-testid="goals-error">{e.1}</p> })
+        }
+    };
     let unit = move || {
         store
             .current
@@ -45,8 +61,24 @@ pub fn GoalsTab() -> impl IntoView {
                     }
                 })
             }
-            Some(_) => err.set(Some(t.get_untracked().l1.bad_pct.to_string())),
-            None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+            bad => {
+                let c = t.get_untracked();
+                let (at, field) = if win {
+                    (2, format!("{} {}", c.l1.win_rate, k.letter()))
+                } else {
+                    (1, k.letter().to_string())
+                };
+                refuse(
+                    at,
+                    field,
+                    if bad.is_some() {
+                        c.l1.bad_pct
+                    } else {
+                        c.l1.bad_number
+                    },
+                    &s,
+                )
+            }
         }
     };
     let set_override = move |k: Category, s: String| {
@@ -65,7 +97,15 @@ pub fn GoalsTab() -> impl IntoView {
                     _ => p.layer1.project_goal_overrides.b = v,
                 })
             }
-            None => err.set(Some(t.get_untracked().l1.bad_count.to_string())),
+            None => {
+                let c = t.get_untracked();
+                refuse(
+                    2,
+                    format!("{} {}", c.l1.won_set, k.letter()),
+                    c.l1.bad_count,
+                    &s,
+                )
+            }
         }
     };
     let cats = Memo::new(move |_| store.current.with(|p| p.as_ref().map(category_plans)));
@@ -76,7 +116,7 @@ pub fn GoalsTab() -> impl IntoView {
             parse_number(&s).map(Some)
         };
         match v {
-            Some(v) => {
+            Some(v) if v.is_none_or(|x| (0.0..=100.0).contains(&x)) => {
                 err.set(None);
                 store.update(|p| {
                     let cv = &mut p.layer1.category_shares;
@@ -87,18 +127,26 @@ pub fn GoalsTab() -> impl IntoView {
                     }
                 })
             }
-            None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+            bad => {
+                let c = t.get_untracked();
+                let msg = if bad.is_some() {
+                    c.l1.bad_pct
+                } else {
+                    c.l1.bad_number
+                };
+                refuse(1, format!("{} {}", c.l1.category, k.letter()), msg, &s)
+            }
         }
     };
     view! {
         <label class="field"><span>{move || t.get().l1.company_plan}</span>
             <input class="input" data-testid="company-plan"
                 prop:value=move || store.current.with(|p| p.as_ref().map(|p| fmt_amount(p.layer1.company_plan, lang.get())).unwrap_or_default())
-                on:change=move |ev| match parse_number(&event_target_value(&ev)) {
-                    Some(x) => { err.set(None); store.update(|p| p.layer1.company_plan = Money::from_f64(x)) }
-                    None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
-                } /></label>
-        {move || err.get().map(|e| view! { <p class="error-text">{e}</p> })}
+                on:change=move |ev| { let v = event_target_value(&ev); match parse_number(&v) {
+                    Some(x) if x >= 0.0 => { err.set(None); store.update(|p| p.layer1.company_plan = Money::from_f64(x)) }
+                    _ => refuse(0, t.get_untracked().l1.company_plan.to_string(), t.get_untracked().l1.bad_number, &v),
+                } } /></label>
+        {err_at(0)}
         <table class="table" data-testid="category-shares">
             <tbody>
                 {move || cats.get().map(|c| c.plans.iter().map(|cp| {
@@ -112,6 +160,7 @@ pub fn GoalsTab() -> impl IntoView {
                 }).collect_view())}
             </tbody>
         </table>
+        {err_at(1)}
         {move || cats.get().map(|c| {
             let l = lang.get();
             view! {
@@ -156,6 +205,7 @@ pub fn GoalsTab() -> impl IntoView {
             }))}
             </tbody>
         </table>
+        {err_at(2)}
         <ul data-testid="project-goals">
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();
@@ -215,16 +265,16 @@ pub fn GoalsTab() -> impl IntoView {
                     p.layer1.market_volumes.iter().enumerate().map(|(i, v)| view! {
                         <tr data-testid="volume-row">
                             <td><input class="input num l1-short" data-testid="volume-year" prop:value=v.year.to_string()
-                                on:change=move |ev| { match event_target_value(&ev).trim().parse::<i32>() {
+                                on:change=move |ev| { let s = event_target_value(&ev); match s.trim().parse::<i32>() {
                                     Ok(y) if (1900..=2200).contains(&y) => { err.set(None); store.update(|p| if let Some(v) = p.layer1.market_volumes.get_mut(i) { v.year = y }) }
-                                    _ => err.set(Some(t.get_untracked().l1.bad_year.to_string())),
+                                    _ => refuse(3, t.get_untracked().l1.year.to_string(), t.get_untracked().l1.bad_year, &s),
                                 } } /></td>
                             <td><select class="input" data-testid="volume-line" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); store.update(|p| if let Some(x) = p.layer1.market_volumes.get_mut(i) { x.business_line_id = v }) }>
                                 {options(lines.clone(), v.business_line_id, t.get().l1.total)}</select></td>
                             <td class="num"><input class="input num" data-testid="volume-amount" prop:value=fmt_amount(v.amount, l)
-                                on:change=move |ev| { match parse_number(&event_target_value(&ev)) {
+                                on:change=move |ev| { let s = event_target_value(&ev); match parse_number(&s) {
                                     Some(x) if x >= 0.0 => { err.set(None); store.update(|p| if let Some(v) = p.layer1.market_volumes.get_mut(i) { v.amount = Money::from_f64(x) }) }
-                                    _ => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
+                                    _ => refuse(3, t.get_untracked().l1.volume.to_string(), t.get_untracked().l1.bad_number, &s),
                                 } } /></td>
                             <td><button class="btn ghost" data-testid="volume-delete" on:click=move |_| {
                                 if window().confirm_with_message(t.get_untracked().l1.confirm_volume_delete).unwrap_or(false) {
@@ -236,6 +286,7 @@ pub fn GoalsTab() -> impl IntoView {
                 }))}
             </tbody>
         </table>
+        {err_at(3)}
         <button class="btn no-print" data-testid="volume-add" on:click=move |_| store.update(|p| {
             let year = p.company.plan_year;
             p.layer1.market_volumes.push(MarketVolume { year, business_line_id: None, amount: Money::ZERO })
