@@ -417,6 +417,28 @@ pub fn ImportClientsButton() -> impl IntoView {
             })
         })
     });
+    // What confirming would add to the reference lists and managers: the import run on a copy.
+    let additions = Memo::new(move |_| {
+        let (Some(y), m) = (year_ok(), mode.get()) else {
+            return vec![];
+        };
+        plan.with(|pl| {
+            store.current.with(|p| match (p, pl) {
+                (Some(p), Some(pl)) => imp::apply_clients(&mut p.clone(), pl, y, m).added,
+                _ => vec![],
+            })
+        })
+    });
+    let additions_view = move || {
+        let a = additions.get();
+        (!a.is_empty()).then(|| {
+            view! {
+                <p class="warning" data-testid="import-additions">
+                    {fill(t.get().import.additions, &[&a.len().to_string(), &a.join("; ")])}
+                </p>
+            }
+        })
+    };
     const SHOWN_UPDATES: usize = 10;
     let updates_view = move || {
         let u = updates.get();
@@ -519,6 +541,7 @@ pub fn ImportClientsButton() -> impl IntoView {
                                     </div>
                                     <p class="muted" data-testid="import-unit">{move || fill(t.get().import.amounts_unit, &[unit()])}</p>
                                     {updates_view}
+                                    {additions_view}
                                     <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
                                 }
                             })}

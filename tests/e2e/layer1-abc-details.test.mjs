@@ -51,7 +51,7 @@ appTest("layer 1 ABC: year, per-client figures, elaboration, hand-set category, 
       dialog.locator("[data-testid=import-file]").setInputFiles({
         name: "update.csv",
         mimeType: "text/csv",
-        buffer: Buffer.from("Код;Клиент;Выручка\nK01;Дубль кода;777\nK99;Новый клиент;5\n"),
+        buffer: Buffer.from("Код;Клиент;Выручка;Регион\nK01;Дубль кода;777;урал\nK99;Новый клиент;5;Камчатка\n"),
       }),
     );
     await app.expectText(app.by("import-unit"), `тыс.${NBSP}₽`);
@@ -60,10 +60,15 @@ appTest("layer 1 ABC: year, per-client figures, elaboration, hand-set category, 
       app.by("import-updates"),
       `строка 2: K01 ГОК «Малахит»: новое имя «Дубль кода»; выручка 150${NBSP}000 → 777`,
     );
+    // «урал» is the list's «Урал»; «Камчатка» would be new.
+    await app.expectText(app.by("import-additions"), "Будут добавлены в справочники (1): Регион: Камчатка.");
     // Adding as new changes nobody.
     await app.click(app.by("import-mode-add"));
     await app.expectCount(app.by("import-updates"), 0);
     await app.click(app.by("import-close"));
+    await app.route("#/l1/dims");
+    await app.expectCount(app.by("dims-region").getByTestId("dim-row"), 4);
+    await app.route("#/l1/clients");
     await app.by("client-filter").fill("Малахит");
     await app.expectCount(app.by("client-row"), 1);
   });
