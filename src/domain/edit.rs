@@ -1,20 +1,38 @@
 //! Reference-safe edits of layer 1 lists: deleting never leaves dangling references.
 
-use super::{ChannelAmount, Id, Project};
+use super::{ChannelAmount, Client, Id, Project};
 
 /// Deletes a client with its revenue rows. Refused (with the number of deals and contacts in
 /// Russian) while deals or contacts still refer to the client.
 pub fn remove_client(p: &mut Project, id: Id) -> Result<(), String> {
-    let deals = p.deals.iter().filter(|d| d.client_id == Some(id)).count();
-    let contacts = p.contacts.iter().filter(|c| c.client_id == id).count();
-    if deals + contacts > 0 {
-        return Err(format!(
-            "У клиента есть сделки ({deals}) и контакты ({contacts}) — сначала удалите их"
-        ));
+    if let Some(why) = client_removal_blocker(p, id) {
+        return Err(why);
     }
     p.clients.retain(|c| c.id != id);
     p.revenues.retain(|r| r.client_id != id);
     Ok(())
+}
+
+/// Why a client cannot be deleted yet (it has deals or contacts), or `None`: asked before the
+/// confirmation, so the user is not asked to confirm what is then refused.
+pub fn client_removal_blocker(p: &Project, id: Id) -> Option<String> {
+    let deals = p.deals.iter().filter(|d| d.client_id == Some(id)).count();
+    let contacts = p.contacts.iter().filter(|c| c.client_id == id).count();
+    (deals + contacts > 0).then(|| {
+        format!("У клиента есть сделки ({deals}) и контакты ({contacts}) — сначала удалите их")
+    })
+}
+
+/// The client other than `except` that already has `code` (compared trimmed, ignoring case;
+/// an empty code is never taken): codes identify clients in imports and reports.
+pub fn client_with_code<'a>(p: &'a Project, code: &str, except: Option<Id>) -> Option<&'a Client> {
+    let code = code.trim().to_lowercase();
+    if code.is_empty() {
+        return None;
+    }
+    p.clients
+        .iter()
+        .find(|c| Some(c.id) != except && c.code.trim().to_lowercase() == code)
 }
 
 /// Which list of «Бизнесы, каналы, география» a dimension belongs to.
@@ -427,6 +445,28 @@ mod tests {
         let n = p.clients.len();
         assert!(remove_client(&mut p, id).is_err());
         assert_eq!(p.clients.len(), n);
+        assert!(client_removal_blocker(&p, id).is_some_and(|w| w.contains("сделки")));
+    }
+
+    #[test]
+    fn client_codes_are_unique_ignoring_case_and_spaces() {
+        let p = demo_project();
+        let k01 = p.clients.iter().find(|c| c.code == "K01").unwrap();
+        assert_eq!(
+            client_with_code(&p, " k01 ", None).map(|c| c.id),
+            Some(k01.id)
+        );
+        assert_eq!(
+            client_with_code(&p, "K01", Some(k01.id)),
+            None,
+            "its own code"
+        );
+        assert_eq!(client_with_code(&p, "K99", None), None);
+        assert_eq!(
+            client_with_code(&p, "  ", None),
+            None,
+            "no code is never taken"
+        );
     }
 
     #[test]
@@ -441,6 +481,7 @@ mod tests {
                     && !p.contacts.iter().any(|c| c.client_id == *id)
             })
             .expect("a client without deals");
+        assert_eq!(client_removal_blocker(&p, id), None);
         remove_client(&mut p, id).unwrap();
         assert!(!p.clients.iter().any(|c| c.id == id));
         assert!(!p.revenues.iter().any(|r| r.client_id == id));

@@ -26,7 +26,7 @@ appTest("layer 1 goals and plan/fact on the demo", async (session) => {
   const leadsA = (await app.by("leads-A").textContent()).trim();
   await winA.fill("150");
   await winA.press("Tab");
-  const err = app.by("project-goals-table").locator("xpath=following-sibling::*[1]");
+  const err = app.by("project-goals-table").locator("xpath=../following-sibling::*[1]");
   await app.expectText(err, "Доля выигрышей A: Введите процент от 0 до 100. «150» не принято");
   assert.equal((await app.by("leads-A").textContent()).trim(), leadsA);
   await plan.fill("-5");

@@ -204,10 +204,21 @@ pub fn ClientsTab() -> impl IntoView {
         None => error.set(Some(t.get_untracked().l1.bad_number.to_string())),
     };
     let edit_client = move |id: Id, f: Box<dyn FnOnce(&mut Client)>| {
+        error.set(None);
         store.update(|p| {
             if let Some(c) = p.clients.iter_mut().find(|c| c.id == id) {
                 f(c)
             }
+        })
+    };
+    // «Код «K01» уже у клиента «…»», or `None` when the code is free.
+    let code_taken = move |code: &str, except: Option<Id>| {
+        store.current.with_untracked(|p| {
+            let c = edit::client_with_code(p.as_ref()?, code, except)?;
+            Some(fill(
+                t.get_untracked().l1.code_taken,
+                &[code.trim(), &c.label()],
+            ))
         })
     };
     let add = move |_| {
@@ -216,8 +227,12 @@ pub fn ClientsTab() -> impl IntoView {
             error.set(Some(t.get_untracked().l1.name_required.to_string()));
             return;
         }
-        error.set(None);
         let code = new_code.get_untracked().trim().to_string();
+        if let Some(taken) = code_taken(&code, None) {
+            error.set(Some(taken));
+            return;
+        }
+        error.set(None);
         store.update(|p| {
             p.clients.push(Client {
                 id: new_id(),
@@ -343,7 +358,10 @@ pub fn ClientsTab() -> impl IntoView {
                         view! {
                             <tr data-testid="client-row">
                                 <td><input class="input l1-short" prop:value=r.code data-testid="client-code"
-                                    on:change=move |ev| { let v = event_target_value(&ev); edit_client(id, Box::new(move |c| c.code = v.trim().to_string())) } /></td>
+                                    on:change=move |ev| { let v = event_target_value(&ev); match code_taken(&v, Some(id)) {
+                                        Some(taken) => error.set(Some(taken)),
+                                        None => edit_client(id, Box::new(move |c| c.code = v.trim().to_string())),
+                                    } } /></td>
                                 <td><input class="input" prop:value=r.name data-testid="client-name"
                                     on:change=move |ev| { let v = event_target_value(&ev); if v.trim().is_empty() { error.set(Some(t.get_untracked().l1.name_required.to_string())) } else { edit_client(id, Box::new(move |c| c.name = v.trim().to_string())) } } /></td>
                                 <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue"
@@ -364,6 +382,10 @@ pub fn ClientsTab() -> impl IntoView {
                                 <td><select class="input" data-testid="client-manager" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.manager_id = v)) }>
                                     {options(mg.clone(), r.manager, "—")}</select></td>
                                 <td><button class="btn ghost" data-testid="client-delete" on:click=move |_| {
+                                    if let Some(why) = store.current.with_untracked(|p| p.as_ref().and_then(|p| edit::client_removal_blocker(p, id))) {
+                                        error.set(Some(why));
+                                        return;
+                                    }
                                     let ok = window().confirm_with_message(&fill(t.get_untracked().l1.confirm_delete, &[&n2])).unwrap_or(false);
                                     if ok {
                                         let mut res = Ok(());

@@ -172,6 +172,7 @@ pub fn GoalsTab() -> impl IntoView {
             }
         })}
         <h2>{move || t.get().l1.goals_projects}</h2>
+        <div class="l1-scroll">
         <table class="table" data-testid="project-goals-table">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.win_rate}</th>
                 <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><th></th>
@@ -205,6 +206,7 @@ pub fn GoalsTab() -> impl IntoView {
             }))}
             </tbody>
         </table>
+        </div>
         {err_at(2)}
         <ul data-testid="project-goals">
             {move || store.current.with(|p| p.as_ref().map(|p| {
