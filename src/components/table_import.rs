@@ -126,11 +126,14 @@ fn field_label(f: Field, lang: Lang) -> &'static str {
 
 fn file_info(t: &Table, name: &str, lang: Lang) -> String {
     let cat = crate::i18n::catalogue(lang).import;
+    let n = t.rows.len();
+    let rows = match lang {
+        Lang::Ru => crate::domain::abc::ru_plural(n as u64, "строка", "строки", "строк"),
+        Lang::En if n == 1 => "row",
+        Lang::En => "rows",
+    };
     if let Some(sheet) = &t.sheet {
-        return fill(
-            cat.file_info_xlsx,
-            &[name, &t.rows.len().to_string(), sheet],
-        );
+        return fill(cat.file_info_xlsx, &[name, &n.to_string(), rows, sheet]);
     }
     let sep = match t.separator {
         '\t' => "Tab".to_string(),
@@ -138,7 +141,7 @@ fn file_info(t: &Table, name: &str, lang: Lang) -> String {
     };
     fill(
         cat.file_info,
-        &[name, &t.rows.len().to_string(), t.encoding, &sep],
+        &[name, &n.to_string(), rows, t.encoding, &sep],
     )
 }
 
@@ -223,6 +226,7 @@ fn Preview(
     let t = use_i18n();
     let lang = use_lang();
     let table2 = table.clone();
+    let total = table.rows.len();
     let counts = move || {
         fill(
             t.get().import.preview_counts,
@@ -281,6 +285,10 @@ fn Preview(
         <h3>{move || t.get().import.preview}</h3>
         <p data-testid="import-preview-counts">{counts}</p>
         <div class="import-scroll">{body}</div>
+        {(total > PREVIEW_ROWS).then(|| view! {
+            <p class="muted" data-testid="import-preview-more">
+                {move || fill(t.get().import.preview_more, &[&PREVIEW_ROWS.to_string(), &total.to_string()])}</p>
+        })}
     }
 }
 

@@ -155,7 +155,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
         }
     }
     let Some(headers) = headers else {
-        return Err("В файле нет строки заголовков.".to_string());
+        return Err("Файл пуст: в нём нет ни одной непустой строки, а первая должна быть строкой заголовков.".to_string());
     };
     Ok(Table {
         headers,
@@ -284,7 +284,7 @@ mod tests {
         let t = parse_csv(b"a;b;c\n1\n").unwrap();
         assert_eq!(t.rows[0].cell(2), "");
         assert!(parse_csv(b"\n\n").is_err());
-        assert!(parse_csv(b"").is_err());
+        assert!(parse_csv(b"").is_err_and(|e| e.starts_with("Файл пуст")));
     }
 
     #[test]

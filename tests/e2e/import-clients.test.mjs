@@ -48,6 +48,7 @@ appTest("import clients: accounts.csv, then a Windows-1251 file with bad rows", 
       assert.equal(await app.by("map-5").inputValue(), "region");
     });
     await app.expectText(app.by("import-preview-counts"), "Прочитано строк: 85, будет загружено: 85, с ошибками: 0");
+    await app.expectText(app.by("import-preview-more"), "Показаны первые 20 строк из 85");
     await app.expectText(app.by("import-preview"), "Acme Corporation");
     await app.expectText(clientsHeading, "(0)");
     await app.click(app.by("import-confirm"));
