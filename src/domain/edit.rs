@@ -35,6 +35,15 @@ pub fn client_with_code<'a>(p: &'a Project, code: &str, except: Option<Id>) -> O
         .find(|c| Some(c.id) != except && c.code.trim().to_lowercase() == code)
 }
 
+/// Whether `name` is already in `list` under another entry than `except` (compared trimmed,
+/// ignoring case in any alphabet: «урал» is «Урал»). Imports match names the same way, so two
+/// such entries could not be told apart.
+pub fn dimension_name_taken(list: &[super::Dimension], name: &str, except: Option<Id>) -> bool {
+    let key = name.trim().to_lowercase();
+    list.iter()
+        .any(|d| Some(d.id) != except && d.name.trim().to_lowercase() == key)
+}
+
 /// Which list of «Бизнесы, каналы, география» a dimension belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DimKind {
@@ -446,6 +455,23 @@ mod tests {
         assert!(remove_client(&mut p, id).is_err());
         assert_eq!(p.clients.len(), n);
         assert!(client_removal_blocker(&p, id).is_some_and(|w| w.contains("сделки")));
+    }
+
+    #[test]
+    fn dimension_names_are_unique_in_any_case() {
+        let p = demo_project();
+        let ural = p.regions.iter().find(|d| d.name == "Урал").unwrap();
+        assert!(dimension_name_taken(&p.regions, " урал ", None));
+        assert!(
+            !dimension_name_taken(&p.regions, "УРАЛ", Some(ural.id)),
+            "its own name"
+        );
+        assert!(dimension_name_taken(
+            &p.regions,
+            "москва и мо",
+            Some(ural.id)
+        ));
+        assert!(!dimension_name_taken(&p.regions, "Камчатка", None));
     }
 
     #[test]

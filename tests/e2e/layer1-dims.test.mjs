@@ -19,6 +19,22 @@ appTest("layer 1 reference lists: add, tag, filter, refuse, move", async (sessio
     assert.equal(await channels.getByTestId("dim-name").last().inputValue(), "Маркетплейсы"),
   );
 
+  // A name already in the list is refused in any case, on add and on rename.
+  await channels.getByTestId("dim-new").fill("маркетплейсы");
+  await app.click(channels.getByTestId("dim-add"));
+  await app.expectText(channels.getByTestId("dim-error"), "«маркетплейсы» уже есть в списке");
+  await app.expectCount(channels.getByTestId("dim-row"), 4);
+  const firstName = channels.getByTestId("dim-name").first();
+  const firstBefore = await firstName.inputValue();
+  await firstName.fill("МАРКЕТПЛЕЙСЫ");
+  await firstName.press("Tab");
+  await app.expectText(channels.getByTestId("dim-error"), "«МАРКЕТПЛЕЙСЫ» уже есть в списке");
+  await app.reload();
+  await app.route("#/l1/dims");
+  await app.eventually(async () =>
+    assert.equal(await channels.getByTestId("dim-name").first().inputValue(), firstBefore),
+  );
+
   // Tag K01 with the new channel.
   await app.route("#/l1/clients");
   await app.by("client-filter").fill("Малахит");

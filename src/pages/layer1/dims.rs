@@ -2,7 +2,7 @@
 //! is only deleted when the user picks where its references go (`domain::edit`).
 
 use super::parse_id;
-use crate::domain::edit::{dimension_usage, remove_dimension, DimKind};
+use crate::domain::edit::{dimension_name_taken, dimension_usage, remove_dimension, DimKind};
 use crate::domain::{new_id, Dimension, Id};
 use crate::i18n::fill;
 use crate::state::store::use_store;
@@ -57,11 +57,8 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
             return;
         }
         let dup = store.current.with_untracked(|p| {
-            p.as_ref().is_some_and(|p| {
-                kind.list(p)
-                    .iter()
-                    .any(|d| d.name.eq_ignore_ascii_case(&name))
-            })
+            p.as_ref()
+                .is_some_and(|p| dimension_name_taken(kind.list(p), &name, None))
         });
         if dup {
             error.set(Some(fill(t.get_untracked().l1.dim_exists, &[&name])));
@@ -91,6 +88,10 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev).trim().to_string();
                                             if v.is_empty() { error.set(Some(t.get_untracked().l1.name_required.to_string())); return; }
+                                            if store.current.with_untracked(|p| p.as_ref().is_some_and(|p| dimension_name_taken(kind.list(p), &v, Some(id)))) {
+                                                error.set(Some(fill(t.get_untracked().l1.dim_exists, &[&v])));
+                                                return;
+                                            }
                                             error.set(None);
                                             store.update(|p| if let Some(d) = kind.list_mut(p).iter_mut().find(|d| d.id == id) { d.name = v });
                                         } /></td>
