@@ -658,18 +658,7 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) 
             }
             None => {
                 rep.imported += 1;
-                p.clients.push(Client {
-                    id: new_id(),
-                    code: r.code.clone(),
-                    name: r.name.clone(),
-                    industry: String::new(),
-                    channel_id: None,
-                    region_id: None,
-                    business_line_ids: vec![],
-                    manager_id: None,
-                    category_override: None,
-                    notes: String::new(),
-                });
+                p.clients.push(Client::new(r.code.clone(), r.name.clone()));
                 let i = p.clients.len() - 1;
                 if !r.code.is_empty() {
                     by_code.insert(norm(&r.code), i);
@@ -1079,15 +1068,7 @@ pub fn apply_deals(p: &mut Project, plan: &DealPlan, today: NaiveDate) -> Report
                 let id = new_id();
                 p.clients.push(Client {
                     id,
-                    code: String::new(),
-                    name: r.client.clone(),
-                    industry: String::new(),
-                    channel_id: None,
-                    region_id: None,
-                    business_line_ids: vec![],
-                    manager_id: None,
-                    category_override: None,
-                    notes: String::new(),
+                    ..Client::new("", r.client.clone())
                 });
                 added_clients += 1;
                 id

@@ -975,6 +975,22 @@ fn code_and_name(code: &str, name: &str) -> String {
 }
 
 impl Client {
+    /// A new client with a fresh id, its code and name, and nothing else set yet.
+    pub fn new(code: impl Into<String>, name: impl Into<String>) -> Client {
+        Client {
+            id: new_id(),
+            code: code.into(),
+            name: name.into(),
+            industry: String::new(),
+            channel_id: None,
+            region_id: None,
+            business_line_ids: vec![],
+            manager_id: None,
+            category_override: None,
+            notes: String::new(),
+        }
+    }
+
     /// How lists and documents name a client: «K05 Химкомбинат «Альфа»».
     pub fn label(&self) -> String {
         code_and_name(&self.code, &self.name)

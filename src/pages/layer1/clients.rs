@@ -4,7 +4,7 @@
 
 use super::{abc_of, dim_items, manager_items, options, parse_id, PAGE};
 use crate::domain::abc::client_year_index;
-use crate::domain::{edit, new_id, Category, Client, ClientRevenue, Id, Money};
+use crate::domain::{edit, Category, Client, ClientRevenue, Id, Money};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, parse_number};
 use crate::state::store::use_store;
@@ -233,20 +233,7 @@ pub fn ClientsTab() -> impl IntoView {
             return;
         }
         error.set(None);
-        store.update(|p| {
-            p.clients.push(Client {
-                id: new_id(),
-                code: code.clone(),
-                name: name.clone(),
-                industry: String::new(),
-                channel_id: None,
-                region_id: None,
-                business_line_ids: vec![],
-                manager_id: None,
-                category_override: None,
-                notes: String::new(),
-            })
-        });
+        store.update(|p| p.clients.push(Client::new(code.clone(), name.clone())));
         // Show the new client: filter by its name.
         filter.set(name);
         page.set(0);
