@@ -65,6 +65,7 @@ pub mod edit;
 pub mod funnel;
 pub mod gating;
 pub mod import;
+pub mod limits;
 pub mod method;
 pub mod model;
 pub mod money;

@@ -1317,10 +1317,13 @@ mod tests {
         assert_eq!(g[1].leads_per_year, None);
         assert_eq!(g[1].leads_per_quarter, None);
         assert_eq!(g[1].wip_needed, None);
-        // No deal data → no average deal → no computed count; an override still works.
+        // No deal data → no average deal → no computed count; an override still works. (No
+        // won deals in the revenue rows, and none among the project's deals to derive them.)
         for r in &mut p.revenues {
             r.won_deals = None;
         }
+        p.deals
+            .retain(|d| d.status != crate::domain::model::DealStatus::Won);
         let g = project_goals(&p, &abc_for_project(&p));
         assert_eq!(g[0].avg_deal, None);
         assert_eq!((g[0].won_computed, g[0].won_needed), (None, Some(30)));
