@@ -392,8 +392,8 @@ pub fn conversion_text(
     lang: Lang,
 ) -> String {
     let t = lang.pick(
-        "Пример пересчёта: {} {} в файле → {} {} в проекте.",
-        "Conversion example: {} {} in the file → {} {} in the project.",
+        "Пример пересчёта: {}\u{a0}{} в файле → {}\u{a0}{} в проекте.",
+        "Conversion example: {}\u{a0}{} in the file → {}\u{a0}{} in the project.",
     );
     fill(
         t,
