@@ -1,4 +1,4 @@
-//! Top-down diagnosis (DOMAIN.md §4.2): «диагностика ведется на верхних слоях… Чем глубже
+//! Top-down diagnosis (docs/METHOD.md §4.2): «диагностика ведется на верхних слоях… Чем глубже
 //! слой, тем сложнее диагностировать ошибку».
 //!
 //! [`diagnose`] composes the metrics the layers already compute — plan fulfilment
@@ -24,7 +24,7 @@
 //!
 //! \[INTERPRETATION\] *Managers involved* in a layer-3 finding: the managers whose own A/B clients
 //! fail the most of the layer-3 checks that fail for the segment (touch points A and B, ЛФР+ЛПР
-//! known, role coverage, full maps). On the demo that is M2 and M4 (DOMAIN.md §4.2 worked
+//! known, role coverage, full maps). On the demo that is M2 and M4 (docs/METHOD.md §4.2 worked
 //! example). For layer-4 and layer-5 findings: the managers of the deals that fail.
 
 use super::abc::{abc_for_project, client_categories, AbcResult};
@@ -174,7 +174,7 @@ pub struct Issue {
     pub managers: Vec<Id>,
 }
 
-/// A recommended action (DOMAIN.md §4.2 action catalogue) with the screen where it is done.
+/// A recommended action (docs/METHOD.md §4.2 action catalogue) with the screen where it is done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     /// A1: enter the company plan and category goals.
@@ -394,7 +394,7 @@ pub fn segment_project(p: &Project, seg: &Segment, cats: &Categories) -> Project
 // Layer 1
 // ---------------------------------------------------------------------------------------------
 
-/// Plan sanity (\[INTERPRETATION\] of DOMAIN.md §4.2 «plan is sane»): the plan is entered; the
+/// Plan sanity (\[INTERPRETATION\] of docs/METHOD.md §4.2 «plan is sane»): the plan is entered; the
 /// category shares sum to 100 %; the managers' plans add up to the plan (±1 %); for the company,
 /// the implied market share is at most Θ.share_factor × last year's actual share (when the
 /// market volumes are entered); and the won A+B projects the plan needs are at most

@@ -1,4 +1,4 @@
-//! Which method-map items are computed from the project data (DOMAIN.md §4.1).
+//! Which method-map items are computed from the project data (docs/METHOD.md §4.1).
 //!
 //! The results of each layer are evaluated from the project itself; tasks stay ticked by hand
 //! on the method map. Keeping every check behind one function means the method map, the gating
@@ -11,7 +11,7 @@ use super::model::{Category, DealStatus, Project};
 use super::plan::{manager_plans, sales_structure};
 use super::tools::layer4_results;
 
-/// Tolerance of Σ manager plans against the company plan, % (DOMAIN.md §4.1: ±1 %).
+/// Tolerance of Σ manager plans against the company plan, % (docs/METHOD.md §4.1: ±1 %).
 pub const PLAN_TOLERANCE_PCT: f64 = 1.0;
 
 /// Where a computed item is fixed: the layer screen (1–5) and its tab slug.

@@ -1,4 +1,4 @@
-//! Diagnosis — the top-down walk of DOMAIN.md §4.2 for a period and a segment, its thresholds,
+//! Diagnosis — the top-down walk of docs/METHOD.md §4.2 for a period and a segment, its thresholds,
 //! the saved history and the printable report. Every figure comes from
 //! `crate::domain::diagnostics`.
 

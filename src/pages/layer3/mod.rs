@@ -1,4 +1,4 @@
-//! Layer 3 — strategy for A and B clients (DOMAIN.md §3.3): typical-client maps per channel,
+//! Layer 3 — strategy for A and B clients (docs/METHOD.md §3.3): typical-client maps per channel,
 //! project maps with ЛВР/ЛФР/ЛПР, the promotion programme and its PR plan, touch points and
 //! the layer's metrics and results. One file per tab; every figure comes from
 //! `crate::domain::accounts` and `crate::domain::strategy`.

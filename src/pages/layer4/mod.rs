@@ -1,4 +1,4 @@
-//! Layer 4 — the client-work tools of ТФС stage 2 (DOMAIN.md §3.4): the advantage matrix per
+//! Layer 4 — the client-work tools of ТФС stage 2 (docs/METHOD.md §3.4): the advantage matrix per
 //! channel, question lists, the ЛФР briefing, per-deal needs/criteria/ТЭО, the ТЭО
 //! calculator, the КП and ТЭО documents and the layer's metrics. One file per tab.
 

@@ -1,4 +1,4 @@
-//! Tab «ТЭО»: the ТЭО calculator for the ЛПР (DOMAIN.md §5.2). With `?deal=` it edits the
+//! Tab «ТЭО»: the ТЭО calculator for the ЛПР (docs/METHOD.md §5.2). With `?deal=` it edits the
 //! deal's ТЭО; without, a scratch calculation that is not saved. Every figure comes from
 //! [`teo::indicators`] and [`teo::sensitivity`].
 

@@ -1,4 +1,4 @@
-//! Layer 5 — psychology of client work (DOMAIN.md §3.5): a behaviour checklist for every ТФС
+//! Layer 5 — psychology of client work (docs/METHOD.md §3.5): a behaviour checklist for every ТФС
 //! stage of the project and the expert coaching log («экспертная дотяжка»). The layer has no
 //! metrics, and the screen shows none. One file per tab.
 
