@@ -37,6 +37,7 @@ use super::model::{
 use super::money::{ratio_pct, Money};
 use super::period::Period;
 use super::plan::{self, TrafficLight};
+use super::route::{L1Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::{self, CriteriaCounting};
 use chrono::NaiveDate;
 
@@ -208,6 +209,24 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action of the catalogue.
+    pub const ALL: [Action; 14] = [
+        Action::EnterPlan,
+        Action::KeyFigures,
+        Action::SplitPlan,
+        Action::Hypotheses,
+        Action::DealSizes,
+        Action::CompleteMaps,
+        Action::MoreTouches,
+        Action::RunProgramme,
+        Action::ExtendMatrix,
+        Action::UseQuestions,
+        Action::Briefing,
+        Action::RecheckTeo,
+        Action::Templates,
+        Action::Coaching,
+    ];
+
     /// Catalogue code (A1, A1b, A3, A4, A5).
     pub fn code(self) -> &'static str {
         match self {
@@ -222,22 +241,22 @@ impl Action {
             Action::Coaching => "A5",
         }
     }
-    /// The layer and tab (route slug) of the screen where it is done.
-    pub fn screen(self) -> (u8, &'static str) {
+    /// The tab where it is done («где исправить»).
+    pub fn place(self) -> Place {
         match self {
-            Action::EnterPlan => (1, "goals"),
-            Action::KeyFigures | Action::DealSizes => (1, "abc"),
-            Action::SplitPlan => (1, "plans"),
-            Action::Hypotheses => (1, "hypotheses"),
-            Action::CompleteMaps => (3, "maps"),
-            Action::MoreTouches => (3, "touches"),
-            Action::RunProgramme => (3, "programme"),
-            Action::ExtendMatrix => (4, "matrix"),
-            Action::UseQuestions => (4, "questions"),
-            Action::Briefing => (4, "briefing"),
-            Action::RecheckTeo => (4, "teo"),
-            Action::Templates => (4, "docs"),
-            Action::Coaching => (5, "coaching"),
+            Action::EnterPlan => Place::L1(L1Tab::Goals),
+            Action::KeyFigures | Action::DealSizes => Place::L1(L1Tab::Abc),
+            Action::SplitPlan => Place::L1(L1Tab::Plans),
+            Action::Hypotheses => Place::L1(L1Tab::Hypotheses),
+            Action::CompleteMaps => Place::L3(L3Tab::Maps),
+            Action::MoreTouches => Place::L3(L3Tab::Touches),
+            Action::RunProgramme => Place::L3(L3Tab::Programme),
+            Action::ExtendMatrix => Place::L4(L4Tab::Matrix),
+            Action::UseQuestions => Place::L4(L4Tab::Questions),
+            Action::Briefing => Place::L4(L4Tab::Briefing),
+            Action::RecheckTeo => Place::L4(L4Tab::Teo),
+            Action::Templates => Place::L4(L4Tab::Docs),
+            Action::Coaching => Place::L5(L5Tab::Coaching),
         }
     }
 }
@@ -1432,14 +1451,19 @@ mod tests {
 
     #[test]
     fn actions_point_at_existing_tabs() {
-        for a in [
-            Action::EnterPlan,
-            Action::CompleteMaps,
-            Action::Coaching,
-            Action::Templates,
-        ] {
-            let (layer, tab) = a.screen();
-            assert!((1..=5).contains(&layer) && !tab.is_empty());
+        for a in Action::ALL {
+            let place = a.place();
+            assert_eq!(
+                crate::domain::route::Place::parse(&place.to_hash()),
+                Some(place),
+                "{a:?}"
+            );
+            // An action of the catalogue A1/A3/A4/A5 is done on the screen of its layer.
+            let layer = match a.code() {
+                "A1" | "A1b" => 1,
+                c => c[1..].parse::<u8>().unwrap_or(0),
+            };
+            assert_eq!(place.layer(), Some(layer), "{a:?}");
         }
         assert_eq!(Action::DealSizes.code(), "A1b");
     }

@@ -57,6 +57,7 @@
 //! | 4 | КП for the ЛФР and ТЭО for the ЛПР filled from a deal (docs/METHOD.md §5.1, §5.2) | [`documents::render`], [`documents::proposal_totals`] | Слой 4 → Документы |
 //! | all | «диагностировав проблему на 2-ом слое (конверсия), переходим сначала к слою 3, затем … к слою 4 и только в самом конце — к слою 5» (docs/METHOD.md §4.2) | [`diagnostics::diagnose`], [`diagnostics::plan_sanity`], [`diagnostics::segment_project`] | Диагностика → Результат, Отчёт |
 //! | all | thresholds Θ and saved diagnoses compared over time | [`model::DiagnosisThresholds`], [`diagnostics::to_saved`], [`diagnostics::change`], [`diagnostics::latest`] | Диагностика → Пороги, История |
+//! | all | «где исправить»: the tab where a missing result or a diagnosed problem is fixed | [`route::Place`], [`gating::fix_at`], [`diagnostics::Action::place`] | Карта метода, LayerStatus, Диагностика → Результат |
 //! | all | every layer's management metric at a glance | [`dashboard::dashboard`], [`dashboard::meets`] | Панель |
 
 pub mod abc;
@@ -76,6 +77,7 @@ pub mod period;
 pub mod plan;
 pub mod psychology;
 pub mod report;
+pub mod route;
 pub mod stages;
 pub mod strategy;
 pub mod synth;
