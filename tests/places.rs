@@ -8,7 +8,7 @@ use sloy::domain::method::{ItemKind, LAYERS};
 use sloy::domain::route::{Place, Screen};
 
 #[test]
-fn every_fix_link_of_a_result_opens_a_tab_of_its_layer() {
+fn every_fix_link_opens_a_tab_of_its_layer() {
     let mut links = 0;
     for layer in LAYERS.iter() {
         for item in layer.items {
@@ -24,7 +24,10 @@ fn every_fix_link_of_a_result_opens_a_tab_of_its_layer() {
             assert!(!place.tab_slug().is_empty(), "{} links to a tab", item.id);
         }
     }
-    assert_eq!(links, 11, "every result of layers 1–5 has its link");
+    assert!(
+        links >= 11,
+        "every result of layers 1–5 has its link, found {links}"
+    );
 }
 
 #[test]
