@@ -1,5 +1,5 @@
 //! Layer 1 key figures: the ABC analysis of client revenue and what follows from it
-//! (DOMAIN.md §3.1): classes per client, per-category counts, revenue, average and median deal
+//! (docs/METHOD.md §3.1): classes per client, per-category counts, revenue, average and median deal
 //! size and deal duration, the elaboration of A clients, the Pareto curve, the revenue breakdown by
 //! channel, region, business line and manager, and the conclusions in words.
 //!
@@ -325,7 +325,7 @@ pub struct UnrankedClient {
     pub category: Category,
 }
 
-/// Key figures of one category (DOMAIN.md §6.2 table).
+/// Key figures of one category (docs/METHOD.md §6.2 table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategorySummary {
     /// The category (after hand-set overrides).
@@ -835,7 +835,7 @@ pub struct AClientMap {
     pub open_deals: usize,
 }
 
-/// Degree of elaboration of A clients (степень проработки А), DOMAIN.md §3.1.
+/// Degree of elaboration of A clients (степень проработки А), docs/METHOD.md §3.1.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AElaboration {
     /// Number of A clients (after overrides).
