@@ -600,11 +600,9 @@ pub fn ImportClientsButton() -> impl IntoView {
         let headers =
             table.with_untracked(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
         let m = mapping.get_untracked();
-        let remembered = store.current.with_untracked(|p| {
-            p.as_ref()
-                .is_some_and(|p| imp::is_remembered(p, Kind::Clients, &headers, &m))
-        });
-        let writes = pv.changes_anything() || !remembered;
+        // A file that changes no data writes nothing, not even its remembered mapping: the
+        // project stays byte-identical.
+        let writes = pv.changes_anything();
         let (imported, updated) = if writes {
             let mut counts = (0, 0);
             store.update(|p| {

@@ -110,7 +110,7 @@ appTest("import clients: accounts.csv, then a Windows-1251 file with bad rows", 
     assert.ok(file.text.startsWith("\uFEFF"), "UTF-8 with BOM for Excel");
     const lines = file.text.slice(1).trim().split("\r\n");
     assert.equal(lines.length, 5);
-    assert.match(lines[0], /^Строка;Столбец;Причина;Контрагент;/);
+    assert.match(lines[0], /^Строка;Столбец файла;Причина;Контрагент;/);
     assert.match(lines[1], /^4;Контрагент;/);
     assert.match(lines[2], /^5;Выручка, руб\.;«много» — не число;ЗАО Бета;/);
     await app.click(app.by("import-close"));
