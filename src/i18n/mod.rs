@@ -13,6 +13,7 @@ mod l2;
 mod l3;
 mod l4;
 mod l5;
+pub mod load;
 mod shell;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
