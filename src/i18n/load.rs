@@ -195,7 +195,7 @@ fn field_words(field: &[Seg], lang: Lang) -> String {
 
 /// The record in words: «Сделка D05 («Поставка линии»)», «Клиент № 3», «Проект».
 pub fn record_words(place: &Place, lang: Lang) -> String {
-    let Some(i) = place.index else {
+    let Some(i) = place.index.filter(|_| !place.list.is_empty()) else {
         return lang.pick("Проект", "Project").to_string();
     };
     let kind = match record_kind(&place.list, lang) {

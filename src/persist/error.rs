@@ -230,6 +230,7 @@ impl Expected {
             "variant identifier" => Expected::Choice,
             "a tuple of size 2" => Expected::Pair,
             _ if s.starts_with("struct ") || s.starts_with("a map") => Expected::Object,
+            _ if s.starts_with("a tuple") => Expected::Pair,
             _ if s.starts_with("a UUID") || s.contains("UUID") => Expected::Id,
             _ if s.contains("date") => Expected::Date,
             _ if s.starts_with("one of") || s.starts_with("enum ") => Expected::Choice,
@@ -271,6 +272,21 @@ impl Problem {
                         Problem::BadValue { found, expected }
                     };
                     return (p, None);
+                }
+            }
+        }
+        if let Some(rest) = m.strip_prefix("invalid length ") {
+            // A list where a record (serde reads structs from lists too) or a pair is expected.
+            if let Some((_, expected)) = rest.split_once(", expected ") {
+                let expected = Expected::from_serde(expected);
+                if expected != Expected::Id {
+                    return (
+                        Problem::WrongType {
+                            found: Found::List,
+                            expected,
+                        },
+                        None,
+                    );
                 }
             }
         }
