@@ -284,7 +284,7 @@ fn damage_text(text: &mut String, rng: &mut Rng) {
             ][rng.below(10)];
             text.insert_str(at, ch);
         }
-        2 => text.insert_str(0, "\u{feff}"),
+        2 => text.insert(0, '\u{feff}'),
         _ => {
             let extra = ["}", " ", "\n[]", "x"][rng.below(4)];
             text.push_str(extra);
