@@ -173,7 +173,7 @@ fn mutate_csv(bytes: &mut Vec<u8>, rng: &mut Rng) {
         7 => {
             // A long cell.
             let at = rng.below(bytes.len() + 1);
-            let len = *rng.one(&[1_000usize, 100_000]);
+            let len = *rng.one(&[1_000usize, 20_000]);
             bytes.splice(at..at, "Ж".repeat(len).into_bytes());
         }
         8 => {
@@ -322,7 +322,7 @@ fn mutate_xml(xml: &mut Vec<u8>, rng: &mut Rng) {
         4 => {
             // Deep nesting.
             let at = rng.below(xml.len() + 1);
-            let depth = *rng.one(&[50usize, 5_000]);
+            let depth = *rng.one(&[50usize, 2_000]);
             let s = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
             xml.splice(at..at, s.into_bytes());
         }
@@ -331,7 +331,7 @@ fn mutate_xml(xml: &mut Vec<u8>, rng: &mut Rng) {
             let at = rng.below(xml.len() + 1);
             xml.splice(
                 at..at,
-                "Щ".repeat(*rng.one(&[1_000usize, 200_000])).into_bytes(),
+                "Щ".repeat(*rng.one(&[1_000usize, 50_000])).into_bytes(),
             );
         }
         _ => {
