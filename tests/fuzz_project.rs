@@ -313,21 +313,6 @@ const LIBRARY_ENGLISH: &[&str] = &[
     "recursion",
 ];
 
-/// A message without what it quotes from the file («…»), which may be anything.
-fn without_quotes(msg: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in msg.chars() {
-        match c {
-            '«' => depth += 1,
-            '»' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 fn no_unnamed_parts(e: &LoadError) -> Result<(), String> {
     let bad = |what: &str| Err(format!("an unnamed {what} in {e:?}"));
     match e {
