@@ -26,8 +26,10 @@ pub struct PendingImport {
     pub file_name: String,
     pub project: Project,
     pub migrated_from: Option<u64>,
-    /// What the check flagged, shown before the user decides.
+    /// What the check flagged (the first ones), shown before the user decides.
     pub flags: Vec<Issue>,
+    /// How many flags there are in all.
+    pub flags_total: usize,
 }
 
 /// How many characters of a file or project name the dialog and the toasts show.
@@ -114,6 +116,7 @@ pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
                 project: loaded.project,
                 migrated_from: loaded.migrated_from,
                 flags: loaded.flags,
+                flags_total: loaded.flags_total,
             })),
             Err(e) => toasts.error(title, e.message(lang)),
         }
@@ -284,11 +287,11 @@ pub fn ImportDialog() -> impl IntoView {
                                                     .take(SHOWN_FLAGS)
                                                     .map(|f| view! { <li>{crate::i18n::load::flag_words(f, lang)}</li> })
                                                     .collect_view();
-                                                let more = (pi.flags.len() > SHOWN_FLAGS)
+                                                let more = (pi.flags_total > SHOWN_FLAGS.min(pi.flags.len()))
                                                     .then(|| {
                                                         fill(
                                                             s.import_flags_more,
-                                                            &[&(pi.flags.len() - SHOWN_FLAGS).to_string()],
+                                                            &[&(pi.flags_total - SHOWN_FLAGS.min(pi.flags.len())).to_string()],
                                                         )
                                                     });
                                                 view! {

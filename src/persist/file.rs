@@ -93,11 +93,16 @@ pub struct Loaded {
     pub migrated_from: Option<u64>,
     /// What the import flags for the user before anything is written: negative values that
     /// are allowed, and texts cut to their limit (empty for stored projects).
+    /// The first [`MAX_FLAGS`] of them.
     pub flags: Vec<Issue>,
+    /// How many there are in all.
+    pub flags_total: usize,
 }
 
 /// How many refused values an error lists (the total is given too).
 pub const MAX_LISTED: usize = 10;
+/// How many flagged values an import describes (the total is given too).
+pub const MAX_FLAGS: usize = 50;
 
 /// The envelope fields checked before the data is read; `data` is skipped here.
 #[derive(Deserialize)]
@@ -292,6 +297,7 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
         saved_at,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),
         flags: vec![],
+        flags_total: 0,
     })
 }
 
@@ -323,11 +329,14 @@ pub fn from_file(text: &str) -> Result<Loaded, LoadError> {
     let mut flags: Vec<Issue> = check
         .flagged
         .iter()
+        .take(MAX_FLAGS)
         .map(|(path, amount)| issue(&data, path, IssueKind::Negative { amount: *amount }))
         .collect();
     let cuts = bound_texts(&mut data);
+    loaded.flags_total = check.flagged.len() + cuts.len();
     if !cuts.is_empty() {
-        flags.extend(cuts.iter().map(|c| {
+        let room = MAX_FLAGS.saturating_sub(flags.len());
+        flags.extend(cuts.iter().take(room).map(|c| {
             issue(
                 &data,
                 &c.path,
@@ -531,6 +540,7 @@ mod tests {
         let loaded = from_file(&v.to_string()).expect("imports with flags");
         assert_eq!(loaded.project.name.chars().count(), 200);
         assert_eq!(loaded.project.clients[1].notes.len(), 10_000);
+        assert_eq!(loaded.flags_total, 3);
         let paths: Vec<String> = loaded.flags.iter().map(|f| f.place.path()).collect();
         assert_eq!(
             paths,
