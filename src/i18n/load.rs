@@ -521,7 +521,7 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
                     fmt_int(*total as i64, lang)
                 ),
                 Lang::En => format!(
-                    "The file is not imported: {} negative amounts. Correct them in the file and import it again.",
+                    "The file is not imported: it has negative amounts ({}). Correct them in the file and import it again.",
                     fmt_int(*total as i64, lang)
                 ),
             };

@@ -146,6 +146,7 @@ mod tests {
             (ru.layer_overridden, en.layer_overridden),
             (ru.col_revenue, en.col_revenue),
             (ru.import_replace_warning, en.import_replace_warning),
+            (ru.import_flags_more, en.import_flags_more),
         ] {
             assert_eq!(count(a), count(b), "{a} / {b}");
         }
