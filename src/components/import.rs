@@ -1,13 +1,17 @@
 //! Importing a project file: by the file picker or by dropping it anywhere on the page.
 //!
-//! The whole file is loaded and checked (`persist::file::from_json`) before anything changes.
+//! The whole file is loaded and checked (`persist::file::from_file`) before anything changes.
 //! A good file is then added as a new project, or replaces an existing one only after the user
 //! confirmed in the dialog that also offers a backup download of the project being replaced.
+//! What the check flags (allowed negative values, texts cut to their limit) is listed in the
+//! dialog before the user decides; every text the dialog shows is shortened for display.
 
 use super::download::download_project;
 use crate::domain::{Id, Project};
 use crate::i18n::fill;
-use crate::persist::file::{from_json, MAX_FILE_BYTES};
+use crate::i18n::format::shorten;
+use crate::persist::error::Issue;
+use crate::persist::file::{from_file, MAX_FILE_BYTES};
 use crate::persist::library;
 use crate::persist::LoadError;
 use crate::state::storage::LocalStore;
@@ -22,7 +26,16 @@ pub struct PendingImport {
     pub file_name: String,
     pub project: Project,
     pub migrated_from: Option<u64>,
+    /// What the check flagged (the first ones), shown before the user decides.
+    pub flags: Vec<Issue>,
+    /// How many flags there are in all.
+    pub flags_total: usize,
 }
+
+/// How many characters of a file or project name the dialog and the toasts show.
+const SHOWN_NAME_CHARS: usize = 80;
+/// How many flags the dialog lists (then «… и ещё N»).
+const SHOWN_FLAGS: usize = 30;
 
 /// The import in progress, shared by context.
 #[derive(Clone, Copy)]
@@ -73,7 +86,10 @@ pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
     } = ctx;
     let name = file.name();
     let lang = store.lang.get_untracked();
-    let title = fill(crate::i18n::catalogue(lang).shell.import_failed, &[&name]);
+    let title = fill(
+        crate::i18n::catalogue(lang).shell.import_failed,
+        &[&shorten(&name, SHOWN_NAME_CHARS)],
+    );
     let size = file.size() as u64;
     if size > MAX_FILE_BYTES {
         toasts.error(
@@ -90,15 +106,17 @@ pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
         let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(v) => v.as_string().unwrap_or_default(),
             Err(_) => {
-                toasts.error(title, "Файл не читается (нет доступа или он повреждён).");
+                toasts.error(title, crate::i18n::catalogue(lang).shell.import_unreadable);
                 return;
             }
         };
-        match from_json(&text) {
+        match from_file(&text) {
             Ok(loaded) => importer.pending.set(Some(PendingImport {
                 file_name: name,
                 project: loaded.project,
                 migrated_from: loaded.migrated_from,
+                flags: loaded.flags,
+                flags_total: loaded.flags_total,
             })),
             Err(e) => toasts.error(title, e.message(lang)),
         }
@@ -198,11 +216,11 @@ pub fn ImportDialog() -> impl IntoView {
     };
     let as_new = move |_| {
         if let Some(pi) = importer.pending.get_untracked() {
-            let name = pi.project.name.clone();
+            let name = shorten(&pi.project.name, SHOWN_NAME_CHARS).into_owned();
             store.add_project(pi.project);
             toasts.info(
                 fill(t.get_untracked().shell.import_done, &[&name]),
-                pi.file_name,
+                shorten(&pi.file_name, SHOWN_NAME_CHARS).into_owned(),
             );
         }
         close();
@@ -225,11 +243,11 @@ pub fn ImportDialog() -> impl IntoView {
     };
     let confirm_replace = move |_| {
         if let (Some(pi), Some(id)) = (importer.pending.get_untracked(), target.get_untracked()) {
-            let name = pi.project.name.clone();
+            let name = shorten(&pi.project.name, SHOWN_NAME_CHARS).into_owned();
             store.replace_project(id, pi.project);
             toasts.info(
                 fill(t.get_untracked().shell.import_done, &[&name]),
-                pi.file_name,
+                shorten(&pi.file_name, SHOWN_NAME_CHARS).into_owned(),
             );
         }
         close();
@@ -248,10 +266,11 @@ pub fn ImportDialog() -> impl IntoView {
                                     .map(|pi| {
                                         let s = t.get().shell;
                                         let p = &pi.project;
+                                        let lang = store.lang.get();
                                         let summary = fill(
                                             s.import_summary,
                                             &[
-                                                &p.name,
+                                                &shorten(&p.name, SHOWN_NAME_CHARS),
                                                 &p.clients.len().to_string(),
                                                 &p.deals.len().to_string(),
                                                 &p.managers.len().to_string(),
@@ -260,13 +279,37 @@ pub fn ImportDialog() -> impl IntoView {
                                         let migrated = pi
                                             .migrated_from
                                             .map(|v| fill(s.import_migrated, &[&v.to_string()]));
+                                        let flags = (!pi.flags.is_empty())
+                                            .then(|| {
+                                                let items = pi
+                                                    .flags
+                                                    .iter()
+                                                    .take(SHOWN_FLAGS)
+                                                    .map(|f| view! { <li>{crate::i18n::load::flag_words(f, lang)}</li> })
+                                                    .collect_view();
+                                                let more = (pi.flags_total > SHOWN_FLAGS.min(pi.flags.len()))
+                                                    .then(|| {
+                                                        fill(
+                                                            s.import_flags_more,
+                                                            &[&(pi.flags_total - SHOWN_FLAGS.min(pi.flags.len())).to_string()],
+                                                        )
+                                                    });
+                                                view! {
+                                                    <div class="warning import-flags" role="alert" data-testid="import-flags">
+                                                        <p>{s.import_flags}</p>
+                                                        <ul>{items}</ul>
+                                                        {more.map(|m| view! { <p>{m}</p> })}
+                                                    </div>
+                                                }
+                                            });
                                         view! {
                                             <p>
                                                 <span class="muted">{s.import_file_label}": "</span>
-                                                {pi.file_name.clone()}
+                                                {shorten(&pi.file_name, SHOWN_NAME_CHARS).into_owned()}
                                             </p>
                                             <p data-testid="import-summary">{summary}</p>
                                             {migrated.map(|m| view! { <p class="muted">{m}</p> })}
+                                            {flags}
                                         }
                                     })
                             })
@@ -307,7 +350,7 @@ pub fn ImportDialog() -> impl IntoView {
                                             let selected = target.get() == Some(m.id);
                                             view! {
                                                 <option value=m.id.to_string() selected=selected>
-                                                    {m.name}
+                                                    {shorten(&m.name, SHOWN_NAME_CHARS).into_owned()}
                                                 </option>
                                             }
                                         })
@@ -320,7 +363,7 @@ pub fn ImportDialog() -> impl IntoView {
                                 let name = target
                                     .get()
                                     .and_then(|id| {
-                                        store.metas.with(|v| v.iter().find(|m| m.id == id).map(|m| m.name.clone()))
+                                        store.metas.with(|v| v.iter().find(|m| m.id == id).map(|m| shorten(&m.name, SHOWN_NAME_CHARS).into_owned()))
                                     })
                                     .unwrap_or_default();
                                 fill(t.get().shell.import_replace_warning, &[&name])

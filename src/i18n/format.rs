@@ -79,6 +79,16 @@ pub fn fmt_pct(x: Option<f64>, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A text cut to at most `max` characters (plus «…» when cut), for previews: dialogs, table
+/// cells, messages and documents never render an unbounded string. Cuts on a character
+/// boundary; borrows when the text is short enough.
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..end])),
+    }
+}
+
 /// A date as `ДД.ММ.ГГГГ` (ru) or ISO (en is also day-first to avoid US ambiguity).
 pub fn fmt_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
@@ -168,6 +178,16 @@ pub fn parse_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorten_cuts_on_characters_with_an_ellipsis() {
+        assert_eq!(shorten("Альфа", 5), "Альфа");
+        assert_eq!(shorten("Альфа", 3), "Аль…");
+        assert_eq!(shorten("", 0), "");
+        assert_eq!(shorten("ab", 0), "…");
+        let huge = "ж".repeat(2_000_000);
+        assert_eq!(shorten(&huge, 200).chars().count(), 201);
+    }
 
     fn plain(s: &str) -> String {
         s.replace(NBSP, " ").replace(MINUS, "-")

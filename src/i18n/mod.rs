@@ -13,6 +13,7 @@ mod l2;
 mod l3;
 mod l4;
 mod l5;
+pub mod load;
 mod shell;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
@@ -145,6 +146,7 @@ mod tests {
             (ru.layer_overridden, en.layer_overridden),
             (ru.col_revenue, en.col_revenue),
             (ru.import_replace_warning, en.import_replace_warning),
+            (ru.import_flags_more, en.import_flags_more),
         ] {
             assert_eq!(count(a), count(b), "{a} / {b}");
         }

@@ -1,7 +1,10 @@
-//! Named load and storage errors, each with a message a consultant understands: what is wrong
-//! and where (file, field path, row), in Russian first.
+//! Named load and storage errors. They are typed values — what is wrong and where (the record
+//! and the field inside it) — and `i18n::load` renders them in the UI's language. No library
+//! English reaches the user: serde_json's messages are mapped onto [`Problem`] and [`Syntax`]
+//! here, and what is not recognised is kept (shortened) only as a last resort.
 
-use crate::i18n::format::fmt_num;
+use super::place::Place;
+use crate::domain::Money;
 use crate::i18n::Lang;
 
 /// Why a project file (or a stored project) could not be loaded. Nothing is changed when any of
@@ -16,7 +19,7 @@ pub enum LoadError {
     NotJson {
         line: usize,
         column: usize,
-        detail: String,
+        syntax: Syntax,
     },
     /// JSON nested deeper than any project file is.
     TooDeep { line: usize },
@@ -28,191 +31,305 @@ pub enum LoadError {
     NewerVersion { found: u64, supported: u64 },
     /// A migration step failed.
     Migration { from: u64, detail: String },
-    /// A field has the wrong type, is missing, or is unknown; `path` is like `data.deals[3].amount`.
-    Invalid { path: String, detail: String },
+    /// A field has the wrong type, is missing, or is unknown.
+    Invalid { place: Box<Place>, problem: Problem },
     /// Two entities of one list share an id.
-    DuplicateId { path: String, id: String },
+    DuplicateId { place: Box<Place>, id: String },
+    /// A client has two revenue entries for one year.
+    DuplicateRevenue { place: Box<Place>, year: i32 },
     /// An id refers to nothing in the project.
     BrokenReference {
-        path: String,
-        target: &'static str,
+        place: Box<Place>,
+        target: Target,
         id: String,
     },
+    /// Values that are well-formed but refused on import (see `validate::check_values`), the
+    /// first few of them and how many there are in all.
+    Refused { issues: Vec<Issue>, total: usize },
     /// Stored data could not be decompressed.
     Corrupt { detail: String },
 }
 
-fn mb(bytes: u64, lang: Lang) -> String {
-    fmt_num(bytes as f64 / 1_048_576.0, 1, lang)
+/// What kind of entity a reference points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Client,
+    Manager,
+    Stage,
+    Channel,
+    Region,
+    BusinessLine,
+    Contact,
+    Deal,
+    Need,
+    Advantage,
+    Activity,
+}
+
+/// A JSON syntax error, from serde_json's message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Syntax {
+    /// The file ends in the middle of a value.
+    Truncated,
+    ExpectedValue,
+    ExpectedComma,
+    ExpectedColon,
+    KeyNotString,
+    TrailingCharacters,
+    InvalidNumber,
+    NumberOutOfRange,
+    InvalidEscape,
+    ControlCharacter,
+    InvalidUnicode,
+    /// Not recognised: serde_json's text, shortened.
+    Other(String),
+}
+
+impl Syntax {
+    /// Maps serde_json's syntax message (without its " at line … column …").
+    pub fn from_serde(msg: &str) -> Syntax {
+        let m = strip_position(msg);
+        match m {
+            _ if m.starts_with("EOF while parsing") => Syntax::Truncated,
+            "expected value" | "expected ident" => Syntax::ExpectedValue,
+            "expected `,` or `}`" | "expected `,` or `]`" => Syntax::ExpectedComma,
+            "expected `:`" => Syntax::ExpectedColon,
+            "key must be a string" => Syntax::KeyNotString,
+            "trailing characters" | "trailing comma" => Syntax::TrailingCharacters,
+            "invalid number" => Syntax::InvalidNumber,
+            "number out of range" => Syntax::NumberOutOfRange,
+            "invalid escape" => Syntax::InvalidEscape,
+            _ if m.starts_with("control character") => Syntax::ControlCharacter,
+            _ if m.contains("unicode") || m.contains("surrogate") || m.contains("UTF-8") => {
+                Syntax::InvalidUnicode
+            }
+            _ => Syntax::Other(crate::i18n::format::shorten(m, 80).into_owned()),
+        }
+    }
+}
+
+/// What is wrong with one value of the file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A value of another JSON type than the field takes.
+    WrongType { found: Found, expected: Expected },
+    /// A value of the right type outside what the field takes (a negative count, 300 for a u8).
+    BadValue { found: Found, expected: Expected },
+    /// A required field is not there (its key, also in [`Place::field`]).
+    Missing,
+    /// A field this version of Sloy does not know (its key, also in [`Place::field`]).
+    Unknown,
+    /// The same field twice in one record.
+    Duplicate,
+    /// A choice that is not one of the allowed ones (a status `"maybe"`).
+    UnknownVariant { found: String },
+    /// Not an id (UUID).
+    BadId { found: String },
+    /// Not a date `ГГГГ-ММ-ДД` (or an impossible one like 2025-02-30).
+    BadDate { found: String },
+    /// A money amount beyond ±900 000 000 000 000 (or not finite).
+    AmountOutOfRange,
+    /// Not recognised: the library's text, shortened.
+    Other(String),
+}
+
+/// The JSON value found where another was expected (strings shortened).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Text(String),
+    Number(String),
+    Bool,
+    Null,
+    List,
+    Object,
+    Other(String),
+}
+
+/// The kind of value a field takes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    Money,
+    Number,
+    /// A whole number (a count, a year); `unsigned` when it cannot be negative.
+    Integer {
+        unsigned: bool,
+    },
+    Text,
+    List,
+    Object,
+    Id,
+    Date,
+    Bool,
+    /// One of a fixed set of words (a status, a role).
+    Choice,
+    /// A pair of texts `[a, b]`.
+    Pair,
+    Other(String),
+}
+
+/// A value the import refuses or flags, with where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub place: Place,
+    pub kind: IssueKind,
+}
+
+/// What is wrong with a well-formed value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IssueKind {
+    /// A negative amount, revenue, volume, budget, price or quantity.
+    Negative { amount: Money },
+    /// A text longer than its limit, cut to `limit` characters on import.
+    Truncated { chars: usize, limit: usize },
+}
+
+fn strip_position(msg: &str) -> &str {
+    match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    }
+}
+
+fn unquote(s: &str) -> &str {
+    s.trim().trim_matches('`').trim_matches('"')
+}
+
+impl Found {
+    fn from_serde(s: &str) -> Found {
+        let s = s.trim();
+        let short = |x: &str| crate::i18n::format::shorten(x, 60).into_owned();
+        if let Some(x) = s.strip_prefix("string ") {
+            return Found::Text(short(unquote(x)));
+        }
+        for p in ["integer ", "floating point ", "unsigned integer "] {
+            if let Some(x) = s.strip_prefix(p) {
+                return Found::Number(short(unquote(x)));
+            }
+        }
+        match s {
+            "map" => Found::Object,
+            "sequence" => Found::List,
+            "null" | "unit value" | "unit" => Found::Null,
+            _ if s.starts_with("boolean") => Found::Bool,
+            _ => Found::Other(short(s)),
+        }
+    }
+}
+
+impl Expected {
+    fn from_serde(s: &str) -> Expected {
+        let s = s.trim();
+        match s {
+            "a money amount (number)" => Expected::Money,
+            "f64" | "f32" => Expected::Number,
+            "u8" | "u16" | "u32" | "u64" | "usize" => Expected::Integer { unsigned: true },
+            "i8" | "i16" | "i32" | "i64" | "isize" => Expected::Integer { unsigned: false },
+            "a string" | "a borrowed string" => Expected::Text,
+            "a sequence" => Expected::List,
+            "a boolean" => Expected::Bool,
+            "variant identifier" => Expected::Choice,
+            "a tuple of size 2" => Expected::Pair,
+            _ if s.starts_with("struct ") || s.starts_with("a map") => Expected::Object,
+            _ if s.starts_with("a tuple") => Expected::Pair,
+            _ if s.starts_with("a UUID") || s.contains("UUID") => Expected::Id,
+            _ if s.contains("date") => Expected::Date,
+            _ if s.starts_with("one of") || s.starts_with("enum ") => Expected::Choice,
+            _ => Expected::Other(crate::i18n::format::shorten(s, 60).into_owned()),
+        }
+    }
+}
+
+impl Problem {
+    /// Maps serde_json's data-error message onto a problem. The field key of "missing" and
+    /// "unknown" errors is returned too: the scanner's path stops at the record for those.
+    pub fn from_serde(msg: &str, found_text: Option<&str>) -> (Problem, Option<String>) {
+        let m = strip_position(msg);
+        let found_str = || crate::i18n::format::shorten(found_text.unwrap_or(""), 60).into_owned();
+        if let Some(f) = m.strip_prefix("missing field ") {
+            return (Problem::Missing, Some(unquote(f).to_string()));
+        }
+        if let Some(rest) = m.strip_prefix("unknown field ") {
+            let name = rest.split(", expected").next().unwrap_or(rest);
+            let name = name.split(", there are no fields").next().unwrap_or(name);
+            return (Problem::Unknown, Some(unquote(name).to_string()));
+        }
+        if let Some(f) = m.strip_prefix("duplicate field ") {
+            return (Problem::Duplicate, Some(unquote(f).to_string()));
+        }
+        if let Some(rest) = m.strip_prefix("unknown variant ") {
+            let name = rest.split(", expected").next().unwrap_or(rest);
+            let name = crate::i18n::format::shorten(unquote(name), 60).into_owned();
+            return (Problem::UnknownVariant { found: name }, None);
+        }
+        for (prefix, wrong_type) in [("invalid type: ", true), ("invalid value: ", false)] {
+            if let Some(rest) = m.strip_prefix(prefix) {
+                if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+                    let found = Found::from_serde(found);
+                    let expected = Expected::from_serde(expected);
+                    let p = if wrong_type {
+                        Problem::WrongType { found, expected }
+                    } else {
+                        Problem::BadValue { found, expected }
+                    };
+                    return (p, None);
+                }
+            }
+        }
+        if let Some(rest) = m.strip_prefix("invalid length ") {
+            // A list where a record (serde reads structs from lists too) or a pair is expected.
+            if let Some((_, expected)) = rest.split_once(", expected ") {
+                let expected = Expected::from_serde(expected);
+                if expected != Expected::Id {
+                    return (
+                        Problem::WrongType {
+                            found: Found::List,
+                            expected,
+                        },
+                        None,
+                    );
+                }
+            }
+        }
+        if m.starts_with("UUID parsing failed")
+            || m.starts_with("invalid length") && m.contains("UUID")
+        {
+            return (Problem::BadId { found: found_str() }, None);
+        }
+        if m.starts_with("amount ") {
+            return (Problem::AmountOutOfRange, None);
+        }
+        // chrono's parse errors (ParseErrorKind).
+        if [
+            "input is out of range",
+            "no possible date and time matching input",
+            "input is not enough for unique date and time",
+            "input contains invalid characters",
+            "premature end of input",
+            "trailing input",
+            "bad or unsupported format string",
+        ]
+        .iter()
+        .any(|p| m.starts_with(p))
+        {
+            return (Problem::BadDate { found: found_str() }, None);
+        }
+        (
+            Problem::Other(crate::i18n::format::shorten(m, 120).into_owned()),
+            None,
+        )
+    }
 }
 
 impl LoadError {
     /// The message for the user, saying what is wrong and where.
     pub fn message(&self, lang: Lang) -> String {
-        use LoadError::*;
-        match (self, lang) {
-            (TooLarge { bytes, limit }, Lang::Ru) => format!(
-                "Файл слишком большой: {} МБ. Sloy открывает файлы проектов до {} МБ — это не похоже на файл проекта.",
-                mb(*bytes, lang),
-                mb(*limit, lang)
-            ),
-            (TooLarge { bytes, limit }, Lang::En) => format!(
-                "The file is too large: {} MB. Sloy opens project files up to {} MB; this does not look like a project file.",
-                mb(*bytes, lang),
-                mb(*limit, lang)
-            ),
-            (Empty, Lang::Ru) => "Файл пустой.".into(),
-            (Empty, Lang::En) => "The file is empty.".into(),
-            (NotJson { line, column, detail }, Lang::Ru) => format!(
-                "Это не JSON: ошибка синтаксиса в строке {line}, позиция {column} ({}). Возможно, файл повреждён или это не файл проекта.",
-                ru_serde(detail)
-            ),
-            (NotJson { line, column, detail }, Lang::En) => {
-                format!("This is not JSON: syntax error at line {line}, column {column} ({detail}).")
-            }
-            (TooDeep { line }, Lang::Ru) => format!(
-                "Слишком глубокая вложенность JSON (строка {line}): файлы проектов Sloy так не устроены. Файл не загружен."
-            ),
-            (TooDeep { line }, Lang::En) => {
-                format!("JSON nested too deeply (line {line}); Sloy project files are not shaped like this.")
-            }
-            (ForeignJson { found: None }, Lang::Ru) => {
-                "Это JSON другой программы: в нём нет признака файла проекта Sloy (поле \"format\": \"sloy-project\").".into()
-            }
-            (ForeignJson { found: Some(f) }, Lang::Ru) => {
-                format!("Это файл другого формата («{f}»), а не проект Sloy (\"sloy-project\").")
-            }
-            (ForeignJson { found: None }, Lang::En) => {
-                "This is JSON of another program: it has no \"format\": \"sloy-project\" field.".into()
-            }
-            (ForeignJson { found: Some(f) }, Lang::En) => {
-                format!("This file has format «{f}», not a Sloy project (\"sloy-project\").")
-            }
-            (NoVersion, Lang::Ru) => "В файле нет номера версии схемы (schema_version) — файл повреждён.".into(),
-            (NoVersion, Lang::En) => "The file has no schema_version; it is damaged.".into(),
-            (NewerVersion { found, supported }, Lang::Ru) => format!(
-                "Файл создан более новой версией Sloy (схема v{found}, эта версия понимает до v{supported}). Обновите приложение (перезагрузите страницу при подключении к сети) и откройте файл снова."
-            ),
-            (NewerVersion { found, supported }, Lang::En) => format!(
-                "The file was made by a newer Sloy (schema v{found}; this version reads up to v{supported}). Update the app and open the file again."
-            ),
-            (Migration { from, detail }, Lang::Ru) => {
-                format!("Не удалось перевести файл со схемы v{from} на текущую: {detail}.")
-            }
-            (Migration { from, detail }, Lang::En) => format!("Could not migrate the file from schema v{from}: {detail}."),
-            (Invalid { path, detail }, Lang::Ru) => format!("Ошибка в данных, поле {path}: {}.", ru_serde(detail)),
-            (Invalid { path, detail }, Lang::En) => format!("Invalid data at {path}: {detail}."),
-            (DuplicateId { path, id }, Lang::Ru) => {
-                format!("Повторяющийся идентификатор {id} в {path}: у двух записей одного списка один id.")
-            }
-            (DuplicateId { path, id }, Lang::En) => format!("Duplicate id {id} at {path}."),
-            (BrokenReference { path, target, id }, Lang::Ru) => {
-                format!("Поле {path} ссылается на {} с id {id}, которого нет в проекте.", target_ru(target))
-            }
-            (BrokenReference { path, target, id }, Lang::En) => {
-                format!("{path} refers to a {target} with id {id} that is not in the project.")
-            }
-            (Corrupt { detail }, Lang::Ru) => format!("Сохранённые данные повреждены и не читаются ({detail})."),
-            (Corrupt { detail }, Lang::En) => format!("The stored data is damaged and cannot be read ({detail})."),
-        }
+        crate::i18n::load::load_error(self, lang)
     }
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::Ru))
-    }
-}
-
-fn target_ru(t: &str) -> &'static str {
-    match t {
-        "client" => "клиента",
-        "manager" => "менеджера",
-        "stage" => "этап",
-        "channel" => "канал",
-        "region" => "регион",
-        "business line" => "бизнес-направление",
-        "contact" => "контакт",
-        "deal" => "сделку",
-        "need" => "потребность",
-        "advantage" => "преимущество",
-        "activity" => "мероприятие",
-        _ => "запись",
-    }
-}
-
-/// Translates serde's English phrases into Russian; anything unknown is kept as is.
-pub fn ru_serde(detail: &str) -> String {
-    // Strip serde_json's " at line X column Y": the position is reported separately.
-    let d = match detail.find(" at line ") {
-        Some(i) => &detail[..i],
-        None => detail,
-    };
-    if let Some(f) = d.strip_prefix("missing field ") {
-        return format!("отсутствует обязательное поле «{}»", f.trim_matches('`'));
-    }
-    if let Some(rest) = d.strip_prefix("unknown field ") {
-        let name = rest.split(',').next().unwrap_or(rest);
-        return format!("неизвестное поле {name}");
-    }
-    if let Some(rest) = d.strip_prefix("unknown variant ") {
-        let name = rest.split(',').next().unwrap_or(rest);
-        return format!("недопустимое значение {name}");
-    }
-    if let Some(rest) = d.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "неверный тип: {} вместо ожидаемого «{}»",
-                ru_kind(found),
-                expected
-            );
-        }
-    }
-    if let Some(rest) = d.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "недопустимое значение {} (ожидалось {})",
-                ru_kind(found),
-                expected
-            );
-        }
-    }
-    if d.starts_with("input contains invalid characters") || d.starts_with("premature end of input")
-    {
-        return format!("недопустимое значение ({d})");
-    }
-    match d {
-        "EOF while parsing a value"
-        | "EOF while parsing an object"
-        | "EOF while parsing a list"
-        | "EOF while parsing a string" => "файл обрывается на середине".into(),
-        "expected value" => "ожидалось значение".into(),
-        "trailing characters" => "лишние символы после конца данных".into(),
-        "key must be a string" => "ключ должен быть строкой".into(),
-        "expected `,` or `}`" => "ожидалась «,» или «}»".into(),
-        "expected `,` or `]`" => "ожидалась «,» или «]»".into(),
-        "expected `:`" => "ожидалось «:»".into(),
-        _ => d.to_string(),
-    }
-}
-
-fn ru_kind(found: &str) -> String {
-    let f = found.trim();
-    if let Some(s) = f.strip_prefix("string ") {
-        return format!("строка {s}");
-    }
-    if let Some(s) = f.strip_prefix("integer ") {
-        return format!("число {s}");
-    }
-    if let Some(s) = f.strip_prefix("floating point ") {
-        return format!("число {s}");
-    }
-    match f {
-        "map" => "объект".into(),
-        "sequence" => "список".into(),
-        "null" => "null".into(),
-        "boolean `true`" | "boolean `false`" => "логическое значение".into(),
-        _ => f.to_string(),
     }
 }
 
@@ -256,15 +373,91 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serde_phrases_in_russian() {
+    fn serde_messages_become_problems() {
         assert_eq!(
-            ru_serde("missing field `name` at line 1 column 5"),
-            "отсутствует обязательное поле «name»"
+            Problem::from_serde("missing field `name` at line 1 column 5", None),
+            (Problem::Missing, Some("name".into()))
         );
-        assert!(
-            ru_serde("invalid type: string \"abc\", expected a money amount (number)")
-                .starts_with("неверный тип: строка \"abc\"")
+        assert_eq!(
+            Problem::from_serde(
+                "unknown field `regionid`, expected one of `id`, `code` at line 3 column 9",
+                None
+            ),
+            (Problem::Unknown, Some("regionid".into()))
         );
-        assert!(ru_serde("unknown variant `Z`, expected one of `A`, `B`").contains("`Z`"));
+        assert_eq!(
+            Problem::from_serde(
+                "invalid type: string \"abc\", expected a money amount (number)",
+                None
+            )
+            .0,
+            Problem::WrongType {
+                found: Found::Text("abc".into()),
+                expected: Expected::Money
+            }
+        );
+        assert_eq!(
+            Problem::from_serde("invalid type: map, expected a sequence", None).0,
+            Problem::WrongType {
+                found: Found::Object,
+                expected: Expected::List
+            }
+        );
+        assert_eq!(
+            Problem::from_serde("invalid value: integer `-5`, expected u32", None).0,
+            Problem::BadValue {
+                found: Found::Number("-5".into()),
+                expected: Expected::Integer { unsigned: true }
+            }
+        );
+        assert!(matches!(
+            Problem::from_serde("input is out of range at line 1 column 3", Some("2025-02-30")).0,
+            Problem::BadDate { found } if found == "2025-02-30"
+        ));
+        assert!(matches!(
+            Problem::from_serde("UUID parsing failed: invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `z` at 1", Some("zzz")).0,
+            Problem::BadId { .. }
+        ));
+        assert_eq!(
+            Problem::from_serde("amount out of range", None).0,
+            Problem::AmountOutOfRange
+        );
+        assert_eq!(
+            Problem::from_serde(
+                "unknown variant `maybe`, expected one of `Open`, `Won`",
+                None
+            )
+            .0,
+            Problem::UnknownVariant {
+                found: "maybe".into()
+            }
+        );
+    }
+
+    #[test]
+    fn long_found_values_are_shortened() {
+        let long = format!(
+            "invalid type: string \"{}\", expected f64",
+            "я".repeat(100_000)
+        );
+        match Problem::from_serde(&long, None).0 {
+            Problem::WrongType {
+                found: Found::Text(t),
+                ..
+            } => assert!(t.chars().count() <= 61, "{}", t.len()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_messages() {
+        assert_eq!(
+            Syntax::from_serde("EOF while parsing a value at line 3 column 1"),
+            Syntax::Truncated
+        );
+        assert_eq!(
+            Syntax::from_serde("expected `,` or `}` at line 1 column 9"),
+            Syntax::ExpectedComma
+        );
     }
 }

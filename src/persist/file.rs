@@ -2,12 +2,17 @@
 //! exported files and for what is kept in localStorage.
 //!
 //! Loading is a chain of pure steps, each failing with a named [`LoadError`]:
-//! size → parse → format → version → migrate → deserialize (with the field path) → validate.
+//! size → parse → format → version → migrate → deserialize (with the record and field) →
+//! validate. [`from_json`] is the chain for stored projects; [`from_file`] adds what an import
+//! checks on top: negative amounts (refused or flagged, see `validate`) and text lengths (cut
+//! and reported, see `limits`).
 
-use super::error::LoadError;
+use super::error::{Issue, IssueKind, LoadError, Problem, Syntax};
 use super::jsonpath;
+use super::limits::bound_texts;
 use super::migrate::migrate;
-use super::validate::validate;
+use super::place::{Place, Seg};
+use super::validate::{check_values, validate};
 use crate::domain::Project;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -86,7 +91,18 @@ pub struct Loaded {
     pub project: Project,
     pub saved_at: Option<String>,
     pub migrated_from: Option<u64>,
+    /// What the import flags for the user before anything is written: negative values that
+    /// are allowed, and texts cut to their limit (empty for stored projects).
+    /// The first [`MAX_FLAGS`] of them.
+    pub flags: Vec<Issue>,
+    /// How many there are in all.
+    pub flags_total: usize,
 }
+
+/// How many refused values an error lists (the total is given too).
+pub const MAX_LISTED: usize = 10;
+/// How many flagged values an import describes (the total is given too).
+pub const MAX_FLAGS: usize = 50;
 
 /// The envelope fields checked before the data is read; `data` is skipped here.
 #[derive(Deserialize)]
@@ -114,23 +130,96 @@ fn syntax_error(e: &serde_json::Error) -> LoadError {
         LoadError::NotJson {
             line: e.line(),
             column: e.column(),
-            detail: msg,
+            syntax: Syntax::from_serde(&msg),
         }
     }
 }
 
-/// A data error with the path of the field, found from serde's line and column.
+/// The value at a place, to quote a bad id or date.
+fn value_at<'a>(data: &'a Value, place: &Place) -> Option<&'a Value> {
+    let mut v = data;
+    for k in place.list.split('.').filter(|k| !k.is_empty()) {
+        v = v.get(k)?;
+    }
+    if let Some(i) = place.index {
+        v = v.get(i)?;
+    }
+    for s in &place.field {
+        v = match s {
+            Seg::Key(k) => v.get(k)?,
+            Seg::Index(i) => v.get(*i)?,
+        };
+    }
+    Some(v)
+}
+
+/// A data error with the record and field, found from serde's line and column; the record's
+/// code and name are read from the file when it is JSON throughout.
 fn data_error(text: &str, e: serde_json::Error, prefix: &str) -> LoadError {
-    let detail = e.to_string();
-    let missing = detail.starts_with("missing field");
-    let path = jsonpath::path_at(text, e.line(), e.column(), missing);
+    if e.classify() != serde_json::error::Category::Data {
+        return syntax_error(&e);
+    }
+    let msg = e.to_string();
+    let at_record = msg.starts_with("missing field")
+        || msg.starts_with("unknown field")
+        || msg.starts_with("duplicate field");
+    let path = jsonpath::path_at(text, e.line(), e.column(), at_record);
     let path = match (prefix.is_empty(), path.is_empty()) {
         (true, true) => "data".to_string(),
         (true, false) => path,
         (false, true) => prefix.to_string(),
         (false, false) => format!("{prefix}.{path}"),
     };
-    LoadError::Invalid { path, detail }
+    let whole: Option<Value> = serde_json::from_str(text).ok();
+    let data = whole.as_ref().and_then(|w| {
+        if prefix.is_empty() {
+            w.get("data")
+        } else {
+            Some(w)
+        }
+    });
+    let mut place = Place::from_path(&path, data);
+    let found = data
+        .and_then(|d| value_at(d, &place))
+        .and_then(Value::as_str);
+    let (problem, key) = Problem::from_serde(&msg, found);
+    if let Some(k) = key {
+        place = place.with_key(&k);
+    }
+    LoadError::Invalid {
+        place: Box::new(place),
+        problem,
+    }
+}
+
+fn relabel(place: &mut Place, data: &Value) {
+    *place = Place::from_path(&place.path(), Some(data));
+}
+
+/// Puts the records' codes and names into the places of a validation error.
+fn with_labels(e: LoadError, p: &Project) -> LoadError {
+    let Ok(data) = serde_json::to_value(p) else {
+        return e;
+    };
+    match e {
+        LoadError::DuplicateId { mut place, id } => {
+            relabel(&mut place, &data);
+            LoadError::DuplicateId { place, id }
+        }
+        LoadError::DuplicateRevenue { mut place, year } => {
+            relabel(&mut place, &data);
+            LoadError::DuplicateRevenue { place, year }
+        }
+        LoadError::BrokenReference {
+            mut place,
+            target,
+            id,
+        } => {
+            relabel(&mut place, &data);
+            LoadError::BrokenReference { place, target, id }
+        }
+        other => other,
+    }
 }
 
 /// Whether `text` is an envelope of this app's current schema version (read from the header
@@ -182,8 +271,8 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
     }
     if header.data.is_none() {
         return Err(LoadError::Invalid {
-            path: "data".into(),
-            detail: "missing field `data`".into(),
+            place: Box::new(Place::from_path("data", None)),
+            problem: Problem::Missing,
         });
     }
     let saved_at = header
@@ -202,12 +291,68 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
         let migrated = serde_json::to_string(&data).unwrap_or_default();
         serde_json::from_str::<Project>(&migrated).map_err(|e| data_error(&migrated, e, "data"))?
     };
-    validate(&project)?;
+    validate(&project).map_err(|e| with_labels(e, &project))?;
     Ok(Loaded {
         project,
         saved_at,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),
+        flags: vec![],
+        flags_total: 0,
     })
+}
+
+/// Reads a project file the user imports: [`from_json`], then negative values (refused, or
+/// flagged in [`Loaded::flags`]) and text lengths (cut to their limit and flagged). Nothing is
+/// written by this; the import dialog shows the flags and the user decides.
+pub fn from_file(text: &str) -> Result<Loaded, LoadError> {
+    let mut loaded = from_json(text)?;
+    let check = check_values(&loaded.project);
+    let mut data = serde_json::to_value(&loaded.project).map_err(|e| LoadError::Invalid {
+        place: Box::default(),
+        problem: Problem::Other(crate::i18n::format::shorten(&e.to_string(), 120).into_owned()),
+    })?;
+    let issue = |data: &Value, path: &str, kind: IssueKind| Issue {
+        place: Place::from_path(path, Some(data)),
+        kind,
+    };
+    if !check.refused.is_empty() {
+        return Err(LoadError::Refused {
+            total: check.refused.len(),
+            issues: check
+                .refused
+                .iter()
+                .take(MAX_LISTED)
+                .map(|(path, amount)| issue(&data, path, IssueKind::Negative { amount: *amount }))
+                .collect(),
+        });
+    }
+    let mut flags: Vec<Issue> = check
+        .flagged
+        .iter()
+        .take(MAX_FLAGS)
+        .map(|(path, amount)| issue(&data, path, IssueKind::Negative { amount: *amount }))
+        .collect();
+    let cuts = bound_texts(&mut data);
+    loaded.flags_total = check.flagged.len() + cuts.len();
+    if !cuts.is_empty() {
+        let room = MAX_FLAGS.saturating_sub(flags.len());
+        flags.extend(cuts.iter().take(room).map(|c| {
+            issue(
+                &data,
+                &c.path,
+                IssueKind::Truncated {
+                    chars: c.chars,
+                    limit: c.limit,
+                },
+            )
+        }));
+        loaded.project = serde_json::from_value(data).map_err(|e| LoadError::Invalid {
+            place: Box::default(),
+            problem: Problem::Other(crate::i18n::format::shorten(&e.to_string(), 120).into_owned()),
+        })?;
+    }
+    loaded.flags = flags;
+    Ok(loaded)
 }
 
 #[cfg(test)]
@@ -287,19 +432,17 @@ mod tests {
         v["data"]["deals"][3]["amount"] = Value::String("много".into());
         let e = err(&v.to_string());
         match &e {
-            LoadError::Invalid { path, .. } => assert_eq!(path, "data.deals[3].amount"),
+            LoadError::Invalid { place, .. } => assert_eq!(place.path(), "data.deals[3].amount"),
             other => panic!("{other:?}"),
         }
-        assert!(
-            e.message(Lang::Ru).contains("data.deals[3].amount"),
-            "{}",
-            e.message(Lang::Ru)
-        );
-        assert!(
-            e.message(Lang::Ru).contains("неверный тип"),
-            "{}",
-            e.message(Lang::Ru)
-        );
+        let code = p.deals[3].code.clone();
+        let ru = e.message(Lang::Ru);
+        assert!(ru.contains(&format!("Сделка {code}")), "{ru}");
+        assert!(ru.contains("поле «Сумма»"), "{ru}");
+        assert!(ru.contains("«много»"), "{ru}");
+        let en = e.message(Lang::En);
+        assert!(en.contains(&format!("Deal {code}")), "{en}");
+        assert!(en.contains("field «Amount»"), "{en}");
 
         let mut v: Value = serde_json::from_str(&to_json(&p, "x")).unwrap();
         v["data"]["clients"][0]
@@ -308,11 +451,12 @@ mod tests {
             .remove("name");
         let e = err(&v.to_string());
         assert!(
-            matches!(&e, LoadError::Invalid { path, detail } if path == "data.clients[0]" && detail.contains("name")),
+            matches!(&e, LoadError::Invalid { place, problem: Problem::Missing } if place.path() == "data.clients[0].name"),
             "{e:?}"
         );
         assert!(
-            e.message(Lang::Ru).contains("обязательное поле «name»"),
+            e.message(Lang::Ru)
+                .contains("нет обязательного поля «Наименование»"),
             "{}",
             e.message(Lang::Ru)
         );
@@ -320,7 +464,7 @@ mod tests {
         let mut v: Value = serde_json::from_str(&to_json(&p, "x")).unwrap();
         v["data"]["deals"][0]["status"] = Value::String("maybe".into());
         assert!(
-            matches!(err(&v.to_string()), LoadError::Invalid { path, .. } if path == "data.deals[0].status")
+            matches!(err(&v.to_string()), LoadError::Invalid { place, .. } if place.path() == "data.deals[0].status")
         );
     }
 
@@ -357,5 +501,122 @@ mod tests {
         assert_eq!(file_name(&p), "ООО «Рога_Копыта»_ план_.sloy.json");
         p.name = "  ".into();
         assert_eq!(file_name(&p), "project.sloy.json");
+    }
+
+    fn demo_value() -> Value {
+        serde_json::from_str(&to_json(&demo_project(), "x")).unwrap()
+    }
+
+    #[test]
+    fn negative_deal_amounts_are_refused_with_the_deal_and_field() {
+        let p = demo_project();
+        let mut v = demo_value();
+        v["data"]["deals"][4]["amount"] = serde_json::json!(-5000);
+        v["data"]["deals"][7]["amount"] = serde_json::json!(-0.5);
+        let e = from_file(&v.to_string()).expect_err("refused");
+        let LoadError::Refused { issues, total } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(*total, 2);
+        assert_eq!(issues[0].place.path(), "data.deals[4].amount");
+        let ru = e.message(Lang::Ru);
+        let d = &p.deals[4];
+        let expected = format!(
+            "Сделка {} («{}»), поле «Сумма»: \u{2212}5\u{a0}000,00 — сумма не может быть отрицательной",
+            d.code, d.title
+        );
+        assert!(ru.contains(&expected), "{ru}\n{expected}");
+        assert!(e.message(Lang::En).contains("field «Amount»"));
+        // The stored-project chain does not refuse it (nothing saved is ever lost).
+        assert!(from_json(&v.to_string()).is_ok());
+    }
+
+    #[test]
+    fn allowed_negatives_and_cut_texts_are_flagged() {
+        let mut v = demo_value();
+        v["data"]["revenues"][0]["amount"] = serde_json::json!(-12.5);
+        v["data"]["name"] = Value::String("Щ".repeat(2 * 1024 * 1024));
+        v["data"]["clients"][1]["notes"] = Value::String("n".repeat(10_001));
+        let loaded = from_file(&v.to_string()).expect("imports with flags");
+        assert_eq!(loaded.project.name.chars().count(), 200);
+        assert_eq!(loaded.project.clients[1].notes.len(), 10_000);
+        assert_eq!(loaded.flags_total, 3);
+        let paths: Vec<String> = loaded.flags.iter().map(|f| f.place.path()).collect();
+        assert_eq!(
+            paths,
+            [
+                "data.revenues[0].amount",
+                "data.clients[1].notes",
+                "data.name"
+            ]
+        );
+        let words = crate::i18n::load::flag_words(&loaded.flags[2], Lang::Ru);
+        assert!(words.contains("обрезан до 200"), "{words}");
+        assert!(words.len() < 400, "{words}");
+    }
+
+    #[test]
+    fn unknown_fields_name_the_record_and_the_field() {
+        let mut v = demo_value();
+        let c = v["data"]["clients"][0].as_object_mut().unwrap();
+        c.insert("regionid".into(), Value::String("x".into()));
+        let e = err(&v.to_string());
+        let LoadError::Invalid { place, problem } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(*problem, Problem::Unknown);
+        assert_eq!(place.path(), "data.clients[0].regionid");
+        let ru = e.message(Lang::Ru);
+        assert!(ru.contains("Клиент K01"), "{ru}");
+        assert!(ru.contains("«regionid»"), "{ru}");
+    }
+
+    #[test]
+    fn bad_dates_ids_and_lists_are_told_in_words() {
+        let cases: [(&str, Value, &str, &str); 4] = [
+            (
+                "created",
+                Value::String("2025-02-30".into()),
+                "не дата",
+                "is not a date",
+            ),
+            (
+                "stage_id",
+                Value::String("not-a-uuid".into()),
+                "не идентификатор",
+                "is not an id",
+            ),
+            (
+                "history",
+                serde_json::json!({"a": 1}),
+                "ожидалось: список",
+                "expected a list",
+            ),
+            (
+                "amount",
+                serde_json::json!(1e300),
+                "вне допустимого диапазона",
+                "out of range",
+            ),
+        ];
+        for (field, value, ru_part, en_part) in cases {
+            let mut v = demo_value();
+            v["data"]["deals"][2][field] = value;
+            let e = err(&v.to_string());
+            let ru = e.message(Lang::Ru);
+            assert!(ru.contains(ru_part), "{field}: {ru}");
+            assert!(ru.contains("Сделка "), "{field}: {ru}");
+            for english in [
+                "input is",
+                "UUID parsing",
+                "a sequence",
+                "money amount",
+                "out of range",
+            ] {
+                assert!(!ru.contains(english), "{field}: {ru}");
+            }
+            let en = e.message(Lang::En);
+            assert!(en.contains(en_part), "{field}: {en}");
+        }
     }
 }

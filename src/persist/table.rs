@@ -125,7 +125,12 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Table, String> {
     for rec in rdr.records() {
         let rec = match rec {
             Ok(r) => r,
-            Err(e) => return Err(format!("Файл не читается как таблица CSV: {e}")),
+            Err(e) => {
+                return Err(format!(
+                    "Файл не читается как таблица CSV: {}",
+                    crate::i18n::format::shorten(&e.to_string(), 120)
+                ))
+            }
         };
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;

@@ -1,8 +1,29 @@
-//! Checks that a deserialized project is whole: ids are unique within each list and every
-//! reference points at something that exists. The first problem is reported with its path.
+//! Checks of a deserialized project.
+//!
+//! [`validate`]: the project is whole — ids are unique within each list and every reference
+//! points at something that exists. The first problem is reported with its place. Run on every
+//! load, from a file or from storage.
+//!
+//! [`check_values`]: the values make sense — run on the import of a file only (see
+//! `file::from_file`), so that a stored project is never refused by a rule added later. Each
+//! negative amount, revenue, volume, budget, price or quantity is either *refused* (the file is
+//! not imported) or *flagged* (listed in the import dialog; the user decides):
+//!
+//! | field | decision | why |
+//! |---|---|---|
+//! | deal amount (`deals[].amount`) | refused | summed into the funnel, the scoreboard and the money flow: one negative deal falsifies every stage's figure («−336 850 тыс. ₽»); no editor of Sloy writes one |
+//! | plans (`layer1.company_plan`, `manager_plans[]` amount, by channel, by category) | refused | a plan below zero makes every plan/fact percentage meaningless; the plan editors refuse negatives |
+//! | market volumes (`layer1.market_volumes[].amount`) | refused | a share of a negative market is meaningless; no editor writes one |
+//! | activity budgets (`layer3.activities[].budget`) | refused | the programme editor refuses negatives |
+//! | КП lines (`deals[].proposal.lines[]` price, quantity) | refused | the specification editor refuses negatives; a negative line turns a КП total upside down |
+//! | client revenue (`revenues[].amount`) | flagged | a year of returns or credit notes can net below zero in 1C, and the client editor accepts it; the ABC analysis then ranks the client last, which the user should know before importing |
+//! | actual sales (`layer1.actuals[].amount`) | flagged | a negative entry is how a consultant corrects an earlier period (returns); the plan/fact editor accepts it |
+//! | hypothesis market volume (`layer1.hypotheses[].market_volume`) | flagged | the hypothesis editor accepts it; it only feeds that hypothesis's own estimate |
+//! | ТЭО lines and salvage (`deals[].teo`) | flagged | a negative saving is an extra cost and a negative salvage a disposal cost, both legitimate in a TCO comparison |
 
-use super::error::LoadError;
-use crate::domain::{Id, Project};
+use super::error::{LoadError, Target};
+use super::place::Place;
+use crate::domain::{Id, Money, Project};
 use std::collections::HashSet;
 
 fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a Id>) -> Result<HashSet<Id>, LoadError> {
@@ -10,7 +31,7 @@ fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a Id>) -> Result<HashSet<I
     for (i, id) in ids.enumerate() {
         if !set.insert(*id) {
             return Err(LoadError::DuplicateId {
-                path: format!("data.{list}[{i}].id"),
+                place: Box::new(Place::from_path(&format!("{list}[{i}].id"), None)),
                 id: id.to_string(),
             });
         }
@@ -20,7 +41,7 @@ fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a Id>) -> Result<HashSet<I
 
 struct Refs<'a> {
     set: &'a HashSet<Id>,
-    target: &'static str,
+    target: Target,
 }
 
 impl Refs<'_> {
@@ -29,7 +50,7 @@ impl Refs<'_> {
             Ok(())
         } else {
             Err(LoadError::BrokenReference {
-                path: format!("data.{}", path()),
+                place: Box::new(Place::from_path(&path(), None)),
                 target: self.target,
                 id: id.to_string(),
             })
@@ -83,47 +104,47 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
 
     let line = Refs {
         set: &lines,
-        target: "business line",
+        target: Target::BusinessLine,
     };
     let channel = Refs {
         set: &channels,
-        target: "channel",
+        target: Target::Channel,
     };
     let region = Refs {
         set: &regions,
-        target: "region",
+        target: Target::Region,
     };
     let manager = Refs {
         set: &managers,
-        target: "manager",
+        target: Target::Manager,
     };
     let client = Refs {
         set: &clients,
-        target: "client",
+        target: Target::Client,
     };
     let stage = Refs {
         set: &stages,
-        target: "stage",
+        target: Target::Stage,
     };
     let deal = Refs {
         set: &deals,
-        target: "deal",
+        target: Target::Deal,
     };
     let contact = Refs {
         set: &contacts,
-        target: "contact",
+        target: Target::Contact,
     };
     let activity = Refs {
         set: &activities,
-        target: "activity",
+        target: Target::Activity,
     };
     let need = Refs {
         set: &needs,
-        target: "need",
+        target: Target::Need,
     };
     let advantage = Refs {
         set: &advantages,
-        target: "advantage",
+        target: Target::Advantage,
     };
 
     for (i, m) in p.managers.iter().enumerate() {
@@ -146,9 +167,9 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     for (i, r) in p.revenues.iter().enumerate() {
         client.check(|| format!("revenues[{i}].client_id"), &r.client_id)?;
         if !seen_revenue.insert((r.client_id, r.year)) {
-            return Err(LoadError::DuplicateId {
-                path: format!("data.revenues[{i}] (клиент и год {})", r.year),
-                id: r.client_id.to_string(),
+            return Err(LoadError::DuplicateRevenue {
+                place: Box::new(Place::from_path(&format!("revenues[{i}].year"), None)),
+                year: r.year,
             });
         }
     }
@@ -288,6 +309,94 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// Negative values found by [`check_values`]: JSON paths (under `data`) with the amount.
+#[derive(Debug, Default, PartialEq)]
+pub struct ValueCheck {
+    /// Values that keep the file from being imported.
+    pub refused: Vec<(String, Money)>,
+    /// Values shown in the import dialog before the user decides.
+    pub flagged: Vec<(String, Money)>,
+}
+
+/// Every negative amount, revenue, volume, budget, price and quantity, refused or flagged as
+/// the table in the module docs says.
+pub fn check_values(p: &Project) -> ValueCheck {
+    let mut out = ValueCheck::default();
+    let neg = |m: Money| m.0 < 0;
+    let mut refuse = |path: String, m: Money| {
+        if neg(m) {
+            out.refused.push((path, m));
+        }
+    };
+    for (i, d) in p.deals.iter().enumerate() {
+        refuse(format!("deals[{i}].amount"), d.amount);
+        for (j, l) in d.proposal.lines.iter().enumerate() {
+            refuse(
+                format!("deals[{i}].proposal.lines[{j}].unit_price"),
+                l.unit_price,
+            );
+            if l.qty < 0.0 {
+                refuse(
+                    format!("deals[{i}].proposal.lines[{j}].qty"),
+                    Money::from_f64(l.qty),
+                );
+            }
+        }
+    }
+    let l1 = &p.layer1;
+    refuse("layer1.company_plan".into(), l1.company_plan);
+    for (i, v) in l1.market_volumes.iter().enumerate() {
+        refuse(format!("layer1.market_volumes[{i}].amount"), v.amount);
+    }
+    for (i, mp) in l1.manager_plans.iter().enumerate() {
+        refuse(format!("layer1.manager_plans[{i}].amount"), mp.amount);
+        for (j, c) in mp.by_channel.iter().enumerate() {
+            refuse(
+                format!("layer1.manager_plans[{i}].by_channel[{j}].amount"),
+                c.amount,
+            );
+        }
+        let cat = &mp.by_category;
+        for (k, m) in [("a", cat.a), ("b", cat.b), ("c", cat.c)] {
+            refuse(format!("layer1.manager_plans[{i}].by_category.{k}"), m);
+        }
+    }
+    for (i, a) in p.layer3.activities.iter().enumerate() {
+        refuse(format!("layer3.activities[{i}].budget"), a.budget);
+    }
+    let mut flag = |path: String, m: Money| {
+        if neg(m) {
+            out.flagged.push((path, m));
+        }
+    };
+    for (i, r) in p.revenues.iter().enumerate() {
+        flag(format!("revenues[{i}].amount"), r.amount);
+    }
+    for (i, a) in l1.actuals.iter().enumerate() {
+        flag(format!("layer1.actuals[{i}].amount"), a.amount);
+    }
+    for (i, h) in l1.hypotheses.iter().enumerate() {
+        if let Some(m) = h.market_volume {
+            flag(format!("layer1.hypotheses[{i}].market_volume"), m);
+        }
+    }
+    for (i, d) in p.deals.iter().enumerate() {
+        let Some(teo) = &d.teo else { continue };
+        for (key, lines) in [
+            ("investment", &teo.investment),
+            ("savings", &teo.savings),
+            ("opex", &teo.opex),
+            ("alternative_opex", &teo.alternative_opex),
+        ] {
+            for (j, l) in lines.iter().enumerate() {
+                flag(format!("deals[{i}].teo.{key}[{j}].amount"), l.amount);
+            }
+        }
+        flag(format!("deals[{i}].teo.salvage"), teo.salvage);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,7 +415,7 @@ mod tests {
         p.clients[5].id = p.clients[2].id;
         let e = validate(&p).unwrap_err();
         assert!(
-            matches!(&e, LoadError::DuplicateId { path, .. } if path == "data.clients[5].id"),
+            matches!(&e, LoadError::DuplicateId { place, .. } if place.path() == "data.clients[5].id"),
             "{e:?}"
         );
         assert!(e.message(Lang::Ru).contains("Повторяющийся идентификатор"));
@@ -318,7 +427,7 @@ mod tests {
         p.deals[2].client_id = Some(new_id());
         let e = validate(&p).unwrap_err();
         assert!(
-            matches!(&e, LoadError::BrokenReference { path, target: "client", .. } if path == "data.deals[2].client_id")
+            matches!(&e, LoadError::BrokenReference { place, target: Target::Client, .. } if place.path() == "data.deals[2].client_id")
         );
         assert!(
             e.message(Lang::Ru).contains("клиента"),
@@ -331,7 +440,7 @@ mod tests {
         assert!(matches!(
             validate(&p),
             Err(LoadError::BrokenReference {
-                target: "stage",
+                target: Target::Stage,
                 ..
             })
         ));
@@ -341,9 +450,38 @@ mod tests {
         assert!(matches!(
             validate(&p),
             Err(LoadError::BrokenReference {
-                target: "manager",
+                target: Target::Manager,
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn negative_values_are_refused_or_flagged() {
+        let mut p = demo_project();
+        assert_eq!(check_values(&p), ValueCheck::default(), "the demo is clean");
+        p.deals[4].amount = Money(-500_000);
+        p.layer3.activities[0].budget = Money(-1);
+        p.revenues[0].amount = Money(-100);
+        p.layer1.company_plan = Money(-1);
+        let c = check_values(&p);
+        assert_eq!(
+            c.refused,
+            vec![
+                ("deals[4].amount".to_string(), Money(-500_000)),
+                ("layer1.company_plan".to_string(), Money(-1)),
+                ("layer3.activities[0].budget".to_string(), Money(-1)),
+            ]
+        );
+        assert_eq!(
+            c.flagged,
+            vec![("revenues[0].amount".to_string(), Money(-100))]
+        );
+        // Zero is not negative.
+        p.deals[4].amount = Money::ZERO;
+        assert!(!check_values(&p)
+            .refused
+            .iter()
+            .any(|(k, _)| k.starts_with("deals")));
     }
 }

@@ -132,7 +132,7 @@ fn unpack(bytes: &[u8], e: &ZipEntry) -> Result<Vec<u8>, String> {
     if e.size > MAX_PART {
         return Err(format!(
             "Книга Excel слишком велика: часть «{}» занимает в распакованном виде больше {} МБ.",
-            e.name,
+            short(&e.name),
             MAX_PART >> 20
         ));
     }
@@ -152,7 +152,7 @@ fn unpack(bytes: &[u8], e: &ZipEntry) -> Result<Vec<u8>, String> {
         m => {
             return Err(format!(
                 "Книга Excel не читается: часть «{}» сжата неизвестным способом ({m}). Сохраните книгу в Excel заново.",
-                e.name
+                short(&e.name)
             ))
         }
     };
@@ -181,7 +181,10 @@ impl Book<'_> {
         };
         let raw = unpack(self.bytes, entry)?;
         let text = String::from_utf8(raw).map_err(|_| {
-            format!("Книга Excel не читается: часть «{path}» не в кодировке UTF-8.")
+            format!(
+                "Книга Excel не читается: часть «{}» не в кодировке UTF-8.",
+                short(path)
+            )
         })?;
         Ok(Some(match text.strip_prefix('\u{FEFF}') {
             Some(rest) => rest.to_string(),
@@ -192,8 +195,18 @@ impl Book<'_> {
 
 // ---- XML helpers ----
 
+/// A name or detail from the file, shortened for a message: a message never carries an
+/// unbounded text (fuzzing found a 200 000-character quick-xml error quoted whole).
+fn short(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::i18n::format::shorten(s, 80)
+}
+
 fn xml_error(part: &str, e: impl std::fmt::Display) -> String {
-    format!("Книга Excel не читается: ошибка в разметке «{part}» ({e}).")
+    format!(
+        "Книга Excel не читается: ошибка в разметке «{}» ({}).",
+        short(part),
+        short(&e.to_string())
+    )
 }
 
 /// An attribute's value by local name (`r:id` → `id`), entities unescaped.
@@ -608,7 +621,7 @@ fn sheet_table(
     name: &str,
     path: &str,
 ) -> Result<Option<Table>, String> {
-    let err = |e: String| format!("Лист «{name}» не читается: {e}");
+    let err = |e: String| format!("Лист «{}» не читается: {e}", short(name));
     let xml_text = book
         .part(path)
         .map_err(err)?
@@ -692,10 +705,10 @@ pub fn parse_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
     let table = match sheet {
         Some(name) => {
             let Some(i) = sheets.iter().position(|s| s == name) else {
-                return Err(format!("В книге нет листа «{name}»."));
+                return Err(format!("В книге нет листа «{}».", short(name)));
             };
             sheet_table(&book, &ctx, name, &path_of(i))?
-                .ok_or_else(|| format!("Лист «{name}» пуст: нет строки заголовков."))?
+                .ok_or_else(|| format!("Лист «{}» пуст: нет строки заголовков.", short(name)))?
         }
         None => {
             let mut found = None;

@@ -1,5 +1,6 @@
 // Behaviour: a file that is not a good Sloy project is refused with a Russian message saying
-// what is wrong and where, and nothing changes: no dialog, the same projects. A file whose
+// what is wrong and where (the record by its code and name, the field by its human name),
+// and nothing changes: no dialog, the same projects. A file whose
 // texts contain HTML or script is imported, shown as plain text and never run.
 
 import assert from "node:assert/strict";
@@ -64,19 +65,20 @@ appTest("bad files are refused with a message and change nothing", async (sessio
     ),
   );
 
-  await t.test("a wrong type names the field", () =>
+  await t.test("a wrong type names the record and the field", () =>
     refused(
       edited("wrong-type.sloy.json", (j) => (j.data.deals[3].amount = "много")),
-      "data.deals[3].amount",
-      "много",
+      `Сделка ${good.data.deals[3].code}`,
+      "поле «Сумма»",
+      "«много»",
     ),
   );
 
   await t.test("a missing required field", () =>
     refused(
       edited("no-name.sloy.json", (j) => delete j.data.clients[0].name),
-      "обязательное поле «name»",
-      "data.clients[0]",
+      "нет обязательного поля «Наименование»",
+      `Клиент ${good.data.clients[0].code}`,
     ),
   );
 
@@ -93,7 +95,8 @@ appTest("bad files are refused with a message and change nothing", async (sessio
     return refused(
       edited("ghost-client.sloy.json", (j) => (j.data.deals[2].client_id = ghost)),
       "ссылается на клиента",
-      "data.deals[2].client_id",
+      `Сделка ${good.data.deals[2].code}`,
+      "поле «Клиент»",
       ghost,
     );
   });
