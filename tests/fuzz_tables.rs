@@ -408,20 +408,61 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default()
 }
 
+/// Whether two checked rows name the same client (then a second import may legitimately move
+/// values between them, e.g. the later row's name wins each time).
+fn has_duplicate_keys(plan: &ClientPlan) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    plan.ok.iter().any(|r| {
+        let key = if r.code.is_empty() {
+            format!("n:{}", r.name.to_lowercase())
+        } else {
+            format!("c:{}", r.code.to_lowercase())
+        };
+        !seen.insert(key)
+    })
+}
+
 /// Plans and applies a table as clients and as deals; the projects must stay valid.
 fn import_table(t: &Table) -> Result<(), TestCaseError> {
     let m = guess_mapping(Kind::Clients, &t.headers);
     let _ = mapping_problems(Kind::Clients, &m);
-    let plan = plan_clients(t, &m);
+    let u = sloy::domain::model::MoneyUnit::ThousandRub;
+    let plan = plan_clients(t, &m, sloy::domain::model::MoneyUnit::Rub, u);
     prop_assert_eq!(plan.rows_read, t.rows.len());
-    prop_assert!(plan.ok.len() + plan.rejected.len() <= t.rows.len());
+    // Every row is either taken or refused, once.
+    prop_assert_eq!(plan.ok.len() + plan.rejected.len(), t.rows.len());
+    // Nothing negative gets through.
+    for r in &plan.ok {
+        prop_assert!(r.revenue.is_none_or(|m| m.0 >= 0));
+        prop_assert!(r.avg_cycle_days.is_none_or(|d| d >= 0.0));
+    }
     let mut p = Project::new_empty("Импорт", today());
     for mode in [Mode::AddNew, Mode::UpdateExisting] {
-        let _ = client_updates(&p, &plan, 2024, mode);
-        apply_clients(&mut p, &plan, 2024, mode);
+        let s = ClientSettings {
+            year: 2024,
+            mode,
+            file_unit: sloy::domain::model::MoneyUnit::Rub,
+            project_unit: u,
+        };
+        let pv = preview_clients(&p, &plan, s);
+        apply_preview(&mut p, &pv);
         prop_assert!(validate(&p).is_ok(), "clients: {:?}", validate(&p));
+        // The same rows again change nothing.
+        let again = preview_clients(
+            &p,
+            &plan,
+            ClientSettings {
+                mode: Mode::UpdateExisting,
+                ..s
+            },
+        );
+        if mode == Mode::UpdateExisting {
+            prop_assert!(!again.changes_anything() || has_duplicate_keys(&plan));
+        }
     }
-    let _ = rejected_rows(&plan.rejected);
+    let _ = rejected_rows(&plan.rejected, |p| {
+        sloy::i18n::import::problem_text(p, sloy::i18n::Lang::Ru)
+    });
 
     let m = guess_mapping(Kind::Deals, &t.headers);
     let mut p = new_crm_project("CRM", t, &m, today());

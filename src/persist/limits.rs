@@ -20,13 +20,13 @@
 use serde_json::Value;
 
 /// Codes shown in tables (K01, D05, 2.1).
-pub const CODE_CHARS: usize = 50;
+pub const CODE_CHARS: usize = crate::domain::limits::CODE;
 /// Names, titles and other one-line texts.
-pub const NAME_CHARS: usize = 200;
+pub const NAME_CHARS: usize = crate::domain::limits::NAME;
 /// One item of a list of short texts.
 pub const ITEM_CHARS: usize = 1_000;
 /// Notes and other free text.
-pub const NOTE_CHARS: usize = 10_000;
+pub const NOTE_CHARS: usize = crate::domain::limits::NOTE;
 /// Document templates (КП, ТЭО).
 pub const TEMPLATE_CHARS: usize = 100_000;
 
