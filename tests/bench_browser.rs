@@ -43,15 +43,19 @@ fn stepped_save(
 ) -> (f64, f64, usize, library::Meta) {
     let t0 = now();
     let mut job = library::begin_save(kv, p, cache, rev, "bench", "now", false, "b1").unwrap();
-    let mut longest = now() - t0;
-    let mut steps = 1;
+    let mut times = vec![now() - t0];
     loop {
         let t = now();
-        let progress = job.step(kv, cache).unwrap();
-        longest = longest.max(now() - t);
-        steps += 1;
+        let progress = job.step(kv, cache, p).unwrap();
+        times.push(now() - t);
         if let library::Progress::Done(meta) = progress {
-            return (now() - t0, longest, steps, meta);
+            let longest = times.iter().copied().fold(0.0, f64::max);
+            if p.deals.len() == 10_000 && times.len() > 10 {
+                let at = times.iter().position(|t| *t == longest).unwrap_or(0);
+                console_log!("BENCH save_steps n={} longest_is_step={at} first={:.1} snapshot_max={:.1} root_pack={:.1} commit={:.1}",
+                    times.len(), times[0], times[1..25].iter().copied().fold(0.0, f64::max), times[times.len() - 2], times[times.len() - 1]);
+            }
+            return (now() - t0, longest, times.len(), meta);
         }
     }
 }
@@ -176,6 +180,9 @@ fn bench_startup_with_5_big_projects() {
     });
     assert_eq!(listed, stored);
     let key = library::data_key(last.unwrap());
+    let check = median_ms(3, || {
+        library::load_stored(&kv, &key).unwrap().unwrap();
+    });
     let open = median_ms(3, || {
         let s = library::load_stored(&kv, &key).unwrap().unwrap();
         let mut cache = library::SaveCache::default();
@@ -188,7 +195,7 @@ fn bench_startup_with_5_big_projects() {
     assert_eq!(found, stored);
     storage.clear().unwrap();
     console_log!(
-        "BENCH startup_{stored}_projects_10k_deals list_ms={list:.2} open_one_ms={open:.1} startup_total_ms={:.1} idle_check_per_project_ms={open:.1} old_scan_all_ms={scan_all:.1}",
+        "BENCH startup_{stored}_projects_10k_deals list_ms={list:.2} open_one_ms={open:.1} startup_total_ms={:.1} idle_check_per_project_ms={check:.1} old_scan_all_ms={scan_all:.1}",
         list + open
     );
 }

@@ -11,13 +11,23 @@
 //!
 //! ## Chunks: saving a big project fast
 //! Clients and deals are stored in chunks of [`CHUNK_ITEMS`] under their own keys
-//! (`sloy.c.<id>.<c|d><n>.<rev>`); the project value holds the rest of the project and, on its
-//! first line, the list of its chunks. A save rewrites only the chunks whose items changed since
-//! the previous save (compared with the copy kept in [`SaveCache`]), so an edit in a
-//! 10 000-deal project serialises and deflates one chunk, not 12 MB of JSON. The project value
-//! is the commit point: new chunks get new keys and are written first; if anything fails they
-//! are removed and the previous save stays whole; after the project value is written, the
-//! chunks it no longer lists are removed. Values of the older single-value layout still load.
+//! (`sloy.c.<id>.<c|d><n>.<gen>-<tab>`; older saves wrote `….<gen>`); the project value holds
+//! the rest of the project and, on its first line, the list of its chunks. A save rewrites only
+//! the chunks whose items changed since the previous save (compared with the copy kept in
+//! [`SaveCache`]), so an edit in a 10 000-deal project serialises and deflates one chunk, not
+//! 12 MB of JSON. The project value is the commit point: new chunks get new keys and are
+//! written first; if anything fails they are removed and the previous save stays whole; after
+//! the project value is written, the chunks it no longer lists are removed.
+//!
+//! A save is a [`SaveJob`] of short steps (one chunk each), so the page never waits for a whole
+//! save: [`begin_save`] takes a snapshot, [`SaveJob::step`] does one step, and the commit step
+//! checks the revision again, as another tab may have saved in between. The tab's name in new
+//! chunk keys keeps two tabs saving at once from writing the same key. Values of the older
+//! single-value layout still load.
+//!
+//! ## Start-up
+//! [`list`] reads only the metas; a project is decoded when it is opened or checked
+//! ([`load_stored`]), which reports an unreadable value with its raw text.
 
 use super::codec::{pack, unpack};
 use super::error::{LoadError, StoreError};
@@ -372,6 +382,8 @@ fn key_gen(key: &str) -> Option<u64> {
 /// One chunk of a save in progress.
 #[derive(Debug)]
 enum Part<T> {
+    /// Not compared with the previous save yet (the snapshot is taken a chunk per step).
+    Unseen,
     /// Unchanged: the chunk of the previous save at this index of the cache is listed again.
     Kept(usize),
     /// Changed: serialised and written under a new key by a step of the save.
@@ -382,11 +394,16 @@ enum Part<T> {
     },
 }
 
-/// A save split into steps, each short enough not to block the page (one changed chunk of
-/// [`CHUNK_ITEMS`] items serialised, deflated and written per step; then the project value).
+/// A save split into steps, each short enough not to block the page: first the snapshot, one
+/// chunk of [`CHUNK_ITEMS`] items compared with the previous save (and copied when changed) per
+/// step; then one changed chunk serialised, deflated and written per step; then the project
+/// value is packed; then the commit.
 ///
-/// [`begin_save`] takes a snapshot of what is to be written, so edits made to the project
-/// between steps do not mix into this save (the next save picks them up). Until the last step
+/// [`begin_save`] serialises the rest of the project; while [`SaveJob::snapshotting`], each
+/// step must be given the project unchanged since then (the caller gives up the job with
+/// [`SaveJob::abort`] when the project is edited meanwhile: nothing is written before the
+/// snapshot is complete). Once the snapshot is taken, edits made to the project between steps
+/// do not mix into this save (the next save picks them up). Until the last step
 /// nothing that a reader looks at changes: new chunks get new keys, the project value (the
 /// commit point) is written last, after checking again that no other tab saved meanwhile. A
 /// failure at any step removes the chunks this save wrote and gives back the previous cache.
@@ -409,6 +426,8 @@ pub struct SaveJob {
     root_packed: Option<String>,
     clients: Vec<Part<Client>>,
     deals: Vec<Part<Deal>>,
+    /// Clients and deals when the save began (a guard on the snapshot).
+    lens: (usize, usize),
     /// The cache of the previous save: kept chunks are taken from it, and a failed save gives
     /// it back whole.
     previous: SaveCache,
@@ -468,8 +487,8 @@ pub fn begin_save(
         .max()
         .map_or(rev, |g| g.max(rev - 1) + 1);
     let previous = std::mem::take(cache);
-    let clients = plan_parts(&p.clients, &previous.clients);
-    let deals = plan_parts(&p.deals, &previous.deals);
+    let clients = unseen(&p.clients);
+    let deals = unseen(&p.deals);
     let taken = (std::mem::take(&mut p.clients), std::mem::take(&mut p.deals));
     let root = to_json(p, now);
     (p.clients, p.deals) = taken;
@@ -494,6 +513,7 @@ pub fn begin_save(
         root_packed: None,
         clients,
         deals,
+        lens: (p.clients.len(), p.deals.len()),
         previous,
         written: Vec::new(),
         finished: false,
@@ -510,21 +530,32 @@ fn listed_keys(kv: &impl KeyValue, id: Id) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Unchanged chunks (equal to the cached one at the same index) are kept, the others are
-/// copied for writing.
-fn plan_parts<T: Clone + PartialEq>(items: &[T], cached: &[Cached<T>]) -> Vec<Part<T>> {
-    items
-        .chunks(CHUNK_ITEMS)
-        .enumerate()
-        .map(|(n, chunk)| match cached.get(n) {
-            Some(c) if c.items.as_slice() == chunk => Part::Kept(n),
-            _ => Part::New {
-                key: String::new(),
-                items: chunk.to_vec(),
-                chars: None,
-            },
-        })
+fn unseen<T>(items: &[T]) -> Vec<Part<T>> {
+    (0..items.chunks(CHUNK_ITEMS).len())
+        .map(|_| Part::Unseen)
         .collect()
+}
+
+/// Takes the next chunk of the snapshot: unchanged (equal to the cached one at the same
+/// index) it is kept, changed it is copied for writing. `true` when one was taken.
+fn see_next<T: Clone + PartialEq>(
+    parts: &mut [Part<T>],
+    items: &[T],
+    cached: &[Cached<T>],
+) -> bool {
+    let Some(n) = parts.iter().position(|p| matches!(p, Part::Unseen)) else {
+        return false;
+    };
+    let chunk = items.chunks(CHUNK_ITEMS).nth(n).unwrap_or(&[]);
+    parts[n] = match cached.get(n) {
+        Some(c) if c.items.as_slice() == chunk => Part::Kept(n),
+        _ => Part::New {
+            key: String::new(),
+            items: chunk.to_vec(),
+            chars: None,
+        },
+    };
+    true
 }
 
 /// Writes the next unwritten chunk of `parts`, if any. `Ok(true)`: one was written.
@@ -562,6 +593,7 @@ fn part_key<'a, T>(part: &'a Part<T>, previous: &'a [Cached<T>]) -> &'a str {
     match part {
         Part::Kept(n) => previous.get(*n).map_or("", |c| c.key.as_str()),
         Part::New { key, .. } => key,
+        Part::Unseen => "",
     }
 }
 
@@ -600,6 +632,7 @@ fn new_cache<T>(parts: Vec<Part<T>>, previous: &mut [Cached<T>]) -> Vec<Cached<T
                 items,
                 chars: chars.unwrap_or(0),
             },
+            Part::Unseen => Cached::default(),
         })
         .collect()
 }
@@ -610,12 +643,29 @@ impl SaveJob {
         self.id
     }
 
-    /// Steps left, counting the last one (the project value and meta).
+    /// Whether the save overwrites another tab's later save.
+    pub fn forced(&self) -> bool {
+        self.force
+    }
+
+    /// Whether the snapshot is still being taken (the project must not change meanwhile).
+    pub fn snapshotting(&self) -> bool {
+        !self.finished
+            && self
+                .clients
+                .iter()
+                .map(|p| matches!(p, Part::Unseen))
+                .chain(self.deals.iter().map(|p| matches!(p, Part::Unseen)))
+                .any(|u| u)
+    }
+
+    /// Steps left, counting the last one (the project value and meta). While the snapshot is
+    /// taken, a chunk not compared yet counts as one step (and one more if it changed).
     pub fn steps_left(&self) -> usize {
         fn unwritten<T>(parts: &[Part<T>]) -> usize {
             parts
                 .iter()
-                .filter(|p| matches!(p, Part::New { chars: None, .. }))
+                .filter(|p| matches!(p, Part::New { chars: None, .. } | Part::Unseen))
                 .count()
         }
         if self.finished {
@@ -627,16 +677,30 @@ impl SaveJob {
             + 1
     }
 
-    /// Does the next step: writes one changed chunk, packs the project value, or commits.
+    /// Does the next step: takes a chunk of the snapshot from `p` (the project being saved,
+    /// unchanged since [`begin_save`] while [`SaveJob::snapshotting`]; not read afterwards),
+    /// writes one changed chunk, packs the project value, or commits.
     /// On `Err` the save is over: what it wrote is removed and `cache` is the previous one.
     /// On `Done` `cache` describes the new save.
     pub fn step(
         &mut self,
         kv: &mut impl KeyValue,
         cache: &mut SaveCache,
+        p: &Project,
     ) -> Result<Progress, StoreError> {
         if self.finished {
             return Err(StoreError::Unavailable("save already finished".into()));
+        }
+        if self.snapshotting() {
+            if p.id != self.id || (p.clients.len(), p.deals.len()) != self.lens {
+                self.abort(kv, cache);
+                return Err(StoreError::Unavailable(
+                    "the project changed while its snapshot was taken".into(),
+                ));
+            }
+            let _ = see_next(&mut self.clients, &p.clients, &self.previous.clients)
+                || see_next(&mut self.deals, &p.deals, &self.previous.deals);
+            return Ok(Progress::More);
         }
         let result = self.try_step(kv, cache);
         if let Err(e) = &result {
@@ -769,9 +833,10 @@ impl SaveJob {
         &mut self,
         kv: &mut impl KeyValue,
         cache: &mut SaveCache,
+        p: &Project,
     ) -> Result<Meta, StoreError> {
         loop {
-            if let Progress::Done(meta) = self.step(kv, cache)? {
+            if let Progress::Done(meta) = self.step(kv, cache, p)? {
                 return Ok(meta);
             }
         }
@@ -812,7 +877,7 @@ pub fn save_with(
     now: &str,
     force: bool,
 ) -> Result<Meta, StoreError> {
-    begin_save(kv, p, cache, base_rev, writer, now, force, "")?.finish(kv, cache)
+    begin_save(kv, p, cache, base_rev, writer, now, force, "")?.finish(kv, cache, p)
 }
 
 /// Moves a project to the bin (`Some(date)`) or back (`None`). The data is not touched.
@@ -1233,6 +1298,21 @@ mod tests {
         begin_save(kv, p, cache, base_rev, tab, "t", force, tab).unwrap()
     }
 
+    /// Runs the snapshot steps of `job`; returns how many there were.
+    fn snap(
+        job: &mut SaveJob,
+        kv: &mut impl KeyValue,
+        cache: &mut SaveCache,
+        p: &Project,
+    ) -> usize {
+        let mut n = 0;
+        while job.snapshotting() {
+            assert_eq!(job.step(kv, cache, p), Ok(Progress::More));
+            n += 1;
+        }
+        n
+    }
+
     #[test]
     fn a_save_runs_in_steps_and_readers_see_the_previous_save_until_the_last() {
         let mut kv = MemoryStore::default();
@@ -1242,10 +1322,14 @@ mod tests {
         let mut job = begin(&kv, &mut p, &mut cache, 0, false, "a1");
         // 3 client chunks + 6 deal chunks + the packed value + the commit.
         assert_eq!(job.steps_left(), 3 + 6 + 2);
+        // The snapshot: a step per chunk; nothing is written meanwhile.
+        assert_eq!(snap(&mut job, &mut kv, &mut cache, &p), 9);
+        assert!(kv.keys().is_empty());
+        assert_eq!(job.steps_left(), 3 + 6 + 2);
         let mut steps = 0;
         let meta = loop {
             steps += 1;
-            match job.step(&mut kv, &mut cache).unwrap() {
+            match job.step(&mut kv, &mut cache, &p).unwrap() {
                 Progress::More => {
                     // Nothing is visible before the commit.
                     assert!(list(&kv).metas.is_empty());
@@ -1255,17 +1339,19 @@ mod tests {
             }
         };
         assert_eq!(steps, 11);
+        assert!(!job.snapshotting());
         assert_eq!(job.steps_left(), 0);
         assert_eq!(meta.rev, 1);
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&saved));
         // An autosave after one edit: one chunk, the value, the commit.
         p.deals[2_100].title.push('!');
         let mut job = begin(&kv, &mut p, &mut cache, 1, false, "a1");
+        snap(&mut job, &mut kv, &mut cache, &p);
         assert_eq!(job.steps_left(), 3);
         let before = chunk_keys(&kv);
-        assert_eq!(job.step(&mut kv, &mut cache), Ok(Progress::More));
+        assert_eq!(job.step(&mut kv, &mut cache, &p), Ok(Progress::More));
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&saved));
-        job.finish(&mut kv, &mut cache).unwrap();
+        job.finish(&mut kv, &mut cache, &p).unwrap();
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&p));
         let after = chunk_keys(&kv);
         assert_eq!(after.len(), before.len());
@@ -1283,26 +1369,66 @@ mod tests {
         p.deals[0].title.push_str(" — правка 1");
         let snapshot = p.clone();
         let mut job = begin(&kv, &mut p, &mut cache, m.rev, false, "a");
-        job.step(&mut kv, &mut cache).unwrap();
+        snap(&mut job, &mut kv, &mut cache, &p);
+        job.step(&mut kv, &mut cache, &p).unwrap();
         // The user edits while the save runs: a deal of a chunk already written, one of a
         // chunk not written, a client, the name.
         p.deals[0].title.push_str(" — правка 2");
         p.deals[1_550].title.push_str(" — правка 3");
         p.clients[10].notes.push_str("заметка");
         p.name = "Новое имя".into();
-        let m = job.finish(&mut kv, &mut cache).unwrap();
+        let m = job.finish(&mut kv, &mut cache, &p).unwrap();
         assert_eq!(m.name, snapshot.name);
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&snapshot));
         // The next save writes the edits (and only the chunks they touched).
         let mut job = begin(&kv, &mut p, &mut cache, m.rev, false, "a");
+        snap(&mut job, &mut kv, &mut cache, &p);
         assert_eq!(job.steps_left(), 3 + 2);
-        job.finish(&mut kv, &mut cache).unwrap();
+        job.finish(&mut kv, &mut cache, &p).unwrap();
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&p));
         assert_eq!(
             chunk_keys(&kv).len(),
             2 + 4,
             "the chunks replaced are removed"
         );
+    }
+
+    #[test]
+    fn an_edit_during_the_snapshot_gives_the_save_up_without_writing() {
+        let mut kv = MemoryStore::default();
+        let mut cache = SaveCache::default();
+        let mut p = crate::domain::synth::random_project(14, 700, 1_600);
+        let m = save_with(&mut kv, &mut p, &mut cache, 0, "a", "t1", false).unwrap();
+        let keys = kv.keys();
+        p.deals[3].title.push('!');
+        let mut job = begin(&kv, &mut p, &mut cache, m.rev, false, "a");
+        job.step(&mut kv, &mut cache, &p).unwrap();
+        assert!(job.snapshotting());
+        // A deal is added: the snapshot no longer matches, the save is given up.
+        let extra = p.deals[0].clone();
+        p.deals.push(Deal {
+            id: crate::domain::new_id(),
+            ..extra
+        });
+        assert!(matches!(
+            job.step(&mut kv, &mut cache, &p),
+            Err(StoreError::Unavailable(_))
+        ));
+        assert_eq!(job.steps_left(), 0);
+        assert_eq!(kv.keys(), keys);
+        // The caller gives a job up itself on any edit (abort); the cache comes back whole,
+        // and the next save writes the edits.
+        let mut job = begin(&kv, &mut p, &mut cache, m.rev, false, "a");
+        job.step(&mut kv, &mut cache, &p).unwrap();
+        p.deals[1_000].title.push('?');
+        job.abort(&mut kv, &mut cache);
+        assert_eq!(kv.keys(), keys);
+        let mut job = begin(&kv, &mut p, &mut cache, m.rev, false, "a");
+        snap(&mut job, &mut kv, &mut cache, &p);
+        // Chunks 0 and 2 of the deals changed, chunk 3 (the new deal) is new; clients kept.
+        assert_eq!(job.steps_left(), 3 + 2);
+        job.finish(&mut kv, &mut cache, &p).unwrap();
+        assert_eq!(load_project(&kv, p.id).as_ref(), Some(&p));
     }
 
     #[test]
@@ -1326,8 +1452,9 @@ mod tests {
             let mut cache = SaveCache::default();
             seed_cache(&kv, &saved, &mut cache);
             let mut job = begin(&kv, &mut p, &mut cache, 1, false, "a");
+            snap(&mut job, &mut kv, &mut cache, &p);
             assert_eq!(job.steps_left(), 3 + 2);
-            let result = job.finish(&mut kv, &mut cache);
+            let result = job.finish(&mut kv, &mut cache, &p);
             assert_eq!(result, Err(StoreError::Quota), "write {fail_at}");
             if fail_at < 4 {
                 // Before the commit: storage exactly as before the save.
@@ -1344,9 +1471,10 @@ mod tests {
             // chunks that changed.
             kv.fail_at = None;
             let mut job = begin(&kv, &mut p, &mut cache, 1, false, "a");
+            snap(&mut job, &mut kv, &mut cache, &p);
             let expected = if fail_at < 4 { 3 + 2 } else { 2 };
             assert_eq!(job.steps_left(), expected, "write {fail_at}");
-            job.finish(&mut kv, &mut cache).unwrap();
+            job.finish(&mut kv, &mut cache, &p).unwrap();
             assert_eq!(load_project(&kv, p.id).as_ref(), Some(&p));
             assert_eq!(chunk_keys(&kv.inner).len(), 6);
         }
@@ -1365,16 +1493,17 @@ mod tests {
         let before = kv.keys();
         // A starts saving; B saves a change to the first deal chunk at once.
         let mut job = begin(&kv, &mut mine, &mut cache_a, m.rev, false, "tabA");
-        job.step(&mut kv, &mut cache_a).unwrap();
+        snap(&mut job, &mut kv, &mut cache_a, &mine);
+        job.step(&mut kv, &mut cache_a, &mine).unwrap();
         theirs.deals[0].title.push_str(" (B)");
         let mut cache_b = SaveCache::default();
         seed_cache(&kv, &p, &mut cache_b);
         let mb = begin(&kv, &mut theirs, &mut cache_b, m.rev, false, "tabB")
-            .finish(&mut kv, &mut cache_b)
+            .finish(&mut kv, &mut cache_b, &theirs)
             .unwrap();
         // A's commit sees B's later save and gives up, removing its own chunk.
         assert!(matches!(
-            job.finish(&mut kv, &mut cache_a),
+            job.finish(&mut kv, &mut cache_a, &mine),
             Err(StoreError::Conflict { their_rev: 2, .. })
         ));
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&theirs));
@@ -1382,11 +1511,12 @@ mod tests {
         // The user keeps A's version: a forced save started before B's next save still
         // writes A's whole project, rewriting the chunks B's save removed.
         let mut job = begin(&kv, &mut mine, &mut cache_a, m.rev, true, "tabA");
+        snap(&mut job, &mut kv, &mut cache_a, &mine);
         theirs.deals[1_599].title.push_str(" (B2)");
         begin(&kv, &mut theirs, &mut cache_b, mb.rev, false, "tabB")
-            .finish(&mut kv, &mut cache_b)
+            .finish(&mut kv, &mut cache_b, &theirs)
             .unwrap();
-        let ma = job.finish(&mut kv, &mut cache_a).unwrap();
+        let ma = job.finish(&mut kv, &mut cache_a, &mine).unwrap();
         assert_eq!(ma.rev, 4);
         assert_eq!(load_project(&kv, p.id).as_ref(), Some(&mine));
         assert_eq!(chunk_keys(&kv).len(), 2 + 4, "no orphans");

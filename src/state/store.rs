@@ -110,6 +110,8 @@ pub struct Store {
     /// Counts edits; `job_edits` is the count the running save's snapshot was taken at.
     edits: StoredValue<u64>,
     job_edits: StoredValue<u64>,
+    /// The next save overwrites another tab's save (a forced save was given up for an edit).
+    force_next: StoredValue<bool>,
     /// Stored project values not yet decoded (checked in idle time).
     to_check: StoredValue<Vec<String>>,
     /// Callbacks waiting for the end of a save ([`Store::after_save`]).
@@ -208,6 +210,7 @@ impl Store {
             edits: StoredValue::new(0),
             job_edits: StoredValue::new(0),
             to_check: StoredValue::new(vec![]),
+            force_next: StoredValue::new(false),
             waiters: StoredValue::new_local(vec![]),
         };
         let listing = library::list(&kv);
@@ -329,6 +332,17 @@ impl Store {
     fn mark_dirty(&self) {
         self.dirty.set_value(true);
         self.edits.update_value(|n| *n += 1);
+        // A save still taking its snapshot would mix old and new: give it up (it wrote
+        // nothing yet); the debounced save that follows takes a new one.
+        if let Some(forced) = self.job.with_value(|j| {
+            j.as_ref()
+                .filter(|j| j.snapshotting())
+                .map(library::SaveJob::forced)
+        }) {
+            self.abort_save();
+            // A save the user chose to force (keep mine, replace) stays forced.
+            self.force_next.set_value(forced);
+        }
     }
 
     fn schedule_save(&self) {
@@ -358,6 +372,7 @@ impl Store {
     /// Starts saving the open project in steps. When a save is already running, the edits are
     /// picked up by the save that follows it.
     fn start_save(&self, force: bool) {
+        let force = force || self.force_next.get_value();
         if !self.saving() && self.begin_job(force) {
             self.schedule_steps();
         }
@@ -401,6 +416,7 @@ impl Store {
         self.save_cache.set_value(cache);
         match result {
             Some((_, Ok(job))) => {
+                self.force_next.set_value(false);
                 self.job.set_value(Some(job));
                 self.job_edits.set_value(edits);
                 true
@@ -430,14 +446,28 @@ impl Store {
             .unwrap_or_default();
         let mut kv = LocalStore::open();
         let started = now_ms();
-        let result = loop {
-            match job.step(&mut kv, &mut cache) {
-                Ok(Progress::More) if now_ms() - started < budget_ms => {}
-                Ok(Progress::More) => break None,
-                Ok(Progress::Done(meta)) => break Some(Ok(meta)),
-                Err(e) => break Some(Err(e)),
-            }
-        };
+        let result = self
+            .current
+            .with_untracked(|p| {
+                let p = p.as_ref()?;
+                Some(loop {
+                    match job.step(&mut kv, &mut cache, p) {
+                        Ok(Progress::More) if now_ms() - started < budget_ms => {}
+                        Ok(Progress::More) => break None,
+                        Ok(Progress::Done(meta)) => break Some(Ok(meta)),
+                        Err(e) => break Some(Err(e)),
+                    }
+                })
+            })
+            .unwrap_or_else(|| {
+                // No open project (it was closed): nothing to save from.
+                job.abort(&mut kv, &mut cache);
+                None
+            });
+        if job.steps_left() == 0 && result.is_none() {
+            self.save_cache.set_value(cache);
+            return;
+        }
         self.save_cache.set_value(cache);
         match result {
             None => {
