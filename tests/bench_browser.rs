@@ -33,6 +33,41 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     times[times.len() / 2]
 }
 
+/// A save as the app runs it: the snapshot, then one step per timeout. Returns the total time,
+/// the longest single step (what blocks the page at once), the number of steps and the meta.
+fn stepped_save(
+    kv: &mut LocalStore,
+    p: &mut sloy::domain::Project,
+    cache: &mut library::SaveCache,
+    rev: u64,
+) -> (f64, f64, usize, library::Meta) {
+    let t0 = now();
+    let mut job = library::begin_save(kv, p, cache, rev, "bench", "now", false, "b1").unwrap();
+    let mut times = vec![now() - t0];
+    loop {
+        let t = now();
+        let progress = job.step(kv, cache, p).unwrap();
+        times.push(now() - t);
+        if let library::Progress::Done(meta) = progress {
+            let longest = times.iter().copied().fold(0.0, f64::max);
+            let at = times.iter().position(|t| *t == longest).unwrap_or(0);
+            console_log!(
+                "BENCH save_steps steps={} longest_ms={longest:.1} longest_is_step={at} begin_ms={:.1} root_pack_ms={:.1} commit_ms={:.1}",
+                times.len(),
+                times[0],
+                times[times.len() - 2],
+                times[times.len() - 1]
+            );
+            return (now() - t0, longest, times.len(), meta);
+        }
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    v[v.len() / 2]
+}
+
 #[wasm_bindgen_test]
 fn bench_save_and_load_10k_deals() {
     let mut p = random_project(42, 2_000, 10_000);
@@ -40,8 +75,20 @@ fn bench_save_and_load_10k_deals() {
     storage.clear().unwrap();
     let mut kv = LocalStore::open();
     let mut rev = 0;
-    // A full save: every chunk serialised, deflated and written (first save, import).
-    let full = median_ms(5, || {
+    // A full save: every chunk serialised, deflated and written (first save, import), in steps.
+    let (mut totals, mut longests) = (vec![], vec![]);
+    let mut full_steps = 0;
+    for _ in 0..5 {
+        let mut cache = library::SaveCache::default();
+        let (total, longest, steps, meta) = stepped_save(&mut kv, &mut p, &mut cache, rev);
+        totals.push(total);
+        longests.push(longest);
+        full_steps = steps;
+        rev = meta.rev;
+    }
+    let (full, full_longest) = (median(totals), median(longests));
+    // The same save all at once, as before it was split (for comparison).
+    let blocking_full = median_ms(3, || {
         rev = library::save(&mut kv, &mut p, rev, "bench", "now", false)
             .unwrap()
             .rev;
@@ -51,14 +98,23 @@ fn bench_save_and_load_10k_deals() {
     rev = library::save_with(&mut kv, &mut p, &mut cache, rev, "bench", "now", false)
         .unwrap()
         .rev;
-    let mut n = 0;
-    let edit = median_ms(9, || {
-        n += 1;
+    let (mut totals, mut longests) = (vec![], vec![]);
+    let mut edit_steps = 0;
+    for n in 1..=9 {
         p.deals[(n * 997) % 10_000].next_step = format!("звонок {n}");
-        rev = library::save_with(&mut kv, &mut p, &mut cache, rev, "bench", "now", false)
-            .unwrap()
-            .rev;
-    });
+        let (total, longest, steps, meta) = stepped_save(&mut kv, &mut p, &mut cache, rev);
+        totals.push(total);
+        longests.push(longest);
+        edit_steps = steps;
+        rev = meta.rev;
+    }
+    assert_eq!(
+        full_steps,
+        1 + 24 + 24 + 2,
+        "begin, a snapshot step and a write step per chunk, the value, the commit"
+    );
+    assert_eq!(edit_steps, 1 + 24 + 1 + 2);
+    let (edit, edit_longest) = (median(totals), median(longests));
     let stored = kv.get(&library::data_key(p.id)).unwrap();
     let load = median_ms(5, || {
         library::decode(&kv, &stored).unwrap();
@@ -87,8 +143,63 @@ fn bench_save_and_load_10k_deals() {
     }
     storage.clear().unwrap();
     console_log!(
-        "BENCH save_10k_deals_2k_clients full_save_ms={full:.1} save_after_edit_ms={edit:.1} load_ms={load:.1} import_json_ms={import:.1} stored_chars={stored_chars} json_bytes={} projects_that_fit={fit}",
+        "BENCH save_10k_deals_2k_clients full_save_total_ms={full:.1} full_save_longest_step_ms={full_longest:.1} full_save_steps={full_steps} full_save_at_once_ms={blocking_full:.1} autosave_total_ms={edit:.1} autosave_longest_step_ms={edit_longest:.1} autosave_steps={edit_steps} load_ms={load:.1} import_json_ms={import:.1} stored_chars={stored_chars} json_bytes={} projects_that_fit={fit}",
         json.len()
+    );
+}
+
+/// Start-up with five 10 000-deal + 2 000-client projects stored: the project list (metas only),
+/// opening one, and the old start-up that decoded every project.
+#[wasm_bindgen_test]
+fn bench_startup_with_5_big_projects() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let mut kv = LocalStore::open();
+    let mut stored = 0;
+    let mut last = None;
+    for i in 0..5u64 {
+        let mut p = random_project(100 + i, 2_000, 10_000);
+        match library::save(
+            &mut kv,
+            &mut p,
+            0,
+            "bench",
+            &format!("2025-01-0{}", i + 1),
+            false,
+        ) {
+            Ok(_) => {
+                stored += 1;
+                last = Some(p.id);
+            }
+            Err(e) => {
+                console_log!("BENCH startup: project {} did not fit: {e:?}", i + 1);
+                break;
+            }
+        }
+    }
+    let mut listed = 0;
+    let list = median_ms(9, || {
+        listed = library::list(&kv).metas.len();
+    });
+    assert_eq!(listed, stored);
+    let key = library::data_key(last.unwrap());
+    let check = median_ms(3, || {
+        library::load_stored(&kv, &key).unwrap().unwrap();
+    });
+    let open = median_ms(3, || {
+        let s = library::load_stored(&kv, &key).unwrap().unwrap();
+        let mut cache = library::SaveCache::default();
+        library::seed_cache(&kv, &s.project, &mut cache);
+    });
+    let mut found = 0;
+    let scan_all = median_ms(1, || {
+        found = library::scan(&kv).projects.len();
+    });
+    assert_eq!(found, stored);
+    storage.clear().unwrap();
+    console_log!(
+        "BENCH startup_{stored}_projects_10k_deals list_ms={list:.2} open_one_ms={open:.1} startup_total_ms={:.1} idle_check_per_project_ms={check:.1} old_scan_all_ms={scan_all:.1}",
+        list + open
     );
 }
 

@@ -15,7 +15,7 @@ use crate::persist::file::{from_file, MAX_FILE_BYTES};
 use crate::persist::library;
 use crate::persist::LoadError;
 use crate::state::storage::LocalStore;
-use crate::state::store::use_store;
+use crate::state::store::{use_store, SaveOutcome};
 use crate::state::toast::use_toasts;
 use crate::state::use_i18n;
 use leptos::prelude::*;
@@ -199,6 +199,28 @@ fn backup(store: crate::state::store::Store, target: Id) {
     }
 }
 
+/// The import report, once the imported project's save has ended: «импортирован», and whether
+/// it is stored («сохранено», or «не сохранено: хранилище переполнено — …»).
+fn report_saved(
+    store: crate::state::store::Store,
+    toasts: crate::state::toast::Toasts,
+    t: Signal<&'static crate::i18n::Catalogue>,
+    id: Id,
+    name: String,
+    file_name: String,
+) {
+    store.after_save(id, move |outcome| {
+        let s = t.get_untracked().shell;
+        let title = fill(s.import_done, &[&name]);
+        let text = format!("{file_name}: {}", outcome.text(s));
+        if outcome == SaveOutcome::Saved {
+            toasts.info(title, text);
+        } else {
+            toasts.error(title, text);
+        }
+    });
+}
+
 /// The dialog that asks what to do with a checked file.
 #[component]
 pub fn ImportDialog() -> impl IntoView {
@@ -217,9 +239,13 @@ pub fn ImportDialog() -> impl IntoView {
     let as_new = move |_| {
         if let Some(pi) = importer.pending.get_untracked() {
             let name = shorten(&pi.project.name, SHOWN_NAME_CHARS).into_owned();
-            store.add_project(pi.project);
-            toasts.info(
-                fill(t.get_untracked().shell.import_done, &[&name]),
+            let id = store.add_project(pi.project);
+            report_saved(
+                store,
+                toasts,
+                t,
+                id,
+                name,
                 shorten(&pi.file_name, SHOWN_NAME_CHARS).into_owned(),
             );
         }
@@ -244,11 +270,23 @@ pub fn ImportDialog() -> impl IntoView {
     let confirm_replace = move |_| {
         if let (Some(pi), Some(id)) = (importer.pending.get_untracked(), target.get_untracked()) {
             let name = shorten(&pi.project.name, SHOWN_NAME_CHARS).into_owned();
-            store.replace_project(id, pi.project);
-            toasts.info(
-                fill(t.get_untracked().shell.import_done, &[&name]),
-                shorten(&pi.file_name, SHOWN_NAME_CHARS).into_owned(),
-            );
+            match store.replace_project(id, pi.project) {
+                Ok(()) => report_saved(
+                    store,
+                    toasts,
+                    t,
+                    id,
+                    name,
+                    shorten(&pi.file_name, SHOWN_NAME_CHARS).into_owned(),
+                ),
+                Err(e) => toasts.error(
+                    fill(
+                        t.get_untracked().shell.import_failed,
+                        &[&shorten(&pi.file_name, SHOWN_NAME_CHARS)],
+                    ),
+                    e,
+                ),
+            }
         }
         close();
     };

@@ -2,16 +2,24 @@
 //!
 //! One `RwSignal<Option<Project>>` holds the open project: a single serde-able root is what
 //! export needs, and pages derive what they show with `Memo`s over it. Every change goes through
-//! [`Store::update`], which marks the project dirty and schedules a debounced save. Saving uses
-//! `persist::library::save`, whose revision check turns "another tab saved later" into a
+//! [`Store::update`], which marks the project dirty and schedules a debounced save. A save is a
+//! `persist::library::SaveJob` run in short steps on timeouts (one chunk of 500 clients or deals
+//! each, a few milliseconds of steps per timeout), so a big project never blocks the page for
+//! long; edits made meanwhile are saved by the next save. Leaving the page or switching projects
+//! finishes a running save at once. The revision check turns "another tab saved later" into a
 //! [`SaveState::Conflict`] instead of an overwrite; a full quota keeps the changes in memory and
-//! raises a persistent banner until a later save succeeds.
+//! raises a persistent banner until a later save succeeds. [`Store::last_save`] and
+//! [`Store::after_save`] tell reports (imports) how a save ended.
+//!
+//! Start-up reads only the metas (the project list) and the project it opens; the other stored
+//! projects are decoded one at a time in idle time after the first render, so unreadable ones
+//! still get their banner (raw text kept, offered for download) without slowing the start.
 
 use super::storage::LocalStore;
 use crate::domain::demo::demo_project;
 use crate::domain::{Id, Project};
 use crate::i18n::Lang;
-use crate::persist::library::{self, meta_key, KeyValue, Meta, Unreadable};
+use crate::persist::library::{self, meta_key, KeyValue, Meta, Progress, Unreadable};
 use crate::persist::StoreError;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -34,6 +42,43 @@ pub enum SaveState {
     },
     Unavailable(String),
 }
+
+/// How a save ended, for reports that must say whether what they loaded is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved,
+    /// The quota is full: the project is only in memory («экспортируйте проект»).
+    QuotaFull,
+    /// Another tab saved the project later; nothing was written.
+    Conflict,
+    /// Storage is unavailable (private mode, disabled).
+    Unavailable,
+}
+
+impl SaveOutcome {
+    /// How an import report says it: «сохранено» or «не сохранено: …».
+    pub fn text(self, s: &crate::i18n::Shell) -> &'static str {
+        match self {
+            SaveOutcome::Saved => s.import_saved,
+            SaveOutcome::QuotaFull => s.import_not_saved_quota,
+            SaveOutcome::Conflict => s.import_not_saved_conflict,
+            SaveOutcome::Unavailable => s.import_not_saved_unavailable,
+        }
+    }
+}
+
+/// The last save that ended (successfully or not).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastSave {
+    pub project: Id,
+    pub outcome: SaveOutcome,
+    /// When it ended (ISO, UTC).
+    pub at: String,
+    /// Counts the saves of this tab: a report compares it to tell a new outcome from an old one.
+    pub seq: u64,
+}
+
+type Waiter = (Id, Box<dyn FnOnce(SaveOutcome)>);
 
 /// UI preferences kept between visits.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -58,6 +103,49 @@ pub struct Store {
     tab_id: StoredValue<String>,
     /// What the last save wrote, so the next one rewrites only changed chunks.
     save_cache: StoredValue<library::SaveCache>,
+    /// How the last save ended (any project).
+    pub last_save: RwSignal<Option<LastSave>>,
+    /// The save in progress.
+    job: StoredValue<Option<library::SaveJob>>,
+    /// Counts edits; `job_edits` is the count the running save's snapshot was taken at.
+    edits: StoredValue<u64>,
+    job_edits: StoredValue<u64>,
+    /// The next save overwrites another tab's save (a forced save was given up for an edit).
+    force_next: StoredValue<bool>,
+    /// Stored project values not yet decoded (checked in idle time).
+    to_check: StoredValue<Vec<String>>,
+    /// Callbacks waiting for the end of a save ([`Store::after_save`]).
+    waiters: StoredValue<Vec<Waiter>, leptos::reactive::owner::LocalStorage>,
+}
+
+/// Milliseconds of save steps run in one timeout: a step (one chunk) takes a few tens of
+/// milliseconds at most, so a slot stays well under 50 ms.
+const STEP_BUDGET_MS: f64 = 8.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Runs `f` when the browser is idle (after rendering), or soon where that is not supported.
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let w = window();
+    let ric = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match ric {
+        Some(ric) => {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
+            let _ = ric.call2(&w, &cb, &opts);
+        }
+        None => {
+            if let Ok(f) = cb.dyn_into::<js_sys::Function>() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&f, 50);
+            }
+        }
+    }
 }
 
 /// Now as an ISO timestamp (UTC).
@@ -92,7 +180,8 @@ pub fn fmt_stamp(iso: &str) -> String {
 }
 
 impl Store {
-    /// Reads storage, opens the last project (or creates the demo on a first visit).
+    /// Reads the project list and opens the last project (or creates the demo on a first
+    /// visit). Only the metas and the opened project are read; the rest is checked later.
     pub fn load() -> Store {
         let kv = LocalStore::open();
         // Preferences are small and disposable: a damaged value just means defaults.
@@ -116,32 +205,94 @@ impl Store {
             save_gen: StoredValue::new(0),
             tab_id: StoredValue::new(crate::domain::new_id().to_string()),
             save_cache: StoredValue::new(library::SaveCache::default()),
+            last_save: RwSignal::new(None),
+            job: StoredValue::new(None),
+            edits: StoredValue::new(0),
+            job_edits: StoredValue::new(0),
+            to_check: StoredValue::new(vec![]),
+            force_next: StoredValue::new(false),
+            waiters: StoredValue::new_local(vec![]),
         };
-        let scan = library::scan(&kv);
-        let first_visit = scan.projects.is_empty() && scan.unreadable.is_empty();
-        store.unreadable.set(scan.unreadable);
-        let live: Vec<&library::Stored> = scan
-            .projects
-            .iter()
-            .filter(|s| s.meta.deleted_at.is_none())
-            .collect();
-        let pick = prefs
-            .current
-            .and_then(|id| live.iter().find(|s| s.meta.id == id))
-            .or_else(|| live.first())
-            .map(|s| (s.project.clone(), s.meta.rev));
-        store
+        let listing = library::list(&kv);
+        let first_visit = listing.metas.is_empty() && listing.unnamed.is_empty();
+        let mut candidates: Vec<String> = listing
             .metas
-            .set(scan.projects.into_iter().map(|s| s.meta).collect());
-        if let Some((p, rev)) = pick {
-            store.base_rev.set_value(rev);
-            store.current.set(Some(p));
-            store.seed_save_cache(&kv);
-        } else if first_visit {
+            .iter()
+            .filter(|m| m.deleted_at.is_none())
+            .map(|m| library::data_key(m.id))
+            .collect();
+        if let Some(pos) = prefs
+            .current
+            .and_then(|id| candidates.iter().position(|k| *k == library::data_key(id)))
+        {
+            let k = candidates.remove(pos);
+            candidates.insert(0, k);
+        }
+        // Values without a meta are named only by decoding: opened only when nothing else is.
+        candidates.extend(listing.unnamed.iter().cloned());
+        let mut to_check = listing.data_keys();
+        store.metas.set(listing.metas);
+        for key in candidates {
+            to_check.retain(|k| *k != key);
+            match library::load_stored(&kv, &key) {
+                Some(Ok(s)) if s.meta.deleted_at.is_none() => {
+                    store.upsert_meta(s.meta.clone());
+                    store.base_rev.set_value(s.meta.rev);
+                    store.current.set(Some(s.project));
+                    store.seed_save_cache(&kv);
+                    break;
+                }
+                Some(Ok(s)) => store.upsert_meta(s.meta),
+                Some(Err(u)) => store.found_unreadable(u),
+                None => {}
+            }
+        }
+        store.to_check.set_value(to_check);
+        if store.current.with_untracked(Option::is_none) && first_visit {
             // First visit: open on the demo project, saved right away.
             store.add_project(demo_project());
         }
+        when_idle(move || store.check_next());
         store
+    }
+
+    /// Decodes one stored project not read yet: an unreadable one gets its banner and leaves
+    /// the list; one without a meta joins the list. Then schedules the next.
+    fn check_next(&self) {
+        let Some(key) = self.to_check.try_update_value(|v| v.pop()).flatten() else {
+            return;
+        };
+        let open = self
+            .current
+            .with_untracked(|p| p.as_ref().map(|p| library::data_key(p.id)));
+        if open.as_deref() != Some(key.as_str()) {
+            match library::load_stored(&LocalStore::open(), &key) {
+                Some(Ok(s)) => {
+                    let known = self
+                        .metas
+                        .with_untracked(|v| v.iter().any(|m| m.id == s.meta.id));
+                    if !known {
+                        self.upsert_meta(s.meta);
+                    }
+                }
+                Some(Err(u)) => self.found_unreadable(u),
+                None => {}
+            }
+        }
+        let store = *self;
+        when_idle(move || store.check_next());
+    }
+
+    /// A stored project turned out unreadable: banner (with its raw text), and out of the list.
+    fn found_unreadable(&self, u: Unreadable) {
+        let id = u.key.strip_prefix(library::DATA_PREFIX).map(str::to_string);
+        self.metas
+            .update(|v| v.retain(|m| Some(m.id.to_string()) != id));
+        self.unreadable.update(|v| {
+            if !v.iter().any(|x| x.key == u.key) {
+                v.push(u);
+            }
+        });
     }
 
     fn write_prefs(&self) {
@@ -159,6 +310,10 @@ impl Store {
         self.write_prefs();
     }
 
+    fn current_id(&self) -> Option<Id> {
+        self.current.with_untracked(|p| p.as_ref().map(|p| p.id))
+    }
+
     /// Changes the open project and schedules a save.
     pub fn update(&self, f: impl FnOnce(&mut Project)) {
         let mut changed = false;
@@ -169,8 +324,24 @@ impl Store {
             }
         });
         if changed {
-            self.dirty.set_value(true);
+            self.mark_dirty();
             self.schedule_save();
+        }
+    }
+
+    fn mark_dirty(&self) {
+        self.dirty.set_value(true);
+        self.edits.update_value(|n| *n += 1);
+        // A save still taking its snapshot would mix old and new: give it up (it wrote
+        // nothing yet); the debounced save that follows takes a new one.
+        if let Some(forced) = self.job.with_value(|j| {
+            j.as_ref()
+                .filter(|j| j.snapshotting())
+                .map(library::SaveJob::forced)
+        }) {
+            self.abort_save();
+            // A save the user chose to force (keep mine, replace) stays forced.
+            self.force_next.set_value(forced);
         }
     }
 
@@ -187,51 +358,225 @@ impl Store {
         set_timeout(
             move || {
                 if store.save_gen.get_value() == gen {
-                    store.save_now(false);
+                    store.start_save(false);
                 }
             },
             Duration::from_millis(SAVE_DELAY_MS),
         );
     }
 
-    /// Saves the open project now. `force` overwrites another tab's later save (the user chose).
-    pub fn save_now(&self, force: bool) {
+    fn saving(&self) -> bool {
+        self.job.with_value(Option::is_some)
+    }
+
+    /// Starts saving the open project in steps. When a save is already running, the edits are
+    /// picked up by the save that follows it.
+    fn start_save(&self, force: bool) {
+        let force = force || self.force_next.get_value();
+        if !self.saving() && self.begin_job(force) {
+            self.schedule_steps();
+        }
+    }
+
+    /// Takes the snapshot of the open project for a save. `false` when there is nothing to
+    /// save or the save was refused at once (the state says why).
+    fn begin_job(&self, force: bool) -> bool {
         let mut cache = self
             .save_cache
             .try_update_value(std::mem::take)
             .unwrap_or_default();
+        let edits = self.edits.get_value();
+        let nonce: String = self
+            .tab_id
+            .get_value()
+            .chars()
+            .filter(char::is_ascii_hexdigit)
+            .take(8)
+            .collect();
         let result = self
             .current
             .try_update_untracked(|o| {
                 o.as_mut().map(|p| {
-                    let mut kv = LocalStore::open();
-                    library::save_with(
-                        &mut kv,
-                        p,
-                        &mut cache,
-                        self.base_rev.get_value(),
-                        &self.tab_id.get_value(),
-                        &now_iso(),
-                        force,
+                    (
+                        p.id,
+                        library::begin_save(
+                            &LocalStore::open(),
+                            p,
+                            &mut cache,
+                            self.base_rev.get_value(),
+                            &self.tab_id.get_value(),
+                            &now_iso(),
+                            force,
+                            &nonce,
+                        ),
                     )
                 })
             })
             .flatten();
         self.save_cache.set_value(cache);
-        let Some(result) = result else { return };
         match result {
+            Some((_, Ok(job))) => {
+                self.force_next.set_value(false);
+                self.job.set_value(Some(job));
+                self.job_edits.set_value(edits);
+                true
+            }
+            Some((id, Err(e))) => {
+                self.finish_save(id, Err(e));
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn schedule_steps(&self) {
+        let store = *self;
+        set_timeout(move || store.run_steps(STEP_BUDGET_MS), Duration::ZERO);
+    }
+
+    /// Runs steps of the running save for about `budget_ms` (at least one step), then yields
+    /// to the page until the next timeout.
+    fn run_steps(&self, budget_ms: f64) {
+        let Some(mut job) = self.job.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let mut cache = self
+            .save_cache
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let mut kv = LocalStore::open();
+        let started = now_ms();
+        let result = self
+            .current
+            .with_untracked(|p| {
+                let p = p.as_ref()?;
+                Some(loop {
+                    match job.step(&mut kv, &mut cache, p) {
+                        Ok(Progress::More) if now_ms() - started < budget_ms => {}
+                        Ok(Progress::More) => break None,
+                        Ok(Progress::Done(meta)) => break Some(Ok(meta)),
+                        Err(e) => break Some(Err(e)),
+                    }
+                })
+            })
+            .unwrap_or_else(|| {
+                // No open project (it was closed): nothing to save from.
+                job.abort(&mut kv, &mut cache);
+                None
+            });
+        if job.steps_left() == 0 && result.is_none() {
+            self.save_cache.set_value(cache);
+            return;
+        }
+        self.save_cache.set_value(cache);
+        match result {
+            None => {
+                self.job.set_value(Some(job));
+                self.schedule_steps();
+            }
+            Some(r) => self.finish_save(job.project_id(), r),
+        }
+    }
+
+    /// Gives up the running save (nothing it wrote stays).
+    fn abort_save(&self) {
+        if let Some(mut job) = self.job.try_update_value(Option::take).flatten() {
+            let mut cache = self
+                .save_cache
+                .try_update_value(std::mem::take)
+                .unwrap_or_default();
+            job.abort(&mut LocalStore::open(), &mut cache);
+            self.save_cache.set_value(cache);
+        }
+    }
+
+    fn finish_save(&self, id: Id, result: Result<Meta, StoreError>) {
+        let is_current = self.current_id() == Some(id);
+        let outcome = match result {
             Ok(meta) => {
-                self.base_rev.set_value(meta.rev);
-                self.dirty.set_value(false);
-                self.upsert_meta(meta);
-                self.save_state.set(SaveState::Saved);
-                self.write_prefs();
+                self.upsert_meta(meta.clone());
+                if is_current {
+                    self.base_rev.set_value(meta.rev);
+                    if self.edits.get_value() == self.job_edits.get_value() {
+                        self.dirty.set_value(false);
+                        self.save_state.set(SaveState::Saved);
+                    } else {
+                        // Edited while saving: the next save writes those edits.
+                        self.save_state.set(SaveState::Pending);
+                        self.schedule_save();
+                    }
+                    self.write_prefs();
+                }
+                SaveOutcome::Saved
             }
-            Err(StoreError::Quota) => self.save_state.set(SaveState::QuotaFull),
+            Err(StoreError::Quota) => {
+                self.save_state.set(SaveState::QuotaFull);
+                SaveOutcome::QuotaFull
+            }
             Err(StoreError::Conflict { their_saved_at, .. }) => {
-                self.save_state.set(SaveState::Conflict { their_saved_at })
+                self.save_state.set(SaveState::Conflict { their_saved_at });
+                SaveOutcome::Conflict
             }
-            Err(StoreError::Unavailable(d)) => self.save_state.set(SaveState::Unavailable(d)),
+            Err(StoreError::Unavailable(d)) => {
+                self.save_state.set(SaveState::Unavailable(d));
+                SaveOutcome::Unavailable
+            }
+        };
+        let seq = self
+            .last_save
+            .with_untracked(|l| l.as_ref().map_or(0, |l| l.seq))
+            + 1;
+        self.last_save.set(Some(LastSave {
+            project: id,
+            outcome,
+            at: now_iso(),
+            seq,
+        }));
+        let mine = self
+            .waiters
+            .try_update_value(|w| {
+                let (mine, rest) = std::mem::take(w).into_iter().partition(|(p, _)| *p == id);
+                *w = rest;
+                mine
+            })
+            .unwrap_or_default();
+        for (_, f) in mine {
+            f(outcome);
+        }
+    }
+
+    /// Calls `f` with the outcome of the save that brings project `id` as it is now into
+    /// storage: the save running or scheduled, or, when none is pending, at once with how the
+    /// last one ended. Import reports use it to say «сохранено» or «не сохранено».
+    pub fn after_save(&self, id: Id, f: impl FnOnce(SaveOutcome) + 'static) {
+        let running = self
+            .job
+            .with_value(|j| j.as_ref().is_some_and(|j| j.project_id() == id));
+        let state = self.save_state.get_untracked();
+        let scheduled = self.current_id() == Some(id)
+            && self.dirty.get_value()
+            && matches!(state, SaveState::Pending | SaveState::Saved);
+        if running || scheduled {
+            self.waiters.update_value(|w| w.push((id, Box::new(f))));
+            return;
+        }
+        f(match state {
+            SaveState::Saved | SaveState::Pending => SaveOutcome::Saved,
+            SaveState::QuotaFull => SaveOutcome::QuotaFull,
+            SaveState::Conflict { .. } => SaveOutcome::Conflict,
+            SaveState::Unavailable(_) => SaveOutcome::Unavailable,
+        });
+    }
+
+    /// Saves the open project now, all steps at once (leaving the page, switching projects).
+    /// A save in progress is finished first. `force` overwrites another tab's later save (the
+    /// user chose).
+    pub fn save_now(&self, force: bool) {
+        if self.saving() {
+            self.run_steps(f64::INFINITY);
+        }
+        if (self.dirty.get_value() || force) && self.begin_job(force) {
+            self.run_steps(f64::INFINITY);
         }
     }
 
@@ -254,27 +599,32 @@ impl Store {
             });
     }
 
-    /// Adds a project (new, duplicate, demo or import) and opens it. An id already in use gets
-    /// a fresh one, so nothing existing is replaced.
+    /// Adds a project (new, duplicate, demo or import), opens it and starts saving it (in
+    /// steps: see [`Store::after_save`] for the outcome). An id already in use, or held by an
+    /// unreadable stored value, gets a fresh one, so nothing existing is replaced.
     pub fn add_project(&self, mut p: Project) -> Id {
-        if self
+        let taken = self
             .metas
             .with_untracked(|v| v.iter().any(|m| m.id == p.id))
-        {
+            || LocalStore::open().get(&library::data_key(p.id)).is_some();
+        if taken {
             p.id = crate::domain::new_id();
         }
         let id = p.id;
         self.flush();
         self.base_rev.set_value(0);
         self.current.set(Some(p));
-        self.dirty.set_value(true);
+        self.mark_dirty();
         self.save_state.set(SaveState::Pending);
-        self.save_now(false);
+        self.start_save(false);
         id
     }
 
     /// Saves pending changes of the open project before switching away.
     fn flush(&self) {
+        if self.saving() {
+            self.run_steps(f64::INFINITY);
+        }
         if self.dirty.get_value()
             && !matches!(self.save_state.get_untracked(), SaveState::Conflict { .. })
         {
@@ -282,53 +632,66 @@ impl Store {
         }
     }
 
-    /// Opens a stored project.
+    /// Opens a stored project. A project that turns out unreadable gets its banner.
     pub fn open(&self, id: Id) -> Result<(), String> {
-        if self.current.with_untracked(|p| p.as_ref().map(|p| p.id)) == Some(id) {
+        if self.current_id() == Some(id) {
             return Ok(());
         }
         self.flush();
         let kv = LocalStore::open();
-        let raw = kv
-            .get(&library::data_key(id))
-            .ok_or("Проект не найден в хранилище.")?;
-        let p = library::decode(&kv, &raw).map_err(|e| e.message(self.lang.get_untracked()))?;
+        let stored = match library::load_stored(&kv, &library::data_key(id)) {
+            None => return Err("Проект не найден в хранилище.".into()),
+            Some(Err(u)) => {
+                let message = u.error.message(self.lang.get_untracked());
+                self.found_unreadable(u);
+                return Err(message);
+            }
+            Some(Ok(s)) => s,
+        };
         self.base_rev
             .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
         self.dirty.set_value(false);
-        self.current.set(Some(p));
+        self.current.set(Some(stored.project));
         self.seed_save_cache(&kv);
         self.save_state.set(SaveState::Saved);
         self.write_prefs();
         Ok(())
     }
 
-    /// Replaces a stored project with `p` (after the user confirmed and was offered a backup).
-    pub fn replace_project(&self, target: Id, mut p: Project) {
+    /// Replaces a stored project with `p` (after the user confirmed and was offered a backup),
+    /// and starts saving it. A target whose stored data does not load is never written over.
+    pub fn replace_project(&self, target: Id, mut p: Project) -> Result<(), String> {
+        let kv = LocalStore::open();
+        if let Some(Err(u)) = library::load_stored(&kv, &library::data_key(target)) {
+            let message = u.error.message(self.lang.get_untracked());
+            self.found_unreadable(u);
+            return Err(message);
+        }
         p.id = target;
-        let rev = library::read_meta(&LocalStore::open(), target)
-            .map(|m| m.rev)
-            .unwrap_or(0);
-        if self.current.with_untracked(|c| c.as_ref().map(|c| c.id)) != Some(target) {
+        let rev = library::read_meta(&kv, target).map(|m| m.rev).unwrap_or(0);
+        if self.current_id() != Some(target) {
             self.flush();
+        } else {
+            self.abort_save();
         }
         self.base_rev.set_value(rev);
         self.current.set(Some(p));
-        self.dirty.set_value(true);
+        self.mark_dirty();
         self.save_state.set(SaveState::Pending);
-        self.save_now(true);
+        self.start_save(true);
+        Ok(())
     }
 
     /// Moves a project to the bin; the open project switches to another one.
     pub fn trash(&self, id: Id) {
         let mut kv = LocalStore::open();
-        if self.current.with_untracked(|p| p.as_ref().map(|p| p.id)) == Some(id) {
+        if self.current_id() == Some(id) {
             self.flush();
         }
         if let Ok(meta) = library::set_deleted(&mut kv, id, Some(now_iso())) {
             self.upsert_meta(meta);
         }
-        if self.current.with_untracked(|p| p.as_ref().map(|p| p.id)) == Some(id) {
+        if self.current_id() == Some(id) {
             self.current.set(None);
             let next = self
                 .metas
@@ -361,50 +724,55 @@ impl Store {
 
     /// Conflict resolution: take the other tab's version (this tab's changes are dropped).
     pub fn take_theirs(&self) {
-        let Some(id) = self.current.with_untracked(|p| p.as_ref().map(|p| p.id)) else {
+        let Some(id) = self.current_id() else {
             return;
         };
+        self.abort_save();
         let kv = LocalStore::open();
-        if let Some(p) = kv
-            .get(&library::data_key(id))
-            .and_then(|raw| library::decode(&kv, &raw).ok())
-        {
-            self.base_rev
-                .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
-            self.dirty.set_value(false);
-            self.current.set(Some(p));
-            self.seed_save_cache(&kv);
-            self.save_state.set(SaveState::Saved);
+        match library::load_stored(&kv, &library::data_key(id)) {
+            Some(Ok(s)) => {
+                self.base_rev.set_value(s.meta.rev);
+                self.dirty.set_value(false);
+                self.current.set(Some(s.project));
+                self.seed_save_cache(&kv);
+                self.save_state.set(SaveState::Saved);
+            }
+            Some(Err(u)) => self.found_unreadable(u),
+            None => {}
         }
         self.refresh_metas();
     }
 
     /// Conflict resolution: keep this tab's version and write it over the other tab's save.
     pub fn keep_mine(&self) {
+        self.abort_save();
         self.save_state.set(SaveState::Pending);
-        self.save_now(true);
+        if self.begin_job(true) {
+            self.schedule_steps();
+        }
     }
 
-    /// Re-reads the project list (another tab may have added or renamed projects).
+    /// Re-reads the project list from the metas (another tab may have added or renamed
+    /// projects); values found unreadable stay out of it.
     pub fn refresh_metas(&self) {
-        let kv = LocalStore::open();
-        let mut metas: Vec<Meta> = kv
-            .keys()
-            .iter()
-            .filter(|k| k.starts_with(library::META_PREFIX))
-            .filter_map(|k| kv.get(k))
-            .filter_map(|s| serde_json::from_str::<Meta>(&s).ok())
-            .filter(|m| kv.get(&library::data_key(m.id)).is_some())
-            .collect();
-        metas.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
-        self.metas.set(metas);
+        let listing = library::list(&LocalStore::open());
+        let bad: Vec<String> = self
+            .unreadable
+            .with_untracked(|v| v.iter().map(|u| u.key.clone()).collect());
+        self.metas.set(
+            listing
+                .metas
+                .into_iter()
+                .filter(|m| !bad.contains(&library::data_key(m.id)))
+                .collect(),
+        );
     }
 
     /// Called on a `storage` event or when the tab regains focus: detects a later save of the
     /// open project by another tab and asks the user instead of overwriting either way.
     pub fn check_other_tabs(&self) {
         self.refresh_metas();
-        let Some(id) = self.current.with_untracked(|p| p.as_ref().map(|p| p.id)) else {
+        let Some(id) = self.current_id() else {
             return;
         };
         let kv = LocalStore::open();
@@ -421,9 +789,9 @@ impl Store {
         }
     }
 
-    /// Whether the open project has changes not yet in storage.
+    /// Whether the open project has changes not yet in storage (or a save is running).
     pub fn is_dirty(&self) -> bool {
-        self.dirty.get_value()
+        self.dirty.get_value() || self.saving()
     }
 }
 
