@@ -1,0 +1,323 @@
+// Splits the app's wasm into parts loaded on demand; called by .ci/postbuild.mjs (Trunk's
+// post_build hook) before it pins the CSP and writes the service worker's precache list.
+//
+// Trunk 0.21 cannot split a module, so this step redoes the last part of its Rust pipeline with
+// the chain cargo-leptos uses for `--split`:
+//
+//   target/wasm32-unknown-unknown/<profile>/sloy.wasm   cargo's output, linked with
+//       │                                               --emit-relocs (.cargo/config.toml)
+//       ├─ wasm-split-cli ──▶ main module + one part per `#[lazy(name)]` group of src/app.rs
+//       │                     + chunks shared by several groups + the loader __wasm_split.js
+//       ├─ wasm-bindgen --target web --keep-lld-exports --no-demangle (main module only)
+//       └─ wasm-opt -Oz (release) on the main module and on every part
+//
+// and puts the result into the staging directory in place of Trunk's unsplit `sloy-<hash>.js`
+// and `sloy-<hash>_bg.wasm`: every file gets a content-hashed name, index.html's references
+// and integrity attributes are rewritten, and the screen shown first (the method map) has its
+// parts preloaded. Nothing is fetched from the network; the tools come from `.ci/setup`.
+//
+// Usage: `node .ci/split.mjs [staging-dir]` (normally through postbuild.mjs).
+
+import { execFile, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CRATE = "sloy";
+/** The group of the screen a fresh visit opens on (Route::Method): preloaded by index.html. */
+export const FIRST_SCREEN = "method";
+/** Marks the loader, so that the size gate and the tests can find it in dist/. */
+export const LOADER_SUFFIX = "_split.js";
+/** Parts smaller than this are not worth a wasm-opt run (seconds each with npm's binaryen). */
+const OPT_MIN_BYTES = 16 * 1024;
+
+function fail(message) {
+  throw new Error(`[split] ${message}`);
+}
+
+const hex = (data, algorithm = "sha256", length = 16) =>
+  createHash(algorithm).update(data).digest("hex").slice(0, length);
+const integrity = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
+
+function run(tool, args) {
+  try {
+    execFileSync(tool, args, { stdio: ["ignore", "inherit", "inherit"], cwd: REPO });
+  } catch (error) {
+    if (error.code === "ENOENT") fail(`${tool} is not installed: run \`bash .ci/setup\``);
+    fail(`\`${tool} ${args.join(" ")}\` failed (${error.status ?? error.message})`);
+  }
+}
+
+/**
+ * The parts of a loader (__wasm_split.js) as written by wasm-split-cli: for each screen group
+ * (`#[lazy(name)]`, without the hash Leptos appends), the file of its own module (null when it
+ * needs only chunks) and the chunks it needs.
+ */
+export function parseLoader(js) {
+  const chunks = new Map(); // variable -> file
+  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+\.wasm)"/g)) {
+    chunks.set(m[1], m[2]);
+  }
+  const groups = new Map();
+  for (const m of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?), \[([^\]]*)\]\)\);/g)) {
+    const [, id, fetcher, deps] = m;
+    const name = id.replace(/_\d+$/, "");
+    if (groups.has(name)) fail(`two split groups are called "${name}": give each #[lazy] group one name`);
+    const own = fetcher.match(/new URL\("\.\/([^"]+\.wasm)"/);
+    const needs = deps
+      .split(",")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => chunks.get(d) ?? fail(`loader names an unknown chunk ${d}`));
+    groups.set(name, { own: own ? own[1] : null, chunks: needs });
+  }
+  return { chunks: [...chunks.values()], groups };
+}
+
+/** The manifest the loader carries for the size gate: group -> the files opening it fetches. */
+export function readManifest(loaderJs) {
+  const m = loaderJs.match(/\/\* sloy-parts (\{.*\}) \*\//);
+  return m ? JSON.parse(m[1]) : null;
+}
+
+/** A wasm module without its custom sections (names, producers, relocations): they only cost bytes. */
+export function stripCustomSections(wasm) {
+  const out = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    let size = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      size |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    const end = at + size;
+    if (end > wasm.length) fail("a part is not a well-formed wasm module");
+    if (id !== 0) out.push(wasm.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(out);
+}
+
+/** Runs `jobs` (functions returning promises) two at a time. */
+async function twoAtATime(jobs) {
+  const queue = [...jobs];
+  const worker = async () => {
+    while (queue.length > 0) await queue.shift()();
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+function runAsync(tool, args) {
+  return new Promise((resolve, reject) => {
+    execFile(tool, args, { cwd: REPO, maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(`[split] \`${tool} ${args.join(" ")}\` failed: ${stderr || error.message}`));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * The loader's runtime for packs: several parts in one file, fetched once. `__sloyPart(name)`
+ * stands in for the `fetch()` of a part and resolves to a Response that instantiateStreaming
+ * takes. A failed fetch is not remembered, so that the next try fetches again.
+ */
+function packRuntime(index) {
+  return `
+const __sloyPartIndex = ${JSON.stringify(index)};
+const __sloyPacks = new Map();
+function __sloyPack(file) {
+    let pack = __sloyPacks.get(file);
+    if (pack === undefined) {
+        pack = fetch(new URL("./" + file, import.meta.url)).then((response) => {
+            if (!response.ok) throw new Error(\`\${file}: HTTP \${response.status}\`);
+            return response.arrayBuffer();
+        });
+        pack.catch(() => __sloyPacks.delete(file));
+        __sloyPacks.set(file, pack);
+    }
+    return pack;
+}
+function __sloyPart(name) {
+    const [file, offset, length] = __sloyPartIndex[name];
+    return __sloyPack(file).then((bytes) =>
+        new Response(new Uint8Array(bytes, offset, length), { headers: { "content-type": "application/wasm" } }));
+}
+`;
+}
+
+/** The cargo target directory (CARGO_TARGET_DIR or cargo's metadata). */
+function targetDir() {
+  if (process.env.CARGO_TARGET_DIR) return path.resolve(REPO, process.env.CARGO_TARGET_DIR);
+  const meta = execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], {
+    cwd: REPO,
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(meta).target_directory;
+}
+
+export async function split(staging, { release = process.env.TRUNK_PROFILE !== "debug" } = {}) {
+  const profile = release ? "release" : "debug";
+  const input = path.join(targetDir(), "wasm32-unknown-unknown", profile, `${CRATE}.wasm`);
+  await stat(input).catch(() => fail(`no ${input}: run me after Trunk's cargo build`));
+
+  const htmlPath = path.join(staging, "index.html");
+  let html = await readFile(htmlPath, "utf8");
+  const trunkJs = html.match(new RegExp(`\\./(${CRATE}-[0-9a-f]+\\.js)`))?.[1];
+  const trunkWasm = html.match(new RegExp(`\\./(${CRATE}-[0-9a-f]+_bg\\.wasm)`))?.[1];
+  if (!trunkJs || !trunkWasm) fail("index.html does not reference Trunk's sloy-<hash>.js and _bg.wasm");
+
+  const work = mkdtempSync(path.join(tmpdir(), "sloy-split-"));
+  try {
+    // 1. Split the linked module.
+    const parts = path.join(work, "parts");
+    run("wasm-split-cli", [input, parts, "--out-name", CRATE]);
+    // 2. Bindings for the main module; the parts call into it through the loader.
+    const bg = path.join(work, "bg");
+    run("wasm-bindgen", [
+      "--target=web",
+      "--keep-lld-exports",
+      "--no-demangle",
+      `--out-name=${CRATE}`,
+      `--out-dir=${bg}`,
+      path.join(parts, `${CRATE}.wasm`),
+    ]);
+    const partFiles = (await readdir(parts)).filter((f) => f.endsWith(".wasm") && f !== `${CRATE}.wasm`);
+    // 3. Optimise: wasm-opt -Oz (npm binaryen 132; Trunk's own run is off) on the main module and
+    //    on every part above OPT_MIN_BYTES. The many small chunks lose only their custom
+    //    sections: a wasm-opt start costs seconds, and -Oz saves little more on them.
+    const mainPath = path.join(bg, `${CRATE}_bg.wasm`);
+    const opt = (file) => () => runAsync("wasm-opt", ["-Oz", file, "-o", file]);
+    const jobs = [];
+    for (const f of partFiles) {
+      const file = path.join(parts, f);
+      if (release && (await stat(file)).size >= OPT_MIN_BYTES) jobs.push(opt(file));
+    }
+    if (release) jobs.unshift(opt(mainPath));
+    // SLOY_SPLIT_NO_OPT=1 skips wasm-opt: for trying this script quickly, never for a release.
+    if (!process.env.SLOY_SPLIT_NO_OPT) await twoAtATime(jobs);
+    // After wasm-opt, which reads the features a module uses from its target_features section.
+    for (const f of partFiles) {
+      const file = path.join(parts, f);
+      await writeFile(file, stripCustomSections(await readFile(file)));
+    }
+
+    // 4. Packs. wasm-split makes a chunk for every set of groups sharing code (about 180 here);
+    //    fetched one by one they would cost a request each. So: the first screen's module and
+    //    chunks go in one pack, every other chunk in a shared pack, and each other group's own
+    //    module stays a file of its own.
+    const rawLoader = await readFile(path.join(parts, "__wasm_split.js"), "utf8");
+    const { chunks, groups } = parseLoader(rawLoader);
+    const first = groups.get(FIRST_SCREEN) ?? fail(`the loader has no group "${FIRST_SCREEN}"`);
+    const firstParts = [...first.chunks, ...(first.own ? [first.own] : [])];
+    const sharedParts = chunks.filter((c) => !firstParts.includes(c));
+    const bodies = new Map();
+    for (const f of partFiles) bodies.set(f, await readFile(path.join(parts, f)));
+    const index = {};
+    const written = new Map(); // dist name -> bytes
+    const fileOf = new Map(); // part -> dist file
+    const pack = async (label, members) => {
+      if (members.length === 0) return;
+      const body = Buffer.concat(members.map((m) => bodies.get(m) ?? fail(`no part ${m}`)));
+      const name = `${CRATE}-${label}-${hex(body)}.bin`;
+      let offset = 0;
+      for (const m of members) {
+        index[m] = [name, offset, bodies.get(m).length];
+        offset += bodies.get(m).length;
+        fileOf.set(m, name);
+      }
+      written.set(name, body);
+    };
+    await pack(FIRST_SCREEN, firstParts);
+    await pack("shared", sharedParts);
+    for (const [name, group] of groups) {
+      if (name === FIRST_SCREEN || !group.own) continue;
+      const body = bodies.get(group.own);
+      const file = `${CRATE}-${name}-${hex(body)}.wasm`;
+      written.set(file, body);
+      fileOf.set(group.own, file);
+    }
+    const manifest = { first: FIRST_SCREEN, groups: {} };
+    for (const [name, group] of groups) {
+      const needs = [...group.chunks, ...(group.own ? [group.own] : [])].map((p) => fileOf.get(p));
+      manifest.groups[name] = [...new Set(needs)].sort();
+    }
+    let loader = rawLoader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (call, part) => {
+      if (index[part]) return `__sloyPart(${JSON.stringify(part)})`;
+      const file = fileOf.get(part) ?? fail(`the loader fetches ${part}, which is in no file`);
+      return `fetch(new URL(${JSON.stringify("./" + file)}, import.meta.url))`;
+    });
+    const firstLine = loader.indexOf("\n") + 1;
+    loader =
+      loader.slice(0, firstLine) +
+      `/* sloy-parts ${JSON.stringify(manifest)} */\n` +
+      packRuntime(index) +
+      loader.slice(firstLine);
+
+    // The loader and the main JS import each other, so both are named after one hash of all.
+    let mainJs = await readFile(path.join(bg, `${CRATE}.js`), "utf8");
+    const mainWasm = await readFile(mainPath);
+    const build = hex(Buffer.concat([mainWasm, Buffer.from(mainJs), Buffer.from(loader)]));
+    const names = {
+      js: `${CRATE}-${build}.js`,
+      wasm: `${CRATE}-${build}_bg.wasm`,
+      loader: `${CRATE}-${build}${LOADER_SUFFIX}`,
+    };
+    if (!mainJs.includes("./__wasm_split.js")) fail("wasm-bindgen's JS does not import the loader ./__wasm_split.js");
+    // Only the ES imports: the keys of the wasm's import object stay "./__wasm_split.js", the
+    // module name the wasm itself imports from.
+    mainJs = mainJs
+      .replace(/(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g, `$1$2./${names.loader}$2`)
+      .replaceAll(`${CRATE}_bg.wasm`, names.wasm);
+    if (!loader.includes(`"./${CRATE}.js"`)) fail(`the loader does not import ./${CRATE}.js`);
+    loader = loader.replaceAll(`"./${CRATE}.js"`, `"./${names.js}"`);
+    written.set(names.js, Buffer.from(mainJs));
+    written.set(names.wasm, mainWasm);
+    written.set(names.loader, Buffer.from(loader));
+
+    // 5. Into the staging directory, in place of Trunk's files.
+    await rm(path.join(staging, trunkJs));
+    await rm(path.join(staging, trunkWasm));
+    for (const [name, body] of written) await writeFile(path.join(staging, name), body);
+
+    // 6. index.html: new names, their integrity, and preloads for the first screen's parts.
+    html = html.replaceAll(trunkJs, names.js).replaceAll(trunkWasm, names.wasm);
+    html = html.replace(/<link\b[^>]*>/g, (tag) => {
+      const href = tag.match(/href="\.\/([^"]+)"/)?.[1];
+      if (!href || !written.has(href) || !/integrity="/.test(tag)) return tag;
+      return tag.replace(/integrity="[^"]*"/, `integrity="${integrity(written.get(href))}"`);
+    });
+    const preloads = [
+      `<link rel="modulepreload" href="./${names.loader}" crossorigin="anonymous" integrity="${integrity(written.get(names.loader))}">`,
+      // The loader fetch()es the parts: `as="fetch"` + crossorigin lets it reuse these.
+      ...manifest.groups[FIRST_SCREEN].map(
+        (f) => `<link rel="preload" href="./${f}" as="fetch" crossorigin="anonymous">`,
+      ),
+    ];
+    if (!html.includes("</head>")) fail("index.html has no </head>");
+    html = html.replace("</head>", `${preloads.join("\n")}\n</head>`);
+    await writeFile(htmlPath, html);
+
+    console.log(
+      `[split] ${CRATE}.wasm → main + ${partFiles.length} part(s) for ${groups.size} screen group(s), ` +
+        `in ${written.size - 3} file(s); the first screen "${FIRST_SCREEN}" fetches ${manifest.groups[FIRST_SCREEN].join(", ")}`,
+    );
+    return { names, manifest };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!staging) fail("no staging directory: pass one or run me from Trunk's post_build hook");
+  await split(staging);
+}
