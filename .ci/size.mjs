@@ -24,14 +24,14 @@ export const LIMIT = {
   firstGzip: 435,
   firstBrotli: 350,
   screenGzip: {
-    dashboard: 215,
-    data: 230,
-    diagnosis: 240,
-    layer1: 315,
-    layer2: 290,
-    layer3: 285,
-    layer4: 285,
-    layer5: 240,
+    dashboard: 80,
+    data: 185,
+    diagnosis: 110,
+    layer1: 260,
+    layer2: 240,
+    layer3: 155,
+    layer4: 150,
+    layer5: 100,
   },
 };
 const DIST = process.argv[2] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");

@@ -34,6 +34,8 @@ export const FIRST_SCREEN = "method";
 export const LOADER_SUFFIX = "_split.js";
 /** Parts smaller than this are not worth a wasm-opt run (seconds each with npm's binaryen). */
 const OPT_MIN_BYTES = 16 * 1024;
+/** A chunk that this many screen groups (besides the first) need goes in the common pack. */
+const COMMON_MIN_GROUPS = 4;
 
 function fail(message) {
   throw new Error(`[split] ${message}`);
@@ -128,7 +130,8 @@ function runAsync(tool, args) {
 /**
  * The loader's runtime for packs: several parts in one file, fetched once. `__sloyPart(name)`
  * stands in for the `fetch()` of a part and resolves to a Response that instantiateStreaming
- * takes. A failed fetch is not remembered, so that the next try fetches again.
+ * takes, from a pack already fetched or on its way if the part is in several. `__sloyStart`
+ * starts a group's pack first. A failed fetch is not remembered, so the next try fetches again.
  */
 function packRuntime(index) {
   return `
@@ -147,9 +150,16 @@ function __sloyPack(file) {
     return pack;
 }
 function __sloyPart(name) {
-    const [file, offset, length] = __sloyPartIndex[name];
+    const places = __sloyPartIndex[name];
+    const [file, offset, length] = places.find(([f]) => __sloyPacks.has(f)) ?? places[0];
     return __sloyPack(file).then((bytes) =>
         new Response(new Uint8Array(bytes, offset, length), { headers: { "content-type": "application/wasm" } }));
+}
+function __sloyStart(files, load) {
+    return () => {
+        for (const file of files) __sloyPack(file);
+        return load();
+    };
 }
 `;
 }
@@ -195,7 +205,9 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
     //    on every part above OPT_MIN_BYTES. The many small chunks lose only their custom
     //    sections: a wasm-opt start costs seconds, and -Oz saves little more on them.
     const mainPath = path.join(bg, `${CRATE}_bg.wasm`);
-    const opt = (file) => () => runAsync("wasm-opt", ["-Oz", file, "-o", file]);
+    // --low-memory-unused: nothing lives in the first 1 KB of memory (Rust puts its stack
+    // first), so wasm-opt may fold small constant addresses into loads (~9 KB gzip less).
+    const opt = (file) => () => runAsync("wasm-opt", ["-Oz", "--low-memory-unused", file, "-o", file]);
     const jobs = [];
     for (const f of partFiles) {
       const file = path.join(parts, f);
@@ -210,51 +222,74 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
       await writeFile(file, stripCustomSections(await readFile(file)));
     }
 
-    // 4. Packs. wasm-split makes a chunk for every set of groups sharing code (about 180 here);
-    //    fetched one by one they would cost a request each. So: the first screen's module and
-    //    chunks go in one pack, every other chunk in a shared pack, and each other group's own
-    //    module stays a file of its own.
+    // 4. Packs. wasm-split makes a chunk for every set of groups sharing code (about 170 here);
+    //    fetched one by one they would cost a request each. So they travel in packs, one file
+    //    per screen group plus two:
+    //    - the first screen's pack: its module and every chunk it needs (the first visit);
+    //    - the common pack: chunks that COMMON_MIN_GROUPS or more of the other groups need;
+    //    - each other group's pack: its module and the chunks it needs that are in neither.
+    //      A chunk needed by a few groups is in each of their packs, so that opening a screen
+    //      fetches one pack (and the common one once) instead of everything any screen shares.
+    //      The loader takes a chunk from whichever of its packs is already fetched or on its way.
     const rawLoader = await readFile(path.join(parts, "__wasm_split.js"), "utf8");
-    const { chunks, groups } = parseLoader(rawLoader);
+    const { groups } = parseLoader(rawLoader);
     const first = groups.get(FIRST_SCREEN) ?? fail(`the loader has no group "${FIRST_SCREEN}"`);
     const firstParts = [...first.chunks, ...(first.own ? [first.own] : [])];
-    const sharedParts = chunks.filter((c) => !firstParts.includes(c));
+    const users = new Map(); // chunk outside the first pack -> how many other groups need it
+    for (const [name, group] of groups) {
+      if (name === FIRST_SCREEN) continue;
+      for (const c of group.chunks) if (!firstParts.includes(c)) users.set(c, (users.get(c) ?? 0) + 1);
+    }
+    const commonParts = [...users].filter(([, n]) => n >= COMMON_MIN_GROUPS).map(([c]) => c).sort();
     const bodies = new Map();
     for (const f of partFiles) bodies.set(f, await readFile(path.join(parts, f)));
-    const index = {};
+    const index = {}; // part -> [[pack, offset, length], …]
     const written = new Map(); // dist name -> bytes
-    const fileOf = new Map(); // part -> dist file
-    const pack = async (label, members) => {
-      if (members.length === 0) return;
+    const packOf = new Map(); // group -> its own pack
+    const pack = (label, members) => {
+      if (members.length === 0) return null;
       const body = Buffer.concat(members.map((m) => bodies.get(m) ?? fail(`no part ${m}`)));
       const name = `${CRATE}-${label}-${hex(body)}.bin`;
       let offset = 0;
       for (const m of members) {
-        index[m] = [name, offset, bodies.get(m).length];
+        (index[m] ??= []).push([name, offset, bodies.get(m).length]);
         offset += bodies.get(m).length;
-        fileOf.set(m, name);
       }
       written.set(name, body);
+      return name;
     };
-    await pack(FIRST_SCREEN, firstParts);
-    await pack("shared", sharedParts);
-    for (const [name, group] of groups) {
-      if (name === FIRST_SCREEN || !group.own) continue;
-      const body = bodies.get(group.own);
-      const file = `${CRATE}-${name}-${hex(body)}.wasm`;
-      written.set(file, body);
-      fileOf.set(group.own, file);
+    packOf.set(FIRST_SCREEN, pack(FIRST_SCREEN, firstParts));
+    const commonPack = pack("common", commonParts);
+    for (const [name, group] of [...groups].sort()) {
+      if (name === FIRST_SCREEN) continue;
+      const mine = group.chunks.filter((c) => !firstParts.includes(c) && !commonParts.includes(c));
+      packOf.set(name, pack(name, [...(group.own ? [group.own] : []), ...mine]));
     }
+    for (const f of partFiles) if (!index[f]) fail(`part ${f} is in no pack`);
     const manifest = { first: FIRST_SCREEN, groups: {} };
     for (const [name, group] of groups) {
-      const needs = [...group.chunks, ...(group.own ? [group.own] : [])].map((p) => fileOf.get(p));
-      manifest.groups[name] = [...new Set(needs)].sort();
+      const needs = new Set();
+      if (packOf.get(name)) needs.add(packOf.get(name));
+      for (const c of group.chunks) {
+        if (firstParts.includes(c)) needs.add(packOf.get(FIRST_SCREEN));
+        else if (commonParts.includes(c)) needs.add(commonPack);
+      }
+      manifest.groups[name] = [...needs].sort();
     }
-    let loader = rawLoader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (call, part) => {
-      if (index[part]) return `__sloyPart(${JSON.stringify(part)})`;
-      const file = fileOf.get(part) ?? fail(`the loader fetches ${part}, which is in no file`);
-      return `fetch(new URL(${JSON.stringify("./" + file)}, import.meta.url))`;
-    });
+    let loader = rawLoader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, part) =>
+      index[part] ? `__sloyPart(${JSON.stringify(part)})` : fail(`the loader fetches ${part}, which is in no pack`),
+    );
+    // Each group's loader starts the fetch of its own pack before it asks for its chunks.
+    let wrapped = 0;
+    loader = loader.replace(
+      /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?), \[([^\]]*)\]\)\);/g,
+      (_, id, fetcher, deps) => {
+        wrapped++;
+        const own = packOf.get(id.replace(/_\d+$/, ""));
+        return `export const __wasm_split_load_${id} = wrapAsyncCb(__sloyStart(${JSON.stringify(own ? [own] : [])}, makeLoad(${fetcher}, [${deps}])));`;
+      },
+    );
+    if (wrapped !== groups.size) fail(`wrapped ${wrapped} of ${groups.size} group loaders`);
     const firstLine = loader.indexOf("\n") + 1;
     loader =
       loader.slice(0, firstLine) +
@@ -308,7 +343,7 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
 
     console.log(
       `[split] ${CRATE}.wasm → main + ${partFiles.length} part(s) for ${groups.size} screen group(s), ` +
-        `in ${written.size - 3} file(s); the first screen "${FIRST_SCREEN}" fetches ${manifest.groups[FIRST_SCREEN].join(", ")}`,
+        `in ${written.size - 3} pack(s), ${commonParts.length} part(s) common; the first screen "${FIRST_SCREEN}" fetches ${manifest.groups[FIRST_SCREEN].join(", ")}`,
     );
     return { names, manifest };
   } finally {

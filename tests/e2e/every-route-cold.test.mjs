@@ -34,8 +34,11 @@ appTest(
   async ({ app, context, server, requests }) => {
     await app.open();
     await app.waitForScreen("method-page");
-    const wasm = requests.filter((url) => url.endsWith(".wasm"));
-    assert.ok(wasm.length >= 2, `the app loads its main module and the method map's part: ${wasm}`);
+    const code = requests.filter((url) => /\.(wasm|bin)$/.test(url));
+    assert.ok(
+      code.some((url) => url.endsWith("_bg.wasm")) && code.some((url) => /\/sloy-method-[0-9a-f]+\.bin$/.test(url)),
+      `the app loads its main module and the method map's pack: ${code.join(", ")}`,
+    );
 
     await coldLoadEveryRoute(app);
     await app.waitForServiceWorkerControl();
