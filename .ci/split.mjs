@@ -290,6 +290,41 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
       },
     );
     if (wrapped !== groups.size) fail(`wrapped ${wrapped} of ${groups.size} group loaders`);
+    // A part that cannot be fetched (offline before the service worker has it, a flaky
+    // network) must not take the app down: the generated loader reports the failure to Rust,
+    // where Leptos's #[lazy] panics, which aborts the wasm. Instead the load is retried, less
+    // and less often, and the screen keeps its placeholder until the part arrives.
+    const REPORTING_CALLBACK = `function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+        let success;
+        try {
+            await callee();
+            success = true;
+        } catch (e) {
+            console.error(e);
+            success = false;
+        } finally {
+            const sharedImports = getSharedImports();
+            sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
+        }
+    }
+}`;
+    const RETRYING_CALLBACK = `function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+        for (let delay = 1000; ; delay = Math.min(2 * delay, 30000)) {
+            try {
+                await callee();
+                break;
+            } catch (e) {
+                console.warn(\`a part of the app could not be loaded, retrying in \${delay / 1000} s:\`, e);
+                await new Promise((resolve) => setTimeout(resolve, delay));
+            }
+        }
+        getSharedImports().__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, true);
+    }
+}`;
+    if (!loader.includes(REPORTING_CALLBACK)) fail("the loader's wrapAsyncCb is not the one this script knows");
+    loader = loader.replace(REPORTING_CALLBACK, RETRYING_CALLBACK);
     const firstLine = loader.indexOf("\n") + 1;
     loader =
       loader.slice(0, firstLine) +
