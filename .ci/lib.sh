@@ -5,6 +5,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO_ROOT=$PWD
 
 TRUNK_VERSION=0.21.14
+# wasm_split_cli_support (binary wasm-split-cli), which splits the wasm (.ci/split.mjs).
+WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the build refuses to run.
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' Cargo.lock)
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}

@@ -1,25 +1,36 @@
 // Trunk post_build hook (see Trunk.toml). Runs in the staging directory after Trunk has written
 // every asset and index.html there, and before Trunk moves it to dist/. It:
 //
+// 0. splits the wasm into a main module and parts loaded on demand (.ci/split.mjs), in place of
+//    Trunk's unsplit module;
 // 1. pins the Content-Security-Policy: computes the sha256 of every inline <script> Trunk
 //    injected into index.html and writes the policy into the CSP <meta> (placeholder __SLOY_CSP__).
 //    The policy allows no 'unsafe-inline': the build fails if index.html has an inline <style>,
 //    a style="" attribute or an on*="" handler, which the browser would refuse anyway;
 // 2. writes the list of built files (relative URLs) and a content hash of them, as the cache
-//    version, into the staged sw.js (placeholders in public/sw.js).
+//    version, into the staged sw.js (placeholders in public/sw.js): every part of the split
+//    module is precached, so every screen works offline after the first visit;
+// 3. writes a brotli (.br) and a gzip (.gz) copy next to every .wasm, .bin (packs of wasm parts),
+//    .js, .css and .html, for
+//    hosts that serve precompressed files (nginx `brotli_static` / `gzip_static`, see README).
 //
 // Usage: `node .ci/postbuild.mjs [staging-dir]`; Trunk passes the directory in TRUNK_STAGING_DIR.
 
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { split } from "./split.mjs";
 
 const CSP_PLACEHOLDER = "__SLOY_CSP__";
 const SW_VERSION_PLACEHOLDER = '"__SLOY_CACHE_VERSION__"';
 const SW_ASSETS_PLACEHOLDER = "[/* __SLOY_ASSETS__ */]";
 const HTML_FILE = "index.html";
 const SW_FILE = "sw.js";
+/** Files that get precompressed copies; the copies themselves are never precached. */
+const COMPRESSIBLE = /\.(wasm|bin|js|css|html)$/;
+const COMPRESSED = /\.(br|gz)$/;
 
 function fail(message) {
   console.error(`[postbuild] ERROR: ${message}`);
@@ -66,6 +77,16 @@ export function sha256Source(text) {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
+/** Brotli at its strongest setting, as for static files. */
+export function brotli(body) {
+  return brotliCompressSync(body, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
+}
+
 async function listFiles(dir, prefix = "") {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   const files = [];
@@ -80,6 +101,9 @@ async function listFiles(dir, prefix = "") {
 async function main() {
   const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) fail("no staging directory: run me as Trunk's post_build hook or pass a directory");
+
+  // 0. Split the wasm (rewrites index.html's references to it).
+  await split(staging).catch((error) => fail(error.message));
 
   // 1. CSP
   const htmlPath = path.join(staging, HTML_FILE);
@@ -107,7 +131,7 @@ async function main() {
   if (!sw.includes(SW_VERSION_PLACEHOLDER) || !sw.includes(SW_ASSETS_PLACEHOLDER)) {
     fail(`${SW_FILE} lacks its placeholders ${SW_VERSION_PLACEHOLDER} and ${SW_ASSETS_PLACEHOLDER}`);
   }
-  const files = (await listFiles(staging)).filter((f) => f !== SW_FILE);
+  const files = (await listFiles(staging)).filter((f) => f !== SW_FILE && !COMPRESSED.test(f));
   const version = createHash("sha256");
   for (const file of files) {
     version.update(file).update("\0").update(await readFile(path.join(staging, file))).update("\0");
@@ -121,8 +145,18 @@ async function main() {
     .replace(SW_ASSETS_PLACEHOLDER, JSON.stringify(urls, null, 2));
   await writeFile(swPath, sw);
 
+  // 3. Precompressed copies, the strongest of each (the build is compressed once, served often).
+  let compressed = 0;
+  for (const file of await listFiles(staging)) {
+    if (!COMPRESSIBLE.test(file)) continue;
+    const body = await readFile(path.join(staging, file));
+    await writeFile(path.join(staging, `${file}.gz`), gzipSync(body, { level: 9 }));
+    await writeFile(path.join(staging, `${file}.br`), brotli(body));
+    compressed++;
+  }
+
   console.log(
-    `[postbuild] CSP pins ${hashes.length} inline script(s); sw.js precaches ${urls.length} file(s) + index, cache version ${cacheVersion}`,
+    `[postbuild] CSP pins ${hashes.length} inline script(s); sw.js precaches ${urls.length} file(s) + index, cache version ${cacheVersion}; ${compressed} file(s) precompressed (.br, .gz)`,
   );
 }
 

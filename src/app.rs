@@ -8,6 +8,7 @@ use crate::state::store::provide_store;
 use crate::state::toast::provide_toasts;
 use crate::state::use_i18n;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -16,7 +17,6 @@ pub fn App() -> impl IntoView {
     provide_importer();
     let route = provide_route();
     install_drop_zone();
-    register_service_worker();
 
     // Another tab saved: re-read the list and check the open project (never overwrite silently).
     let h1 = window_event_listener(leptos::ev::storage, move |ev| {
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     // goes, not on every edit (which would reset the pages' local state).
     let has_project = Memo::new(move |_| store.current.with(|p| p.is_some()));
     let t = use_i18n();
+    after_first_screen(route.get_untracked());
     view! {
         <Header />
         <div class="app-body">
@@ -59,25 +60,134 @@ pub fn App() -> impl IntoView {
                     if !has_project.get() && route.get() != Route::Projects {
                         return view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any();
                     }
-                    match route.get() {
-                        Route::Method => {
-                            view! { <pages::method::MethodPage /> }.into_any()
-                        }
-                        Route::Dashboard => view! { <pages::dashboard::DashboardPage /> }.into_any(),
-                        Route::Diagnosis => view! { <pages::diagnosis::DiagnosisPage /> }.into_any(),
-                        Route::L1 => view! { <pages::layer1::Layer1Page /> }.into_any(),
-                        Route::L2 => view! { <pages::layer2::Layer2Page /> }.into_any(),
-                        Route::L3 => view! { <pages::layer3::Layer3Page /> }.into_any(),
-                        Route::L4 => view! { <pages::layer4::Layer4Page /> }.into_any(),
-                        Route::L5 => view! { <pages::layer5::Layer5Page /> }.into_any(),
-                        Route::Data => view! { <pages::data::DataPage /> }.into_any(),
-                        Route::Projects => view! { <pages::projects::ProjectsPage /> }.into_any(),
-                    }
+                    screen(route.get())
                 }}
             </main>
         </div>
         <ImportDialog />
         <ToastList />
+    }
+}
+
+/// The screen of a route. Each screen group's code is a separate part of the build (see
+/// `.ci/split.mjs`), fetched the first time the screen is shown: a light placeholder stands in
+/// until it has arrived. Once a part is loaded the screen renders at once.
+fn screen(route: Route) -> AnyView {
+    let t = use_i18n();
+    let code = async move {
+        match route {
+            Route::Method => method_screen().await,
+            Route::Dashboard => dashboard_screen().await,
+            Route::Diagnosis => diagnosis_screen().await,
+            Route::L1 => layer1_screen().await,
+            Route::L2 => layer2_screen().await,
+            Route::L3 => layer3_screen().await,
+            Route::L4 => layer4_screen().await,
+            Route::L5 => layer5_screen().await,
+            Route::Data => data_screen(false).await,
+            Route::Projects => data_screen(true).await,
+        }
+    };
+    view! {
+        <Suspense fallback=move || view! {
+            <p class="screen-loading" role="status" data-testid="screen-loading">{move || t.get().shell.loading_screen}</p>
+        }>
+            {Suspend::new(code)}
+        </Suspense>
+    }
+    .into_any()
+}
+
+// One split point per screen group. The names are the parts' names in `dist/`.
+#[lazy(method)]
+fn method_screen() -> AnyView {
+    view! { <pages::method::MethodPage /> }.into_any()
+}
+#[lazy(dashboard)]
+fn dashboard_screen() -> AnyView {
+    view! { <pages::dashboard::DashboardPage /> }.into_any()
+}
+#[lazy(diagnosis)]
+fn diagnosis_screen() -> AnyView {
+    view! { <pages::diagnosis::DiagnosisPage /> }.into_any()
+}
+#[lazy(layer1)]
+fn layer1_screen() -> AnyView {
+    view! { <pages::layer1::Layer1Page /> }.into_any()
+}
+#[lazy(layer2)]
+fn layer2_screen() -> AnyView {
+    view! { <pages::layer2::Layer2Page /> }.into_any()
+}
+#[lazy(layer3)]
+fn layer3_screen() -> AnyView {
+    view! { <pages::layer3::Layer3Page /> }.into_any()
+}
+#[lazy(layer4)]
+fn layer4_screen() -> AnyView {
+    view! { <pages::layer4::Layer4Page /> }.into_any()
+}
+#[lazy(layer5)]
+fn layer5_screen() -> AnyView {
+    view! { <pages::layer5::Layer5Page /> }.into_any()
+}
+/// The project's data, or the list of projects (`projects`).
+#[lazy(data)]
+fn data_screen(projects: bool) -> AnyView {
+    if projects {
+        view! { <pages::projects::ProjectsPage /> }.into_any()
+    } else {
+        view! { <pages::data::DataPage /> }.into_any()
+    }
+}
+
+/// After the first screen has shown: registers the service worker (which caches every part
+/// for offline use) and, while the browser is idle, fetches the other screens' parts one after
+/// another, so that opening a screen later is instant. Neither competes with the first screen.
+fn after_first_screen(first: Route) {
+    leptos::task::spawn_local(async move {
+        preload(first).await;
+        register_service_worker();
+        for route in Route::ALL {
+            if route != first {
+                idle().await;
+                preload(route).await;
+            }
+        }
+    });
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`; a short timeout where it is
+/// missing, as in Safari).
+async fn idle() {
+    let Some(w) = web_sys::window() else { return };
+    let request_idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        let called = match &request_idle {
+            Some(f) => f.call1(&w, &resolve).is_ok(),
+            None => false,
+        };
+        if !called {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Loads a screen's part without rendering it.
+async fn preload(route: Route) {
+    match route {
+        Route::Method => __preload_method_screen().await,
+        Route::Dashboard => __preload_dashboard_screen().await,
+        Route::Diagnosis => __preload_diagnosis_screen().await,
+        Route::L1 => __preload_layer1_screen().await,
+        Route::L2 => __preload_layer2_screen().await,
+        Route::L3 => __preload_layer3_screen().await,
+        Route::L4 => __preload_layer4_screen().await,
+        Route::L5 => __preload_layer5_screen().await,
+        Route::Data | Route::Projects => __preload_data_screen().await,
     }
 }
 

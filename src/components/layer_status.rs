@@ -57,7 +57,7 @@ pub fn LayerStatus(
     };
     let body = move || {
         let s = state.get()?;
-        let l5 = t.get().l5;
+        let l5 = t.get().l5.get();
         let lg = lang.get();
         let locked = match s.access {
             Access::Locked { waiting_for } => Some(view! {

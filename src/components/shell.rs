@@ -85,15 +85,15 @@ pub fn Nav() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label="Sloy">
             {link(Route::Method, |c| c.shell.nav_method)}
-            {link(Route::Dashboard, |c| c.dash.nav)}
+            {link(Route::Dashboard, |c| c.shell.nav_dash)}
             <div class="nav-group">
-                {link(Route::L1, |c| c.l1.nav)}
-                {link(Route::L2, |c| c.l2.nav)}
-                {link(Route::L3, |c| c.l3.nav)}
-                {link(Route::L4, |c| c.l4.nav)}
-                {link(Route::L5, |c| c.l5.nav)}
+                {link(Route::L1, |c| c.shell.nav_l1)}
+                {link(Route::L2, |c| c.shell.nav_l2)}
+                {link(Route::L3, |c| c.shell.nav_l3)}
+                {link(Route::L4, |c| c.shell.nav_l4)}
+                {link(Route::L5, |c| c.shell.nav_l5)}
             </div>
-            {link(Route::Diagnosis, |c| c.diag.nav)}
+            {link(Route::Diagnosis, |c| c.shell.nav_diag)}
             {link(Route::Data, |c| c.shell.nav_data)}
             {link(Route::Projects, |c| c.shell.nav_projects)}
         </nav>

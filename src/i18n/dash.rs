@@ -2,7 +2,6 @@
 
 /// Strings of this screen.
 pub struct Dash {
-    pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub as_of: &'static str,
@@ -48,7 +47,6 @@ pub struct Dash {
 }
 
 pub const DASH_RU: Dash = Dash {
-    nav: "Панель",
     title: "Панель",
     lead: "Метрики всех слоёв одним взглядом",
     as_of: "Данные на {}",
@@ -94,7 +92,6 @@ pub const DASH_RU: Dash = Dash {
 };
 
 pub const DASH_EN: Dash = Dash {
-    nav: "Dashboard",
     title: "Dashboard",
     lead: "Every layer's metrics at a glance",
     as_of: "Data as of {}",

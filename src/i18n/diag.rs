@@ -2,7 +2,6 @@
 
 /// Strings of this screen.
 pub struct Diag {
-    pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub tab_result: &'static str,
@@ -129,7 +128,6 @@ pub struct Diag {
 }
 
 pub const DIAG_RU: Diag = Diag {
-    nav: "Диагностика",
     title: "Диагностика",
     lead: "Сверху вниз: слой, где проблема локализована, доказательства и действия",
     tab_result: "Результат",
@@ -256,7 +254,6 @@ pub const DIAG_RU: Diag = Diag {
 };
 
 pub const DIAG_EN: Diag = Diag {
-    nav: "Diagnosis",
     title: "Diagnosis",
     lead: "Top-down: the layer where the problem is, the evidence, the actions",
     tab_result: "Result",

@@ -2,7 +2,6 @@
 
 /// Strings of this screen.
 pub struct L2 {
-    pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub tab_board: &'static str,
@@ -155,7 +154,6 @@ pub struct L2 {
 }
 
 pub const L2_RU: L2 = L2 {
-    nav: "2. Воронка",
     title: "Слой 2 — воронка продаж",
     lead: "Табло ведения счёта по этапам ТФС: все текущие проекты каждого менеджера, конверсия, деньги",
     tab_board: "Табло",
@@ -308,7 +306,6 @@ pub const L2_RU: L2 = L2 {
 };
 
 pub const L2_EN: L2 = L2 {
-    nav: "2. Funnel",
     title: "Layer 2 — sales funnel",
     lead: "The scoreboard on the ТФС stages: every current project of every manager, conversion, money",
     tab_board: "Scoreboard",

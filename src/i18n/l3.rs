@@ -2,7 +2,6 @@
 
 /// Strings of this screen.
 pub struct L3 {
-    pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub tab_maps: &'static str,
@@ -137,7 +136,6 @@ pub struct L3 {
 }
 
 pub const L3_RU: L3 = L3 {
-    nav: "3. Клиенты A и B",
     title: "Слой 3 — стратегия для клиентов A и B",
     lead: "Карты проекта с ЛВР/ЛФР/ЛПР, программа продвижения и PR, точки контакта",
     tab_maps: "Карты проекта",
@@ -279,7 +277,6 @@ pub const L3_RU: L3 = L3 {
 };
 
 pub const L3_EN: L3 = L3 {
-    nav: "3. A and B clients",
     title: "Layer 3 — strategy for A and B clients",
     lead: "Project maps with ЛВР/ЛФР/ЛПР, promotion programme and PR, touch points",
     tab_maps: "Project maps",

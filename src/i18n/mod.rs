@@ -74,41 +74,83 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
-/// All UI strings of one language.
-pub struct Catalogue {
-    pub shell: &'static Shell,
-    pub l1: &'static L1,
-    pub l2: &'static L2,
-    pub l3: &'static L3,
-    pub l4: &'static L4,
-    pub l5: &'static L5,
-    pub diag: &'static Diag,
-    pub dash: &'static Dash,
-    pub import: &'static Import,
+/// One screen area's strings in one language, reached through `Deref` (`t.get().l1.title`).
+///
+/// The strings are behind a function rather than a reference in the catalogue, so that they are
+/// linked only where a screen reads them: in the split build (`.ci/split.mjs`) each screen's
+/// strings travel with that screen's part instead of the main module.
+macro_rules! area {
+    ($(#[$doc:meta])* $name:ident => $ty:ty, $ru:ident, $en:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct $name(Lang);
+
+        impl $name {
+            /// The strings themselves, for code that keeps or passes them on.
+            pub fn get(self) -> &'static $ty {
+                match self.0 {
+                    Lang::Ru => &$ru,
+                    Lang::En => &$en,
+                }
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = $ty;
+            fn deref(&self) -> &$ty {
+                self.get()
+            }
+        }
+    };
 }
 
-static RU: Catalogue = Catalogue {
-    shell: &SHELL_RU,
-    l1: &L1_RU,
-    l2: &L2_RU,
-    l3: &L3_RU,
-    l4: &L4_RU,
-    l5: &L5_RU,
-    diag: &DIAG_RU,
-    dash: &DASH_RU,
-    import: &IMPORT_RU,
-};
-static EN: Catalogue = Catalogue {
-    shell: &SHELL_EN,
-    l1: &L1_EN,
-    l2: &L2_EN,
-    l3: &L3_EN,
-    l4: &L4_EN,
-    l5: &L5_EN,
-    diag: &DIAG_EN,
-    dash: &DASH_EN,
-    import: &IMPORT_EN,
-};
+area!(/// Strings of Слой 1.
+    L1Text => L1, L1_RU, L1_EN);
+area!(/// Strings of Слой 2.
+    L2Text => L2, L2_RU, L2_EN);
+area!(/// Strings of Слой 3.
+    L3Text => L3, L3_RU, L3_EN);
+area!(/// Strings of Слой 4.
+    L4Text => L4, L4_RU, L4_EN);
+area!(/// Strings of Слой 5 and the layer report.
+    L5Text => L5, L5_RU, L5_EN);
+area!(/// Strings of the diagnosis.
+    DiagText => Diag, DIAG_RU, DIAG_EN);
+area!(/// Strings of the dashboard.
+    DashText => Dash, DASH_RU, DASH_EN);
+area!(/// Strings of the table (CSV/XLSX) imports.
+    ImportText => Import, IMPORT_RU, IMPORT_EN);
+
+/// All UI strings of one language: the shell's directly (every screen shows the shell), each
+/// screen area's through its own accessor.
+pub struct Catalogue {
+    pub shell: &'static Shell,
+    pub l1: L1Text,
+    pub l2: L2Text,
+    pub l3: L3Text,
+    pub l4: L4Text,
+    pub l5: L5Text,
+    pub diag: DiagText,
+    pub dash: DashText,
+    pub import: ImportText,
+}
+
+const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
+    Catalogue {
+        shell,
+        l1: L1Text(lang),
+        l2: L2Text(lang),
+        l3: L3Text(lang),
+        l4: L4Text(lang),
+        l5: L5Text(lang),
+        diag: DiagText(lang),
+        dash: DashText(lang),
+        import: ImportText(lang),
+    }
+}
+
+static RU: Catalogue = areas(Lang::Ru, &SHELL_RU);
+static EN: Catalogue = areas(Lang::En, &SHELL_EN);
 
 /// The catalogue of a language.
 pub fn catalogue(lang: Lang) -> &'static Catalogue {

@@ -60,7 +60,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     }).collect_view();
                     view! {
                         <tr>
-                            <th scope="row">{manager_name(p, mid, t)}</th>
+                            <th scope="row">{manager_name(p, mid, &t)}</th>
                             {cells}
                             <td class="num l2-total" data-testid=format!("row-total-{mcode}")>
                                 <span class="l2-count">{row.total.count}</span>" "
@@ -120,7 +120,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                 }).collect_view();
                 Some(view! {
                     <div class="l2-cell-list" data-testid="cell-deals">
-                        <h3>{fill(t.cell_deals, &[&manager_name(p, mid, t), &super::stage_label(p, s)])}</h3>
+                        <h3>{fill(t.cell_deals, &[&manager_name(p, mid, &t), &super::stage_label(p, s)])}</h3>
                         <ul>{items}</ul>
                         <button class="btn ghost" on:click=move |_| select(None)>{t.close}</button>
                     </div>

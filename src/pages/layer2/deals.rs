@@ -118,7 +118,7 @@ fn DealsList() -> impl IntoView {
                                 let client = d.client_id.and_then(|c| p.client(c)).map(|c| c.name.clone()).unwrap_or_default();
                                 let mgr = funnel::deal_manager(p, d).and_then(|m| p.manager(m)).map(|m| m.code.clone()).unwrap_or_default();
                                 let stage = p.stage(d.stage_id).map(|s| s.code.clone()).unwrap_or_default();
-                                let mut st = status_label(d.status, t).to_string();
+                                let mut st = status_label(d.status, &t).to_string();
                                 if d.status == DealStatus::Lost && !d.lost_reason.is_empty() {
                                     st = format!("{st} ({})", d.lost_reason);
                                 }
@@ -170,7 +170,7 @@ fn DealsList() -> impl IntoView {
                     <select class="input" data-testid="deal-status-filter" on:change=move |ev| { let v = parse_status(&event_target_value(&ev)).map(status_value); set_query(&[("status", v)]); page.set(0); }>
                         <option value="" selected=move || status.get().is_none()>{move || t.get().l2.f_all}</option>
                         {[DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::OnHold].into_iter().map(|s| view! {
-                            <option value=status_value(s) selected=move || status.get() == Some(s)>{move || status_label(s, t.get().l2)}</option>
+                            <option value=status_value(s) selected=move || status.get() == Some(s)>{move || status_label(s, &t.get().l2)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -284,7 +284,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                            put: fn(&mut crate::domain::Deal, String)| {
         view! {
             <label class="field">
-                <span>{move || label(t.get().l2)}</span>
+                <span>{move || label(&t.get().l2)}</span>
                 <input class="input" data-testid=format!("deal-{key}")
                     prop:value=move || store.current.with(|p| p.as_ref().and_then(|p| p.deals.iter().find(|d| d.id == id)).map(get).unwrap_or_default())
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |d| put(d, v))) } />
@@ -298,7 +298,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                            required: bool| {
         view! {
             <label class="field">
-                <span>{move || label(t.get().l2)}</span>
+                <span>{move || label(&t.get().l2)}</span>
                 <input class="input" placeholder="ДД.ММ.ГГГГ" data-testid=format!("deal-{key}")
                     prop:value=move || store.current.with(|p| p.as_ref().and_then(|p| p.deals.iter().find(|d| d.id == id)).and_then(get).map(fmt_date).unwrap_or_default())
                     on:change=move |ev| {
@@ -320,7 +320,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                              put: fn(&mut crate::domain::Deal, Option<Id>)| {
         view! {
             <label class="field">
-                <span>{move || label(t.get().l2)}</span>
+                <span>{move || label(&t.get().l2)}</span>
                 <select class="input" data-testid=format!("deal-{key}") on:change=move |ev| {
                     let v = Id::parse_str(&event_target_value(&ev)).ok();
                     set(Box::new(move |d| put(d, v)))
@@ -345,7 +345,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                 <h2 data-testid="deal-heading">{fill(t.d_editor, &[&format!("{} · {}", d.code, d.title)])}</h2>
                 <p>
                     <span data-testid="deal-current-stage">{p.stage(d.stage_id).map(|s| format!("{} {}", s.code, s.name_ru)).unwrap_or_default()}</span>
-                    " · "<span data-testid="deal-status">{status_label(d.status, t)}</span>
+                    " · "<span data-testid="deal-status">{status_label(d.status, &t)}</span>
                     " · "{format!("{} {}", t.d_cat, cat.letter())}
                     " · "{money(p, d.amount, lang)}
                 </p>

@@ -86,7 +86,7 @@ pub(super) fn FunnelTab() -> impl IntoView {
                             <td class="num" data-testid=format!("pct-prev-{code}")>{step.map(|c| fmt_pct(c.pct, 0, lang)).unwrap_or_else(|| "—".into())}</td>
                             <td class="num">{fmt_pct(s.pct_of_first.get(i).copied().flatten(), 0, lang)}</td>
                             <td class="num">{step.map(|c| fmt_pct(c.target, 0, lang)).unwrap_or_else(|| "—".into())}</td>
-                            <td data-testid=format!("flag-{code}")>{step.map(|c| flag_text(c.flag, t)).unwrap_or("")}</td>
+                            <td data-testid=format!("flag-{code}")>{step.map(|c| flag_text(c.flag, &t)).unwrap_or("")}</td>
                         </tr>
                     }
                 }).collect_view();

@@ -118,7 +118,7 @@ pub(super) fn MetricsTab() -> impl IntoView {
                         }
                     }).collect_view();
                     Some(view! {
-                        <p class="muted" data-testid="metrics-period">{fill(t.m_period, &[&period_label(period, t)])}</p>
+                        <p class="muted" data-testid="metrics-period">{fill(t.m_period, &[&period_label(period, &t)])}</p>
                         <section class="l2-metric">
                             <h2>{t.m_leads}</h2>
                             <p data-testid="leads-total">{fill(t.m_leads_total, &[&leads.total().to_string()])}</p>
@@ -132,12 +132,12 @@ pub(super) fn MetricsTab() -> impl IntoView {
                             <table class="table" data-testid="cohort-table">
                                 <thead><tr><th scope="col">{t.m_step}</th><th class="num" scope="col">{t.m_entered}</th><th class="num" scope="col">{t.m_moved}</th><th class="num" scope="col">{t.m_lost}</th><th class="num" scope="col">{t.m_timed_out}</th>
                                     <th class="num" scope="col">{t.m_conv}</th><th class="num" scope="col">{t.target}</th><th scope="col">{t.m_status}</th></tr></thead>
-                                <tbody>{conv_rows(p, &cohort_rows, t, lang, "cohort")}</tbody>
+                                <tbody>{conv_rows(p, &cohort_rows, &t, lang, "cohort")}</tbody>
                             </table>
                             <h2>{t.m_conv_snapshot}</h2>
                             <table class="table" data-testid="snapshot-table">
                                 <thead><tr><th scope="col">{t.m_step}</th><th class="num" scope="col">{t.m_conv}</th><th class="num" scope="col">{t.target}</th><th scope="col">{t.m_status}</th></tr></thead>
-                                <tbody>{conv_rows(p, &snap_rows, t, lang, "snap")}</tbody>
+                                <tbody>{conv_rows(p, &snap_rows, &t, lang, "snap")}</tbody>
                             </table>
                         </section>
                         <section class="l2-metric">

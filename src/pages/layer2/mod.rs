@@ -287,7 +287,7 @@ fn FilterBar() -> impl IntoView {
                     set_query(&[("period", v.as_deref())]);
                 }>
                     {move || periods().into_iter().map(|ps| view! {
-                        <option value=ps.value() selected=move || filters.with(|f| f.period == ps)>{move || ps.label(t.get().l2)}</option>
+                        <option value=ps.value() selected=move || filters.with(|f| f.period == ps)>{move || ps.label(&t.get().l2)}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -57,7 +57,7 @@ pub fn QuestionsTab() -> impl IntoView {
             {move || lists.get().map(|cq| cq.stages.into_iter().map(|sq| {
                 let stage = sq.stage_code;
                 let title = match stage { "2.1" => t.get().l4.stage_21, "2.2" => t.get().l4.stage_22, _ => t.get().l4.stage_23 };
-                let missing: Vec<&str> = sq.missing_kinds.iter().map(|k| kind_label(*k, t.get().l4)).collect();
+                let missing: Vec<&str> = sq.missing_kinds.iter().map(|k| kind_label(*k, &t.get().l4)).collect();
                 let ids = sq.questions.clone();
                 view! {
                     <section class="l4-stage" data-testid=format!("l4-stage-{stage}")>
@@ -127,7 +127,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
                             let v = event_target_value(&ev);
                             if let Some((k, _)) = KINDS.iter().find(|(_, s)| *s == v) { let k = *k; upd(Box::new(move |q| q.kind = k)) }
                         }>
-                            {KINDS.iter().map(|(k, s)| view! { <option value=*s selected=*k == q.kind>{kind_label(*k, t.get().l4)}</option> }).collect_view()}
+                            {KINDS.iter().map(|(k, s)| view! { <option value=*s selected=*k == q.kind>{kind_label(*k, &t.get().l4)}</option> }).collect_view()}
                         </select>
                         <select class="input" aria-label=t.get().l4.col_linked_need on:change=move |ev| {
                             let v = event_target_value(&ev).parse::<Id>().ok();

@@ -47,7 +47,7 @@ pub fn CalculatorTab() -> impl IntoView {
     let t = use_i18n();
     let store = use_store();
     let deal = use_deal();
-    let scratch = RwSignal::new(blank_teo(t.get_untracked().l4));
+    let scratch = RwSignal::new(blank_teo(&t.get_untracked().l4));
     let current = Signal::derive(move || match deal.get() {
         Some(id) => store.current.with(|p| {
             p.as_ref()
@@ -72,7 +72,7 @@ pub fn CalculatorTab() -> impl IntoView {
                 Some(_) => view! { <TeoEditor teo=current set=set /> }.into_any(),
                 None => view! {
                     <p class="empty-state">{t.get().l4.no_teo}" "
-                        <button class="btn primary" data-testid="l4-create-teo" on:click=move |_| set.run(blank_teo(t.get_untracked().l4))>{t.get().l4.create_teo}</button>
+                        <button class="btn primary" data-testid="l4-create-teo" on:click=move |_| set.run(blank_teo(&t.get_untracked().l4))>{t.get().l4.create_teo}</button>
                     </p>
                 }.into_any(),
             }}

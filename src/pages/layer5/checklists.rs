@@ -163,7 +163,7 @@ fn PointList(
                     let for_confirm = text.clone();
                     view! {
                         <li class="l5-point">
-                            <textarea class="input" rows="2" prop:value=text.clone() aria-label=list_label(kind, l5)
+                            <textarea class="input" rows="2" prop:value=text.clone() aria-label=list_label(kind, &l5)
                                 data-testid=format!("l5-point-{slug}-{i}")
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
@@ -190,7 +190,7 @@ fn PointList(
     };
     view! {
         <section class="l5-list" data-testid=format!("l5-list-{slug}")>
-            <h3>{move || list_label(kind, t.get().l5)}</h3>
+            <h3>{move || list_label(kind, &t.get().l5)}</h3>
             {rows}
             <div class="l5-add">
                 <input class="input" type="text" placeholder=move || t.get().l5.new_point

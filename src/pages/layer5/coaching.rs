@@ -167,7 +167,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
     let notes = move || {
         store.current.with(|p| {
             let p = p.as_ref()?;
-            let l5 = t.get().l5;
+            let l5 = t.get().l5.get();
             let f = cur();
             let day = as_of(p);
             let list = psychology::filter_notes(p, &f, day);
@@ -238,7 +238,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
                 view! {
                     <ul class="l5-due-list" data-testid="l5-due">
                         {due.iter().map(|n| view! {
-                            <li>{follow_text(n, psychology::follow_up_state(n, day), l5)}" — "{manager_name(p, n.manager_id)}
+                            <li>{follow_text(n, psychology::follow_up_state(n, day), &l5)}" — "{manager_name(p, n.manager_id)}
                                 {n.deal_id.and_then(|d| p.deals.iter().find(|x| x.id == d)).map(|d| format!(" · {}", d.code))}
                                 {(!n.agreed_actions.is_empty()).then(|| format!(": {}", n.agreed_actions))}</li>
                         }).collect_view()}

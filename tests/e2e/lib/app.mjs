@@ -113,10 +113,17 @@ export class Sloy {
     await this.waitForShell();
   }
 
+  /** Waits for the header and for the screen's code (a placeholder shows while it loads). */
   async waitForShell() {
     await this.guard(
       this.by("current-project").waitFor({ state: "attached", timeout: APP_TIMEOUT_MS }),
     );
+    await this.waitForScreenCode();
+  }
+
+  /** Waits until no screen shows the placeholder of its code still loading. */
+  async waitForScreenCode() {
+    await this.guard(this.by("screen-loading").waitFor({ state: "detached", timeout: APP_TIMEOUT_MS }));
   }
 
   /** Switches to a screen by its hash and waits for it. */
@@ -124,7 +131,17 @@ export class Sloy {
     const screen = { "#/method": "method-page", "#/data": "data-page", "#/projects": "projects-page" }[
       hash
     ];
-    await this.guard(this.page.evaluate((h) => (location.hash = h), hash));
+    await this.guard(
+      this.page.evaluate(
+        (h) =>
+          new Promise((resolve) => {
+            location.hash = h;
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+          }),
+        hash,
+      ),
+    );
+    await this.waitForScreenCode();
     if (screen) await this.guard(this.by(screen).waitFor({ state: "visible", timeout: WAIT_MS }));
   }
 

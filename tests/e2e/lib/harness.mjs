@@ -2,8 +2,8 @@
 //
 // `appTest(name, body, options)` gives each test its own static server for dist/ (optionally
 // under a sub-path), a Chromium with a fresh user-data dir, and guards that fail the test on
-// any uncaught page error, console error, failed request, or request that leaves the app's
-// origin. Waits poll (locators), because Leptos renders asynchronously: never read the DOM
+// any uncaught page error, console error, failed request (but one a navigation cancelled), or
+// request that leaves the app's origin. Waits poll (locators), because Leptos renders asynchronously: never read the DOM
 // once and assert. On failure a screenshot and a log go to tests/e2e/.artifacts/.
 
 import { test } from "node:test";
@@ -83,7 +83,12 @@ export class Session {
       if (message.type() === "error") this.error(text);
     });
     this.page.on("requestfailed", (request) => {
-      this.error(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+      const reason = request.failure()?.errorText;
+      // A navigation (a reload, a new address) cancels what the page was still fetching, such
+      // as the screens' parts the app prefetches while idle: that is the browser's doing, not a
+      // failure. A refused or broken request fails with another reason.
+      if (reason === "net::ERR_ABORTED") return;
+      this.error(`request failed: ${request.url()} (${reason})`);
     });
   }
 

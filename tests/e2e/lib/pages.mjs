@@ -61,7 +61,11 @@ export class SloyPage {
     ]);
   }
 
-  /** Goes to an in-app route and lets it render (two animation frames after the change). */
+  /**
+   * Goes to an in-app route and lets it render: two animation frames after the change, then
+   * until the screen's code has arrived (a screen shows a placeholder while its part of the
+   * build loads, the first time only).
+   */
   async visitRoute(hash) {
     await this.session.guard(
       this.page.evaluate(
@@ -73,6 +77,19 @@ export class SloyPage {
         hash,
       ),
     );
+    await this.waitForScreenCode();
+  }
+
+  /** Waits until no screen shows the placeholder of its code still loading. */
+  async waitForScreenCode({ timeout = APP_TIMEOUT_MS } = {}) {
+    await this.session.guard(
+      this.page.getByTestId("screen-loading").waitFor({ state: "detached", timeout }),
+    );
+  }
+
+  /** Waits until the screen with `data-testid=testId` is visible. */
+  async waitForScreen(testId, { timeout = APP_TIMEOUT_MS } = {}) {
+    await this.session.guard(this.page.getByTestId(testId).first().waitFor({ state: "visible", timeout }));
   }
 
   /** The Content-Security-Policy of the loaded document, from its <meta>. */
