@@ -126,12 +126,28 @@ fn another_tabs_later_save_is_detected() {
     storage().clear().unwrap();
 }
 
+/// Waits `ms` milliseconds (lets the app's timeouts run).
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 #[wasm_bindgen_test]
-fn first_visit_opens_the_demo() {
+async fn first_visit_opens_the_demo() {
     storage().clear().unwrap();
     let (host, handle) = mount_app();
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("ГидроТеплоМаш"), "{text}");
+    // The save runs in steps on timeouts: stored within a moment.
+    let mut waited = 0;
+    while library::list(&LocalStore::open()).metas.is_empty() && waited < 3_000 {
+        sleep(20).await;
+        waited += 20;
+    }
     assert_eq!(library::scan(&LocalStore::open()).projects.len(), 1);
     drop(handle);
     host.remove();
