@@ -19,9 +19,10 @@ pub struct Dashboard {
     pub as_of: NaiveDate,
     /// Layer 1: plan vs fact from 1 January to `as_of`, company and managers.
     pub plan: FulfilmentReport,
-    /// The quarter to date, for leads and touch points.
+    /// The reporting quarter ([`Period::reporting_quarter`]), for leads and touch points.
     pub quarter: Period,
-    /// Layer 2: A and B leads at stage 1 vs needed pro rata.
+    /// Layer 2: A and B leads at stage 1 vs needed ([`funnel::leads_report`]), the categories
+    /// with a need.
     pub leads: Vec<(Category, LeadsVsNeeded)>,
     /// Layer 2: deals that reached each funnel stage (snapshot, all deals).
     pub reached: Vec<Reached>,
@@ -50,25 +51,19 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
     };
     let cats = client_categories(p);
     let abc = abc_for_project(p);
-    let quarter = Period::quarter_to_date(as_of);
+    let quarter = Period::reporting_quarter(as_of);
     let deals: Vec<&Deal> = p.deals.iter().collect();
-    let leads = funnel::leads(p, &deals, &cats, quarter);
     let goals = plan::project_goals(p, &abc);
+    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
     let reached = funnel::reached_counts(p, &deals);
     Dashboard {
         as_of,
         plan: plan::fulfilment(p, plan::year_to_date(p, as_of), &lights),
         quarter,
-        leads: goals
+        leads: leads
+            .categories
             .iter()
-            .filter_map(|g| {
-                let needed = g.leads_per_year?;
-                let actual = *leads.by_category.get(g.category);
-                Some((
-                    g.category,
-                    funnel::leads_vs_needed(actual, f64::from(needed), quarter),
-                ))
-            })
+            .filter_map(|c| Some((c.category, c.vs?)))
             .collect(),
         conversions: funnel::step_conversions(p, &reached),
         reached,

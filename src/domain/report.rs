@@ -9,13 +9,13 @@
 //! Layer 5 has no metrics («Метрик нет»), and none are invented.
 
 use super::abc::{abc_for_project, client_categories};
-use super::accounts::{ab_leads, touch_points, LeadsReport, TouchReport};
-use super::funnel::{self, Conversion, LeadsVsNeeded};
+use super::accounts::{touch_points, TouchReport};
+use super::funnel::{self, CategoryLeads, Conversion, LeadsReport};
 use super::gating::fix_at;
 use super::method::{
     item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus, LAYERS,
 };
-use super::model::{Category, CategoryValues, Project};
+use super::model::{Category, Project};
 use super::period::Period;
 use super::plan::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
 use super::tools::{metric_21, metric_22, metric_23, CriteriaCounting, EconomicEffect, ThreePlus};
@@ -105,22 +105,13 @@ pub fn layer_states(p: &Project) -> Vec<LayerState> {
     (1..=5).filter_map(|n| layer_state(p, n)).collect()
 }
 
-/// Stage-1 leads of one category against the need of layer 1, for the layer-2 metric.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct CategoryLeadsVsNeeded {
-    pub category: Category,
-    /// `None` when layer 1 gives no need for the category.
-    pub vs: Option<LeadsVsNeeded>,
-    pub actual: usize,
-}
-
 /// Layer 2: leads at stage 1 in the period and conversions between stages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer2Metrics {
     pub period: Period,
     pub leads_total: usize,
-    /// A and B, in that order.
-    pub leads: Vec<CategoryLeadsVsNeeded>,
+    /// A and B, in that order (from [`funnel::leads_report`], as `Metrics::ab_leads`).
+    pub leads: Vec<CategoryLeads>,
     /// Step conversions of the reached-basis snapshot of all deals, with their targets.
     pub conversions: Vec<Conversion>,
 }
@@ -148,43 +139,25 @@ pub struct Metrics {
 pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
     let as_of = p.as_of(today);
     let cats = client_categories(p);
-    let quarter = Period::quarter_of(as_of);
+    let quarter = Period::reporting_quarter(as_of);
     let goals = project_goals(p, &abc_for_project(p));
-    let need = |k: Category| {
-        goals
-            .iter()
-            .find(|g| g.category == k)
-            .and_then(|g| g.leads_per_year)
-    };
     let deals: Vec<_> = p.deals.iter().collect();
-    let leads = funnel::leads(p, &deals, &cats, quarter);
+    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
     let l2 = Layer2Metrics {
         period: quarter,
-        leads_total: leads.total(),
+        leads_total: leads.total,
         leads: [Category::A, Category::B]
             .into_iter()
-            .map(|k| {
-                let actual = *leads.by_category.get(k);
-                CategoryLeadsVsNeeded {
-                    category: k,
-                    actual,
-                    vs: need(k).map(|n| funnel::leads_vs_needed(actual, f64::from(n), quarter)),
-                }
-            })
+            .filter_map(|k| leads.category(k).cloned())
             .collect(),
         conversions: funnel::funnel_snapshot(p, &deals).steps,
-    };
-    let needed = CategoryValues {
-        a: need(Category::A).map(f64::from),
-        b: need(Category::B).map(f64::from),
-        c: None,
     };
     Metrics {
         as_of,
         plan: fulfilment(p, year_to_date(p, today), &TrafficLight::default()),
         l2,
         touches: touch_points(p, &cats, quarter),
-        ab_leads: ab_leads(p, &cats, quarter, &needed),
+        ab_leads: leads,
         m21: metric_21(p, |_| true),
         m22: metric_22(p, CriteriaCounting::All, |_| true),
         m23: metric_23(p, |_| true),
@@ -219,7 +192,7 @@ mod tests {
         // L2: 14 leads in Q1 (A 5, B 4); conversions 76 / 79 / 73 / 82 %.
         assert_eq!(m.l2.period, Period::quarter(2025, 1));
         assert_eq!(m.l2.leads_total, 14);
-        let a = m.l2.leads[0];
+        let a = &m.l2.leads[0];
         assert_eq!((a.category, a.actual), (Category::A, 5));
         assert_eq!(a.vs.map(|v| v.needed.round()), Some(16.0));
         assert_eq!(m.l2.leads[1].actual, 4);
@@ -244,7 +217,7 @@ mod tests {
         assert_eq!((tb.total, tb.target), (17, Some(3.0)));
         let la = m.ab_leads.category(Category::A).unwrap();
         assert_eq!(la.count(), 5);
-        assert_eq!(la.needed, Some(16.25));
+        assert_eq!(la.needed(), Some(16.25));
         // L4: 2.1 13/15 = 87 %, 2.2 10/11 = 91 %.
         let m21 = m.m21.unwrap();
         assert_eq!((m21.passed.len(), m21.past.len()), (13, 15));

@@ -11,6 +11,19 @@ pub const NBSP: char = '\u{a0}';
 /// The typographic minus used in Russian texts.
 pub const MINUS: char = '\u{2212}';
 
+/// Plan coverage, % with one decimal («25,3 %»); «—» when unknown. The one formatter of
+/// Слой 2 → Метрики and the diagnosis.
+pub fn fmt_coverage(pct: Option<f64>, lang: Lang) -> String {
+    fmt_pct(pct, 1, lang)
+}
+
+/// A needed count (leads needed in a period, …) as a person reads it: rounded to whole, half
+/// away from zero («16» for 16,25 and 16,5 → «17»); comparisons use the exact value. The one
+/// formatter every screen uses for a need, so that they all show the same text.
+pub fn fmt_needed(x: f64, lang: Lang) -> String {
+    fmt_num(x.round(), 0, lang)
+}
+
 /// Groups digits by three and puts a decimal comma (ru) or point (en).
 pub fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
     if !x.is_finite() {
@@ -171,6 +184,16 @@ mod tests {
 
     fn plain(s: &str) -> String {
         s.replace(NBSP, " ").replace(MINUS, "-")
+    }
+
+    #[test]
+    fn needed_counts_are_whole() {
+        assert_eq!(fmt_needed(16.25, Lang::Ru), "16");
+        assert_eq!(fmt_needed(18.999, Lang::Ru), "19");
+        assert_eq!(fmt_needed(16.5, Lang::Ru), "17");
+        assert_eq!(fmt_needed(2.5, Lang::En), "3");
+        assert_eq!(fmt_needed(0.0, Lang::Ru), "0");
+        assert_eq!(plain(&fmt_needed(1234.4, Lang::Ru)), "1 234");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::domain::funnel::TargetFlag;
 use crate::domain::method::Access;
 use crate::domain::plan::Light;
 use crate::domain::Project;
-use crate::i18n::format::{fmt_date, fmt_money, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::pages::diagnosis::segment_label;
 use crate::state::route::{href_to, Route};
@@ -122,10 +122,10 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
                 &[
                     k.letter(),
                     &lv.actual.to_string(),
-                    &fmt_num(lv.needed, 0, l),
+                    &fmt_needed(lv.needed, l),
                 ],
             );
-            line(meets(lv.pct, Some(th)), text, t, "dash-leads")
+            line(lv.meets(th), text, t, "dash-leads")
         })
         .collect_view();
     let code = |i: usize| p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default();

@@ -8,7 +8,7 @@ use crate::domain::funnel::TargetFlag;
 use crate::domain::method::{Access, ItemStatus};
 use crate::domain::report::{layer_metrics, layer_states, ItemState, LayerState, Metrics};
 use crate::domain::{Category, Project};
-use crate::i18n::format::{fmt_date, fmt_money, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::route::Route;
 use crate::state::store::{today, use_store};
@@ -185,9 +185,10 @@ fn metric_rows(
                 &[&fmt_date(m.l2.period.from), &fmt_date(m.l2.period.to)],
             );
             for l in &m.l2.leads {
-                let needed =
-                    l.vs.map(|v| fmt_num(v.needed, 1, lg))
-                        .unwrap_or_else(|| "—".into());
+                let needed = l
+                    .needed()
+                    .map(|v| fmt_needed(v, lg))
+                    .unwrap_or_else(|| "—".into());
                 out.push((
                     format!("{} ({per})", fill(t.r_leads, &[letter(l.category)])),
                     fill(
@@ -255,8 +256,8 @@ fn metric_rows(
                             t.r_ab_leads_value,
                             &[
                                 &l.count().to_string(),
-                                &l.needed
-                                    .map(|x| fmt_num(x, 1, lg))
+                                &l.needed()
+                                    .map(|x| fmt_needed(x, lg))
                                     .unwrap_or_else(|| "—".into()),
                                 &pct(l.share_pct()),
                             ],
