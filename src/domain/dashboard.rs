@@ -6,6 +6,7 @@
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
 use super::funnel::{self, Conversion, LeadsVsNeeded, Reached};
+use super::gating::{self, LayerState};
 use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
@@ -40,6 +41,8 @@ pub struct Dashboard {
     pub coaching_notes: usize,
     /// Open / locked state of layers 1–5.
     pub access: Vec<Access>,
+    /// Done / open / opened early / locked, layers 1–5 ([`gating::layer_state`]).
+    pub states: Vec<LayerState>,
 }
 
 /// Computes the dashboard as of `as_of` (the project's date or today).
@@ -74,6 +77,7 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
         metric_23: tools::metric_23(p, |_| true),
         coaching_notes: p.layer5.coaching.len(),
         access: (1..=5).map(|n| method::layer_access(p, n)).collect(),
+        states: (1..=5).map(|n| gating::layer_state(p, n)).collect(),
     }
 }
 
@@ -114,6 +118,8 @@ mod tests {
         );
         assert_eq!(d.access.len(), 5);
         assert_eq!(d.access[0], Access::Open);
+        assert_eq!(d.states[0], LayerState::Done);
+        assert_eq!(d.states[3], LayerState::Locked { waiting_for: 3 });
     }
 
     #[test]

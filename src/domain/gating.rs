@@ -7,7 +7,8 @@
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::layer3_results;
 use super::funnel::lead_stage;
-use super::model::{Category, DealStatus, Project};
+use super::method::{self, Access};
+use super::model::{Category, DealStatus, LayerOverride, Project};
 use super::plan::{manager_plans, sales_structure};
 use super::tools::layer4_results;
 
@@ -88,6 +89,37 @@ fn funnel_built(p: &Project) -> bool {
         })
 }
 
+/// The state of a layer, the one answer the method map, the layer screens' status panel, the
+/// layer report and the dashboard show (docs/METHOD.md, «состояние слоя»).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayerState {
+    /// Open and every task and result done («Выполнен»).
+    Done,
+    /// Open: the layers above are done; work is under way.
+    Open,
+    /// Opened before the layers above are done, with the recorded reason.
+    Overridden(LayerOverride),
+    /// Closed until layer `waiting_for` is done.
+    Locked { waiting_for: u8 },
+}
+
+impl LayerState {
+    pub fn is_locked(&self) -> bool {
+        matches!(self, LayerState::Locked { .. })
+    }
+}
+
+/// The state of layer `n` (1–5): its access ([`method::layer_access`]) and, when open, whether
+/// it is complete ([`method::layer_complete`]).
+pub fn layer_state(p: &Project, n: u8) -> LayerState {
+    match method::layer_access(p, n) {
+        Access::Open if method::layer_complete(p, n) => LayerState::Done,
+        Access::Open => LayerState::Open,
+        Access::Overridden(o) => LayerState::Overridden(o),
+        Access::Locked { waiting_for } => LayerState::Locked { waiting_for },
+    }
+}
+
 /// `Some(met)` when the item is computed from the data, `None` when it is ticked by hand.
 pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
     Some(match item_id {
@@ -137,8 +169,44 @@ pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
-    use crate::domain::method::{self, layer_access, layer_complete, Access, LAYERS};
+    use crate::domain::method::{layer_access, layer_complete, LAYERS};
     use chrono::NaiveDate;
+
+    #[test]
+    fn layer_state_is_done_open_or_locked() {
+        let mut p = demo_project();
+        // The demo: layers 1–2 done, 3 open, 4–5 wait for 3.
+        let states: Vec<LayerState> = (1..=5).map(|n| layer_state(&p, n)).collect();
+        assert_eq!(
+            states,
+            [
+                LayerState::Done,
+                LayerState::Done,
+                LayerState::Open,
+                LayerState::Locked { waiting_for: 3 },
+                LayerState::Locked { waiting_for: 3 },
+            ]
+        );
+        // Done is exactly open and complete.
+        for n in 1..=5 {
+            assert_eq!(
+                layer_state(&p, n) == LayerState::Done,
+                layer_access(&p, n) == Access::Open && layer_complete(&p, n)
+            );
+        }
+        let as_of = p.company.as_of.unwrap();
+        method::add_override(&mut p, 4, "Клиент просит КП сейчас", as_of).unwrap();
+        assert!(
+            matches!(layer_state(&p, 4), LayerState::Overridden(ref o) if o.reason.contains("КП"))
+        );
+        let empty =
+            crate::domain::Project::new_empty("x", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+        assert_eq!(layer_state(&empty, 1), LayerState::Open);
+        assert_eq!(
+            layer_state(&empty, 2),
+            LayerState::Locked { waiting_for: 1 }
+        );
+    }
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 3, 31).unwrap()

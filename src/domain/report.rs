@@ -11,7 +11,7 @@
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{touch_points, TouchReport};
 use super::funnel::{self, CategoryLeads, Conversion, LeadsReport};
-use super::gating::fix_at;
+use super::gating::{self, fix_at, LayerState};
 use super::method::{
     item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus, LAYERS,
 };
@@ -39,8 +39,10 @@ impl PartialEq for ItemState {
 
 /// The state of one layer for the top-of-screen panel and the report.
 #[derive(Clone, Debug)]
-pub struct LayerState {
+pub struct LayerSummary {
     pub n: u8,
+    /// Done / open / opened early / locked ([`gating::layer_state`]), as every screen shows it.
+    pub state: LayerState,
     pub access: Access,
     /// Every task and result done.
     pub complete: bool,
@@ -50,10 +52,11 @@ pub struct LayerState {
     pub metrics: Vec<&'static Item>,
 }
 
-impl PartialEq for LayerState {
+impl PartialEq for LayerSummary {
     fn eq(&self, o: &Self) -> bool {
         let ids = |v: &[&Item]| v.iter().map(|i| i.id).collect::<Vec<_>>();
         self.n == o.n
+            && self.state == o.state
             && self.access == o.access
             && self.complete == o.complete
             && self.tasks == o.tasks
@@ -62,7 +65,7 @@ impl PartialEq for LayerState {
     }
 }
 
-impl LayerState {
+impl LayerSummary {
     /// Results computed from the data and missing.
     pub fn missing(&self) -> impl Iterator<Item = &ItemState> {
         self.results
@@ -72,7 +75,7 @@ impl LayerState {
 }
 
 /// Layer `n` (1–5) of the project; `None` for another number.
-pub fn layer_state(p: &Project, n: u8) -> Option<LayerState> {
+pub fn layer_summary(p: &Project, n: u8) -> Option<LayerSummary> {
     let layer = LAYERS.iter().find(|l| l.n == n)?;
     let of = |kind: ItemKind| -> Vec<ItemState> {
         layer
@@ -86,8 +89,9 @@ pub fn layer_state(p: &Project, n: u8) -> Option<LayerState> {
             })
             .collect()
     };
-    Some(LayerState {
+    Some(LayerSummary {
         n,
+        state: gating::layer_state(p, n),
         access: layer_access(p, n),
         complete: layer_complete(p, n),
         tasks: of(ItemKind::Task),
@@ -101,8 +105,8 @@ pub fn layer_state(p: &Project, n: u8) -> Option<LayerState> {
 }
 
 /// All five layers.
-pub fn layer_states(p: &Project) -> Vec<LayerState> {
-    (1..=5).filter_map(|n| layer_state(p, n)).collect()
+pub fn layer_summaries(p: &Project) -> Vec<LayerSummary> {
+    (1..=5).filter_map(|n| layer_summary(p, n)).collect()
 }
 
 /// Layer 2: leads at stage 1 in the period and conversions between stages.
@@ -250,7 +254,7 @@ mod tests {
     #[test]
     fn demo_layer_states() {
         let p = demo_project();
-        let states = layer_states(&p);
+        let states = layer_summaries(&p);
         assert_eq!(states.len(), 5);
         assert_eq!(states[0].access, Access::Open);
         assert_eq!(states[0].results.len(), 3);
@@ -270,7 +274,7 @@ mod tests {
         assert!(l5.metrics.is_empty());
         assert_eq!(l5.results[0].status, ItemStatus::Met);
         assert!(matches!(l5.access, Access::Locked { waiting_for } if waiting_for <= 3));
-        assert!(layer_state(&p, 6).is_none());
+        assert!(layer_summary(&p, 6).is_none());
     }
 
     #[test]
@@ -283,10 +287,10 @@ mod tests {
             d(2025, 3, 1),
         )
         .unwrap();
-        let l5 = layer_state(&p, 5).unwrap();
+        let l5 = layer_summary(&p, 5).unwrap();
         assert!(matches!(l5.access, Access::Overridden(ref o) if o.reason.contains("Тренинг")));
         p.layer5.coaching.clear();
-        let l5 = layer_state(&p, 5).unwrap();
+        let l5 = layer_summary(&p, 5).unwrap();
         assert_eq!(l5.results[0].status, ItemStatus::Missing);
         assert_eq!(l5.results[0].fix_at, Some((5, "coaching")));
     }

@@ -4,10 +4,11 @@
 
 use crate::charts::mini_funnel::{draw_mini_funnel, MiniBar};
 use crate::components::chart::Chart;
+use crate::components::layer_status::state_badge;
 use crate::domain::dashboard::{dashboard, meets, Dashboard};
 use crate::domain::diagnostics;
 use crate::domain::funnel::TargetFlag;
-use crate::domain::method::Access;
+use crate::domain::gating::LayerState;
 use crate::domain::plan::Light;
 use crate::domain::Project;
 use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
@@ -45,24 +46,17 @@ fn line(ok: Option<bool>, text: String, t: &Catalogue, testid: &'static str) -> 
 fn card(
     n: u8,
     title: &'static str,
-    access: &Access,
+    state: &LayerState,
     t: &'static Catalogue,
     body: AnyView,
 ) -> impl IntoView {
-    let (state, cls) = match access {
-        Access::Open => (t.dash.open.to_string(), "layer-status open"),
-        Access::Overridden(_) => (t.dash.overridden.to_string(), "layer-status override"),
-        Access::Locked { waiting_for } => (
-            fill(t.dash.locked, &[&waiting_for.to_string()]),
-            "layer-status locked",
-        ),
-    };
-    let locked = matches!(access, Access::Locked { .. });
+    let (cls, state_text) = state_badge(state, t);
+    let locked = state.is_locked();
     view! {
         <section class="dash-card" class:locked=locked data-testid=format!("dash-l{n}")>
             <header class="dash-card-head">
                 <h2>{title}</h2>
-                <span class=cls data-testid="dash-access">{state}</span>
+                <span class=cls data-testid="dash-access">{state_text}</span>
             </header>
             {body}
             <a class="dash-link" href=href_to(Route::of_layer(n), "", &[]) data-testid=format!("dash-link-l{n}")>{fill(t.dash.open_layer, &[&n.to_string()])}</a>
@@ -304,7 +298,7 @@ pub fn DashboardPage() -> impl IntoView {
                 let l = lang.get();
                 figures.with(|f| store.current.with(|p| {
                     let (Some(p), Some(d)) = (p.as_ref(), f.as_ref()) else { return ().into_any() };
-                    let acc = |n: usize| d.access.get(n).cloned().unwrap_or(Access::Open);
+                    let acc = |n: usize| d.states.get(n).cloned().unwrap_or(LayerState::Open);
                     view! {
                         <div class="dash-grid">
                             {card(1, tt.dash.l1, &acc(0), tt, l1_body(p, d, tt, l))}
