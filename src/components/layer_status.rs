@@ -76,9 +76,12 @@ pub fn LayerStatus(
             }),
             _ => None,
         };
+        // The results, then the tasks computed from the data (layer 3's A project maps).
+        let computed_tasks = s.tasks.into_iter().filter(|t| t.status.is_computed());
         let rows = s
             .results
             .into_iter()
+            .chain(computed_tasks)
             .map(|r| result_row(r, lg, l5))
             .collect_view();
         let no_metrics = s

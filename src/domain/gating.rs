@@ -1,7 +1,7 @@
 //! Which method-map items are computed from the project data (DOMAIN.md §4.1).
 //!
 //! The results of each layer are evaluated from the project itself; tasks stay ticked by hand
-//! on the method map. Keeping every check behind one function means the method map, the gating
+//! on the method map, except layer 3's A project maps, whose task is its data. Keeping every check behind one function means the method map, the gating
 //! and the diagnosis all read the same answer.
 
 use super::abc::{abc_for_project, client_categories};
@@ -22,7 +22,8 @@ pub fn fix_at(item_id: &str) -> Option<(u8, &'static str)> {
         "l1.r.plans" => (1, "plans"),
         "l1.r.structure" => (1, "structure"),
         "l2.r.funnel" => (2, "board"),
-        "l3.r.maps" => (3, "maps"),
+        "l3.maps" => (3, "maps"),
+        "l3.r.maps" => (3, "typical"),
         "l3.r.programme" => (3, "programme"),
         "l4.r.matrix" => (4, "matrix"),
         "l4.r.questions" => (4, "questions"),
@@ -130,19 +131,23 @@ pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
         // Per-channel results are not met vacuously: a project without channels has none. The
         // briefing and the КП/ТЭО templates too: a new project has them as defaults
         // (`tools::new_project`) before any work on a channel's offer.
-        "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions" | "l4.r.briefing"
-        | "l4.r.templates"
+        "l3.maps" | "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions"
+        | "l4.r.briefing" | "l4.r.templates"
             if p.channels.is_empty() =>
         {
             false
         }
-        "l3.r.maps" => {
+        // «карты типовых клиентов кат. А и В в каждом канале»: exactly the typical maps, so
+        // the result is met when every map on «Типовые карты» is ticked ✓.
+        "l3.r.maps" => layer3_results(p, &client_categories(p)).typical_maps.met,
+        // The task «карты проекта … для клиентов категории А с указанием ЛВР, ЛФР, ЛПР» is
+        // computed from the project maps: every A client's map names all three roles.
+        "l3.maps" => {
             let cats = client_categories(p);
             if !cats.values().any(|c| *c == Category::A) {
                 return Some(false);
             }
-            let r = layer3_results(p, &cats);
-            r.typical_maps.met && r.a_maps.met
+            layer3_results(p, &cats).a_maps.met
         }
         "l3.r.programme" => {
             let r = layer3_results(p, &client_categories(p));
@@ -230,7 +235,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(computed_ids().len(), 11);
+        // The 11 results and the computed task «l3.maps».
+        assert_eq!(computed_ids().len(), 12);
     }
 
     #[test]
@@ -296,8 +302,10 @@ mod tests {
         ] {
             assert_eq!(computed_status(&p, id), Some(true), "{id}");
         }
-        // Layer 3 of the demo is incomplete: ЛПР unknown at K05, K07, K08, K09.
-        assert_eq!(computed_status(&p, "l3.r.maps"), Some(false));
+        // Layer 3 of the demo is incomplete: ЛПР unknown at K05, K07, K08, K09 (the A project
+        // maps); its typical maps are all there.
+        assert_eq!(computed_status(&p, "l3.maps"), Some(false));
+        assert_eq!(computed_status(&p, "l3.r.maps"), Some(true));
         assert_eq!(
             computed_status(&p, "l1.segments"),
             None,
