@@ -589,6 +589,60 @@ pub fn funnel_snapshot(p: &Project, deals: &[&Deal]) -> FunnelSnapshot {
     }
 }
 
+/// What the funnel chart measures: deals or their money.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FunnelMeasure {
+    #[default]
+    Count,
+    Money,
+}
+
+/// One bar of the funnel chart in the chosen measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelBarFigures {
+    /// Index in `p.stages`.
+    pub stage: usize,
+    pub count: usize,
+    pub money: Money,
+    /// The bar's length: the count or the money (as a number).
+    pub value: f64,
+    /// % of the previous stage in the chosen measure (`None` on the first bar or when the
+    /// previous one is empty).
+    pub pct_prev: Option<f64>,
+    /// % of the first stage in the chosen measure.
+    pub pct_first: Option<f64>,
+    /// The step into this stage is below its target (targets are conversions of deals).
+    pub below_target: bool,
+}
+
+/// The funnel chart's bars for `measure`: with money, the percentages are of money too (a
+/// stage's amount / the previous stage's amount), so the chart never mixes the two.
+pub fn funnel_bars(s: &FunnelSnapshot, measure: FunnelMeasure) -> Vec<FunnelBarFigures> {
+    let value = |r: &Reached| match measure {
+        FunnelMeasure::Count => r.count as f64,
+        FunnelMeasure::Money => r.money.as_f64(),
+    };
+    let first = s.reached.first().map(value);
+    s.reached
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let v = value(r);
+            let prev = i.checked_sub(1).and_then(|j| s.reached.get(j)).map(value);
+            let step = i.checked_sub(1).and_then(|j| s.steps.get(j));
+            FunnelBarFigures {
+                stage: r.stage,
+                count: r.count,
+                money: r.money,
+                value: v,
+                pct_prev: prev.and_then(|p| ratio_pct(v, p)),
+                pct_first: first.and_then(|f| ratio_pct(v, f)),
+                below_target: step.is_some_and(|c| c.flag == TargetFlag::Below),
+            }
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cohort conversion
 // ---------------------------------------------------------------------------------------------
@@ -1994,6 +2048,36 @@ mod tests {
 
     fn manager(p: &Project, code: &str) -> Id {
         p.managers.iter().find(|m| m.code == code).unwrap().id
+    }
+
+    #[test]
+    fn funnel_bars_take_percentages_in_the_chosen_measure() {
+        let p = demo_project();
+        let snap = funnel_snapshot(&p, &all(&p));
+        let count = funnel_bars(&snap, FunnelMeasure::Count);
+        let money = funnel_bars(&snap, FunnelMeasure::Money);
+        assert_eq!(count.len(), snap.reached.len());
+        // 1 → 2.1: 19 of 25 deals = 76 %, but 294 050 of 336 850 thousand = 87 %.
+        assert_eq!(count[1].pct_prev.map(f64::round), Some(76.0));
+        assert_eq!(money[1].pct_prev.map(f64::round), Some(87.0));
+        assert_eq!(money[0].pct_first, Some(100.0));
+        assert_eq!(money[0].pct_prev, None);
+        for (c, m) in count.iter().zip(&money) {
+            assert_eq!((c.stage, c.count, c.money), (m.stage, m.count, m.money));
+            assert_eq!(c.value, c.count as f64);
+            assert_eq!(m.value, m.money.as_f64());
+            // The target flag is about deals, whatever the measure.
+            assert_eq!(c.below_target, m.below_target);
+        }
+        for (i, c) in count.iter().enumerate().skip(1) {
+            assert_eq!(c.pct_prev, snap.steps[i - 1].pct);
+        }
+        // Empty: no percentages, no panic.
+        let e = Project::new_empty("x", d(2025, 1, 1));
+        let bars = funnel_bars(&funnel_snapshot(&e, &[]), FunnelMeasure::Money);
+        assert!(bars
+            .iter()
+            .all(|b| b.pct_prev.is_none() && b.pct_first.is_none()));
     }
 
     fn codes(p: &Project, ids: &[Id]) -> Vec<String> {

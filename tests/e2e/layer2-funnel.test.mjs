@@ -36,7 +36,7 @@ appTest("layer 2 funnel: demo reached counts, conversions, failing steps, count/
     await app.click(app.by("show-money"));
     assert.equal(await app.by("show-money").getAttribute("aria-pressed"), "true");
     await expectPlain(app, bars, "1 Привлечение внимания, получение лида: 336 850 тыс. ₽ (100 %)");
-    await expectPlain(app, bars, "2.1 Выявление потребностей ЛФР: 294 050 тыс. ₽ (76 % · 76 %)");
+    await expectPlain(app, bars, "2.1 Выявление потребностей ЛФР: 294 050 тыс. ₽ (87 % · 87 %)");
     await app.click(app.by("show-count"));
     await expectPlain(app, bars, "2.1 Выявление потребностей ЛФР: 19 (76 % · 76 %)");
     assert.equal(await app.by("funnel-chart").locator("canvas").count(), 1);
