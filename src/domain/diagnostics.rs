@@ -2,9 +2,9 @@
 //! слой, тем сложнее диагностировать ошибку».
 //!
 //! [`diagnose`] composes the metrics the layers already compute — plan fulfilment
-//! ([`plan::fulfilment`]), leads and conversions ([`funnel::leads`], [`funnel::leads_vs_needed`],
+//! ([`plan::fulfilment`]), leads and conversions ([`funnel::leads_report`],
 //! [`funnel::step_conversions`]), touch points, A/B leads and project maps
-//! ([`accounts::touch_points`], [`accounts::ab_leads`], [`accounts::a_elaboration`]), and the
+//! ([`accounts::touch_points`], [`accounts::a_elaboration`]), and the
 //! layer-4 metrics ([`tools::metric_21`], [`tools::metric_22`], [`tools::metric_23`]) — and walks
 //! them from the top:
 //!

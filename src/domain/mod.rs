@@ -13,7 +13,7 @@
 //! | 1 | Разработка гипотез целевых рынков | [`plan::hypotheses_summary`] | Слой 1 → Гипотезы рынков |
 //! | 1 | АВСанализ и выводы по нему | [`abc::abc_analysis`], [`abc::client_categories`], [`abc::pareto_chart`], [`abc::abc_conclusions`] | Слой 1 → ABC |
 //! | 1 | средний вес / средняя длительность сделки по категориям | [`abc::CategorySummary`] (in [`abc::AbcResult::summary`]) | Слой 1 → ABC |
-//! | 1 | степень проработки клиентов категории А | [`abc::a_elaboration`], [`abc::elaboration_conclusions`] | Слой 1 → ABC |
+//! | 1 | степень проработки клиентов категории А | [`accounts::a_elaboration`] (one struct, also on Слой 3, the dashboard and the diagnosis), [`abc::elaboration_conclusions`] | Слой 1 → ABC |
 //! | 1 | план продаж в деньгах по компании; цели по категориям в % | [`plan::category_plans`] | Слой 1 → Цели |
 //! | 1 | цели по проектам категорий А и В в шт. (+ лиды на 1 этапе) | [`plan::project_goals`], [`plan::won_needed`], [`plan::leads_needed`], [`plan::wip_needed`] | Слой 1 → Цели |
 //! | 1 | индивидуальный план по менеджерам: в деньгах, в проектах, по каналам, по категориям | [`plan::manager_plans`], [`plan::propose_manager_plans`], [`plan::propose_channel_split`], [`plan::propose_category_split`] | Слой 1 → Планы менеджеров (`#/l1/plans`) |
