@@ -57,6 +57,7 @@
 
 pub mod abc;
 pub mod accounts;
+pub mod clients;
 pub mod dashboard;
 pub mod demo;
 pub mod diagnostics;
