@@ -464,10 +464,15 @@ pub fn revenue_years(p: &Project) -> Vec<i32> {
     years
 }
 
+/// The year the project's ABC analysis ranks: its setting, else the base year. The one answer
+/// for the ABC screen, the client list's revenue column and every category.
+pub fn abc_year(p: &Project) -> i32 {
+    p.layer1.abc.year.unwrap_or(p.company.base_year)
+}
+
 /// The ABC analysis the project is set up for: its settings and their year, or the base year.
 pub fn abc_for_project(p: &Project) -> AbcResult {
-    let year = p.layer1.abc.year.unwrap_or(p.company.base_year);
-    abc_analysis(p, year, &p.layer1.abc)
+    abc_analysis(p, abc_year(p), &p.layer1.abc)
 }
 
 /// Every client's category: the project's ABC settings on the analysed year (default: the

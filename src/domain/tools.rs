@@ -481,6 +481,13 @@ pub fn payback_threshold(p: &Project) -> f64 {
         .unwrap_or(DEFAULT_PAYBACK_THRESHOLD_YEARS)
 }
 
+/// Whether a ТЭО shows the project economically justified: it pays back within the project's
+/// threshold ([`payback_threshold`]) or its NPV is positive. The one rule of metric 2.3 and
+/// the ТЭО document's conclusion.
+pub fn economically_justified(p: &Project, ind: &TeoIndicators) -> bool {
+    ind.payback_years.is_some_and(|y| y <= payback_threshold(p)) || ind.npv.0 > 0
+}
+
 /// Metric 2.3: the economic effect of the ТЭО of every deal that reached 2.3, each at its own
 /// horizon and rate, and the share of deals past 2.3 with a (good) ТЭО. A ТЭО counts as
 /// presented when it is recorded on the deal.
@@ -505,7 +512,7 @@ pub fn metric_23(p: &Project, include: impl Fn(&Deal) -> bool) -> Option<Economi
         }
         let Some(teo) = &d.teo else { continue };
         let ind = teo_indicators(teo);
-        let good = ind.payback_years.is_some_and(|y| y <= threshold) || ind.npv.0 > 0;
+        let good = economically_justified(p, &ind);
         if past {
             m.past_with_teo.push(d.id);
             if good {

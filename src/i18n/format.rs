@@ -3,13 +3,24 @@
 //! and 1C: spaces or no-break spaces between thousands, a decimal comma, currency signs.
 
 use super::Lang;
-use crate::domain::{Money, MoneyUnit};
+use crate::domain::{Money, MoneyUnit, Project};
 use chrono::NaiveDate;
 
 /// No-break space between digit groups and before units, so numbers never wrap.
 pub const NBSP: char = '\u{a0}';
 /// The typographic minus used in Russian texts.
 pub const MINUS: char = '\u{2212}';
+
+/// The money unit a project counts in; a new project's (thousands of roubles) without one.
+/// The one answer for every screen's «unit» (labels, inputs, documents).
+pub fn project_unit(p: Option<&Project>) -> MoneyUnit {
+    p.map_or(MoneyUnit::ThousandRub, |p| p.company.money_unit)
+}
+
+/// The label of [`project_unit`] («тыс. ₽»).
+pub fn project_unit_label(p: Option<&Project>, lang: Lang) -> &'static str {
+    unit_label(project_unit(p), lang)
+}
 
 /// Plan coverage, % with one decimal («25,3 %»); «—» when unknown. The one formatter of
 /// Слой 2 → Метрики and the diagnosis.

@@ -25,13 +25,7 @@ fn deal_label(p: &Project, id: Id) -> String {
     p.deals
         .iter()
         .find(|d| d.id == id)
-        .map(|d| {
-            if d.code.is_empty() {
-                d.title.clone()
-            } else {
-                d.code.clone()
-            }
-        })
+        .map(|d| d.short_label().to_string())
         .unwrap_or_default()
 }
 
@@ -187,7 +181,7 @@ pub fn checks_table(
                 <tr class="diag-row" class:fail=fail data-testid="diag-check">
                     <td>{metric_label(p, c.metric, t)}</td>
                     <td class="num" data-testid="diag-value">{v}</td>
-                    <td class="num">{th}</td>
+                    <td class="num" data-testid="diag-threshold">{th}</td>
                     <td class=format!("status {cls}")>{st}</td>
                     <td class="evidence">{evidence(p, c)}</td>
                 </tr>

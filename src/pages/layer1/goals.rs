@@ -6,7 +6,9 @@ use super::{abc_of, dim_items, options, parse_id};
 use crate::domain::plan::{category_plans, manager_plans, market_share, project_goals};
 use crate::domain::{Category, MarketVolume, Money};
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_needed, fmt_num, fmt_pct, parse_number};
+use crate::i18n::format::{
+    fmt_amount, fmt_money, fmt_needed, fmt_num, fmt_pct, parse_number, project_unit,
+};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -33,12 +35,7 @@ pub fn GoalsTab() -> impl IntoView {
                 .map(|e| view! { <p class="error-text" data-testid="goals-error">{e.1}</p> })
         }
     };
-    let unit = move || {
-        store
-            .current
-            .with(|p| p.as_ref().map(|p| p.company.money_unit))
-            .unwrap_or(crate::domain::MoneyUnit::Rub)
-    };
+    let unit = move || store.current.with(|p| project_unit(p.as_ref()));
     let set_cat = move |k: Category, s: String, win: bool| {
         let v = if s.trim().is_empty() {
             Some(None)

@@ -16,13 +16,7 @@ fn deal_link(p: &Project, id: Id) -> impl IntoView {
         .deals
         .iter()
         .find(|d| d.id == id)
-        .map(|d| {
-            if d.code.is_empty() {
-                d.title.clone()
-            } else {
-                d.code.clone()
-            }
-        })
+        .map(|d| d.short_label().to_string())
         .unwrap_or_default();
     view! { <a href=href_to(Route::L4, "deal", &[("deal", &id.to_string())]) data-testid="l4-deal-link">{code}</a> }
 }
