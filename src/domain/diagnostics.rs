@@ -1085,7 +1085,7 @@ pub fn latest(p: &Project) -> Option<&SavedDiagnosis> {
 
 /// The default period: the quarter to date of `as_of`.
 pub fn default_period(as_of: NaiveDate) -> Period {
-    Period::quarter_to_date(as_of)
+    Period::reporting_quarter(as_of)
 }
 
 #[cfg(test)]

@@ -96,11 +96,13 @@ impl Period {
         (f64::from(whole) + part) / 12.0
     }
 
-    /// The quarter the screens report leads and touch points for: the whole calendar quarter
-    /// of `as_of`. The one period of the dashboard, the layer-2 and layer-3 metrics (by default)
-    /// and the layer report, so that they show the same figures.
+    /// The quarter the screens report leads and touch points for: the quarter of `as_of` up to
+    /// `as_of` (the whole quarter on its last day). The one period of the dashboard, the layer-2
+    /// and layer-3 metrics (by default), the layer report and the diagnosis (by default), so
+    /// that they show the same figures; its needs and targets are the yearly ones × its share of
+    /// the year ([`Period::year_share`]).
     pub fn reporting_quarter(as_of: NaiveDate) -> Period {
-        Period::quarter_of(as_of)
+        Period::quarter_to_date(as_of)
     }
 }
 
@@ -160,6 +162,10 @@ mod tests {
         assert_eq!(
             Period::reporting_quarter(ymd(2025, 3, 31)),
             Period::quarter(2025, 1)
+        );
+        assert_eq!(
+            Period::reporting_quarter(ymd(2025, 5, 10)),
+            Period::new(ymd(2025, 4, 1), ymd(2025, 5, 10))
         );
     }
 }

@@ -4,7 +4,8 @@
 //! Nothing is computed here that the layer modules do not already compute: this module only
 //! calls them with the periods the layer screens use, so the report shows the same figures as
 //! the screens (plan fulfilment year to date as on «Слой 1 → План/факт»; leads and touch points
-//! for the quarter of the "as of" date as on the layer 2 and 3 screens; conversions on the
+//! for the reporting quarter ([`Period::reporting_quarter`]) as on the layer 2 and 3 screens, the
+//! dashboard and the diagnosis; conversions on the
 //! reached-basis snapshot of all deals; metrics 2.1–2.3 over all deals as on «Слой 4 → Метрики»).
 //! Layer 5 has no metrics («Метрик нет»), and none are invented.
 
@@ -128,9 +129,10 @@ pub struct Metrics {
     /// L1 «План продаж»: fulfilment year to date.
     pub plan: FulfilmentReport,
     pub l2: Layer2Metrics,
-    /// L3 «Количество точек контакта для клиентов кат. А и В», quarter of the "as of" date.
+    /// L3 «Количество точек контакта для клиентов кат. А и В», the reporting quarter.
     pub touches: TouchReport,
-    /// L3 «Количество лидов кат. А и В», same quarter, against the need of layer 1.
+    /// L3 «Количество лидов кат. А и В», same quarter, against the need of layer 1
+    /// ([`funnel::leads_report`], the same report as layer 2's leads).
     pub ab_leads: LeadsReport,
     /// L4 metric 2.1 «3+» (`None` without a stage 2.1).
     pub m21: Option<ThreePlus>,
@@ -238,7 +240,8 @@ mod tests {
         let p = Project::new_empty("x", d(2025, 3, 31));
         let m = layer_metrics(&p, d(2025, 5, 10));
         assert_eq!(m.as_of, d(2025, 5, 10));
-        assert_eq!(m.l2.period, Period::quarter(2025, 2));
+        // The quarter to date, as on the dashboard and in the diagnosis.
+        assert_eq!(m.l2.period, Period::new(d(2025, 4, 1), d(2025, 5, 10)));
         assert_eq!(m.plan.company.pct, None);
         assert_eq!(m.l2.leads_total, 0);
         assert!(m.l2.leads.iter().all(|l| l.vs.is_none()));

@@ -10,7 +10,7 @@ use crate::domain::model::Category;
 use crate::domain::period::Period;
 use crate::domain::plan::project_goals;
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct};
 use crate::state::route::{href_to, Route};
 use crate::state::{use_i18n, use_lang};
 use chrono::Datelike;
@@ -28,7 +28,11 @@ pub fn MetricsTab() -> impl IntoView {
             let tt = t.get().l3;
             let l = lang.get();
             let per = Period::reporting_quarter(as_of(p));
-            let quarter = format!("Q{} {}", (per.from.month() - 1) / 3 + 1, per.from.year());
+            let quarter = if per == Period::quarter_of(per.from) {
+                format!("Q{} {}", (per.from.month() - 1) / 3 + 1, per.from.year())
+            } else {
+                format!("{} — {}", fmt_date(per.from), fmt_date(per.to))
+            };
             let touches = cats.with(|c| touch_points(p, c, per));
             let goals = project_goals(p, &abc_for_project(p));
             let deals: Vec<_> = p.deals.iter().collect();
