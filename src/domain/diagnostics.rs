@@ -424,7 +424,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
             },
         ),
     );
-    let mp = plan::manager_plans(p, abc, 1.0);
+    let mp = plan::manager_plans(p, abc, plan::DEFAULT_TOLERANCE_PCT);
     let mut c = Check::new(
         1,
         Metric::ManagerPlans,

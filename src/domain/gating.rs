@@ -13,7 +13,7 @@ use super::plan::{manager_plans, sales_structure};
 use super::tools::layer4_results;
 
 /// Tolerance of Σ manager plans against the company plan, % (DOMAIN.md §4.1: ±1 %).
-pub const PLAN_TOLERANCE_PCT: f64 = 1.0;
+pub const PLAN_TOLERANCE_PCT: f64 = super::plan::DEFAULT_TOLERANCE_PCT;
 
 /// Where a computed item is fixed: the layer screen (1–5) and its tab slug.
 pub fn fix_at(item_id: &str) -> Option<(u8, &'static str)> {

@@ -328,6 +328,16 @@ pub struct ManagerPlans {
     pub without_plan: Vec<Id>,
 }
 
+impl ManagerPlans {
+    /// Manager plans whose channel or category split misses the plan (Слой 1 → Планы).
+    pub fn splits_bad(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.channel_ok == Some(false) || r.category_ok == Some(false))
+            .count()
+    }
+}
+
 /// Σ_k plan_k / avg_deal_k / winrate_k over the categories with a positive plan.
 fn projects_for(split: &[Money; 3], abc: &AbcResult, win_rates: &CategoryValues) -> Option<f64> {
     let mut sum = 0.0;
@@ -1387,6 +1397,7 @@ mod tests {
         assert_eq!(m.difference_pct, Some(0.0));
         assert!(m.total_ok);
         assert!(m.without_plan.is_empty());
+        assert_eq!(m.splits_bad(), 0);
         for r in &m.rows {
             assert_eq!(r.channel_sum, Some(r.amount));
             assert_eq!((r.channel_ok, r.category_ok), (Some(true), Some(true)));
@@ -1423,6 +1434,8 @@ mod tests {
         assert_eq!(m.difference, Money::units(3_620));
         assert_eq!(m.rows[0].channel_ok, Some(false));
         assert_eq!(m.rows[0].category_ok, Some(false));
+        // Only M1's splits miss; M3 has none entered (no check).
+        assert_eq!(m.splits_bad(), 1);
         assert_eq!(m.rows[1].projects, Some(40.0));
         assert!(m.rows[1].projects_computed.is_some());
         // No splits entered: no check, and the projects use the company shares.

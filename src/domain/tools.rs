@@ -426,6 +426,14 @@ pub struct EconomicEffect {
 }
 
 impl EconomicEffect {
+    /// Deals past 2.3 without a ТЭО, in the project's order.
+    pub fn past_without_teo(&self) -> Vec<Id> {
+        self.past
+            .iter()
+            .filter(|d| !self.past_with_teo.contains(d))
+            .copied()
+            .collect()
+    }
     /// Deals past 2.3 with a ТЭО, % of the deals past 2.3.
     pub fn teo_share_pct(&self) -> Option<f64> {
         ratio_pct(self.past_with_teo.len() as f64, self.past.len() as f64)
@@ -1189,6 +1197,7 @@ mod tests {
             ["D01", "D03", "D06", "D10", "D17", "D19"]
         );
         assert_eq!(m.teo_share_pct().unwrap().round(), 67.0);
+        assert_eq!(codes(&p, &m.past_without_teo()), ["D04", "D13", "D21"]);
         assert_eq!(codes(&p, &m.past_good), ["D01", "D03", "D10", "D19"]);
         assert_eq!(m.good_share_pct().unwrap().round(), 44.0);
         let listed: Vec<Id> = m.deals.iter().map(|d| d.deal_id).collect();
