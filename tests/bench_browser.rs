@@ -183,7 +183,8 @@ fn bench_client_csv_10k_rows_to_preview() {
     let ms = median_ms(5, || {
         let t = sloy::persist::table::parse_csv(&bytes).unwrap();
         let m = guess_mapping(Kind::Clients, &t.headers);
-        ok = plan_clients(&t, &m).ok.len();
+        let u = sloy::domain::model::MoneyUnit::ThousandRub;
+        ok = plan_clients(&t, &m, u, u).ok.len();
     });
     assert_eq!(ok, 10_000);
     console_log!("BENCH import_client_csv_10k_rows_to_preview_ms={ms:.1}");

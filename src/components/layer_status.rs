@@ -8,7 +8,7 @@ use crate::domain::method::ItemStatus;
 use crate::domain::report::{layer_summary, ItemState};
 use crate::i18n::format::fmt_date;
 use crate::i18n::{fill, Catalogue, Lang};
-use crate::state::route::{href_to, Route};
+use crate::state::route::Route;
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -113,9 +113,9 @@ fn result_row(r: ItemState, lg: Lang, l5: &'static crate::i18n::L5) -> impl Into
     let fix = (r.status == ItemStatus::Missing)
         .then_some(r.fix_at)
         .flatten()
-        .map(|(n, tab)| {
+        .map(|place| {
             view! {
-                <a class="fix-link" href=href_to(Route::of_layer(n), tab, &[])
+                <a class="fix-link" href=place.to_hash()
                     data-testid=format!("ls-fix-{}", r.item.id)>{l5.fix_link}</a>
             }
         });

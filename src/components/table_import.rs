@@ -7,9 +7,12 @@
 
 use super::download::download_text;
 use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, StageTarget};
-use crate::i18n::format::{fmt_amount, unit_label};
+use crate::domain::model::MoneyUnit;
+use crate::i18n::format::unit_label;
+use crate::i18n::import as imp_text;
 use crate::i18n::{fill, Lang};
 use crate::persist::table::{parse_file, to_excel_csv, Table};
+use crate::state::store::SaveState;
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -118,10 +121,7 @@ fn sheet_picker(
 }
 
 fn field_label(f: Field, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => f.label_ru(),
-        Lang::En => f.label_en(),
-    }
+    imp_text::field_label(f, lang)
 }
 
 fn file_info(t: &Table, name: &str, lang: Lang) -> String {
@@ -259,11 +259,17 @@ fn Preview(
                     .iter()
                     .map(|(i, _)| {
                         let is_bad = bad.is_some_and(|b| table.headers.get(*i) == Some(&b.column));
-                        view! { <td class:cell-error=is_bad>{r.cell(*i).to_string()}</td> }
+                        view! { <td class:cell-error=is_bad>{imp::clip(r.cell(*i), 120)}</td> }
                     })
                     .collect_view();
                 let problem = bad
-                    .map(|b| format!("✗ {}: {}", b.column, b.reason))
+                    .map(|b| {
+                        format!(
+                            "✗ {}: {}",
+                            imp::clip(&b.column, 60),
+                            imp_text::problem_text(&b.problem, lang.get())
+                        )
+                    })
                     .unwrap_or_default();
                 view! {
                     <tr class:row-error=bad.is_some()>
@@ -296,6 +302,7 @@ fn Preview(
 #[component]
 fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl IntoView {
     let t = use_i18n();
+    let lang = use_lang().get_untracked();
     let counts = fill(
         t.get_untracked().import.report_counts,
         &[
@@ -307,27 +314,31 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
     let rejected = report.rejected.clone();
     let has_rejected = !rejected.is_empty();
     let download = move |_| {
+        let c = t.get_untracked().import;
         let mut h = vec![
-            "Строка".to_string(),
-            "Столбец".to_string(),
-            "Причина".to_string(),
+            c.line.to_string(),
+            c.column.to_string(),
+            c.reason.to_string(),
         ];
         h.extend(headers.iter().cloned());
-        let text = to_excel_csv(&h, &imp::rejected_rows(&rejected));
-        download_text("отклонённые-строки.csv", &text, "text/csv;charset=utf-8");
+        let rows = imp::rejected_rows(&rejected, |p| imp_text::problem_text(p, lang));
+        let text = to_excel_csv(&h, &rows);
+        download_text(c.rejected_file, &text, "text/csv;charset=utf-8");
     };
     let rows = report
         .rejected
         .iter()
         .take(200)
         .map(|r| {
-            view! { <tr><td class="num">{r.line}</td><td>{r.column.clone()}</td><td>{r.reason.clone()}</td></tr> }
+            let reason = imp_text::problem_text(&r.problem, lang);
+            view! { <tr><td class="num">{r.line}</td><td>{imp::clip(&r.column, 60)}</td><td>{reason}</td></tr> }
         })
         .collect_view();
     let added = report
         .added
         .iter()
-        .map(|a| view! { <li>{a.clone()}</li> })
+        .take(200)
+        .map(|a| view! { <li>{imp_text::added_text(a, lang)}</li> })
         .collect_view();
     let has_added = !report.added.is_empty();
     view! {
@@ -358,9 +369,15 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
 }
 
 /// Opens the client-base import (layer 1).
+///
+/// The preview is [`imp::preview_clients`]: the rows that add a client, the rows that change one
+/// (each changed field from → to), the rows that change nothing, and what the reference lists
+/// gain. Confirming writes exactly that preview ([`imp::apply_preview`]); a file that changes
+/// nothing writes nothing.
 #[component]
 pub fn ImportClientsButton() -> impl IntoView {
     let t = use_i18n();
+    let lang = use_lang();
     let store = use_store();
     let open = RwSignal::new(false);
     let table: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
@@ -368,22 +385,33 @@ pub fn ImportClientsButton() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let mapping: RwSignal<Mapping> = RwSignal::new(vec![]);
     let year = RwSignal::new(String::new());
+    // The year typed by the user wins over the one read from the header.
+    let year_typed = RwSignal::new(false);
     let mode = RwSignal::new(Mode::UpdateExisting);
-    let report: RwSignal<Option<(Report, Vec<String>)>> = RwSignal::new(None);
+    // The unit chosen by the user; `None` = as detected.
+    let unit_choice: RwSignal<Option<MoneyUnit>> = RwSignal::new(None);
+    let report: RwSignal<Option<(Report, Vec<String>, bool)>> = RwSignal::new(None);
 
-    let reset = move || {
+    let project_unit = move || {
+        store.current.with(|p| {
+            p.as_ref()
+                .map_or(MoneyUnit::ThousandRub, |p| p.company.money_unit)
+        })
+    };
+    let base_year = move || {
+        store
+            .current
+            .with_untracked(|p| p.as_ref().map(|p| p.company.base_year))
+            .unwrap_or(0)
+    };
+    let start = move |_| {
         table.set(None);
         error.set(None);
         report.set(None);
         name.set(String::new());
-    };
-    let start = move |_| {
-        reset();
-        let y = store
-            .current
-            .with_untracked(|p| p.as_ref().map(|p| p.company.base_year))
-            .unwrap_or(0);
-        year.set(y.to_string());
+        year.set(base_year().to_string());
+        year_typed.set(false);
+        unit_choice.set(None);
         open.set(true);
     };
     let source: Source = StoredValue::new(None);
@@ -393,113 +421,211 @@ pub fn ImportClientsButton() -> impl IntoView {
                 .map(|p| imp::remembered(p, Kind::Clients))
                 .unwrap_or_default()
         });
+        unit_choice.set(None);
         mapping.set(imp::mapping_from_memory(Kind::Clients, &t.headers, &mem));
     };
     let on_file = file_input_handler(table, name, error, source, after);
+    let hints = Memo::new(move |_| {
+        let m = mapping.get();
+        let pu = project_unit();
+        table.with(|t| t.as_ref().map(|t| imp::revenue_hints(t, &m, pu)))
+    });
+    // The header's year becomes the revenue year unless the user typed one.
+    Effect::new(move |_| {
+        let y = hints.with(|h| h.and_then(|h| h.year));
+        if !year_typed.get_untracked() {
+            year.set(y.unwrap_or_else(base_year).to_string());
+        }
+    });
+    let file_unit = move || {
+        unit_choice
+            .get()
+            .or_else(|| hints.with(|h| h.map(|h| h.unit)))
+            .unwrap_or_else(project_unit)
+    };
     let plan = Memo::new(move |_| {
         let m = mapping.get();
-        table.with(|t| t.as_ref().map(|t| imp::plan_clients(t, &m)))
+        let (fu, pu) = (file_unit(), project_unit());
+        table.with(|t| t.as_ref().map(|t| imp::plan_clients(t, &m, fu, pu)))
     });
     let rejected = Signal::derive(move || {
         plan.with(|p| p.as_ref().map(|p| p.rejected.clone()).unwrap_or_default())
     });
     let ok_count = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.ok.len())));
-    let year_ok = move || year.with(|y| y.trim().parse::<i32>().ok());
+    let year_ok = move || {
+        year.with(|y| {
+            y.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+        })
+    };
     let problems = move || imp::mapping_problems(Kind::Clients, &mapping.get());
-    let unit = move || {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| unit_label(p.company.money_unit, use_lang().get()))
-                .unwrap_or_default()
+    let settings = move || {
+        Some(imp::ClientSettings {
+            year: year_ok()?,
+            mode: mode.get(),
+            file_unit: file_unit(),
+            project_unit: project_unit(),
         })
     };
-    // What confirming would change in clients already in the project.
-    let updates = Memo::new(move |_| {
-        let (Some(y), m) = (year_ok(), mode.get()) else {
-            return vec![];
-        };
+    let preview = Memo::new(move |_| {
+        let s = settings()?;
         plan.with(|pl| {
-            store.current.with(|p| match (p, pl) {
-                (Some(p), Some(pl)) => imp::client_updates(p, pl, y, m),
-                _ => vec![],
-            })
+            store
+                .current
+                .with(|p| Some(imp::preview_clients(p.as_ref()?, pl.as_ref()?, s)))
         })
     });
-    // What confirming would add to the reference lists and managers: the import run on a copy.
-    let additions = Memo::new(move |_| {
-        let (Some(y), m) = (year_ok(), mode.get()) else {
-            return vec![];
-        };
-        plan.with(|pl| {
-            store.current.with(|p| match (p, pl) {
-                (Some(p), Some(pl)) => imp::apply_clients(&mut p.clone(), pl, y, m).added,
-                _ => vec![],
-            })
-        })
-    });
-    let additions_view = move || {
-        let a = additions.get();
-        (!a.is_empty()).then(|| {
-            view! {
-                <p class="warning" data-testid="import-additions">
-                    {fill(t.get().import.additions, &[&a.len().to_string(), &a.join("; ")])}
-                </p>
-            }
-        })
-    };
-    const SHOWN_UPDATES: usize = 10;
-    let updates_view = move || {
-        let u = updates.get();
-        if u.is_empty() {
-            return ().into_any();
-        }
+
+    let unit_view = move || {
+        let h = hints.get()?;
         let c = t.get();
-        let l = use_lang().get();
-        let items = u
+        let l = lang.get();
+        let fu = file_unit();
+        let pu = project_unit();
+        let source = if unit_choice.get().is_some() {
+            c.import.unit_chosen
+        } else {
+            imp_text::unit_source_text(h.unit_source, l)
+        };
+        let example = plan.with(|p| {
+            p.as_ref()?
+                .ok
+                .iter()
+                .find_map(|r| Some((r.revenue_read?, r.revenue?)))
+        });
+        let conv = example
+            .filter(|_| fu != pu)
+            .map(|(read, stored)| imp_text::conversion_text(read, fu, stored, pu, l));
+        let on_unit = move |ev: leptos::ev::Event| {
+            let u = match event_target_value(&ev).as_str() {
+                "rub" => MoneyUnit::Rub,
+                "thousand" => MoneyUnit::ThousandRub,
+                _ => MoneyUnit::MillionRub,
+            };
+            unit_choice.set(Some(u));
+        };
+        let opt = |u: MoneyUnit, v: &'static str| {
+            view! { <option value=v selected=fu == u>{unit_label(u, l)}</option> }
+        };
+        Some(view! {
+            <div class="import-unit" data-testid="import-unit">
+                <label class="field">
+                    <span>{c.import.file_unit}</span>
+                    <select class="input" data-testid="import-file-unit" on:change=on_unit>
+                        {opt(MoneyUnit::Rub, "rub")}
+                        {opt(MoneyUnit::ThousandRub, "thousand")}
+                        {opt(MoneyUnit::MillionRub, "million")}
+                    </select>
+                </label>
+                <p class="muted" data-testid="import-unit-source">
+                    {fill(c.import.unit_line, &[unit_label(fu, l), source, unit_label(pu, l)])}
+                </p>
+                {conv.map(|x| view! { <p data-testid="import-conversion">{x}</p> })}
+            </div>
+        })
+    };
+
+    const SHOWN_CHANGES: usize = 20;
+    let changes_view = move || {
+        let pv = preview.get()?;
+        let c = t.get();
+        let l = lang.get();
+        let pu = project_unit();
+        let summary = fill(
+            c.import.preview_actions,
+            &[
+                &pv.added_clients().to_string(),
+                &pv.updated_clients().to_string(),
+                &pv.unchanged_clients().to_string(),
+            ],
+        );
+        let changed: Vec<&imp::RowChange> = pv
+            .rows
             .iter()
-            .take(SHOWN_UPDATES)
-            .map(|x| {
-                let mut what: Vec<String> = vec![];
-                if let Some(n) = &x.new_name {
-                    what.push(fill(c.import.update_rename, &[n]));
-                }
-                if let Some((old, new)) = x.revenue {
-                    let old = old.map_or_else(|| "—".to_string(), |m| fmt_amount(m, l));
-                    what.push(fill(c.import.update_revenue, &[&old, &fmt_amount(new, l)]));
-                }
-                if what.is_empty() {
-                    what.push(c.import.update_same.to_string());
-                }
-                let head = fill(c.import.update_line, &[&x.line.to_string(), &x.client]);
+            .filter(|r| matches!(r.action, imp::Action::Update(_) | imp::Action::UpdateNew))
+            .collect();
+        let items = changed
+            .iter()
+            .take(SHOWN_CHANGES)
+            .map(|r| {
+                let what: Vec<String> = r
+                    .changes
+                    .iter()
+                    .map(|x| imp_text::change_text(x, pu, l))
+                    .collect();
+                let who = if r.before.is_empty() {
+                    r.client.label()
+                } else {
+                    r.before.clone()
+                };
+                let head = fill(
+                    c.import.update_line,
+                    &[&r.line.to_string(), &imp::clip(&who, 80)],
+                );
                 view! { <li>{format!("{head}: {}", what.join("; "))}</li> }
             })
             .collect_view();
-        let more = (u.len() > SHOWN_UPDATES)
-            .then(|| view! { <li>{fill(c.import.updates_more, &[&(u.len() - SHOWN_UPDATES).to_string()])}</li> });
-        view! {
-            <div class="warning" data-testid="import-updates">
-                <p>{fill(c.import.updates_title, &[&u.len().to_string()])}</p>
-                <ul>{items}{more}</ul>
-            </div>
-        }
-        .into_any()
+        let more = (changed.len() > SHOWN_CHANGES).then(|| {
+            view! { <li>{fill(c.import.updates_more, &[&(changed.len() - SHOWN_CHANGES).to_string()])}</li> }
+        });
+        let added: Vec<String> = pv
+            .added
+            .iter()
+            .map(|a| imp_text::added_text(a, l))
+            .collect();
+        let additions = (!added.is_empty()).then(|| {
+            view! {
+                <p class="warning" data-testid="import-additions">
+                    {fill(c.import.additions, &[&added.len().to_string(), &imp::clip(&added.join("; "), 2_000)])}
+                </p>
+            }
+        });
+        Some(view! {
+            <p data-testid="import-actions">{summary}</p>
+            {(!changed.is_empty()).then(|| view! {
+                <div class="warning" data-testid="import-updates">
+                    <p>{fill(c.import.updates_title, &[&changed.len().to_string()])}</p>
+                    <ul>{items}{more}</ul>
+                </div>
+            })}
+            {additions}
+        })
     };
     let confirm = move |_| {
-        let Some(y) = year_ok() else { return };
-        let Some(plan) = plan.get_untracked() else {
+        let Some(pv) = preview.get_untracked() else {
             return;
         };
         let headers =
             table.with_untracked(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
-        let mut rep = None;
         let m = mapping.get_untracked();
-        store.update(|p| {
-            imp::remember(p, Kind::Clients, &headers, &m);
-            rep = Some(imp::apply_clients(p, &plan, y, mode.get_untracked()));
+        let remembered = store.current.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| imp::is_remembered(p, Kind::Clients, &headers, &m))
         });
-        if let Some(r) = rep {
-            report.set(Some((r, headers)));
-        }
+        let writes = pv.changes_anything() || !remembered;
+        let (imported, updated) = if writes {
+            let mut counts = (0, 0);
+            store.update(|p| {
+                imp::remember(p, Kind::Clients, &headers, &m);
+                counts = imp::apply_preview(p, &pv);
+            });
+            // Saved at once, so that the report can say whether it was.
+            store.save_now(false);
+            counts
+        } else {
+            (0, 0)
+        };
+        let r = Report {
+            rows_read: pv.rows_read,
+            imported,
+            updated,
+            unchanged: pv.unchanged_clients(),
+            rejected: pv.rejected.clone(),
+            added: pv.added.clone(),
+        };
+        report.set(Some((r, headers, writes)));
     };
 
     view! {
@@ -509,9 +635,16 @@ pub fn ImportClientsButton() -> impl IntoView {
                 <div class="modal import-modal" role="dialog" aria-modal="true" data-testid="import-clients-dialog">
                     <h2>{move || t.get().import.clients_title}</h2>
                     {move || match report.get() {
-                        Some((r, headers)) => {
-                            let updated = fill(t.get_untracked().import.report_updated, &[&r.updated.to_string()]);
-                            view! { <ReportView report=r headers=headers extra=vec![updated] /> }.into_any()
+                        Some((r, headers, writes)) => {
+                            let c = t.get_untracked().import;
+                            let extra = vec![
+                                fill(c.report_updated, &[&r.updated.to_string()]),
+                                fill(c.report_unchanged, &[&r.unchanged.to_string()]),
+                            ];
+                            view! {
+                                <ReportView report=r headers=headers extra=extra />
+                                <SaveOutcome wrote=writes />
+                            }.into_any()
                         }
                         None => view! {
                             <label class="field">
@@ -521,7 +654,7 @@ pub fn ImportClientsButton() -> impl IntoView {
                             <p class="muted">{move || t.get().import.file_hint}</p>
                             {move || error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
                             {move || table.get().map(|tb| {
-                                let info = file_info(&tb, &name.get_untracked(), use_lang().get_untracked());
+                                let info = file_info(&tb, &name.get_untracked(), lang.get_untracked());
                                 let picker = sheet_picker(tb.clone(), table, error, source, after);
                                 view! {
                                     <p class="muted" data-testid="import-file-info">{info}</p>
@@ -531,7 +664,7 @@ pub fn ImportClientsButton() -> impl IntoView {
                                         <label class="field">
                                             <span>{move || t.get().import.year}</span>
                                             <input class="input" data-testid="import-year" prop:value=move || year.get()
-                                                on:change=move |ev| year.set(event_target_value(&ev)) />
+                                                on:change=move |ev| { year_typed.set(true); year.set(event_target_value(&ev)); } />
                                             <Show when=move || year_ok().is_none()>
                                                 <span class="error-text">{move || t.get().import.year_error}</span>
                                             </Show>
@@ -547,19 +680,21 @@ pub fn ImportClientsButton() -> impl IntoView {
                                                 {move || t.get().import.mode_add}</label>
                                         </fieldset>
                                     </div>
-                                    <p class="muted" data-testid="import-unit">{move || fill(t.get().import.amounts_unit, &[unit()])}</p>
-                                    {updates_view}
-                                    {additions_view}
+                                    {unit_view}
+                                    {changes_view}
                                     <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
                                 }
                             })}
-                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|p| view! { <p class="error-text">{p}</p> }).collect_view()}
+                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|f| {
+                                let l = lang.get();
+                                view! { <p class="error-text">{fill(t.get().import.missing_field, &[imp_text::field_label(f, l)])}</p> }
+                            }).collect_view()}
                         }.into_any(),
                     }}
                     <div class="row import-actions">
                         <Show when=move || report.with(Option::is_none)>
                             <button class="btn primary" data-testid="import-confirm"
-                                disabled=move || table.with(Option::is_none) || year_ok().is_none() || !problems().is_empty()
+                                disabled=move || table.with(Option::is_none) || !problems().is_empty() || preview.with(Option::is_none)
                                 on:click=confirm>{move || t.get().import.confirm}</button>
                         </Show>
                         <button class="btn ghost" data-testid="import-close" on:click=move |_| open.set(false)>
@@ -572,9 +707,35 @@ pub fn ImportClientsButton() -> impl IntoView {
     }
 }
 
+/// Whether what an import wrote is in storage: saved, still saving, or not saved (quota full,
+/// another tab, storage unavailable) — told in the report, not only in the banner.
+#[component]
+fn SaveOutcome(
+    /// Whether the import changed the project at all.
+    wrote: bool,
+) -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    move || {
+        let c = t.get().import;
+        let (class, text) = if !wrote {
+            ("muted", c.saved_nothing)
+        } else {
+            match store.save_state.get() {
+                SaveState::Saved => ("ok-text", c.saved),
+                SaveState::Pending => ("muted", c.saving),
+                SaveState::QuotaFull => ("error-text", c.not_saved_quota),
+                SaveState::Conflict { .. } => ("error-text", c.not_saved_conflict),
+                SaveState::Unavailable(_) => ("error-text", c.not_saved_unavailable),
+            }
+        };
+        view! { <p class=class data-testid="import-saved">{text}</p> }
+    }
+}
+
 /// The reports of a CRM import (deals, team, accounts), the deal file's headers and the number
 /// of deals without a client.
-type CrmReport = ([Report; 3], Vec<String>, usize);
+type CrmReport = ([Report; 3], Vec<String>, usize, bool);
 
 /// Opens the CRM deal import (layer 2).
 #[component]
@@ -723,7 +884,8 @@ pub fn ImportDealsButton() -> impl IntoView {
             r
         };
         let no_client = plan.with_untracked(|p| p.as_ref().map_or(0, |p| p.without_client()));
-        report.set(Some((reps, deals.headers.clone(), no_client)));
+        store.save_now(false);
+        report.set(Some((reps, deals.headers.clone(), no_client, true)));
     };
 
     let stage_rows = move || {
@@ -791,7 +953,7 @@ pub fn ImportDealsButton() -> impl IntoView {
                 <div class="modal import-modal" role="dialog" aria-modal="true" data-testid="import-deals-dialog">
                     <h2>{move || t.get().import.deals_title}</h2>
                     {move || match report.get() {
-                        Some(([deals, team, acc], headers, no_client)) => {
+                        Some(([deals, team, acc], headers, no_client, writes)) => {
                             let i = t.get_untracked().import;
                             let extra = vec![
                                 fill(i.report_no_client, &[&no_client.to_string()]),
@@ -801,7 +963,10 @@ pub fn ImportDealsButton() -> impl IntoView {
                             let mut deals = deals;
                             deals.added.extend(acc.added);
                             deals.added.extend(team.added);
-                            view! { <ReportView report=deals headers=headers extra=extra /> }.into_any()
+                            view! {
+                                <ReportView report=deals headers=headers extra=extra />
+                                <SaveOutcome wrote=writes />
+                            }.into_any()
                         }
                         None => view! {
                             <div class="form-grid">
@@ -853,7 +1018,10 @@ pub fn ImportDealsButton() -> impl IntoView {
                                     <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
                                 }
                             })}
-                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|p| view! { <p class="error-text">{p}</p> }).collect_view()}
+                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|f| {
+                                let l = use_lang().get();
+                                view! { <p class="error-text">{fill(t.get().import.missing_field, &[imp_text::field_label(f, l)])}</p> }
+                            }).collect_view()}
                         }.into_any(),
                     }}
                     <div class="row import-actions">

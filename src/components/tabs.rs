@@ -1,27 +1,28 @@
 //! Tabs of a screen: links to `#/<screen>/<tab>`, so every tab can be reloaded and linked to.
+//! The bar lists every tab of the screen's tab enum ([`Tab::ALL`]), so a tab cannot exist in
+//! the route without a place in the bar, or the other way round.
 
 use crate::i18n::Catalogue;
-use crate::state::route::{href_to, Route};
+use crate::state::route::Tab;
 use crate::state::use_i18n;
 use leptos::prelude::*;
 
-/// One tab: its slug in the hash and its label from the catalogue.
-pub type Tab = (&'static str, fn(&Catalogue) -> &'static str);
-
-/// The tab bar of `route`; `current` is the page's [`use_tab`](crate::state::route::use_tab).
+/// The tab bar of the screen of `T`; `current` is the page's
+/// [`use_tab`](crate::state::route::use_tab), `label` names a tab in the UI language.
 #[component]
-pub fn Tabs(route: Route, tabs: Vec<Tab>, current: Memo<String>) -> impl IntoView {
+pub fn Tabs<T: Tab>(label: fn(T, &Catalogue) -> &'static str, current: Memo<T>) -> impl IntoView {
     let t = use_i18n();
     view! {
         <nav class="tabs no-print" aria-label=move || t.get().shell.app_name>
-            {tabs
-                .into_iter()
-                .map(|(slug, label)| {
-                    let active = move || current.get() == slug;
+            {T::ALL
+                .iter()
+                .copied()
+                .map(|tab| {
+                    let active = move || current.get() == tab;
                     view! {
-                        <a href=href_to(route, slug, &[]) class="tab" class:active=active
-                            aria-current=move || active().then_some("page") data-testid=format!("tab-{slug}")>
-                            {move || label(t.get())}
+                        <a href=tab.place().to_hash() class="tab" class:active=active
+                            aria-current=move || active().then_some("page") data-testid=format!("tab-{}", tab.slug())>
+                            {move || label(tab, t.get())}
                         </a>
                     }
                 })

@@ -1,5 +1,5 @@
 //! Layer 1 key figures: the ABC analysis of client revenue and what follows from it
-//! (DOMAIN.md §3.1): classes per client, per-category counts, revenue, average and median deal
+//! (docs/METHOD.md §3.1): classes per client, per-category counts, revenue, average and median deal
 //! size and deal duration, the elaboration of A clients, the Pareto curve, the revenue breakdown by
 //! channel, region, business line and manager, and the conclusions in words.
 //!
@@ -31,7 +31,9 @@
 
 #![warn(missing_docs)]
 
-use super::model::{AbcRule, AbcSettings, Category, Client, ClientRevenue, Id, Project, Role};
+use super::model::{
+    AbcRule, AbcSettings, Category, Client, ClientRevenue, DealStatus, Id, Project, Role,
+};
 use super::money::{ratio_pct, Money};
 use crate::i18n::format::{fmt_money, fmt_num, fmt_pct};
 use crate::i18n::Lang;
@@ -94,6 +96,37 @@ pub struct ClientYear {
     pub cycle_days_sum: f64,
     /// The won deals behind `cycle_days_sum`.
     pub cycle_deals: u32,
+    /// Where the won deals and the cycle come from.
+    pub source: DealSource,
+    /// Σ amounts of the won deals, when they come from the project's deals (the average deal
+    /// is then Σ amounts ÷ count, as the method defines it; with revenue rows it is revenue ÷
+    /// won deals, as the rows carry no per-deal amounts).
+    pub deal_sum: Money,
+}
+
+/// Where a client's (or a category's) won deals and deal duration come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DealSource {
+    /// Nothing gives them.
+    #[default]
+    Unknown,
+    /// The revenue rows (imported or entered with the revenue: «кол-во сделок», «длительность»).
+    Revenue,
+    /// The project's own won deals of the year: count, amounts, and days from creation to the
+    /// won stage.
+    Deals,
+    /// Some clients of a category from each (categories only).
+    Mixed,
+}
+
+impl DealSource {
+    fn merge(self, other: DealSource) -> DealSource {
+        match (self, other) {
+            (DealSource::Unknown, x) | (x, DealSource::Unknown) => x,
+            (a, b) if a == b => a,
+            _ => DealSource::Mixed,
+        }
+    }
 }
 
 impl ClientYear {
@@ -109,6 +142,7 @@ impl ClientYear {
     fn add(&mut self, r: &ClientRevenue) {
         self.amount += r.amount;
         if let Some(w) = r.won_deals {
+            self.source = DealSource::Revenue;
             self.won_deals = Some(self.won_deals.unwrap_or(0).saturating_add(w));
             if let Some(c) = r.avg_cycle_days.filter(|c| c.is_finite() && *c >= 0.0) {
                 self.cycle_days_sum += w as f64 * c;
@@ -150,7 +184,42 @@ pub fn client_years(p: &Project, year: i32) -> Vec<ClientYear> {
             next = i + 1;
         }
     }
+    add_won_deals(p, year, &mut out);
     out
+}
+
+/// For clients whose revenue rows give no number of won deals: the project's own deals won in
+/// `year` (won date: `closed`, else the day the won stage was reached), their amounts, and the
+/// days from the deal's creation to that date.
+fn add_won_deals(p: &Project, year: i32, out: &mut [ClientYear]) {
+    use chrono::Datelike;
+    let won: Vec<(Id, Money, i64)> = p
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Won)
+        .filter_map(|d| {
+            let cid = d.client_id?;
+            let w = crate::domain::funnel::won_date(p, d)?;
+            (w.year() == year).then(|| (cid, d.amount, (w - d.created).num_days().max(0)))
+        })
+        .collect();
+    if won.is_empty() {
+        return;
+    }
+    let pos = client_positions(p);
+    for (cid, amount, days) in won {
+        let Some(cy) = pos.get(&cid).and_then(|&i| out.get_mut(i)) else {
+            continue;
+        };
+        if cy.source == DealSource::Revenue {
+            continue;
+        }
+        cy.source = DealSource::Deals;
+        cy.won_deals = Some(cy.won_deals.unwrap_or(0).saturating_add(1));
+        cy.deal_sum += amount;
+        cy.cycle_days_sum += days as f64;
+        cy.cycle_deals = cy.cycle_deals.saturating_add(1);
+    }
 }
 
 /// Every client's position in `p.clients` (the first one for a duplicated id).
@@ -175,6 +244,19 @@ pub fn client_year_index(p: &Project, year: i32) -> IdMap<Id, ClientYear> {
         IdMap::with_capacity_and_hasher(p.clients.len(), Default::default());
     for r in p.revenues.iter().filter(|r| r.year == year) {
         map.entry(r.client_id).or_default().add(r);
+    }
+    if p.deals.iter().any(|d| d.status == DealStatus::Won) {
+        let years = client_years(p, year);
+        for (c, cy) in p.clients.iter().zip(years) {
+            if cy.source == DealSource::Deals {
+                let e = map.entry(c.id).or_default();
+                e.source = cy.source;
+                e.won_deals = cy.won_deals;
+                e.deal_sum = cy.deal_sum;
+                e.cycle_days_sum = cy.cycle_days_sum;
+                e.cycle_deals = cy.cycle_deals;
+            }
+        }
     }
     map
 }
@@ -204,14 +286,24 @@ pub struct AbcRow {
     pub won_deals: Option<u32>,
     /// Average days from lead to contract (deal-weighted when merged).
     pub avg_cycle_days: Option<f64>,
+    /// Where the won deals and the cycle come from.
+    pub deal_source: DealSource,
+    /// Σ amounts of the won deals when they come from the project's deals.
+    pub deal_sum: Money,
 }
 
 impl AbcRow {
-    /// The client's average deal: revenue ÷ won deals, rounded half up to hundredths; `None`
-    /// when the number of deals is unknown or zero.
+    /// The client's average deal: Σ won deal amounts ÷ their number when the project's deals
+    /// give them, else revenue ÷ won deals; rounded half up to hundredths; `None` when the
+    /// number of deals is unknown or zero.
     pub fn avg_deal(&self) -> Option<Money> {
         let n = self.won_deals.filter(|n| *n > 0)? as i128;
-        Some(Money(((self.revenue.0 as i128 * 2 + n) / (2 * n)) as i64))
+        let total = if self.deal_source == DealSource::Deals {
+            self.deal_sum
+        } else {
+            self.revenue
+        };
+        Some(Money(((total.0 as i128 * 2 + n) / (2 * n)) as i64))
     }
 
     /// Whether the category was set by hand against the computed class.
@@ -233,7 +325,7 @@ pub struct UnrankedClient {
     pub category: Category,
 }
 
-/// Key figures of one category (DOMAIN.md §6.2 table).
+/// Key figures of one category (docs/METHOD.md §6.2 table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategorySummary {
     /// The category (after hand-set overrides).
@@ -261,6 +353,8 @@ pub struct CategorySummary {
     pub avg_cycle_days: Option<f64>,
     /// Deal-weighted median cycle, days.
     pub median_cycle_days: Option<f64>,
+    /// Where the deal figures (won deals, average deal, cycle) come from.
+    pub deal_source: DealSource,
 }
 
 /// The ABC analysis of one year.
@@ -370,7 +464,6 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
             });
         }
     }
-    drop(years);
     radix_sort_by_key(&mut order, |r| r.key);
     // Equal revenue: client code (as text), then id. Runs of equal keys are rare and short.
     let mut start = 0;
@@ -396,7 +489,7 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
     let mut rows = Vec::with_capacity(order.len());
     let mut acc: [Acc; 4] = Default::default();
     for (rank0, r) in order.iter().enumerate() {
-        let cy = &r.year();
+        let cy = &r.year(&years);
         let before = cum;
         cum = cum.saturating_add(cy.amount.0);
         let class = match settings.rule {
@@ -433,8 +526,11 @@ pub fn abc_analysis(p: &Project, year: i32, settings: &AbcSettings) -> AbcResult
             category,
             won_deals: cy.won_deals,
             avg_cycle_days: cy.avg_cycle_days(),
+            deal_source: cy.source,
+            deal_sum: cy.deal_sum,
         });
     }
+    drop(years);
     for u in &unranked {
         acc[cat_slot(u.category)].clients += 1;
     }
@@ -544,6 +640,7 @@ struct Ranked {
     won_deals: u32,
     cycle_deals: u32,
     has_won_deals: bool,
+    from_deals: bool,
     category_override: Option<Category>,
 }
 
@@ -557,6 +654,7 @@ impl Ranked {
             won_deals: cy.won_deals.unwrap_or(0),
             cycle_deals: cy.cycle_deals,
             has_won_deals: cy.won_deals.is_some(),
+            from_deals: cy.source == DealSource::Deals,
             category_override: c.category_override,
         }
     }
@@ -565,12 +663,23 @@ impl Ranked {
         Money(!self.key as i64)
     }
 
-    fn year(&self) -> ClientYear {
+    /// The client's year back; `years` gives what the travelling record leaves out (the deal
+    /// amounts of a client whose deals come from the project's deals).
+    fn year(&self, years: &[ClientYear]) -> ClientYear {
+        let (source, deal_sum) = if self.from_deals {
+            (DealSource::Deals, years[self.index as usize].deal_sum)
+        } else if self.has_won_deals {
+            (DealSource::Revenue, Money::ZERO)
+        } else {
+            (DealSource::Unknown, Money::ZERO)
+        };
         ClientYear {
             amount: self.amount(),
             won_deals: self.has_won_deals.then_some(self.won_deals),
             cycle_days_sum: self.cycle_days_sum,
             cycle_deals: self.cycle_deals,
+            source,
+            deal_sum,
         }
     }
 }
@@ -638,6 +747,7 @@ struct Acc {
     cycle_n: u64,
     deals_for_median: Vec<(f64, u64)>,
     cycles_for_median: Vec<(f64, u64)>,
+    source: DealSource,
 }
 
 /// Index of a category in `[A, B, C, N]` arrays.
@@ -658,11 +768,17 @@ impl Acc {
             None => self.without += 1,
             Some(w) => {
                 self.won = Some(self.won.unwrap_or(0).saturating_add(w));
+                self.source = self.source.merge(cy.source);
                 if w > 0 {
-                    self.deal_rev += cy.amount;
+                    let total = if cy.source == DealSource::Deals {
+                        cy.deal_sum
+                    } else {
+                        cy.amount
+                    };
+                    self.deal_rev += total;
                     self.deal_n += w as u64;
                     self.deals_for_median
-                        .push((cy.amount.as_f64() / w as f64, w as u64));
+                        .push((total.as_f64() / w as f64, w as u64));
                 }
             }
         }
@@ -703,6 +819,7 @@ fn summarise(acc: [Acc; 4], total: Money, all_clients: usize) -> Vec<CategorySum
                     None
                 },
                 median_cycle_days: weighted_median(a.cycles_for_median),
+                deal_source: a.source,
             }
         })
         .collect()
@@ -1174,6 +1291,80 @@ mod tests {
     use crate::domain::model::{ClientRevenue, Contact, MoneyUnit};
     use chrono::NaiveDate;
     use proptest::prelude::*;
+
+    /// Revenue rows without won deals: the project's won deals of the year give the number, the
+    /// average deal (Σ amounts ÷ count) and the cycle; a client whose row has them keeps its own.
+    #[test]
+    fn deal_figures_come_from_won_deals_when_the_revenue_rows_lack_them() {
+        let mut p = demo_project();
+        let year = p.company.base_year;
+        for r in p.revenues.iter_mut() {
+            r.won_deals = None;
+            r.avg_cycle_days = None;
+        }
+        let template = p.deals[0].clone();
+        p.deals.retain(|d| d.status != DealStatus::Won);
+        let none = abc_for_project(&p);
+        assert!(none
+            .summary
+            .iter()
+            .all(|s| s.avg_deal.is_none() && s.deal_source == DealSource::Unknown));
+        let won = p.stages.iter().find(|s| s.is_won).unwrap().id;
+        let a1 = none.rows[0].client_id;
+        let a2 = none.rows[1].client_id;
+        let mk = |client: Id, amount: i64, created: (i32, u32, u32), closed: (i32, u32, u32)| {
+            let mut d = template.clone();
+            d.id = crate::domain::model::new_id();
+            d.code = String::new();
+            d.client_id = Some(client);
+            d.amount = Money::units(amount);
+            d.status = DealStatus::Won;
+            d.stage_id = won;
+            d.created = NaiveDate::from_ymd_opt(created.0, created.1, created.2).unwrap();
+            d.closed = Some(NaiveDate::from_ymd_opt(closed.0, closed.1, closed.2).unwrap());
+            d.history.clear();
+            d
+        };
+        p.deals.push(mk(a1, 100, (year, 1, 1), (year, 1, 31)));
+        p.deals.push(mk(a1, 300, (year - 1, 12, 1), (year, 3, 1)));
+        p.deals.push(mk(a2, 200, (year, 2, 1), (year, 2, 11)));
+        // Won in another year: not counted.
+        p.deals
+            .push(mk(a2, 9_999, (year - 1, 1, 1), (year - 1, 6, 1)));
+        let res = abc_for_project(&p);
+        let a = &res.summary[0];
+        assert_eq!(a.deal_source, DealSource::Deals);
+        assert_eq!(a.won_deals, Some(3));
+        assert_eq!(a.avg_deal, Some(Money::units(200)), "(100 + 300 + 200) / 3");
+        let days = |a: (i32, u32, u32), b: (i32, u32, u32)| {
+            let f = |x: (i32, u32, u32)| NaiveDate::from_ymd_opt(x.0, x.1, x.2).unwrap();
+            (f(b) - f(a)).num_days() as f64
+        };
+        let cycle = (30.0 + days((year - 1, 12, 1), (year, 3, 1)) + 10.0) / 3.0;
+        assert!((a.avg_cycle_days.unwrap() - cycle).abs() < 1e-9);
+        let row = res.rows.iter().find(|r| r.client_id == a1).unwrap();
+        assert_eq!(
+            (row.won_deals, row.avg_deal()),
+            (Some(2), Some(Money::units(200)))
+        );
+        // A revenue row that gives its own numbers wins over the deals: the category is mixed.
+        let r = p
+            .revenues
+            .iter_mut()
+            .find(|r| r.client_id == a1 && r.year == year)
+            .unwrap();
+        r.won_deals = Some(4);
+        r.avg_cycle_days = Some(50.0);
+        let res = abc_for_project(&p);
+        assert_eq!(res.summary[0].deal_source, DealSource::Mixed);
+        assert_eq!(res.summary[0].won_deals, Some(5));
+        // An empty project: nothing to derive.
+        let e = Project::new_empty("", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+        assert!(abc_for_project(&e)
+            .summary
+            .iter()
+            .all(|s| s.deal_source == DealSource::Unknown));
+    }
 
     fn plain(s: &str) -> String {
         s.replace('\u{a0}', " ").replace('\u{2212}', "-")

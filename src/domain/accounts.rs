@@ -1,4 +1,4 @@
-//! Layer 3 (DOMAIN.md §3.3): strategy for category A and B clients and the promotion
+//! Layer 3 (docs/METHOD.md §3.3): strategy for category A and B clients and the promotion
 //! programme — project maps, typical-client maps, touch points, A/B leads, the programme per
 //! channel and the layer's results checks.
 //!
@@ -183,7 +183,7 @@ pub struct RoleGap {
     pub client_ids: Vec<Id>,
 }
 
-/// Degree of elaboration of the A clients (DOMAIN.md §3.1), with the client lists behind
+/// Degree of elaboration of the A clients (docs/METHOD.md §3.1), with the client lists behind
 /// each figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AElaboration {
@@ -232,7 +232,7 @@ fn open_in_funnel(p: &Project, d: &Deal) -> bool {
     d.status == DealStatus::Open && p.stage(d.stage_id).is_some_and(|s| s.is_funnel)
 }
 
-/// Coverage, role coverage and full maps over the A clients (DOMAIN.md §3.1, §6.3).
+/// Coverage, role coverage and full maps over the A clients (docs/METHOD.md §3.1, §6.3).
 pub fn a_elaboration(p: &Project, categories: &Categories) -> AElaboration {
     let maps = project_maps(p, categories, Category::A);
     let a_clients: Vec<Id> = maps.iter().map(|m| m.client_id).collect();
@@ -475,7 +475,7 @@ pub fn touch_points(p: &Project, categories: &Categories, period: Period) -> Tou
 
 /// The promotion programme of one channel in a period.
 ///
-/// Every activity of the programme works on ТФС stage 1 (attention and leads, DOMAIN.md §3.3),
+/// Every activity of the programme works on ТФС stage 1 (attention and leads, docs/METHOD.md §3.3),
 /// so the stage-1 focus is measured by its rhythm (quarters without any activity) and its
 /// reach (A clients of the channel that no activity targets).
 #[derive(Clone, Debug, PartialEq)]
@@ -603,7 +603,7 @@ pub struct PrPlanCheck {
     pub channels_without_pr: Vec<Id>,
 }
 
-/// Layer-3 results (DOMAIN.md §3.3 "completeness checks", §4.1 deliverables of layer 3).
+/// Layer-3 results (docs/METHOD.md §3.3 "completeness checks", §4.1 deliverables of layer 3).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer3Results {
     /// A typical map with all three roles for every channel × {A, B}.
@@ -669,7 +669,7 @@ pub fn layer3_results(p: &Project, categories: &Categories) -> Layer3Results {
 pub(crate) mod test_support {
     use super::*;
 
-    /// K01–K09 = A, K10–K19 = B, K20–K40 = C (DOMAIN.md §6.2).
+    /// K01–K09 = A, K10–K19 = B, K20–K40 = C (docs/METHOD.md §6.2).
     pub(crate) fn demo_categories(p: &Project) -> Categories {
         p.clients
             .iter()

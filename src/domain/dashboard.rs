@@ -1,4 +1,4 @@
-//! The dashboard: every layer's management metric at a glance (DOMAIN.md §3), computed by the
+//! The dashboard: every layer's management metric at a glance (docs/METHOD.md §3), computed by the
 //! layers' own functions for the project's "as of" date — plan fulfilment year to date, leads
 //! and A/B touch points for the quarter to date, the funnel snapshot, the layer-4 metrics and
 //! the layer-5 coaching log.

@@ -1,4 +1,4 @@
-//! The demo project «ГидроТеплоМаш» (DOMAIN.md §6): 4 managers, 40 clients with 2024 revenue,
+//! The demo project «ГидроТеплоМаш» (docs/METHOD.md §6): 4 managers, 40 clients with 2024 revenue,
 //! 25 deals with stage history, contacts of the A clients, plan figures, touch points and the
 //! layer-4 sample artefacts. Its figures are part of the spec: tests check every layer against
 //! them, so the data here is transcribed from the tables, never tuned to make a test pass.
@@ -874,7 +874,7 @@ const DEALS: [DealRow; 25] = [
     ),
 ];
 
-/// A-client contacts (DOMAIN.md §6.3): (client, role, name, position)
+/// A-client contacts (docs/METHOD.md §6.3): (client, role, name, position)
 const CONTACTS: [(&str, Role, &str, &str); 19] = [
     ("K01", Role::Lvr, "Орлов Игорь Петрович", "Начальник цеха"),
     (
@@ -967,7 +967,7 @@ const CONTACTS: [(&str, Role, &str, &str); 19] = [
     ("K09", Role::Lfr, "Никитина Светлана Юрьевна", "ГИП"),
 ];
 
-/// Touch points in Q1 2025 per client (DOMAIN.md §6.3).
+/// Touch points in Q1 2025 per client (docs/METHOD.md §6.3).
 const TOUCHES_Q1: [(&str, u32); 20] = [
     ("K01", 9),
     ("K02", 7),
@@ -1033,8 +1033,9 @@ pub fn demo_project() -> Project {
         as_of: Some(as_of),
         base_year: 2024,
         plan_year: 2025,
-        notes: "Вымышленный производитель промышленных насосов и теплообменников (DOMAIN.md §6)."
-            .into(),
+        notes:
+            "Вымышленный производитель промышленных насосов и теплообменников (docs/METHOD.md §6)."
+                .into(),
     };
     p.channels = dims(&CHANNELS);
     p.regions = dims(&REGIONS);
@@ -1140,7 +1141,7 @@ fn tick_done_tasks(p: &mut Project) {
 }
 
 /// Three notes of the expert coaching log (layer 5): one closed, one whose follow-up is overdue
-/// on 31.03.2025, one planned for April. They change none of the figures of DOMAIN.md §6.
+/// on 31.03.2025, one planned for April. They change none of the figures of docs/METHOD.md §6.
 fn add_layer5(p: &mut Project) {
     let notes = [
         (
@@ -1276,7 +1277,7 @@ fn add_deals(p: &mut Project, as_of: NaiveDate) {
             .collect();
         let teo = teo.map(|(inv, sav)| {
             let savings = if code == "D01" {
-                // The worked example of DOMAIN.md §5.2.
+                // The worked example of docs/METHOD.md §5.2.
                 vec![
                     line("Электроэнергия (≈256 кВт × 8 400 ч × 6,5 ₽/кВт·ч)", 14_000),
                     line("Ремонты и ЗИП", 4_500),

@@ -1,4 +1,4 @@
-//! Top-down diagnosis (DOMAIN.md §4.2): «диагностика ведется на верхних слоях… Чем глубже
+//! Top-down diagnosis (docs/METHOD.md §4.2): «диагностика ведется на верхних слоях… Чем глубже
 //! слой, тем сложнее диагностировать ошибку».
 //!
 //! [`diagnose`] composes the metrics the layers already compute — plan fulfilment
@@ -25,7 +25,7 @@
 //!
 //! \[INTERPRETATION\] *Managers involved* in a layer-3 finding: the managers whose own A/B clients
 //! fail the most of the layer-3 checks that fail for the segment (touch points A and B, ЛФР+ЛПР
-//! known, role coverage, full maps). On the demo that is M2 and M4 (DOMAIN.md §4.2 worked
+//! known, role coverage, full maps). On the demo that is M2 and M4 (docs/METHOD.md §4.2 worked
 //! example). For layer-4 and layer-5 findings: the managers of the deals that fail.
 
 use super::abc::{abc_for_project, client_categories, AbcResult};
@@ -38,6 +38,7 @@ use super::model::{
 use super::money::{ratio_pct, Money};
 use super::period::Period;
 use super::plan::{self, TrafficLight};
+use super::route::{L1Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::{self, CriteriaCounting};
 use chrono::NaiveDate;
 
@@ -179,7 +180,7 @@ pub struct Issue {
     pub managers: Vec<Id>,
 }
 
-/// A recommended action (DOMAIN.md §4.2 action catalogue) with the screen where it is done.
+/// A recommended action (docs/METHOD.md §4.2 action catalogue) with the screen where it is done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     /// A1: enter the company plan and category goals.
@@ -213,6 +214,24 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action of the catalogue.
+    pub const ALL: [Action; 14] = [
+        Action::EnterPlan,
+        Action::KeyFigures,
+        Action::SplitPlan,
+        Action::Hypotheses,
+        Action::DealSizes,
+        Action::CompleteMaps,
+        Action::MoreTouches,
+        Action::RunProgramme,
+        Action::ExtendMatrix,
+        Action::UseQuestions,
+        Action::Briefing,
+        Action::RecheckTeo,
+        Action::Templates,
+        Action::Coaching,
+    ];
+
     /// Catalogue code (A1, A1b, A3, A4, A5).
     pub fn code(self) -> &'static str {
         match self {
@@ -227,22 +246,22 @@ impl Action {
             Action::Coaching => "A5",
         }
     }
-    /// The layer and tab (route slug) of the screen where it is done.
-    pub fn screen(self) -> (u8, &'static str) {
+    /// The tab where it is done («где исправить»).
+    pub fn place(self) -> Place {
         match self {
-            Action::EnterPlan => (1, "goals"),
-            Action::KeyFigures | Action::DealSizes => (1, "abc"),
-            Action::SplitPlan => (1, "plans"),
-            Action::Hypotheses => (1, "hypotheses"),
-            Action::CompleteMaps => (3, "maps"),
-            Action::MoreTouches => (3, "touches"),
-            Action::RunProgramme => (3, "programme"),
-            Action::ExtendMatrix => (4, "matrix"),
-            Action::UseQuestions => (4, "questions"),
-            Action::Briefing => (4, "briefing"),
-            Action::RecheckTeo => (4, "teo"),
-            Action::Templates => (4, "docs"),
-            Action::Coaching => (5, "coaching"),
+            Action::EnterPlan => Place::L1(L1Tab::Goals),
+            Action::KeyFigures | Action::DealSizes => Place::L1(L1Tab::Abc),
+            Action::SplitPlan => Place::L1(L1Tab::Plans),
+            Action::Hypotheses => Place::L1(L1Tab::Hypotheses),
+            Action::CompleteMaps => Place::L3(L3Tab::Maps),
+            Action::MoreTouches => Place::L3(L3Tab::Touches),
+            Action::RunProgramme => Place::L3(L3Tab::Programme),
+            Action::ExtendMatrix => Place::L4(L4Tab::Matrix),
+            Action::UseQuestions => Place::L4(L4Tab::Questions),
+            Action::Briefing => Place::L4(L4Tab::Briefing),
+            Action::RecheckTeo => Place::L4(L4Tab::Teo),
+            Action::Templates => Place::L4(L4Tab::Docs),
+            Action::Coaching => Place::L5(L5Tab::Coaching),
         }
     }
 }
@@ -399,7 +418,7 @@ pub fn segment_project(p: &Project, seg: &Segment, cats: &Categories) -> Project
 // Layer 1
 // ---------------------------------------------------------------------------------------------
 
-/// Plan sanity (\[INTERPRETATION\] of DOMAIN.md §4.2 «plan is sane»): the plan is entered; the
+/// Plan sanity (\[INTERPRETATION\] of docs/METHOD.md §4.2 «plan is sane»): the plan is entered; the
 /// category shares sum to 100 %; the managers' plans add up to the plan (±1 %); for the company,
 /// the implied market share is at most Θ.share_factor × last year's actual share (when the
 /// market volumes are entered); and the won A+B projects the plan needs are at most
@@ -1436,14 +1455,19 @@ mod tests {
 
     #[test]
     fn actions_point_at_existing_tabs() {
-        for a in [
-            Action::EnterPlan,
-            Action::CompleteMaps,
-            Action::Coaching,
-            Action::Templates,
-        ] {
-            let (layer, tab) = a.screen();
-            assert!((1..=5).contains(&layer) && !tab.is_empty());
+        for a in Action::ALL {
+            let place = a.place();
+            assert_eq!(
+                crate::domain::route::Place::parse(&place.to_hash()),
+                Some(place),
+                "{a:?}"
+            );
+            // An action of the catalogue A1/A3/A4/A5 is done on the screen of its layer.
+            let layer = match a.code() {
+                "A1" | "A1b" => 1,
+                c => c[1..].parse::<u8>().unwrap_or(0),
+            };
+            assert_eq!(place.layer(), Some(layer), "{a:?}");
         }
         assert_eq!(Action::DealSizes.code(), "A1b");
     }

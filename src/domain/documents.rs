@@ -1,4 +1,4 @@
-//! Layer-4 documents (DOMAIN.md §5): the КП for the ЛФР and the ТЭО for the ЛПР are a
+//! Layer-4 documents (docs/METHOD.md §5): the КП for the ЛФР and the ТЭО for the ЛПР are a
 //! project template with `{name}` placeholders, filled from a deal.
 //!
 //! A filled template is never HTML: [`render`] turns it into structured [`Block`]s (title,

@@ -530,7 +530,7 @@ mod tests {
         let mut p = demo_project();
         let id = channel_named(&p, "Дистрибьюторы");
         let u = dimension_usage(&p, DimKind::Channel, id);
-        assert_eq!(u.clients, 8, "DOMAIN.md §6.2: 8 distributor clients");
+        assert_eq!(u.clients, 8, "docs/METHOD.md §6.2: 8 distributor clients");
         let err = remove_dimension(&mut p, DimKind::Channel, id, None).unwrap_err();
         assert!(err.contains("клиенты: 8"), "{err}");
         assert!(p.channels.iter().any(|c| c.id == id));
@@ -618,7 +618,7 @@ mod tests {
         let mut p = demo_project();
         let (m1, m2) = (p.managers[0].id, p.managers[1].id);
         let u = manager_usage(&p, m1);
-        assert_eq!(u.clients, 9, "DOMAIN.md §6.1: M1 has 9 clients");
+        assert_eq!(u.clients, 9, "docs/METHOD.md §6.1: M1 has 9 clients");
         let err = remove_manager(&mut p, m1, None).unwrap_err();
         assert!(err.contains("клиенты (9)"), "{err}");
         assert_eq!(p.managers.len(), 4);

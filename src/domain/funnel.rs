@@ -1,4 +1,4 @@
-//! Layer 2: the funnel on the ТФС stages (DOMAIN.md §3.2).
+//! Layer 2: the funnel on the ТФС stages (docs/METHOD.md §3.2).
 //!
 //! The article's task is «табло ведения счета (воронки), с фиксацией всех текущих проектов в
 //! воронке по каждому менеджеру», its result «видно движение клиентов с привязкой к категории и
@@ -13,7 +13,7 @@
 //! - **Reached ≥ s.** A deal has *reached* stage `s` when the furthest stage it was ever at
 //!   (history and current stage, [`max_stage_reached`]) is at or after `s` in the stage order.
 //!   Therefore:
-//!   - a **lost** deal keeps the furthest stage it reached (DOMAIN.md §2.2);
+//!   - a **lost** deal keeps the furthest stage it reached (docs/METHOD.md §2.2);
 //!   - a deal **moved backwards** still counts as having reached its furthest stage;
 //!   - a deal that **skipped** a stage (1 → 2.2) counts as having reached the skipped ones (2.1),
 //!     on the date it reached the later stage;
@@ -2010,7 +2010,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    /// The demo's categories as DOMAIN.md §6.2 gives them: K01–K09 A, K10–K19 B, K20–K40 C.
+    /// The demo's categories as docs/METHOD.md §6.2 gives them: K01–K09 A, K10–K19 B, K20–K40 C.
     fn demo_cats(p: &Project) -> Categories {
         p.clients
             .iter()
@@ -2131,7 +2131,7 @@ mod tests {
         x.map(|v| v.round() as i64)
     }
 
-    // ---- DOMAIN.md §6.4 on the demo -------------------------------------------------------
+    // ---- docs/METHOD.md §6.4 on the demo -------------------------------------------------------
 
     #[test]
     fn a_new_deal_is_a_lead_of_its_creation_day() {

@@ -1,4 +1,4 @@
-//! Which method-map items are computed from the project data (DOMAIN.md §4.1).
+//! Which method-map items are computed from the project data (docs/METHOD.md §4.1).
 //!
 //! The results of each layer are evaluated from the project itself; tasks stay ticked by hand
 //! on the method map, except layer 3's A project maps, whose task is its data. Keeping every check behind one function means the method map, the gating
@@ -10,26 +10,27 @@ use super::funnel::lead_stage;
 use super::method::{self, Access};
 use super::model::{Category, DealStatus, LayerOverride, Project};
 use super::plan::{manager_plans, sales_structure};
+use super::route::{L1Tab, L2Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::layer4_results;
 
-/// Tolerance of Σ manager plans against the company plan, % (DOMAIN.md §4.1: ±1 %).
+/// Tolerance of Σ manager plans against the company plan, % (docs/METHOD.md §4.1: ±1 %).
 pub const PLAN_TOLERANCE_PCT: f64 = super::plan::DEFAULT_TOLERANCE_PCT;
 
-/// Where a computed item is fixed: the layer screen (1–5) and its tab slug.
-pub fn fix_at(item_id: &str) -> Option<(u8, &'static str)> {
+/// Where a computed item is fixed («где исправить»): the tab of its layer's screen.
+pub fn fix_at(item_id: &str) -> Option<Place> {
     Some(match item_id {
-        "l1.r.figures" => (1, "abc"),
-        "l1.r.plans" => (1, "plans"),
-        "l1.r.structure" => (1, "structure"),
-        "l2.r.funnel" => (2, "board"),
-        "l3.maps" => (3, "maps"),
-        "l3.r.maps" => (3, "typical"),
-        "l3.r.programme" => (3, "programme"),
-        "l4.r.matrix" => (4, "matrix"),
-        "l4.r.questions" => (4, "questions"),
-        "l4.r.briefing" => (4, "briefing"),
-        "l4.r.templates" => (4, "docs"),
-        "l5.r.coaching" => (5, "coaching"),
+        "l1.r.figures" => Place::L1(L1Tab::Abc),
+        "l1.r.plans" => Place::L1(L1Tab::Plans),
+        "l1.r.structure" => Place::L1(L1Tab::Structure),
+        "l2.r.funnel" => Place::L2(L2Tab::Board),
+        "l3.maps" => Place::L3(L3Tab::Maps),
+        "l3.r.maps" => Place::L3(L3Tab::Typical),
+        "l3.r.programme" => Place::L3(L3Tab::Programme),
+        "l4.r.matrix" => Place::L4(L4Tab::Matrix),
+        "l4.r.questions" => Place::L4(L4Tab::Questions),
+        "l4.r.briefing" => Place::L4(L4Tab::Briefing),
+        "l4.r.templates" => Place::L4(L4Tab::Docs),
+        "l5.r.coaching" => Place::L5(L5Tab::Coaching),
         _ => return None,
     })
 }
@@ -230,8 +231,9 @@ mod tests {
         for l in LAYERS.iter() {
             for i in l.items {
                 if i.kind == method::ItemKind::Result {
-                    assert!(fix_at(i.id).is_some(), "{}", i.id);
-                    assert!(fix_at(i.id).unwrap().0 == l.n, "{}", i.id);
+                    let place = fix_at(i.id);
+                    assert!(place.is_some(), "{}", i.id);
+                    assert_eq!(place.and_then(|p| p.layer()), Some(l.n), "{}", i.id);
                 }
             }
         }

@@ -1,5 +1,5 @@
 //! The method map: the article's table (tasks, results, management metrics of each layer) and
-//! the implementation gating of DOMAIN.md §4.1.
+//! the implementation gating of docs/METHOD.md §4.1.
 //!
 //! The Russian wording is the article's («Послойное внедрение системы продаж на В2В-рынках»,
 //! 2016), whitespace normalised. An item's status is *computed* from the project data where a
@@ -212,7 +212,7 @@ pub enum Access {
     },
 }
 
-/// DOMAIN.md §4.1: layer 1 is always open; layer N opens when every layer above it is complete,
+/// docs/METHOD.md §4.1: layer 1 is always open; layer N opens when every layer above it is complete,
 /// or by a recorded override.
 pub fn layer_access(p: &Project, n: u8) -> Access {
     if n <= 1 {

@@ -1,6 +1,6 @@
 //! The project file's data: one [`Project`] per client company the consultant works with.
 //!
-//! It holds the data of all five layers from the start (DOMAIN.md §3), so the file format does
+//! It holds the data of all five layers from the start (docs/METHOD.md §3), so the file format does
 //! not churn when a layer's screens arrive. Every entity has a stable [`Id`] (a UUID); entities
 //! refer to each other by id only, and `persist::validate` checks those references on load.
 //!
@@ -49,7 +49,7 @@ enums! {
     /// Client category from the ABC analysis. `N` is a prospect without revenue (new).
     pub enum Category { A, B, C, N }
 
-    /// Roles in the client's buying centre (DOMAIN.md §1.1).
+    /// Roles in the client's buying centre (docs/METHOD.md §1.1).
     pub enum Role {
         /// Person who influences the decision (ЛВР).
         #[serde(rename = "LVR")]
@@ -74,11 +74,11 @@ enums! {
     #[serde(rename_all = "snake_case")]
     pub enum Access { None, Through, Direct }
 
-    /// Kinds of touch points and promotion activities (DOMAIN.md §6.3).
+    /// Kinds of touch points and promotion activities (docs/METHOD.md §6.3).
     #[serde(rename_all = "snake_case")]
     pub enum TouchKind { Exhibition, Seminar, Webinar, ReferenceVisit, Publication, Mailing, Visit, Call, Other }
 
-    /// SPIN-like question types (DOMAIN.md §3.4).
+    /// SPIN-like question types (docs/METHOD.md §3.4).
     #[serde(rename_all = "snake_case")]
     pub enum QuestionKind { Situation, Problem, Implication, NeedPayoff }
 
@@ -90,7 +90,7 @@ enums! {
     #[serde(rename_all = "snake_case")]
     pub enum HypothesisStatus { ToCheck, Confirmed, Rejected }
 
-    /// Which ABC boundary rule is used (DOMAIN.md §3.1).
+    /// Which ABC boundary rule is used (docs/METHOD.md §3.1).
     #[serde(rename_all = "snake_case")]
     pub enum AbcRule {
         /// A client that crosses a threshold goes to the higher class (A covers ≥ 80 %).
@@ -206,7 +206,7 @@ model! {
         /// Column mappings of table imports, remembered per kind of table.
         #[serde(default, skip_serializing_if = "is_default")]
         pub import_mappings: Vec<ImportMapping>,
-        /// Diagnosis thresholds and saved diagnoses (DOMAIN.md §4.2).
+        /// Diagnosis thresholds and saved diagnoses (docs/METHOD.md §4.2).
         #[serde(default, skip_serializing_if = "is_default")]
         pub diagnosis: DiagnosisState,
     }
@@ -294,7 +294,7 @@ model! {
         pub avg_cycle_days: Option<f64>,
     }
 
-    /// A ТФС stage (DOMAIN.md §2.2). Codes are strings ("2.1"), never numbers.
+    /// A ТФС stage (docs/METHOD.md §2.2). Codes are strings ("2.1"), never numbers.
     pub struct Stage {
         pub id: Id,
         pub code: String,
@@ -404,7 +404,7 @@ model! {
         pub influenced: bool,
     }
 
-    /// Inputs of a ТЭО (DOMAIN.md §5.2); the indicators are computed, never stored.
+    /// Inputs of a ТЭО (docs/METHOD.md §5.2); the indicators are computed, never stored.
     pub struct Teo {
         /// One-off costs (CAPEX) by item.
         #[serde(default, skip_serializing_if = "is_default")]
@@ -822,7 +822,7 @@ enums! {
     #[serde(rename_all = "snake_case")]
     pub enum SegmentKind { Company, Manager, Channel, Category }
 
-    /// How a diagnosis ended (DOMAIN.md §4.2).
+    /// How a diagnosis ended (docs/METHOD.md §4.2).
     #[serde(rename_all = "snake_case")]
     pub enum DiagnosisOutcome {
         /// Plan fulfilment at or above green and no forward risk: no problem.
@@ -858,7 +858,7 @@ model! {
         pub saved: Vec<SavedDiagnosis>,
     }
 
-    /// The threshold set Θ of the diagnosis (DOMAIN.md §4.2), in %, except the factors. Touch
+    /// The threshold set Θ of the diagnosis (docs/METHOD.md §4.2), in %, except the factors. Touch
     /// targets (layer 3), stage target conversions (layer 2) and the ТЭО payback (layer 4) are
     /// the project's own settings and are not repeated here.
     pub struct DiagnosisThresholds {
@@ -890,7 +890,7 @@ model! {
         pub metric_23: f64,
     }
 
-    /// A saved diagnosis: the summary, not the project (DOMAIN.md §4.2 output record).
+    /// A saved diagnosis: the summary, not the project (docs/METHOD.md §4.2 output record).
     pub struct SavedDiagnosis {
         pub id: Id,
         /// The day it was saved.

@@ -1,4 +1,4 @@
-//! Layer 1 goals and plans (DOMAIN.md §3.1): category plans, A/B project goals with the leads
+//! Layer 1 goals and plans (docs/METHOD.md §3.1): category plans, A/B project goals with the leads
 //! they need, individual manager plans and their consistency checks, the calculated market share,
 //! plan-to-date with seasonality and plan fulfilment (the layer's management metric), and the
 //! sales-department structure.
@@ -12,7 +12,7 @@
 //! - an unknown input (no average deal, no win rate, a zero whole) gives `None`, never 0;
 //! - counts of projects and leads are rounded **up** (a plan needs whole deals); the quarterly
 //!   lead figure is the annual one divided by 4, shown exactly and rounded to the nearest whole
-//!   (65 a year → 16.25 → «≈ 16 per quarter», as in DOMAIN.md §6.2);
+//!   (65 a year → 16.25 → «≈ 16 per quarter», as in docs/METHOD.md §6.2);
 //! - "±1 %" checks are relative to the target (`|sum − target| ≤ 1 % × |target|`); a zero target
 //!   is only met by a zero sum.
 
@@ -31,7 +31,7 @@ use std::hash::BuildHasher;
 /// The default tolerance of the plan consistency checks, % of the target.
 pub const DEFAULT_TOLERANCE_PCT: f64 = 1.0;
 
-/// Default limit of A clients per manager when the project sets none (DOMAIN.md §3.1).
+/// Default limit of A clients per manager when the project sets none (docs/METHOD.md §3.1).
 pub const DEFAULT_MAX_A_CLIENTS: u32 = 5;
 
 /// Percentages closer than this to 100 count as 100 (they are typed as decimals).
@@ -1349,10 +1349,13 @@ mod tests {
         assert_eq!(g[1].leads_per_year, None);
         assert_eq!(g[1].leads_per_quarter, None);
         assert_eq!(g[1].wip_needed, None);
-        // No deal data → no average deal → no computed count; an override still works.
+        // No deal data → no average deal → no computed count; an override still works. (No
+        // won deals in the revenue rows, and none among the project's deals to derive them.)
         for r in &mut p.revenues {
             r.won_deals = None;
         }
+        p.deals
+            .retain(|d| d.status != crate::domain::model::DealStatus::Won);
         let g = project_goals(&p, &abc_for_project(&p));
         assert_eq!(g[0].avg_deal, None);
         assert_eq!((g[0].won_computed, g[0].won_needed), (None, Some(30)));
@@ -1998,7 +2001,7 @@ mod tests {
             "20 % seasonality to March"
         );
         let q1 = rows[2].cum_fact.expect("Q1 has a fact");
-        assert_eq!(q1, Money::units(148_000), "DOMAIN.md §6.2");
+        assert_eq!(q1, Money::units(148_000), "docs/METHOD.md §6.2");
         assert_eq!(rows[3].fact, None, "April has not started");
         assert_eq!(rows[11].cum_plan, Money::units(900_000));
         let m1 = p.managers[0].id;

@@ -1,10 +1,10 @@
-//! Layer 5 — psychology of client work (DOMAIN.md §3.5): a behavioural checklist for every ТФС
+//! Layer 5 — psychology of client work (docs/METHOD.md §3.5): a behavioural checklist for every ТФС
 //! stage and the expert coaching log («экспертная дотяжка»).
 //!
 //! The article gives layer 5 no metric («Метрик нет»), so nothing here scores a manager: the
 //! functions only pick the checklist in force, edit it, and group and filter the coaching log.
 //!
-//! The default checklists are written for the 14 default stage codes (DOMAIN.md §2.2). A
+//! The default checklists are written for the 14 default stage codes (docs/METHOD.md §2.2). A
 //! project keeps its own copy of a stage's checklist only once it is edited; until then the
 //! default is shown, and «вернуть по умолчанию» simply drops the copy. Custom stages (codes
 //! unknown here) start with empty lists for the consultant to fill.
@@ -87,7 +87,7 @@ impl DefaultChecklist {
     }
 }
 
-/// Default checklists for the 14 default ТФС stages (DOMAIN.md §2.2). Project data, in
+/// Default checklists for the 14 default ТФС stages (docs/METHOD.md §2.2). Project data, in
 /// Russian; the consultant edits it per project.
 pub const DEFAULTS: [DefaultChecklist; 14] = [
     DefaultChecklist {

@@ -19,16 +19,17 @@ use super::method::{
 use super::model::{Category, Project};
 use super::period::Period;
 use super::plan::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
+use super::route::Place;
 use super::tools::{metric_21, metric_22, metric_23, CriteriaCounting, EconomicEffect, ThreePlus};
 use chrono::NaiveDate;
 
 /// A result (or task) of a layer with its status and, when it is computed and missing, where
-/// it is fixed (layer, tab slug).
+/// it is fixed (the tab of its layer's screen).
 #[derive(Clone, Debug)]
 pub struct ItemState {
     pub item: &'static Item,
     pub status: ItemStatus,
-    pub fix_at: Option<(u8, &'static str)>,
+    pub fix_at: Option<Place>,
 }
 
 // `Item` is a static table row; two states are equal when they are about the same item.
@@ -177,6 +178,7 @@ mod tests {
     use crate::domain::demo::demo_project;
     use crate::domain::funnel::TargetFlag;
     use crate::domain::money::Money;
+    use crate::domain::route::{L3Tab, L5Tab};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -272,7 +274,7 @@ mod tests {
         let task = l3.tasks.iter().find(|t| t.item.id == "l3.maps").unwrap();
         assert_eq!(
             (task.status, task.fix_at),
-            (ItemStatus::Missing, Some((3, "maps")))
+            (ItemStatus::Missing, Some(Place::L3(L3Tab::Maps)))
         );
         assert!(l3
             .results
@@ -301,6 +303,6 @@ mod tests {
         p.layer5.coaching.clear();
         let l5 = layer_summary(&p, 5).unwrap();
         assert_eq!(l5.results[0].status, ItemStatus::Missing);
-        assert_eq!(l5.results[0].fix_at, Some((5, "coaching")));
+        assert_eq!(l5.results[0].fix_at, Some(Place::L5(L5Tab::Coaching)));
     }
 }

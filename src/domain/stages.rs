@@ -1,4 +1,4 @@
-//! The default ТФС stage list (DOMAIN.md §2.2) and stage-list editing rules.
+//! The default ТФС stage list (docs/METHOD.md §2.2) and stage-list editing rules.
 //!
 //! The article fixes only the number of stages (14) and the codes 1, 2.1, 2.2, 2.3; the rest is
 //! an editable default, never presented as Kozhemyako's own list.

@@ -1,4 +1,4 @@
-//! Layer 3 editing and calendars (DOMAIN.md §3.3): default typical-client maps per channel,
+//! Layer 3 editing and calendars (docs/METHOD.md §3.3): default typical-client maps per channel,
 //! reference-safe edits of contacts, typical positions and programme activities, the role a
 //! typical map suggests for a position, and the month view of the promotion programme and of
 //! the PR plan.
@@ -11,7 +11,7 @@ use super::model::{Activity, Category, Id, MapTemplate, Project, Role};
 use super::money::Money;
 use chrono::Datelike;
 
-/// The kind of channel a typical map is drafted for (DOMAIN.md §3.3 gives one set of
+/// The kind of channel a typical map is drafted for (docs/METHOD.md §3.3 gives one set of
 /// positions for each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChannelKind {
@@ -38,7 +38,7 @@ pub fn channel_kind(name: &str) -> ChannelKind {
 }
 
 /// \[INTERPRETATION\] Typical positions holding `role` at clients of a channel kind
-/// (DOMAIN.md §3.3 "ProjectMapTemplate"). The same for categories A and B.
+/// (docs/METHOD.md §3.3 "ProjectMapTemplate"). The same for categories A and B.
 pub fn default_positions(kind: ChannelKind, role: Role) -> &'static [&'static str] {
     match (kind, role) {
         (ChannelKind::Direct, Role::Lpr) => &[

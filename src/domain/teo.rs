@@ -1,4 +1,4 @@
-//! ТЭО math (DOMAIN.md §5.2): the economic justification a ЛПР reads at stage 2.3.
+//! ТЭО math (docs/METHOD.md §5.2): the economic justification a ЛПР reads at stage 2.3.
 //!
 //! A [`Teo`] stores only its inputs (investment and savings lines, horizon, rate); everything
 //! here is computed from them, so an edited line can never leave a stale NPV behind. The
@@ -25,7 +25,7 @@
 use super::model::Teo;
 use super::money::Money;
 
-/// \[DEFAULT\] Discount rate of a new ТЭО, % (DOMAIN.md §5.2).
+/// \[DEFAULT\] Discount rate of a new ТЭО, % (docs/METHOD.md §5.2).
 pub const DEFAULT_DISCOUNT_RATE_PCT: f64 = 15.0;
 /// \[DEFAULT\] Horizon of a new ТЭО, years.
 pub const DEFAULT_HORIZON_YEARS: u32 = 5;
@@ -113,7 +113,7 @@ impl TeoInputs {
     }
 }
 
-/// Total cost of ownership over the horizon, undiscounted (DOMAIN.md §5.2).
+/// Total cost of ownership over the horizon, undiscounted (docs/METHOD.md §5.2).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tco {
     /// `I + N × OPEX` of our option.
@@ -275,7 +275,7 @@ pub fn tco(inputs: &TeoInputs) -> Option<Tco> {
     })
 }
 
-/// Effect/price ratio `S / deal amount` (DOMAIN.md §5.2): how many times a year the client's
+/// Effect/price ratio `S / deal amount` (docs/METHOD.md §5.2): how many times a year the client's
 /// savings cover our price. `None` when the price is not positive.
 pub fn effect_price_ratio(savings: Money, price: Money) -> Option<f64> {
     (price.0 > 0).then(|| savings.as_f64() / price.as_f64())
@@ -345,7 +345,7 @@ pub struct SensitivityRow {
     pub roi_pct: Option<f64>,
 }
 
-/// Sensitivity table (DOMAIN.md §5.2 item 9): each of savings, investment and discount rate
+/// Sensitivity table (docs/METHOD.md §5.2 item 9): each of savings, investment and discount rate
 /// changed by −`delta_pct` and +`delta_pct` % of its value (usually [`SENSITIVITY_PCT`]), one
 /// at a time. Six rows, in [`Driver::ALL`] order, minus before plus; the base case is
 /// [`indicators`].

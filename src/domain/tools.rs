@@ -1,4 +1,4 @@
-//! Layer 4 (DOMAIN.md §3.4): the client-work tools of ТФС stage 2 — the advantage matrix per
+//! Layer 4 (docs/METHOD.md §3.4): the client-work tools of ТФС stage 2 — the advantage matrix per
 //! channel, the question lists for 2.1/2.2/2.3, the ЛФР briefing, the КП and ТЭО templates —
 //! with the layer's metrics (2.1 «3+», 2.2 «3+», 2.3 size of the economic effect), its results
 //! checks and the default content a new project starts from.
@@ -134,7 +134,7 @@ pub fn advantage_matrices(p: &Project) -> Vec<AdvantageMatrix> {
 // Question lists
 // ---------------------------------------------------------------------------------------------
 
-/// The roles a stage's questions address (DOMAIN.md §2.2, §3.4): 2.1 the ЛФР's needs, 2.2 the
+/// The roles a stage's questions address (docs/METHOD.md §2.2, §3.4): 2.1 the ЛФР's needs, 2.2 the
 /// criteria of the ЛФР and ЛПР, 2.3 the briefing of the ЛФР.
 pub fn stage_roles(stage_code: &str) -> &'static [Role] {
     match stage_code {
@@ -282,7 +282,7 @@ pub fn need_count(deal: &Deal) -> usize {
         .len()
 }
 
-/// Which decision criteria metric 2.2 counts (DOMAIN.md §3.4 gives the variant).
+/// Which decision criteria metric 2.2 counts (docs/METHOD.md §3.4 gives the variant).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum CriteriaCounting {
     /// Every identified criterion (the default).
@@ -409,7 +409,7 @@ pub struct TeoDeal {
     pub good: bool,
 }
 
-/// Metric 2.3 (DOMAIN.md §3.4).
+/// Metric 2.3 (docs/METHOD.md §3.4).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EconomicEffect {
     /// The payback threshold used, years.
@@ -439,7 +439,7 @@ impl EconomicEffect {
         ratio_pct(self.past_with_teo.len() as f64, self.past.len() as f64)
     }
     /// Deals past 2.3 with a good ТЭО, % of the deals past 2.3 — the figure the diagnosis
-    /// compares with 80 % (DOMAIN.md §4.2).
+    /// compares with 80 % (docs/METHOD.md §4.2).
     pub fn good_share_pct(&self) -> Option<f64> {
         ratio_pct(self.past_good.len() as f64, self.past.len() as f64)
     }
@@ -570,7 +570,7 @@ impl Template {
     }
 }
 
-/// Layer-4 results (DOMAIN.md §3.4, §4.1 deliverables of layer 4).
+/// Layer-4 results (docs/METHOD.md §3.4, §4.1 deliverables of layer 4).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer4Results {
     /// An advantage matrix (≥ 1 need met by an advantage) in every channel; missing: channels.
@@ -720,7 +720,7 @@ const DEFAULT_BRIEFING: [(&str, &str); 14] = [
     ),
 ];
 
-/// Default ЛФР briefing checklist: the baseline data to collect for the ТЭО (DOMAIN.md §3.4),
+/// Default ЛФР briefing checklist: the baseline data to collect for the ТЭО (docs/METHOD.md §3.4),
 /// general (no channel), with fresh ids.
 pub fn default_briefing() -> Vec<BriefingItem> {
     DEFAULT_BRIEFING
@@ -771,7 +771,7 @@ pub const KP_PLACEHOLDERS: [(&str, &str); 24] = [
     ("manager_contacts", "Контакты менеджера и инженера"),
 ];
 
-/// Default КП template for the ЛФР, sections of DOMAIN.md §5.1; placeholders in braces are
+/// Default КП template for the ЛФР, sections of docs/METHOD.md §5.1; placeholders in braces are
 /// listed in [`KP_PLACEHOLDERS`].
 pub fn default_kp_template() -> String {
     "\
@@ -866,7 +866,7 @@ pub const TEO_PLACEHOLDERS: [(&str, &str); 28] = [
     ("conclusion", "Вывод и рекомендация"),
 ];
 
-/// Default ТЭО template for the ЛПР, sections of DOMAIN.md §5.2; placeholders in braces are
+/// Default ТЭО template for the ЛПР, sections of docs/METHOD.md §5.2; placeholders in braces are
 /// listed in [`TEO_PLACEHOLDERS`].
 pub fn default_teo_template() -> String {
     "\

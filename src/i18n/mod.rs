@@ -7,7 +7,7 @@
 mod dash;
 mod diag;
 pub mod format;
-mod import;
+pub mod import;
 mod l1;
 mod l2;
 mod l3;

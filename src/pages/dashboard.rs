@@ -14,7 +14,7 @@ use crate::domain::Project;
 use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::pages::diagnosis::segment_label;
-use crate::state::route::{href_to, Route};
+use crate::state::route::{DiagnosisTab, Place, Route};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ fn card(
                 <span class=cls data-testid="dash-access">{state_text}</span>
             </header>
             {body}
-            <a class="dash-link" href=href_to(Route::of_layer(n), "", &[]) data-testid=format!("dash-link-l{n}")>{fill(t.dash.open_layer, &[&n.to_string()])}</a>
+            <a class="dash-link" href=Route::of_layer(n).href() data-testid=format!("dash-link-l{n}")>{fill(t.dash.open_layer, &[&n.to_string()])}</a>
         </section>
     }
 }
@@ -243,7 +243,7 @@ fn latest_view(p: &Project, t: &'static Catalogue, l: Lang) -> AnyView {
     let body = match diagnostics::latest(p) {
         None => view! {
             <p data-testid="dash-diag-none">{t.dash.diag_none}</p>
-            <a href=href_to(Route::Diagnosis, "result", &[]) data-testid="dash-diag-run">{t.dash.diag_run}</a>
+            <a href=Place::Diagnosis(DiagnosisTab::Result).to_hash() data-testid="dash-diag-run">{t.dash.diag_run}</a>
         }
         .into_any(),
         Some(s) => {
@@ -264,7 +264,7 @@ fn latest_view(p: &Project, t: &'static Catalogue, l: Lang) -> AnyView {
                 <p class="dash-big" data-testid="dash-diag-latest">{verdict}</p>
                 <p class="muted">{details}</p>
                 {managers}
-                <a href=href_to(Route::Diagnosis, "history", &[]) data-testid="dash-diag-history">{t.dash.diag_open}</a>
+                <a href=Place::Diagnosis(DiagnosisTab::History).to_hash() data-testid="dash-diag-history">{t.dash.diag_open}</a>
             }
             .into_any()
         }

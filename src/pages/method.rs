@@ -5,7 +5,7 @@ use crate::components::layer_status::state_badge;
 use crate::domain::gating::{self, LayerState};
 use crate::domain::method::{self, Item, ItemKind, ItemStatus, Layer, LAYERS};
 use crate::i18n::Lang;
-use crate::state::route::{href_to, use_tab, Route};
+use crate::state::route::{use_tab, MethodTab, Place};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -14,19 +14,19 @@ use leptos::prelude::*;
 pub fn MethodPage() -> impl IntoView {
     let t = use_i18n();
     // `#/method/report`: the printable layer report instead of the map.
-    let tab = use_tab("");
+    let tab = use_tab::<MethodTab>();
     view! {
-        {move || if tab.get() == "report" {
+        {move || if tab.get() == MethodTab::Report {
             view! { <crate::pages::layer_report::LayerReport /> }.into_any()
         } else {
             view! {
                 <section class="page" data-testid="method-page">
                     <div class="method-head">
                         <h1>{move || t.get().shell.method_title}</h1>
-                        <a class="btn" href=href_to(Route::Dashboard, "", &[]) data-testid="method-dashboard-link">
+                        <a class="btn" href=Place::Dashboard.to_hash() data-testid="method-dashboard-link">
                             {move || t.get().dash.plan_link}
                         </a>
-                        <a class="btn" href=href_to(Route::Method, "report", &[]) data-testid="method-report">
+                        <a class="btn" href=Place::Method(MethodTab::Report).to_hash() data-testid="method-report">
                             {move || t.get().l5.report_button}
                         </a>
                     </div>
@@ -189,19 +189,12 @@ fn ItemRow(item: Item, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 <span class="item-text">{move || if lang.get() == Lang::Ru { item.ru } else { item.en }}</span>
             </label>
             {tickable.then(|| view! { <span class=move || if checked() { "item-status done" } else { "item-status" }>{label}</span> })}
-            {crate::domain::gating::fix_at(item.id).map(|(layer, tab)| {
-                let route = match layer {
-                    1 => Route::L1,
-                    2 => Route::L2,
-                    3 => Route::L3,
-                    4 => Route::L4,
-                    _ => Route::L5,
-                };
+            {crate::domain::gating::fix_at(item.id).map(|place| {
                 view! {
                     <Show when=move || status.get() == Some(ItemStatus::Missing)>
                         <a
                             class="fix-link"
-                            href=href_to(route, tab, &[])
+                            href=place.to_hash()
                             data-testid=format!("fix-{}", item.id)
                         >
                             {move || t.get().l5.fix_link}

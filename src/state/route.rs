@@ -3,7 +3,9 @@
 //! server-side rewrites. The screen is [`Route`]; the tab and the query are read with
 //! [`use_tab`] and [`use_query`].
 
-pub use super::hash::{href_to, Location, Route};
+pub use super::hash::{
+    DiagnosisTab, L1Tab, L2Tab, L3Tab, L4Tab, L5Tab, Location, MethodTab, Place, Route, Tab,
+};
 use leptos::prelude::*;
 
 fn current_hash() -> String {
@@ -41,18 +43,11 @@ pub fn use_route() -> RwSignal<Route> {
     expect_context::<RwSignal<Route>>()
 }
 
-/// The tab of the current screen (the second path segment), or `default` when there is none.
-pub fn use_tab(default: &'static str) -> Memo<String> {
+/// The tab of the current screen (the second path segment) as the screen's tab enum; an empty
+/// or unknown tab is the screen's default tab.
+pub fn use_tab<T: Tab>() -> Memo<T> {
     let loc = expect_context::<LocationCtx>().0;
-    Memo::new(move |_| {
-        loc.with(|l| {
-            if l.tab.is_empty() {
-                default.to_string()
-            } else {
-                l.tab.clone()
-            }
-        })
-    })
+    Memo::new(move |_| loc.with(|l| T::from_slug_or_default(&l.tab)))
 }
 
 /// A query value of the current hash (`?key=value`).
@@ -66,7 +61,7 @@ pub fn go(route: Route) {
     go_to(route.href());
 }
 
-/// Navigates to a hash made by [`href_to`].
+/// Navigates to a hash made by [`Place::href`].
 pub fn go_to(hash: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(hash);

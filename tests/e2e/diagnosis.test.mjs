@@ -1,5 +1,5 @@
 // Behaviour: the consultant runs the top-down diagnosis on the demo (localised at layer 3 with
-// the evidence of DOMAIN.md §4.2), saves it to the history, hands over the printable report,
+// the evidence of docs/METHOD.md §4.2), saves it to the history, hands over the printable report,
 // and changes a threshold, which changes the result and survives a reload.
 
 import assert from "node:assert/strict";

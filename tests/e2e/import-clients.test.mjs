@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { appTest } from "./lib/harness.mjs";
-import { Sloy } from "./lib/app.mjs";
+import { NBSP, Sloy } from "./lib/app.mjs";
 
 const ACCOUNTS = new URL("../../../shared/data/crm-sales-opportunities/accounts.csv", import.meta.url);
 const ACCOUNTS_FALLBACK = "/work/shared/data/crm-sales-opportunities/accounts.csv";
@@ -60,15 +60,20 @@ appTest("import clients: accounts.csv, then a Windows-1251 file with bad rows", 
     await app.expectText(app.by("clients-table"), "Acme Corporation");
   });
 
-  await t.test("a second import of the same file updates instead of duplicating", async () => {
+  await t.test("a second import of the same file changes nothing and writes nothing", async () => {
+    const before = await app.guard(app.page.evaluate(() => JSON.stringify(localStorage)));
     await app.click(app.by("import-clients"));
     await app.guard(
       app.by("import-file").setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: await accountsBuffer() }),
     );
     await app.expectText(app.by("import-preview-counts"), "будет загружено: 85");
+    await app.expectText(app.by("import-actions"), "Будет добавлено клиентов: 0, изменено: 0, без изменений: 85.");
+    await app.expectCount(app.by("import-updates"), 0);
     await app.click(app.by("import-confirm"));
-    await app.expectText(app.by("import-report-counts"), "загружено: 85, отклонено: 0");
-    await app.expectText(app.by("import-clients-dialog"), "Обновлено существующих: 85");
+    await app.expectText(app.by("import-report-counts"), "загружено: 0, отклонено: 0");
+    await app.expectText(app.by("import-clients-dialog"), "Совпали и не изменились: 85");
+    await app.expectText(app.by("import-saved"), "Файл ничего не меняет");
+    assert.equal(await app.guard(app.page.evaluate(() => JSON.stringify(localStorage))), before, "storage untouched");
     await app.click(app.by("import-close"));
     await app.expectText(clientsHeading, "(85)");
   });
@@ -84,30 +89,35 @@ appTest("import clients: accounts.csv, then a Windows-1251 file with bad rows", 
       assert.equal(await app.by("map-2").inputValue(), "revenue");
       assert.equal(await app.by("map-5").inputValue(), "category");
     });
-    await app.expectText(app.by("import-preview-counts"), "Прочитано строк: 5, будет загружено: 2, с ошибками: 3");
+    await app.expectText(app.by("import-preview-counts"), "Прочитано строк: 5, будет загружено: 1, с ошибками: 4");
+    // «Выручка, руб.»: the file is in roubles, the project in тыс. ₽.
+    await app.expectText(app.by("import-unit-source"), "указана в заголовке столбца");
+    assert.equal(await app.by("import-file-unit").inputValue(), "rub");
+    await app.expectText(app.by("import-conversion"), `1${NBSP}234${NBSP}567,89${NBSP}₽ в файле → 1${NBSP}234,57${NBSP}тыс.${NBSP}₽ в проекте`);
     await app.expectText(app.by("import-preview"), "ООО «Альфа; Север»");
     await app.expectText(app.by("import-preview"), "не число");
     assert.ok((await app.by("import-preview").locator("td.cell-error").count()) >= 3);
     await app.click(app.by("import-confirm"));
-    await app.expectText(app.by("import-report-counts"), "Прочитано строк: 5, загружено: 2, отклонено: 3");
+    await app.expectText(app.by("import-report-counts"), "Прочитано строк: 5, загружено: 1, отклонено: 4");
     const rejected = app.by("import-rejected");
     await app.expectText(rejected, "Контрагент");
-    await app.expectText(rejected, "пустое наименование клиента");
+    await app.expectText(rejected, "пустое наименование");
+    await app.expectText(rejected, "«(1 000)» — отрицательное значение не допускается");
     await app.expectText(rejected, "«много» — не число");
     await app.expectText(rejected, "категория «Х» не A, B или C");
     const file = await app.download(app.by("import-download-rejected"));
     assert.match(file.fileName, /\.csv$/);
     assert.ok(file.text.startsWith("\uFEFF"), "UTF-8 with BOM for Excel");
     const lines = file.text.slice(1).trim().split("\r\n");
-    assert.equal(lines.length, 4);
+    assert.equal(lines.length, 5);
     assert.match(lines[0], /^Строка;Столбец;Причина;Контрагент;/);
     assert.match(lines[1], /^4;Контрагент;/);
     assert.match(lines[2], /^5;Выручка, руб\.;«много» — не число;ЗАО Бета;/);
     await app.click(app.by("import-close"));
-    await app.expectText(clientsHeading, "(87)");
+    await app.expectText(clientsHeading, "(86)");
     // The table pages at 50 rows; the new clients are at the end.
-    await app.click(app.page.locator("button", { hasText: "87" }).first());
+    await app.click(app.page.locator("button", { hasText: "86" }).first());
     await app.expectText(app.by("clients-table"), "ООО «Альфа; Север»");
-    await app.expectText(app.by("clients-table"), /1\s234\s567,89/);
+    await app.expectText(app.by("clients-table"), /1\s234,57/);
   });
 });

@@ -56,10 +56,8 @@ appTest("layer 1 ABC: year, per-client figures, elaboration, hand-set category, 
     );
     await app.expectText(app.by("import-unit"), `тыс.${NBSP}₽`);
     await app.expectText(app.by("import-updates"), "Изменятся клиенты, уже внесённые в проект: 1");
-    await app.expectText(
-      app.by("import-updates"),
-      `строка 2: K01 ГОК «Малахит»: новое имя «Дубль кода»; выручка 150${NBSP}000 → 777`,
-    );
+    await app.expectText(app.by("import-updates"), "строка 2: K01 ГОК «Малахит»: имя: ГОК «Малахит» → Дубль кода");
+    await app.expectText(app.by("import-updates"), `выручка: 150${NBSP}000 тыс.${NBSP}₽ → 777 тыс.${NBSP}₽`);
     // «урал» is the list's «Урал»; «Камчатка» would be new.
     await app.expectText(app.by("import-additions"), "Будут добавлены в справочники (1): Регион: Камчатка.");
     // Adding as new changes nobody.

@@ -1,5 +1,5 @@
 // Behaviour: on the demo project the funnel on the ТФС stages shows how many deals reached each
-// stage (DOMAIN.md §6.4), the conversions between stages against their targets with the failing
+// stage (docs/METHOD.md §6.4), the conversions between stages against their targets with the failing
 // steps marked, and switches between counts and money; its filters stay in the URL.
 
 import assert from "node:assert/strict";
@@ -13,7 +13,7 @@ appTest("layer 2 funnel: demo reached counts, conversions, failing steps, count/
   const app = await Sloy.open(session, "#/l2/funnel");
   await app.guard(app.by("l2-funnel-tab").waitFor({ state: "visible" }));
 
-  await t.test("reached counts of DOMAIN.md §6.4", async () => {
+  await t.test("reached counts of docs/METHOD.md §6.4", async () => {
     await expectPlain(app, app.by("reached-1"), "25");
     assert.deepEqual(await reached(app, CODES), [25, 19, 15, 11, 9, 7, 6, 5, 3, 2]);
     await expectPlain(app, app.by("funnel-overall"), "8 %");

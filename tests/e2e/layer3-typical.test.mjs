@@ -1,5 +1,5 @@
 // Behaviour: on the «Типовые карты» tab the consultant empties a role of a channel's typical
-// map, fills the map with the defaults of DOMAIN.md §3.3 with one click, edits and adds a
+// map, fills the map with the defaults of docs/METHOD.md §3.3 with one click, edits and adds a
 // position, and a reload keeps the edits.
 
 import assert from "node:assert/strict";

@@ -1,4 +1,4 @@
-// Behaviour: the advantage matrix of «Прямые продажи» shows DOMAIN.md §6.5; setting the
+// Behaviour: the advantage matrix of «Прямые продажи» shows docs/METHOD.md §6.5; setting the
 // strengths of a deep need to 0 flags it as a need without an advantage, and an advantage
 // that meets nothing as unused; restoring a strength clears the flags.
 

@@ -1,4 +1,4 @@
-// Behaviour: the consultant opens layer 4's metrics on the demo project and sees DOMAIN.md §6.4:
+// Behaviour: the consultant opens layer 4's metrics on the demo project and sees docs/METHOD.md §6.4:
 // metric 2.1 «3+» 87 % with D07, D09, D15, D22 still short at 2.1; metric 2.2 91 %; and the
 // ТЭО table of metric 2.3 (D01 2,98 years / +8 071; D02 3,56 / −2 752).
 

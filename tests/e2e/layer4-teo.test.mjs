@@ -1,4 +1,4 @@
-// Behaviour: in the ТЭО calculator the consultant enters the worked example of DOMAIN.md §5.2
+// Behaviour: in the ТЭО calculator the consultant enters the worked example of docs/METHOD.md §5.2
 // (I = 64 000, S = 21 500, 5 years, 15 %) and reads payback 2,98, NPV ≈ +8 071, ROI 68 %, and
 // the ±20 % sensitivity table; a bad number shows a message instead of being dropped.
 

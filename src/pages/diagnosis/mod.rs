@@ -1,11 +1,11 @@
-//! Diagnosis — the top-down walk of DOMAIN.md §4.2 for a period and a segment, its thresholds,
+//! Diagnosis — the top-down walk of docs/METHOD.md §4.2 for a period and a segment, its thresholds,
 //! the saved history and the printable report. Every figure comes from
 //! `crate::domain::diagnostics`.
 
 mod view;
 
 use crate::components::print::{export_html, print_page};
-use crate::components::tabs::{Tab, Tabs};
+use crate::components::tabs::Tabs;
 use crate::domain::diagnostics::{self, Diagnosis};
 use crate::domain::model::{
     Category, DiagnosisThresholds, Project, SavedDiagnosis, Segment, SegmentKind,
@@ -13,7 +13,7 @@ use crate::domain::model::{
 use crate::domain::period::Period;
 use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct, parse_date, parse_number};
 use crate::i18n::{fill, Catalogue, Lang};
-use crate::state::route::{use_tab, Route};
+use crate::state::route::{use_tab, DiagnosisTab};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -48,16 +48,19 @@ fn use_diagnosis(c: Choice) -> Memo<Option<Diagnosis>> {
     })
 }
 
+fn tab_label(tab: DiagnosisTab, c: &Catalogue) -> &'static str {
+    match tab {
+        DiagnosisTab::Result => c.diag.tab_result,
+        DiagnosisTab::Thresholds => c.diag.tab_thresholds,
+        DiagnosisTab::History => c.diag.tab_history,
+        DiagnosisTab::Report => c.diag.tab_report,
+    }
+}
+
 #[component]
 pub fn DiagnosisPage() -> impl IntoView {
     let t = use_i18n();
-    let tab = use_tab("result");
-    let tabs: Vec<Tab> = vec![
-        ("result", |c| c.diag.tab_result),
-        ("thresholds", |c| c.diag.tab_thresholds),
-        ("history", |c| c.diag.tab_history),
-        ("report", |c| c.diag.tab_report),
-    ];
+    let tab = use_tab::<DiagnosisTab>();
     let choice = Choice {
         period: RwSignal::new(None),
         segment: RwSignal::new(Segment::company()),
@@ -67,12 +70,12 @@ pub fn DiagnosisPage() -> impl IntoView {
         <section class="page diag-page" data-testid="diag-page">
             <h1 class="no-print">{move || t.get().diag.title}</h1>
             <p class="lead no-print">{move || t.get().diag.lead}</p>
-            <Tabs route=Route::Diagnosis tabs=tabs current=tab />
-            {move || match tab.get().as_str() {
-                "thresholds" => view! { <Thresholds /> }.into_any(),
-                "history" => view! { <History /> }.into_any(),
-                "report" => view! { <Controls choice=choice /> <Report diag=diag /> }.into_any(),
-                _ => view! { <Controls choice=choice /> <ResultTab diag=diag /> }.into_any(),
+            <Tabs label=tab_label current=tab />
+            {move || match tab.get() {
+                DiagnosisTab::Thresholds => view! { <Thresholds /> }.into_any(),
+                DiagnosisTab::History => view! { <History /> }.into_any(),
+                DiagnosisTab::Report => view! { <Controls choice=choice /> <Report diag=diag /> }.into_any(),
+                DiagnosisTab::Result => view! { <Controls choice=choice /> <ResultTab diag=diag /> }.into_any(),
             }}
         </section>
     }

@@ -8,7 +8,6 @@ use crate::domain::model::{
 use crate::domain::tools::Template;
 use crate::i18n::format::{fmt_coverage, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
-use crate::state::route::{href_to, Route};
 use leptos::prelude::*;
 
 /// «K05 Химкомбинат «Альфа»».
@@ -340,10 +339,11 @@ pub fn diagnosis_view(
         .actions
         .iter()
         .map(|a| {
-            let (layer, tab) = a.screen();
+            let place = a.place();
+            let layer = place.layer().unwrap_or(1);
             let text = action_text(p, d, *a, t);
             let link = links.then(|| {
-                view! { " " <a href=href_to(Route::of_layer(layer), tab, &[]) data-testid="diag-action-link">{fill(s.open_screen, &[&layer.to_string()])}</a> }
+                view! { " " <a href=place.to_hash() data-testid="diag-action-link">{fill(s.open_screen, &[&layer.to_string()])}</a> }
             });
             view! { <li data-testid="diag-action"><span class="action-code">{a.code()}</span>" "{text}{link}</li> }
         })

@@ -6,7 +6,7 @@ use super::{abc_of, PAGE};
 use crate::charts::pareto::{draw_pareto, ParetoData};
 use crate::components::chart::Chart;
 use crate::domain::abc::{
-    a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult,
+    a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult, DealSource,
 };
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit_label};
 use crate::i18n::{fill, Catalogue, Lang};
@@ -140,15 +140,24 @@ pub fn AbcTab() -> impl IntoView {
         <table class="table" data-testid="abc-summary">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th><th class="num">{move || t.get().l1.share}</th>
-                <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th></tr></thead>
+                <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th>
+                <th>{move || t.get().l1.deal_source}</th></tr></thead>
             <tbody>
                 {move || res.get().map(|r| r.summary.iter().map(|s| {
                     let l = lang.get();
+                    let c = t.get().l1;
+                    let source = match s.deal_source {
+                        DealSource::Revenue => c.source_revenue,
+                        DealSource::Deals => c.source_deals,
+                        DealSource::Mixed => c.source_mixed,
+                        DealSource::Unknown => c.source_unknown,
+                    };
                     view! { <tr data-testid=format!("abc-sum-{}", s.category.letter())>
                         <td>{s.category.letter()}</td><td class="num">{s.clients}</td>
                         <td class="num">{fmt_amount(s.revenue, l)}</td><td class="num">{fmt_pct(s.revenue_share_pct, 1, l)}</td>
                         <td class="num">{s.avg_deal.map(|m| fmt_amount(m, l)).unwrap_or_else(|| "—".into())}</td>
                         <td class="num">{s.avg_cycle_days.map(|d| fmt_num(d, 0, l)).unwrap_or_else(|| "—".into())}</td>
+                        <td class="muted" data-testid="abc-sum-source">{source}</td>
                     </tr> }
                 }).collect_view())}
             </tbody>

@@ -12,11 +12,11 @@ mod planfact;
 mod plans;
 mod structure;
 
-use crate::components::tabs::{Tab, Tabs};
+use crate::components::tabs::Tabs;
 use crate::domain::abc::AbcResult;
 use crate::domain::{Dimension, Id, Project};
 use crate::i18n::Catalogue;
-use crate::state::route::{use_tab, Route};
+use crate::state::route::{use_tab, L1Tab};
 use crate::state::use_i18n;
 use leptos::prelude::*;
 
@@ -64,35 +64,38 @@ pub(crate) fn manager_items(p: &Project) -> Vec<(Id, String)> {
     p.managers.iter().map(|m| (m.id, m.label())).collect()
 }
 
+fn tab_label(tab: L1Tab, c: &Catalogue) -> &'static str {
+    match tab {
+        L1Tab::Clients => c.l1.tab_clients,
+        L1Tab::Dims => c.l1.tab_dims,
+        L1Tab::Abc => c.l1.tab_abc,
+        L1Tab::Hypotheses => c.l1.tab_hypotheses,
+        L1Tab::Goals => c.l1.tab_goals,
+        L1Tab::Plans => c.l1.tab_plans,
+        L1Tab::Structure => c.l1.tab_structure,
+        L1Tab::PlanFact => c.l1.tab_planfact,
+    }
+}
+
 #[component]
 pub fn Layer1Page() -> impl IntoView {
     let t = use_i18n();
-    let tab = use_tab("clients");
-    let tabs: Vec<Tab> = vec![
-        ("clients", |c: &Catalogue| c.l1.tab_clients),
-        ("dims", |c: &Catalogue| c.l1.tab_dims),
-        ("abc", |c: &Catalogue| c.l1.tab_abc),
-        ("hypotheses", |c: &Catalogue| c.l1.tab_hypotheses),
-        ("goals", |c: &Catalogue| c.l1.tab_goals),
-        ("plans", |c: &Catalogue| c.l1.tab_plans),
-        ("structure", |c: &Catalogue| c.l1.tab_structure),
-        ("planfact", |c: &Catalogue| c.l1.tab_planfact),
-    ];
+    let tab = use_tab::<L1Tab>();
     view! {
         <section class="page" data-testid="l1-page">
             <h1>{move || t.get().l1.title}</h1>
             <p class="lead">{move || t.get().l1.lead}</p>
             <crate::components::layer_status::LayerStatus layer=1 />
-            <Tabs route=Route::L1 tabs=tabs current=tab />
-            {move || match tab.get().as_str() {
-                "dims" => view! { <dims::DimsTab /> }.into_any(),
-                "abc" => view! { <abc::AbcTab /> }.into_any(),
-                "hypotheses" => view! { <hypotheses::HypothesesTab /> }.into_any(),
-                "goals" => view! { <goals::GoalsTab /> }.into_any(),
-                "plans" => view! { <plans::PlansTab /> }.into_any(),
-                "structure" => view! { <structure::StructureTab /> }.into_any(),
-                "planfact" => view! { <planfact::PlanFactTab /> }.into_any(),
-                _ => view! { <clients::ClientsTab /> }.into_any(),
+            <Tabs label=tab_label current=tab />
+            {move || match tab.get() {
+                L1Tab::Clients => view! { <clients::ClientsTab /> }.into_any(),
+                L1Tab::Dims => view! { <dims::DimsTab /> }.into_any(),
+                L1Tab::Abc => view! { <abc::AbcTab /> }.into_any(),
+                L1Tab::Hypotheses => view! { <hypotheses::HypothesesTab /> }.into_any(),
+                L1Tab::Goals => view! { <goals::GoalsTab /> }.into_any(),
+                L1Tab::Plans => view! { <plans::PlansTab /> }.into_any(),
+                L1Tab::Structure => view! { <structure::StructureTab /> }.into_any(),
+                L1Tab::PlanFact => view! { <planfact::PlanFactTab /> }.into_any(),
             }}
         </section>
     }

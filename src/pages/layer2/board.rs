@@ -4,7 +4,7 @@ use super::{manager_name, money, use_l2};
 use crate::domain::Id;
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date};
-use crate::state::route::{href_to, set_query, use_query, Route};
+use crate::state::route::{set_query, use_query, L2Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -110,7 +110,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     let is_stuck = stuck.contains(&d.id);
                     view! {
                         <li class:l2-stuck=is_stuck>
-                            <a href=href_to(Route::L2, "deals", &[("deal", &d.id.to_string())]) data-testid=format!("cell-deal-{}", d.code)>
+                            <a href=Place::L2(L2Tab::Deals).href(&[("deal", &d.id.to_string())]) data-testid=format!("cell-deal-{}", d.code)>
                                 {d.label()}
                             </a>
                             " — " {money(p, d.amount, lang)}
@@ -140,7 +140,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     let d = p.deals.iter().find(|d| d.id == s.deal_id)?;
                     Some(view! {
                         <li data-testid=format!("stuck-{}", d.code)>
-                            <a href=href_to(Route::L2, "deals", &[("deal", &d.id.to_string())])>{format!("⚠ {}", d.label())}</a>
+                            <a href=Place::L2(L2Tab::Deals).href(&[("deal", &d.id.to_string())])>{format!("⚠ {}", d.label())}</a>
                             {format!(" — {} · {}", super::stage_label(p, s.stage), fill(t.stuck_days, &[&s.days.to_string(), &s.typical_days.to_string()]))}
                         </li>
                     })

@@ -5,7 +5,7 @@ use crate::domain::funnel::{self, DealSort};
 use crate::domain::{DealStatus, Id, Money, Project};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, parse_date, parse_number};
-use crate::state::route::{go_to, href_to, set_query, use_query, Route};
+use crate::state::route::{go_to, set_query, use_query, L2Tab, L3Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ pub(super) fn DealsTab() -> impl IntoView {
 }
 
 fn deal_href(id: Id) -> String {
-    href_to(Route::L2, "deals", &[("deal", &id.to_string())])
+    Place::L2(L2Tab::Deals).href(&[("deal", &id.to_string())])
 }
 
 #[component]
@@ -129,7 +129,7 @@ fn DealsList() -> impl IntoView {
                                         <td>{client}{d.client_id.map(|c| view! {
                                             " "
                                             <a class="small no-print" data-testid=format!("deal-add-contact-{}", d.code)
-                                                href=href_to(Route::L3, "maps", &[("client", &c.to_string()), ("add", "1")])>
+                                                href=Place::L3(L3Tab::Maps).href(&[("client", &c.to_string()), ("add", "1")])>
                                                 {crate::i18n::catalogue(lang).l3.deal_add_contact}
                                             </a>
                                         })}</td>
@@ -443,7 +443,7 @@ fn DealEditor(id: Id) -> impl IntoView {
             .unwrap_or(false);
         if ok {
             store.update(|p| p.deals.retain(|d| d.id != id));
-            go_to(&href_to(Route::L2, "deals", &[]));
+            go_to(&Place::L2(L2Tab::Deals).to_hash());
         }
     };
     let amount_label = move || {
@@ -456,7 +456,7 @@ fn DealEditor(id: Id) -> impl IntoView {
     };
     view! {
         <div data-testid="deal-editor">
-            <p class="no-print"><a href=href_to(Route::L2, "deals", &[]) data-testid="deal-back">{move || t.get().l2.d_back}</a></p>
+            <p class="no-print"><a href=Place::L2(L2Tab::Deals).to_hash() data-testid="deal-back">{move || t.get().l2.d_back}</a></p>
             <Show when=exists fallback=move || view! { <p class="empty-state">{move || t.get().l2.d_not_found}</p> }>
                 {header}
                 {move || error.get().map(|e| view! { <p class="error-text" role="alert" data-testid="deal-error">{e}</p> })}

@@ -10,12 +10,13 @@ mod funnel_tab;
 mod metrics;
 mod stages;
 
-use crate::components::tabs::{Tab, Tabs};
+use crate::components::tabs::Tabs;
 use crate::domain::funnel::{self, Categories, DealFilter, FunnelSnapshot, Scoreboard};
 use crate::domain::{abc, Category, Id, Money, Period, Project};
 use crate::i18n::format::{fmt_money, unit_label};
+use crate::i18n::Catalogue;
 use crate::i18n::{fill, Lang, L2};
-use crate::state::route::{set_query, use_query, use_tab, Route};
+use crate::state::route::{set_query, use_query, use_tab, L2Tab};
 use crate::state::store::use_store;
 use crate::state::use_i18n;
 use chrono::{Datelike, NaiveDate};
@@ -131,11 +132,21 @@ pub(crate) fn use_l2() -> L2Ctx {
     expect_context::<L2Ctx>()
 }
 
+fn tab_label(tab: L2Tab, c: &Catalogue) -> &'static str {
+    match tab {
+        L2Tab::Board => c.l2.tab_board,
+        L2Tab::Funnel => c.l2.tab_funnel,
+        L2Tab::Metrics => c.l2.tab_metrics,
+        L2Tab::Deals => c.l2.tab_deals,
+        L2Tab::Stages => c.l2.tab_stages,
+    }
+}
+
 #[component]
 pub fn Layer2Page() -> impl IntoView {
     let t = use_i18n();
     let store = use_store();
-    let tab = use_tab("board");
+    let tab = use_tab::<L2Tab>();
     let (q_cat, q_channel, q_line, q_period) = (
         use_query("cat"),
         use_query("channel"),
@@ -177,27 +188,20 @@ pub fn Layer2Page() -> impl IntoView {
         cats,
         report,
     });
-    let tabs: Vec<Tab> = vec![
-        ("board", |c| c.l2.tab_board),
-        ("funnel", |c| c.l2.tab_funnel),
-        ("metrics", |c| c.l2.tab_metrics),
-        ("deals", |c| c.l2.tab_deals),
-        ("stages", |c| c.l2.tab_stages),
-    ];
     let has_project = move || store.current.with(|p| p.is_some());
     view! {
         <section class="page l2" data-testid="l2-page">
             <h1>{move || t.get().l2.title}</h1>
             <p class="lead">{move || t.get().l2.lead}</p>
             <crate::components::layer_status::LayerStatus layer=2 />
-            <Tabs route=Route::L2 tabs=tabs current=tab />
+            <Tabs label=tab_label current=tab />
             <Show when=has_project fallback=move || view! { <p class="empty-state">{move || t.get().l2.no_project}</p> }>
-                {move || match tab.get().as_str() {
-                    "funnel" => view! { <FilterBar /><funnel_tab::FunnelTab /> }.into_any(),
-                    "metrics" => view! { <FilterBar /><metrics::MetricsTab /> }.into_any(),
-                    "deals" => view! { <deals::DealsTab /> }.into_any(),
-                    "stages" => view! { <stages::StagesTab /> }.into_any(),
-                    _ => view! { <FilterBar /><board::BoardTab /> }.into_any(),
+                {move || match tab.get() {
+                    L2Tab::Funnel => view! { <FilterBar /><funnel_tab::FunnelTab /> }.into_any(),
+                    L2Tab::Metrics => view! { <FilterBar /><metrics::MetricsTab /> }.into_any(),
+                    L2Tab::Deals => view! { <deals::DealsTab /> }.into_any(),
+                    L2Tab::Stages => view! { <stages::StagesTab /> }.into_any(),
+                    L2Tab::Board => view! { <FilterBar /><board::BoardTab /> }.into_any(),
                 }}
             </Show>
         </section>

@@ -9,7 +9,7 @@ use crate::domain::accounts::{a_elaboration, project_map};
 use crate::domain::model::{Category, Id, Role};
 use crate::i18n::fill;
 use crate::i18n::format::fmt_pct;
-use crate::state::route::{href_to, use_query, Route};
+use crate::state::route::{use_query, L3Tab, Place};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
@@ -78,7 +78,7 @@ pub fn MapsTab() -> impl IntoView {
                         let code = code_of(p, id);
                         let map = project_map(p, c, id);
                         let gaps = map.gaps();
-                        let href = href_to(Route::L3, "maps", &[("client", &id.to_string())]);
+                        let href = Place::L3(L3Tab::Maps).href(&[("client", &id.to_string())]);
                         let gap_text = gaps
                             .iter()
                             .map(|r| fill(t.get().l3.no_role, &[r.abbr()]))

@@ -11,7 +11,7 @@ use crate::domain::period::Period;
 use crate::domain::plan::project_goals;
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct};
-use crate::state::route::{href_to, Route};
+use crate::state::route::{L3Tab, Tab};
 use crate::state::{use_i18n, use_lang};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -120,25 +120,25 @@ pub fn MetricsTab() -> impl IntoView {
                     tt.res_typical,
                     r.typical_maps.met,
                     status(r.typical_maps.met, typical_missing),
-                    "typical",
+                    L3Tab::Typical,
                 ),
                 (
                     tt.res_a_maps,
                     r.a_maps.met,
                     status(r.a_maps.met, a_missing),
-                    "maps",
+                    L3Tab::Maps,
                 ),
                 (
                     tt.res_programmes,
                     r.programmes.met,
                     status(r.programmes.met, channel_names(&r.programmes.missing)),
-                    "programme",
+                    L3Tab::Programme,
                 ),
                 (
                     tt.res_pr,
                     r.pr_plan.met,
                     status(r.pr_plan.met, tt.no_pr.to_string()),
-                    "pr",
+                    L3Tab::Pr,
                 ),
             ]
             .into_iter()
@@ -146,7 +146,7 @@ pub fn MetricsTab() -> impl IntoView {
             .map(|(i, (label, met, st, tab))| {
                 view! {
                     <li data-testid=format!("l3-result-{i}") class:met=met>
-                        <a href=href_to(Route::L3, tab, &[])>{label}</a>
+                        <a href=tab.place().to_hash()>{label}</a>
                         ": "
                         {st}
                     </li>

@@ -1,4 +1,4 @@
-//! Layer 3 — strategy for A and B clients (DOMAIN.md §3.3): typical-client maps per channel,
+//! Layer 3 — strategy for A and B clients (docs/METHOD.md §3.3): typical-client maps per channel,
 //! project maps with ЛВР/ЛФР/ЛПР, the promotion programme and its PR plan, touch points and
 //! the layer's metrics and results. One file per tab; every figure comes from
 //! `crate::domain::accounts` and `crate::domain::strategy`.
@@ -10,39 +10,43 @@ mod programme;
 mod touches;
 mod typical;
 
-use crate::components::tabs::{Tab, Tabs};
+use crate::components::tabs::Tabs;
 use crate::domain::abc::client_categories;
 use crate::domain::accounts::Categories;
 use crate::domain::model::{Id, Project, Role, TouchKind};
-use crate::state::route::{use_tab, Route};
+use crate::i18n::Catalogue;
+use crate::state::route::{use_tab, L3Tab};
 use crate::state::use_i18n;
 use leptos::prelude::*;
+
+fn tab_label(tab: L3Tab, c: &Catalogue) -> &'static str {
+    match tab {
+        L3Tab::Maps => c.l3.tab_maps,
+        L3Tab::Typical => c.l3.tab_typical,
+        L3Tab::Programme => c.l3.tab_programme,
+        L3Tab::Pr => c.l3.tab_pr,
+        L3Tab::Touches => c.l3.tab_touches,
+        L3Tab::Metrics => c.l3.tab_metrics,
+    }
+}
 
 #[component]
 pub fn Layer3Page() -> impl IntoView {
     let t = use_i18n();
-    let tab = use_tab("maps");
-    let tabs: Vec<Tab> = vec![
-        ("maps", |c| c.l3.tab_maps),
-        ("typical", |c| c.l3.tab_typical),
-        ("programme", |c| c.l3.tab_programme),
-        ("pr", |c| c.l3.tab_pr),
-        ("touches", |c| c.l3.tab_touches),
-        ("metrics", |c| c.l3.tab_metrics),
-    ];
+    let tab = use_tab::<L3Tab>();
     view! {
         <section class="page l3" data-testid="l3-page">
             <h1 class="no-print">{move || t.get().l3.title}</h1>
             <p class="lead no-print">{move || t.get().l3.lead}</p>
             <crate::components::layer_status::LayerStatus layer=3 />
-            <Tabs route=Route::L3 tabs=tabs current=tab />
-            {move || match tab.get().as_str() {
-                "typical" => view! { <typical::TypicalTab /> }.into_any(),
-                "programme" => view! { <programme::ProgrammeTab /> }.into_any(),
-                "pr" => view! { <programme::PrTab /> }.into_any(),
-                "touches" => view! { <touches::TouchesTab /> }.into_any(),
-                "metrics" => view! { <metrics::MetricsTab /> }.into_any(),
-                _ => view! { <maps::MapsTab /> }.into_any(),
+            <Tabs label=tab_label current=tab />
+            {move || match tab.get() {
+                L3Tab::Typical => view! { <typical::TypicalTab /> }.into_any(),
+                L3Tab::Programme => view! { <programme::ProgrammeTab /> }.into_any(),
+                L3Tab::Pr => view! { <programme::PrTab /> }.into_any(),
+                L3Tab::Touches => view! { <touches::TouchesTab /> }.into_any(),
+                L3Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
+                L3Tab::Maps => view! { <maps::MapsTab /> }.into_any(),
             }}
         </section>
     }

@@ -1,5 +1,5 @@
 //! Tab «Типовые карты»: per channel, for A and for B, which positions usually hold the ЛВР,
-//! ЛФР and ЛПР roles. Defaults from DOMAIN.md §3.3 with one click; every position editable.
+//! ЛФР and ЛПР roles. Defaults from docs/METHOD.md §3.3 with one click; every position editable.
 
 use super::{confirm, role_key};
 use crate::domain::accounts::typical_maps;

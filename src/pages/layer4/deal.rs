@@ -7,7 +7,7 @@ use crate::domain::teo::teo_indicators;
 use crate::domain::{new_id, tools, Deal, DealCriterion, DealNeed, Id, Role};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_date, parse_date};
-use crate::state::route::{href_to, Route};
+use crate::state::route::{L4Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn DealTab() -> impl IntoView {
     let deal = use_deal();
     view! {
         <div data-testid="l4-deal-tab">
-            <DealPicker tab="deal" />
+            <DealPicker tab=L4Tab::Deal />
             {move || match deal.get() {
                 Some(id) => view! { <DealTools id=id /> }.into_any(),
                 None => view! { <p class="empty-state">{t.get().l4.pick_deal}</p> }.into_any(),
@@ -183,8 +183,8 @@ fn DealTools(id: Id) -> impl IntoView {
                         None => view! { <p class="muted" data-testid="l4-deal-teo">{l4.no_teo}</p> }.into_any(),
                     }}
                     <p>
-                        <a class="btn" href=href_to(Route::L4, "teo", &[("deal", &id.to_string())])>{l4.open_teo}</a>" "
-                        <a class="btn" href=href_to(Route::L4, "docs", &[("deal", &id.to_string()), ("doc", "kp")])>{l4.open_kp}</a>
+                        <a class="btn" href=Place::L4(L4Tab::Teo).href(&[("deal", &id.to_string())])>{l4.open_teo}</a>" "
+                        <a class="btn" href=Place::L4(L4Tab::Docs).href(&[("deal", &id.to_string()), ("doc", "kp")])>{l4.open_kp}</a>
                     </p>
                 </section>
             }

@@ -12,7 +12,7 @@ use crate::domain::teo::{self, TeoInputs};
 use crate::domain::{tools, Deal, Money, Project, Role};
 use crate::i18n::format::{fmt_amount, fmt_date, fmt_money, fmt_num, fmt_pct};
 use crate::i18n::Lang;
-use crate::state::route::{href_to, use_query, Route};
+use crate::state::route::{use_query, L4Tab, Place};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -368,7 +368,7 @@ pub fn DocsTab() -> impl IntoView {
     };
     let doc_link = move |kind: &'static str| {
         let d = deal.get().map(|d| d.to_string()).unwrap_or_default();
-        href_to(Route::L4, "docs", &[("deal", &d), ("doc", kind)])
+        Place::L4(L4Tab::Docs).href(&[("deal", &d), ("doc", kind)])
     };
     let rendered = Memo::new(move |_| {
         let id = deal.get()?;
@@ -404,7 +404,7 @@ pub fn DocsTab() -> impl IntoView {
     view! {
         <div data-testid="l4-docs-tab">
             <div class="l4-toolbar no-print">
-                <DealPicker tab="docs" extra=doc_q extra_key="doc" />
+                <DealPicker tab=L4Tab::Docs extra=doc_q extra_key="doc" />
                 <nav class="l4-doc-kind">
                     <a class="btn" class:primary=move || !is_teo.get() href=move || doc_link("kp") data-testid="l4-doc-kp">{move || t.get().l4.doc_kp}</a>
                     <a class="btn" class:primary=move || is_teo.get() href=move || doc_link("teo") data-testid="l4-doc-teo">{move || t.get().l4.doc_teo}</a>

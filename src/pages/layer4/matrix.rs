@@ -4,6 +4,7 @@
 use super::{confirm, use_channel, ChannelPicker};
 use crate::domain::{new_id, tools, Advantage, Id, MatrixCell, Need, Role};
 use crate::i18n::fill;
+use crate::state::route::L4Tab;
 use crate::state::store::use_store;
 use crate::state::use_i18n;
 use leptos::prelude::*;
@@ -82,7 +83,7 @@ pub fn MatrixTab() -> impl IntoView {
     };
     view! {
         <div data-testid="l4-matrix-tab">
-            <ChannelPicker tab="matrix" />
+            <ChannelPicker tab=L4Tab::Matrix />
             <h2>{move || t.get().l4.matrix_title}</h2>
             <p class="muted">{move || t.get().l4.matrix_hint}</p>
             {move || matrix.get().map(|m| {

@@ -6,7 +6,7 @@ use super::teo::{fmt_signed, fmt_years};
 use crate::domain::{tools, Id, Project};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct};
-use crate::state::route::{href_to, Route};
+use crate::state::route::{L4Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ fn deal_link(p: &Project, id: Id) -> impl IntoView {
         .find(|d| d.id == id)
         .map(|d| d.short_label().to_string())
         .unwrap_or_default();
-    view! { <a href=href_to(Route::L4, "deal", &[("deal", &id.to_string())]) data-testid="l4-deal-link">{code}</a> }
+    view! { <a href=Place::L4(L4Tab::Deal).href(&[("deal", &id.to_string())]) data-testid="l4-deal-link">{code}</a> }
 }
 
 fn deal_links(p: &Project, ids: &[Id]) -> impl IntoView {
@@ -114,9 +114,9 @@ pub fn MetricsTab() -> impl IntoView {
                 <section class="l4-metric" data-testid="l4-results">
                     <h2>{l4.results_title}</h2>
                     <ul class="l4-results">
-                        {check(results.matrices.met, l4.result_matrices, results.matrices.missing.iter().map(|c| channel_name(*c)).collect(), href_to(Route::L4, "matrix", &[]), "matrices")}
-                        {check(results.questions.met, l4.result_questions, results.questions.missing.iter().map(|g| format!("{} {}", channel_name(g.channel_id), g.stage_code)).collect(), href_to(Route::L4, "questions", &[]), "questions")}
-                        {check(results.templates.met, l4.result_templates, results.templates.missing.iter().map(|x| x.label_ru().to_string()).collect(), href_to(Route::L4, "docs", &[]), "templates")}
+                        {check(results.matrices.met, l4.result_matrices, results.matrices.missing.iter().map(|c| channel_name(*c)).collect(), Place::L4(L4Tab::Matrix).to_hash(), "matrices")}
+                        {check(results.questions.met, l4.result_questions, results.questions.missing.iter().map(|g| format!("{} {}", channel_name(g.channel_id), g.stage_code)).collect(), Place::L4(L4Tab::Questions).to_hash(), "questions")}
+                        {check(results.templates.met, l4.result_templates, results.templates.missing.iter().map(|x| x.label_ru().to_string()).collect(), Place::L4(L4Tab::Docs).to_hash(), "templates")}
                     </ul>
                 </section>
             </div>

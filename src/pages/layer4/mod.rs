@@ -1,4 +1,4 @@
-//! Layer 4 — the client-work tools of ТФС stage 2 (DOMAIN.md §3.4): the advantage matrix per
+//! Layer 4 — the client-work tools of ТФС stage 2 (docs/METHOD.md §3.4): the advantage matrix per
 //! channel, question lists, the ЛФР briefing, per-deal needs/criteria/ТЭО, the ТЭО
 //! calculator, the КП and ТЭО documents and the layer's metrics. One file per tab.
 
@@ -10,40 +10,44 @@ mod questions;
 mod spec;
 mod teo;
 
-use crate::components::tabs::{Tab, Tabs};
+use crate::components::tabs::Tabs;
 use crate::domain::{Deal, Id};
-use crate::state::route::{go_to, href_to, use_query, use_tab, Route};
+use crate::i18n::Catalogue;
+use crate::state::route::{go_to, use_query, use_tab, L4Tab, Place};
 use crate::state::store::use_store;
 use crate::state::use_i18n;
 use leptos::prelude::*;
 
+fn tab_label(tab: L4Tab, c: &Catalogue) -> &'static str {
+    match tab {
+        L4Tab::Matrix => c.l4.tab_matrix,
+        L4Tab::Questions => c.l4.tab_questions,
+        L4Tab::Briefing => c.l4.tab_briefing,
+        L4Tab::Deal => c.l4.tab_deal,
+        L4Tab::Teo => c.l4.tab_teo,
+        L4Tab::Docs => c.l4.tab_docs,
+        L4Tab::Metrics => c.l4.tab_metrics,
+    }
+}
+
 #[component]
 pub fn Layer4Page() -> impl IntoView {
     let t = use_i18n();
-    let tab = use_tab("matrix");
-    let tabs: Vec<Tab> = vec![
-        ("matrix", |c| c.l4.tab_matrix),
-        ("questions", |c| c.l4.tab_questions),
-        ("briefing", |c| c.l4.tab_briefing),
-        ("deal", |c| c.l4.tab_deal),
-        ("teo", |c| c.l4.tab_teo),
-        ("docs", |c| c.l4.tab_docs),
-        ("metrics", |c| c.l4.tab_metrics),
-    ];
+    let tab = use_tab::<L4Tab>();
     view! {
         <section class="page l4" data-testid="l4-page">
             <h1 class="no-print">{move || t.get().l4.title}</h1>
             <p class="lead no-print">{move || t.get().l4.lead}</p>
             <crate::components::layer_status::LayerStatus layer=4 />
-            <Tabs route=Route::L4 tabs=tabs current=tab />
-            {move || match tab.get().as_str() {
-                "questions" => view! { <questions::QuestionsTab /> }.into_any(),
-                "briefing" => view! { <questions::BriefingTab /> }.into_any(),
-                "deal" => view! { <deal::DealTab /> }.into_any(),
-                "teo" => view! { <teo::CalculatorTab /> }.into_any(),
-                "docs" => view! { <docs::DocsTab /> }.into_any(),
-                "metrics" => view! { <metrics::MetricsTab /> }.into_any(),
-                _ => view! { <matrix::MatrixTab /> }.into_any(),
+            <Tabs label=tab_label current=tab />
+            {move || match tab.get() {
+                L4Tab::Questions => view! { <questions::QuestionsTab /> }.into_any(),
+                L4Tab::Briefing => view! { <questions::BriefingTab /> }.into_any(),
+                L4Tab::Deal => view! { <deal::DealTab /> }.into_any(),
+                L4Tab::Teo => view! { <teo::CalculatorTab /> }.into_any(),
+                L4Tab::Docs => view! { <docs::DocsTab /> }.into_any(),
+                L4Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
+                L4Tab::Matrix => view! { <matrix::MatrixTab /> }.into_any(),
             }}
         </section>
     }
@@ -85,7 +89,7 @@ pub(crate) fn use_deal() -> Memo<Option<Id>> {
 
 /// A select of the project's channels that navigates to `#/l4/<tab>?channel=<id>`.
 #[component]
-pub(crate) fn ChannelPicker(tab: &'static str) -> impl IntoView {
+pub(crate) fn ChannelPicker(tab: L4Tab) -> impl IntoView {
     let t = use_i18n();
     let store = use_store();
     let channel = use_channel();
@@ -93,7 +97,7 @@ pub(crate) fn ChannelPicker(tab: &'static str) -> impl IntoView {
         <label class="field no-print">
             <span>{move || t.get().l4.channel}</span>
             <select class="input" data-testid="l4-channel"
-                on:change=move |ev| go_to(&href_to(Route::L4, tab, &[("channel", &event_target_value(&ev))]))>
+                on:change=move |ev| go_to(&Place::L4(tab).href(&[("channel", &event_target_value(&ev))]))>
                 {move || store.current.with(|p| p.as_ref().map(|p| p.channels.iter().map(|c| {
                     let id = c.id;
                     view! { <option value=id.to_string() selected=move || channel.get() == Some(id)>{c.name.clone()}</option> }
@@ -106,7 +110,7 @@ pub(crate) fn ChannelPicker(tab: &'static str) -> impl IntoView {
 /// A select of the project's deals that navigates to `#/l4/<tab>?deal=<id>` (keeping `extra`).
 #[component]
 pub(crate) fn DealPicker(
-    tab: &'static str,
+    tab: L4Tab,
     #[prop(optional)] extra: Option<Memo<Option<String>>>,
     #[prop(optional)] extra_key: &'static str,
 ) -> impl IntoView {
@@ -122,7 +126,7 @@ pub(crate) fn DealPicker(
                     let x = extra.and_then(|e| e.get_untracked());
                     let mut q = vec![("deal", v.as_str())];
                     if let Some(x) = x.as_deref() { q.push((extra_key, x)); }
-                    go_to(&href_to(Route::L4, tab, &q))
+                    go_to(&Place::L4(tab).href(&q))
                 }>
                 <option value="" selected=move || deal.get().is_none()>{move || t.get().l4.choose_deal}</option>
                 {move || store.current.with(|p| p.as_ref().map(|p| p.deals.iter().map(|d| {

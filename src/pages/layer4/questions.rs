@@ -4,6 +4,7 @@
 use super::{confirm, use_channel, ChannelPicker};
 use crate::domain::{new_id, tools, BriefingItem, Id, Question, QuestionKind, Role};
 use crate::i18n::fill;
+use crate::state::route::L4Tab;
 use crate::state::store::use_store;
 use crate::state::use_i18n;
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn QuestionsTab() -> impl IntoView {
     };
     view! {
         <div data-testid="l4-questions-tab">
-            <ChannelPicker tab="questions" />
+            <ChannelPicker tab=L4Tab::Questions />
             <p class="muted">{move || t.get().l4.questions_hint}</p>
             <button class="btn no-print" data-testid="l4-default-questions" on:click=fill_defaults>{move || t.get().l4.add_default_questions}</button>
             {move || lists.get().map(|cq| cq.stages.into_iter().map(|sq| {

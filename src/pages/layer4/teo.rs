@@ -1,4 +1,4 @@
-//! Tab «ТЭО»: the ТЭО calculator for the ЛПР (DOMAIN.md §5.2). With `?deal=` it edits the
+//! Tab «ТЭО»: the ТЭО calculator for the ЛПР (docs/METHOD.md §5.2). With `?deal=` it edits the
 //! deal's ТЭО; without, a scratch calculation that is not saved. Every figure comes from
 //! [`teo::indicators`] and [`teo::sensitivity`].
 
@@ -7,6 +7,7 @@ use crate::domain::teo::{self, Driver, TeoIndicators, TeoInputs};
 use crate::domain::{Money, MoneyLine, MoneyUnit, Teo};
 use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number, project_unit};
 use crate::i18n::{fill, Lang};
+use crate::state::route::L4Tab;
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -65,7 +66,7 @@ pub fn CalculatorTab() -> impl IntoView {
     });
     view! {
         <div data-testid="l4-teo-tab">
-            <DealPicker tab="teo" />
+            <DealPicker tab=L4Tab::Teo />
             <p class="muted">{move || if deal.get().is_some() { t.get().l4.teo_of_deal } else { t.get().l4.teo_scratch }}</p>
             {move || match current.get() {
                 Some(_) => view! { <TeoEditor teo=current set=set /> }.into_any(),

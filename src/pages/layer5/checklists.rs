@@ -5,7 +5,7 @@ use super::{confirm, stage_label, stage_of};
 use crate::domain::psychology::{self, ListKind, Source};
 use crate::domain::Id;
 use crate::i18n::{fill, L5};
-use crate::state::route::{go_to, href_to, use_query, Route};
+use crate::state::route::{go_to, use_query, L5Tab, Place};
 use crate::state::store::use_store;
 use crate::state::use_i18n;
 use leptos::prelude::*;
@@ -48,7 +48,7 @@ pub(super) fn ChecklistsTab() -> impl IntoView {
             <label class="field l5-stage-field">
                 <span>{move || t.get().l5.stage}</span>
                 <select class="input" data-testid="l5-stage-picker"
-                    on:change=move |ev| go_to(&href_to(Route::L5, "checklists", &[("stage", &event_target_value(&ev))]))>
+                    on:change=move |ev| go_to(&Place::L5(L5Tab::Checklists).href(&[("stage", &event_target_value(&ev))]))>
                     {picker}
                 </select>
             </label>

@@ -7,7 +7,7 @@ use crate::domain::psychology::{self, CoachingFilter, FollowUp, GroupCount};
 use crate::domain::{new_id, CoachingNote, Id, Project};
 use crate::i18n::format::{fmt_date, parse_date};
 use crate::i18n::{fill, L5};
-use crate::state::route::{go_to, href_to, use_query, Route};
+use crate::state::route::{go_to, use_query, L5Tab, Place};
 use crate::state::store::{today, use_store};
 use crate::state::use_i18n;
 use chrono::NaiveDate;
@@ -110,7 +110,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
         if f.due_only {
             q.push(("due", "1"));
         }
-        href_to(Route::L5, "coaching", &q)
+        Place::L5(L5Tab::Coaching).href(&q)
     };
     let cur = move || filter.get().unwrap_or_default();
 

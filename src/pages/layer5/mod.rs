@@ -1,4 +1,4 @@
-//! Layer 5 — psychology of client work (DOMAIN.md §3.5): a behaviour checklist for every ТФС
+//! Layer 5 — psychology of client work (docs/METHOD.md §3.5): a behaviour checklist for every ТФС
 //! stage of the project and the expert coaching log («экспертная дотяжка»). The layer has no
 //! metrics, and the screen shows none. One file per tab.
 
@@ -6,29 +6,33 @@ mod checklists;
 mod coaching;
 
 use crate::components::layer_status::LayerStatus;
-use crate::components::tabs::{Tab, Tabs};
+use crate::components::tabs::Tabs;
 use crate::domain::{Id, Project, Stage};
-use crate::state::route::{use_tab, Route};
+use crate::i18n::Catalogue;
+use crate::state::route::{use_tab, L5Tab};
 use crate::state::use_i18n;
 use leptos::prelude::*;
+
+fn tab_label(tab: L5Tab, c: &Catalogue) -> &'static str {
+    match tab {
+        L5Tab::Checklists => c.l5.tab_checklists,
+        L5Tab::Coaching => c.l5.tab_coaching,
+    }
+}
 
 #[component]
 pub fn Layer5Page() -> impl IntoView {
     let t = use_i18n();
-    let tab = use_tab("checklists");
-    let tabs: Vec<Tab> = vec![
-        ("checklists", |c| c.l5.tab_checklists),
-        ("coaching", |c| c.l5.tab_coaching),
-    ];
+    let tab = use_tab::<L5Tab>();
     view! {
         <section class="page l5" data-testid="l5-page">
             <h1>{move || t.get().l5.title}</h1>
             <p class="lead">{move || t.get().l5.lead}". "{move || t.get().l5.no_metrics_note}</p>
             <LayerStatus layer=5 />
-            <Tabs route=Route::L5 tabs=tabs current=tab />
-            {move || match tab.get().as_str() {
-                "coaching" => view! { <coaching::CoachingTab /> }.into_any(),
-                _ => view! { <checklists::ChecklistsTab /> }.into_any(),
+            <Tabs label=tab_label current=tab />
+            {move || match tab.get() {
+                L5Tab::Coaching => view! { <coaching::CoachingTab /> }.into_any(),
+                L5Tab::Checklists => view! { <checklists::ChecklistsTab /> }.into_any(),
             }}
         </section>
     }

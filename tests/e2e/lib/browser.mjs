@@ -1,6 +1,6 @@
-// Launching Debian's Chromium through playwright-core, with the flags this machine needs
-// (see STACK.md): without the background-networking ones Chromium floods the closed network
-// with connections that are refused. Used by the e2e harness and by .ci/bench.mjs.
+// Launching Debian's Chromium through playwright-core, with the flags this machine needs:
+// without the background-networking ones Chromium floods the closed network with connections
+// that are refused. Used by the e2e harness and by .ci/bench.mjs.
 
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";

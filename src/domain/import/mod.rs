@@ -5,12 +5,16 @@
 //! (the preview and the rejected-row report come from it), `apply_*` writes the plan into the
 //! project after the user confirmed.
 
+use super::limits;
 use super::model::*;
 use super::money::Money;
 use crate::i18n::format::{parse_date, parse_number};
 use crate::persist::table::Table;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+mod clients;
+pub use clients::*;
 
 /// What a table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +35,8 @@ pub enum Field {
     Region,
     Category,
     Manager,
+    WonDeals,
+    AvgCycle,
     Title,
     Client,
     Stage,
@@ -54,6 +60,8 @@ impl Field {
                 Region,
                 Category,
                 Manager,
+                WonDeals,
+                AvgCycle,
             ],
             Kind::Managers => &[Name, Code, Region],
             Kind::Deals => &[
@@ -74,6 +82,8 @@ impl Field {
             Region => "region",
             Category => "category",
             Manager => "manager",
+            WonDeals => "won_deals",
+            AvgCycle => "avg_cycle",
             Title => "title",
             Client => "client",
             Stage => "stage",
@@ -90,50 +100,6 @@ impl Field {
             .flat_map(|k| Field::of(*k))
             .copied()
             .find(|f| f.key() == k)
-    }
-
-    /// Russian label.
-    pub fn label_ru(self) -> &'static str {
-        use Field::*;
-        match self {
-            Name => "Наименование",
-            Code => "Код",
-            Revenue => "Выручка за год",
-            BusinessLine => "Направления бизнеса (несколько — через «;»)",
-            Channel => "Канал",
-            Region => "Регион",
-            Category => "Категория (A/B/C)",
-            Manager => "Менеджер",
-            Title => "Название сделки / продукт",
-            Client => "Клиент",
-            Stage => "Этап",
-            Amount => "Сумма",
-            Created => "Дата создания",
-            Engaged => "Дата начала работы",
-            Closed => "Дата закрытия",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        use Field::*;
-        match self {
-            Name => "Name",
-            Code => "Code",
-            Revenue => "Revenue of the year",
-            BusinessLine => "Business lines (several: separated by «;»)",
-            Channel => "Channel",
-            Region => "Region",
-            Category => "Category (A/B/C)",
-            Manager => "Manager",
-            Title => "Deal title / product",
-            Client => "Client",
-            Stage => "Stage",
-            Amount => "Amount",
-            Created => "Created",
-            Engaged => "Engaged",
-            Closed => "Closed",
-        }
     }
 
     /// Header synonyms, lower case (Russian and English).
@@ -203,6 +169,22 @@ impl Field {
                 "office",
             ],
             (Category, _) => &["категория", "кат.", "category", "abc"],
+            (WonDeals, _) => &[
+                "кол-во сделок",
+                "количество сделок",
+                "число сделок",
+                "выигранных сделок",
+                "won deals",
+                "deals won",
+            ],
+            (AvgCycle, _) => &[
+                "длительность",
+                "цикл",
+                "срок сделки",
+                "cycle",
+                "duration",
+                "days to close",
+            ],
             (Manager, _) => &[
                 "менеджер",
                 "ответственный",
@@ -249,7 +231,7 @@ impl Field {
 /// Column mapping: for each column of the table, the field it fills (or none).
 pub type Mapping = Vec<Option<Field>>;
 
-fn norm(s: &str) -> String {
+pub(crate) fn norm(s: &str) -> String {
     s.trim().to_lowercase().replace('ё', "е")
 }
 
@@ -338,6 +320,9 @@ pub fn remembered(p: &Project, kind: Kind) -> Vec<(String, String)> {
 /// Remembers a mapping in the project: these headers' choices replace the earlier ones, other
 /// remembered headers stay.
 pub fn remember(p: &mut Project, kind: Kind, headers: &[String], mapping: &Mapping) {
+    if is_remembered(p, kind, headers, mapping) {
+        return;
+    }
     let new = mapping_to_memory(headers, mapping);
     let entry = match p.import_mappings.iter().position(|m| m.kind == kind.key()) {
         Some(i) => i,
@@ -356,29 +341,63 @@ pub fn remember(p: &mut Project, kind: Kind, headers: &[String], mapping: &Mappi
     }
 }
 
+/// Whether the project already remembers exactly this mapping for these headers (then
+/// [`remember`] changes nothing).
+pub fn is_remembered(p: &Project, kind: Kind, headers: &[String], mapping: &Mapping) -> bool {
+    let mem = remembered(p, kind);
+    mapping_to_memory(headers, mapping)
+        .iter()
+        .all(|n| mem.iter().any(|m| norm(&m.0) == norm(&n.0) && m.1 == n.1))
+}
+
 fn col(mapping: &Mapping, f: Field) -> Option<usize> {
     mapping.iter().position(|m| *m == Some(f))
 }
 
-/// A rejected row: its line in the file, the column and the reason (Russian).
+/// Why a row was refused (the i18n layer words it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A client's or manager's name is empty.
+    EmptyName,
+    /// A deal's stage is empty.
+    EmptyStage,
+    /// A deal's stage is not mapped onto the project's stages.
+    UnmappedStage(String),
+    /// Not a number.
+    NotANumber(String),
+    /// Not a whole number of things ≥ 0.
+    NotACount(String),
+    /// A negative amount (money, a count or days).
+    Negative(String),
+    /// Not a date.
+    NotADate(String),
+    /// A category other than A, B or C.
+    BadCategory(String),
+    /// Longer than the limit for the field.
+    TooLong { chars: usize, max: usize },
+    /// A deal with this code is already in the project or earlier in the file.
+    DuplicateDealCode(String),
+}
+
+/// A rejected row: its line in the file, the column (its header) and the problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rejected {
     pub line: usize,
     pub column: String,
-    pub reason: String,
+    pub problem: Problem,
     /// The row's cells, for the downloadable CSV.
     pub cells: Vec<String>,
 }
 
-/// Problems of a mapping that block the import (Russian), e.g. no name column.
-pub fn mapping_problems(kind: Kind, mapping: &Mapping) -> Vec<String> {
+/// The fields a mapping lacks to be imported (e.g. no name column).
+pub fn mapping_problems(kind: Kind, mapping: &Mapping) -> Vec<Field> {
     let need: &[Field] = match kind {
         Kind::Clients | Kind::Managers => &[Field::Name],
         Kind::Deals => &[Field::Stage],
     };
     need.iter()
         .filter(|f| col(mapping, **f).is_none())
-        .map(|f| format!("Не выбран столбец для поля «{}».", f.label_ru()))
+        .copied()
         .collect()
 }
 
@@ -386,127 +405,75 @@ fn header(t: &Table, i: usize) -> String {
     t.headers.get(i).cloned().unwrap_or_default()
 }
 
-fn parse_money(s: &str) -> Option<Money> {
-    parse_number(s).map(Money::from_f64)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Clients
-// ---------------------------------------------------------------------------------------------
-
-/// A checked client row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClientRow {
-    pub line: usize,
-    pub name: String,
-    pub code: String,
-    pub revenue: Option<Money>,
-    pub business_line: String,
-    pub channel: String,
-    pub region: String,
-    pub category: Option<Category>,
-    pub manager: String,
-}
-
-/// The checked client rows and the rejected ones.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ClientPlan {
-    pub rows_read: usize,
-    pub ok: Vec<ClientRow>,
-    pub rejected: Vec<Rejected>,
-}
-
-/// Checks every row of a client table: a name is required; revenue must be a number;
-/// a category must be A/B/C (Latin or Cyrillic) or empty.
-pub fn plan_clients(t: &Table, m: &Mapping) -> ClientPlan {
-    let mut plan = ClientPlan {
-        rows_read: t.rows.len(),
-        ..Default::default()
-    };
-    let c = |f| col(m, f);
-    for r in &t.rows {
-        let get = |f| c(f).map_or("", |i| r.cell(i));
-        let reject = |f: Field, reason: String| Rejected {
-            line: r.line,
-            column: c(f).map(|i| header(t, i)).unwrap_or_default(),
-            reason,
-            cells: r.cells.clone(),
-        };
-        let name = get(Field::Name);
-        if name.is_empty() {
-            plan.rejected
-                .push(reject(Field::Name, "пустое наименование клиента".into()));
-            continue;
-        }
-        let rev_s = get(Field::Revenue);
-        let revenue = if rev_s.is_empty() {
-            None
-        } else {
-            match parse_money(rev_s) {
-                Some(v) => Some(v),
-                None => {
-                    plan.rejected
-                        .push(reject(Field::Revenue, format!("«{rev_s}» — не число")));
-                    continue;
-                }
-            }
-        };
-        let cat_s = get(Field::Category);
-        let category = if cat_s.is_empty() {
-            None
-        } else {
-            match Category::parse(cat_s) {
-                Some(c) => Some(c),
-                None => {
-                    plan.rejected.push(reject(
-                        Field::Category,
-                        format!("категория «{cat_s}» не A, B или C"),
-                    ));
-                    continue;
-                }
-            }
-        };
-        plan.ok.push(ClientRow {
-            line: r.line,
-            name: name.to_string(),
-            code: get(Field::Code).to_string(),
-            revenue,
-            business_line: get(Field::BusinessLine).to_string(),
-            channel: get(Field::Channel).to_string(),
-            region: get(Field::Region).to_string(),
-            category,
-            manager: get(Field::Manager).to_string(),
-        });
+/// An amount ≥ 0 read in `from` and stored in `to`; an empty cell is `None`.
+fn parse_money_in(s: &str, from: MoneyUnit, to: MoneyUnit) -> Result<Option<Money>, Problem> {
+    if s.is_empty() {
+        return Ok(None);
     }
-    plan
+    match parse_number(s) {
+        Some(v) if v < 0.0 => Err(Problem::Negative(s.to_string())),
+        Some(v) => {
+            let x = convert(v, from, to);
+            if x.is_finite() && x.abs() < limits::MONEY_MAX {
+                Ok(Some(Money::from_f64(x)))
+            } else {
+                Err(Problem::NotANumber(s.to_string()))
+            }
+        }
+        None => Err(Problem::NotANumber(s.to_string())),
+    }
 }
 
-/// How a client already in the project is treated.
+/// A whole number ≥ 0 of things; an empty cell is `None`.
+fn parse_count(s: &str) -> Result<Option<u32>, Problem> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match parse_number(s) {
+        Some(v) if v < 0.0 => Err(Problem::Negative(s.to_string())),
+        Some(v) if v.fract() == 0.0 && v <= u32::MAX as f64 => Ok(Some(v as u32)),
+        _ => Err(Problem::NotACount(s.to_string())),
+    }
+}
+
+/// A reference list an import can add to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Every row becomes a new client.
-    AddNew,
-    /// A row whose code (or, without a code, name) matches a client updates it.
-    UpdateExisting,
+pub enum DimKind {
+    BusinessLine,
+    Channel,
+    Region,
 }
 
-/// What an import did.
+/// Something an import adds besides clients and deals.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Added {
+    /// An entry of a reference list.
+    Dim { kind: DimKind, id: Id, name: String },
+    /// A manager named in the file.
+    Manager { id: Id, name: String },
+    /// Clients added because deals named them.
+    ClientsFromDeals(usize),
+}
+
+/// What an import did, for the report.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub rows_read: usize,
     pub imported: usize,
     pub updated: usize,
+    /// Rows that matched a record and changed nothing.
+    pub unchanged: usize,
     pub rejected: Vec<Rejected>,
-    /// Dimension entries, managers and clients the import added, e.g. «Регион: Урал».
-    pub added: Vec<String>,
+    /// Reference-list entries, managers and clients the import added.
+    pub added: Vec<Added>,
 }
 
-/// Finds a dimension by name (case-insensitive) or adds it; `added` gets a note.
+/// Finds a dimension by name (case-insensitive) or adds it.
 fn dim_id(
     list: &mut Vec<Dimension>,
     name: &str,
-    what: &str,
-    added: &mut Vec<String>,
+    kind: DimKind,
+    added: &mut Vec<Added>,
 ) -> Option<Id> {
     let name = name.trim();
     if name.is_empty() {
@@ -521,29 +488,15 @@ fn dim_id(
         id,
         name: name.to_string(),
     });
-    added.push(format!("{what}: {name}"));
+    added.push(Added::Dim {
+        kind,
+        id,
+        name: name.to_string(),
+    });
     Some(id)
 }
 
-/// The business lines named in one cell: one existing line (its name may contain `;`), or
-/// several separated by `;` («Насосы; Теплообменники»), new names added to the list.
-fn line_ids(list: &mut Vec<Dimension>, cell: &str, added: &mut Vec<String>) -> Vec<Id> {
-    let key = norm(cell.trim());
-    if let Some(d) = list.iter().find(|d| norm(&d.name) == key) {
-        return vec![d.id];
-    }
-    let mut ids: Vec<Id> = Vec::new();
-    for part in cell.split(';') {
-        if let Some(id) = dim_id(list, part, "Направление", added) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    ids
-}
-
-fn manager_id(p: &mut Project, s: &str, added: &mut Vec<String>) -> Option<Id> {
+fn manager_id(p: &mut Project, s: &str, added: &mut Vec<Added>) -> Option<Id> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -566,139 +519,11 @@ fn manager_id(p: &mut Project, s: &str, added: &mut Vec<String>) -> Option<Id> {
         category_focus: vec![],
         active: true,
     });
-    added.push(format!("Менеджер: {s}"));
+    added.push(Added::Manager {
+        id,
+        name: s.to_string(),
+    });
     Some(id)
-}
-
-/// Clients by normalised code and by normalised name (the first one of each).
-fn client_keys(p: &Project) -> (HashMap<String, usize>, HashMap<String, usize>) {
-    let mut by_code: HashMap<String, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    for (i, c) in p.clients.iter().enumerate() {
-        if !c.code.is_empty() {
-            by_code.entry(norm(&c.code)).or_insert(i);
-        }
-        by_name.entry(norm(&c.name)).or_insert(i);
-    }
-    (by_code, by_name)
-}
-
-/// The client a row updates: by code when the row has one, else by name; none when adding.
-fn existing_client(
-    by_code: &HashMap<String, usize>,
-    by_name: &HashMap<String, usize>,
-    r: &ClientRow,
-    mode: Mode,
-) -> Option<usize> {
-    match mode {
-        Mode::AddNew => None,
-        Mode::UpdateExisting if !r.code.is_empty() => by_code.get(&norm(&r.code)).copied(),
-        Mode::UpdateExisting => by_name.get(&norm(&r.name)).copied(),
-    }
-}
-
-/// A row of the file that will change a client already in the project.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClientUpdate {
-    /// Row number in the file (as in the rejected-rows report).
-    pub line: usize,
-    /// The client as it is now («K01 ГОК «Малахит»»).
-    pub client: String,
-    /// The new name, when the row renames the client.
-    pub new_name: Option<String>,
-    /// The client's revenue of the import year now, and the row's (when the row has one and it
-    /// differs).
-    pub revenue: Option<(Option<Money>, Money)>,
-}
-
-/// What confirming would do to existing clients (for the preview): the rows that update one,
-/// with the renames and revenue changes they bring. Nothing is written.
-pub fn client_updates(p: &Project, plan: &ClientPlan, year: i32, mode: Mode) -> Vec<ClientUpdate> {
-    let (by_code, by_name) = client_keys(p);
-    plan.ok
-        .iter()
-        .filter_map(|r| {
-            let c = &p.clients[existing_client(&by_code, &by_name, r, mode)?];
-            let now: Option<Money> = p
-                .revenues
-                .iter()
-                .filter(|x| x.client_id == c.id && x.year == year)
-                .map(|x| x.amount)
-                .reduce(|a, b| a + b);
-            Some(ClientUpdate {
-                line: r.line,
-                client: c.label(),
-                new_name: (r.name.trim() != c.name.trim()).then(|| r.name.clone()),
-                revenue: r.revenue.filter(|m| Some(*m) != now).map(|m| (now, m)),
-            })
-        })
-        .collect()
-}
-
-/// Writes checked client rows into the project; the revenue goes to `year` (replacing that
-/// year's revenue of an updated client).
-pub fn apply_clients(p: &mut Project, plan: &ClientPlan, year: i32, mode: Mode) -> Report {
-    let mut rep = Report {
-        rows_read: plan.rows_read,
-        rejected: plan.rejected.clone(),
-        ..Default::default()
-    };
-    let (mut by_code, mut by_name) = client_keys(p);
-    let mut added = vec![];
-    for r in &plan.ok {
-        let bl = line_ids(&mut p.business_lines, &r.business_line, &mut added);
-        let ch = dim_id(&mut p.channels, &r.channel, "Канал", &mut added);
-        let rg = dim_id(&mut p.regions, &r.region, "Регион", &mut added);
-        let mg = manager_id(p, &r.manager, &mut added);
-        let existing = existing_client(&by_code, &by_name, r, mode);
-        let idx = match existing {
-            Some(i) => {
-                rep.updated += 1;
-                i
-            }
-            None => {
-                rep.imported += 1;
-                p.clients.push(Client::new(r.code.clone(), r.name.clone()));
-                let i = p.clients.len() - 1;
-                if !r.code.is_empty() {
-                    by_code.insert(norm(&r.code), i);
-                }
-                by_name.insert(norm(&r.name), i);
-                i
-            }
-        };
-        let Some(c) = p.clients.get_mut(idx) else {
-            continue;
-        };
-        c.name = r.name.clone();
-        if !r.code.is_empty() {
-            c.code = r.code.clone();
-        }
-        if !r.business_line.is_empty() {
-            c.industry = r.business_line.clone();
-        }
-        if !bl.is_empty() {
-            c.business_line_ids = bl;
-        }
-        c.channel_id = ch.or(c.channel_id);
-        c.region_id = rg.or(c.region_id);
-        c.manager_id = mg.or(c.manager_id);
-        c.category_override = r.category.or(c.category_override);
-        let cid = c.id;
-        if let Some(amount) = r.revenue {
-            p.revenues
-                .retain(|x| !(x.client_id == cid && x.year == year));
-            p.revenues.push(ClientRevenue {
-                client_id: cid,
-                year,
-                amount,
-                won_deals: None,
-                avg_cycle_days: None,
-            });
-        }
-    }
-    rep.added = added;
-    rep
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -723,12 +548,17 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
                 column: col(m, Field::Name)
                     .map(|i| header(t, i))
                     .unwrap_or_default(),
-                reason: "пустое имя менеджера".into(),
+                problem: Problem::EmptyName,
                 cells: r.cells.clone(),
             });
             continue;
         }
-        let region = dim_id(&mut p.regions, get(Field::Region), "Регион", &mut added);
+        let region = dim_id(
+            &mut p.regions,
+            get(Field::Region),
+            DimKind::Region,
+            &mut added,
+        );
         let code = if col(m, Field::Code).is_some() {
             get(Field::Code).to_string()
         } else {
@@ -866,33 +696,41 @@ pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>
         stages.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     'rows: for r in &t.rows {
         let get = |f| c(f).map_or("", |i| r.cell(i));
-        let reject = |f: Field, reason: String| Rejected {
+        let reject = |f: Field, problem: Problem| Rejected {
             line: r.line,
             column: c(f).map(|i| header(t, i)).unwrap_or_default(),
-            reason,
+            problem,
             cells: r.cells.clone(),
         };
         let st = get(Field::Stage);
         let Some(target) = targets.get(st).copied().flatten() else {
             let why = if st.is_empty() {
-                "пустой этап".to_string()
+                Problem::EmptyStage
             } else {
-                format!("этап «{st}» не сопоставлен с этапами проекта")
+                Problem::UnmappedStage(st.to_string())
             };
             plan.rejected.push(reject(Field::Stage, why));
             continue;
         };
-        let am = get(Field::Amount);
-        let amount = if am.is_empty() {
-            Money::default()
-        } else {
-            match parse_money(am) {
-                Some(v) => v,
-                None => {
-                    plan.rejected
-                        .push(reject(Field::Amount, format!("«{am}» — не число")));
-                    continue;
-                }
+        if let Some(p) = [
+            (Field::Code, limits::CODE),
+            (Field::Title, limits::NAME),
+            (Field::Client, limits::NAME),
+            (Field::Manager, limits::NAME),
+        ]
+        .into_iter()
+        .find_map(|(f, max)| {
+            let n = get(f).chars().count();
+            (n > max).then(|| reject(f, Problem::TooLong { chars: n, max }))
+        }) {
+            plan.rejected.push(p);
+            continue;
+        }
+        let amount = match parse_money_in(get(Field::Amount), MoneyUnit::Rub, MoneyUnit::Rub) {
+            Ok(v) => v.unwrap_or_default(),
+            Err(p) => {
+                plan.rejected.push(reject(Field::Amount, p));
+                continue;
             }
         };
         let mut dates = [None; 3];
@@ -907,7 +745,8 @@ pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>
             match parse_date(s) {
                 Some(d) => dates[k] = Some(d),
                 None => {
-                    plan.rejected.push(reject(*f, format!("«{s}» — не дата")));
+                    plan.rejected
+                        .push(reject(*f, Problem::NotADate(s.to_string())));
                     continue 'rows;
                 }
             }
@@ -1055,7 +894,7 @@ pub fn apply_deals(p: &mut Project, plan: &DealPlan, today: NaiveDate) -> Report
             rep.rejected.push(Rejected {
                 line: r.line,
                 column: String::new(),
-                reason: format!("сделка с кодом «{}» уже есть", r.code),
+                problem: Problem::DuplicateDealCode(r.code.clone()),
                 cells: vec![],
             });
             continue;
@@ -1094,7 +933,7 @@ pub fn apply_deals(p: &mut Project, plan: &DealPlan, today: NaiveDate) -> Report
     }
     p.deals.extend(new_deals);
     if added_clients > 0 {
-        added.push(format!("Клиентов добавлено по сделкам: {added_clients}"));
+        added.push(Added::ClientsFromDeals(added_clients));
     }
     rep.added = added;
     rep
@@ -1125,9 +964,15 @@ pub struct CrmImport<'a> {
 pub fn import_crm(p: &mut Project, crm: &CrmImport, today: NaiveDate) -> [Report; 3] {
     let acc = crm.accounts.map(|t| {
         let m = guess_mapping(Kind::Clients, &t.headers);
-        let plan = plan_clients(t, &m);
-        let year = p.company.base_year;
-        apply_clients(p, &plan, year, Mode::UpdateExisting)
+        let unit = p.company.money_unit;
+        let plan = plan_clients(t, &m, unit, unit);
+        let settings = ClientSettings {
+            year: p.company.base_year,
+            mode: Mode::UpdateExisting,
+            file_unit: unit,
+            project_unit: unit,
+        };
+        apply_clients(p, &plan, settings)
     });
     let team = crm.teams.map(|t| {
         let m = guess_mapping(Kind::Managers, &t.headers);
@@ -1157,11 +1002,14 @@ pub fn new_crm_project(name: &str, deals: &Table, mapping: &Mapping, today: Naiv
 }
 
 /// Rejected rows as table rows for the downloadable CSV: line, column, reason, then the cells.
-pub fn rejected_rows(rejected: &[Rejected]) -> Vec<Vec<String>> {
+pub fn rejected_rows(
+    rejected: &[Rejected],
+    reason: impl Fn(&Problem) -> String,
+) -> Vec<Vec<String>> {
     rejected
         .iter()
         .map(|r| {
-            let mut v = vec![r.line.to_string(), r.column.clone(), r.reason.clone()];
+            let mut v = vec![r.line.to_string(), r.column.clone(), reason(&r.problem)];
             v.extend(r.cells.iter().cloned());
             v
         })
@@ -1179,6 +1027,21 @@ mod tests {
 
     fn project() -> Project {
         Project::new_empty("Тест", d("2025-03-31"))
+    }
+
+    const U: MoneyUnit = MoneyUnit::ThousandRub;
+
+    fn plan(t: &Table) -> ClientPlan {
+        plan_clients(t, &guess_mapping(Kind::Clients, &t.headers), U, U)
+    }
+
+    fn set(year: i32, mode: Mode) -> ClientSettings {
+        ClientSettings {
+            year,
+            mode,
+            file_unit: U,
+            project_unit: U,
+        }
     }
 
     #[test]
@@ -1260,8 +1123,7 @@ mod tests {
                 .as_bytes(),
         )
         .unwrap();
-        let m = guess_mapping(Kind::Clients, &t.headers);
-        let plan = plan_clients(&t, &m);
+        let plan = plan(&t);
         assert_eq!(plan.rows_read, 5);
         assert_eq!(plan.ok.len(), 2);
         assert_eq!(plan.ok[0].revenue, Some(Money::from_f64(1_234_567.89)));
@@ -1273,8 +1135,16 @@ mod tests {
             .iter()
             .map(|r| (r.line, r.column.as_str()))
             .collect();
-        assert_eq!(r, vec![(3, "Клиент"), (4, "Выручка"), (5, "Категория")]);
-        assert!(plan.rejected[1].reason.contains("не число"));
+        // «(1 000)» is −1 000 in accounting notation: refused before the bad category.
+        assert_eq!(r, vec![(3, "Клиент"), (4, "Выручка"), (5, "Выручка")]);
+        assert_eq!(
+            plan.rejected[1].problem,
+            Problem::NotANumber("много".into())
+        );
+        assert_eq!(
+            plan.rejected[2].problem,
+            Problem::Negative("(1\u{a0}000)".into())
+        );
     }
 
     #[test]
@@ -1288,23 +1158,27 @@ mod tests {
             "Клиент;Регион;Выручка;Менеджер\nАльфа;урал;100;Иванов\nБета;Сибирь;50;\n".as_bytes(),
         )
         .unwrap();
-        let m = guess_mapping(Kind::Clients, &t.headers);
-        let plan = plan_clients(&t, &m);
-        let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
+        let plan = plan(&t);
+        let rep = apply_clients(&mut p, &plan, set(2024, Mode::UpdateExisting));
         assert_eq!((rep.imported, rep.updated), (2, 0));
         assert_eq!(p.regions.len(), 2, "«урал» matched case-insensitively");
-        assert!(rep.added.contains(&"Регион: Сибирь".to_string()));
-        assert!(rep.added.contains(&"Менеджер: Иванов".to_string()));
+        assert!(rep.added.iter().any(
+            |a| matches!(a, Added::Dim { kind: DimKind::Region, name, .. } if name == "Сибирь")
+        ));
+        assert!(rep
+            .added
+            .iter()
+            .any(|a| matches!(a, Added::Manager { name, .. } if name == "Иванов")));
         assert_eq!(p.revenues.len(), 2);
-        let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
-        assert_eq!((rep.imported, rep.updated), (0, 2));
+        let rep = apply_clients(&mut p, &plan, set(2024, Mode::UpdateExisting));
+        assert_eq!((rep.imported, rep.updated, rep.unchanged), (0, 0, 2));
         assert_eq!(p.clients.len(), 2);
         assert_eq!(
             p.revenues.len(),
             2,
             "the year's revenue is replaced, not doubled"
         );
-        let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
+        let rep = apply_clients(&mut p, &plan, set(2024, Mode::AddNew));
         assert_eq!(rep.imported, 2);
         assert_eq!(p.clients.len(), 4);
     }
@@ -1313,32 +1187,51 @@ mod tests {
     fn the_preview_names_the_clients_an_import_will_change() {
         let mut p = project();
         let t = parse_csv("Код;Клиент;Выручка\nK1;Альфа;100\nK2;Бета;50\n".as_bytes()).unwrap();
-        let m = guess_mapping(Kind::Clients, &t.headers);
-        apply_clients(&mut p, &plan_clients(&t, &m), 2024, Mode::UpdateExisting);
+        apply_clients(&mut p, &plan(&t), set(2024, Mode::UpdateExisting));
         let t2 = parse_csv(
             "Код;Клиент;Выручка\nK1;Дубль;777\nK2;Бета;50\nK3;Гамма;5\n;бета;\n".as_bytes(),
         )
         .unwrap();
-        let plan = plan_clients(&t2, &guess_mapping(Kind::Clients, &t2.headers));
-        let u = client_updates(&p, &plan, 2024, Mode::UpdateExisting);
-        assert_eq!(u.len(), 3, "K1, K2 and «бета» by name; K3 is new");
-        assert_eq!(u[0].client, "K1 Альфа");
-        assert_eq!(u[0].new_name.as_deref(), Some("Дубль"));
+        let plan = plan(&t2);
+        let pv = preview_clients(&p, &plan, set(2024, Mode::UpdateExisting));
+        let acts: Vec<&Action> = pv.rows.iter().map(|r| &r.action).collect();
         assert_eq!(
-            u[0].revenue,
-            Some((Some(Money::units(100)), Money::units(777)))
+            acts,
+            vec![
+                &Action::Update(0),
+                &Action::Unchanged(1),
+                &Action::Add,
+                &Action::Unchanged(1)
+            ],
+            "K1 changes, K2 and «бета» (by name) do not, K3 is new"
         );
+        assert_eq!(pv.rows[0].before, "K1 Альфа");
         assert_eq!(
-            (u[1].new_name.clone(), u[1].revenue),
-            (None, None),
-            "nothing changes"
+            pv.rows[0].changes,
+            vec![
+                Change::Name {
+                    old: "Альфа".into(),
+                    new: "Дубль".into()
+                },
+                Change::Revenue {
+                    old: Some(Money::units(100)),
+                    new: Money::units(777)
+                }
+            ]
         );
-        assert_eq!(u[2].line, 5);
+        assert_eq!(pv.rows[3].line, 5);
         // Another year: the revenue is new for that year.
-        let u = client_updates(&p, &plan, 2023, Mode::UpdateExisting);
-        assert_eq!(u[1].revenue, Some((None, Money::units(50))));
+        let pv = preview_clients(&p, &plan, set(2023, Mode::UpdateExisting));
+        assert_eq!(
+            pv.rows[1].changes,
+            vec![Change::Revenue {
+                old: None,
+                new: Money::units(50)
+            }]
+        );
         // Adding never updates; nothing was written by the preview.
-        assert!(client_updates(&p, &plan, 2024, Mode::AddNew).is_empty());
+        let pv = preview_clients(&p, &plan, set(2024, Mode::AddNew));
+        assert!(pv.rows.iter().all(|r| r.action == Action::Add));
         assert_eq!(p.clients[0].name, "Альфа");
     }
 
@@ -1354,9 +1247,7 @@ mod tests {
                 .as_bytes(),
         )
         .unwrap();
-        let m = guess_mapping(Kind::Clients, &t.headers);
-        let plan = plan_clients(&t, &m);
-        let rep = apply_clients(&mut p, &plan, 2024, Mode::UpdateExisting);
+        let rep = apply_clients(&mut p, &plan(&t), set(2024, Mode::UpdateExisting));
         assert_eq!(rep.imported, 3);
         fn names(p: &Project, i: usize) -> Vec<String> {
             p.clients[i]
@@ -1383,8 +1274,7 @@ mod tests {
             "Клиент;Направление;Выручка\nАльфа;;100\nБета;Теплообменники;50\n".as_bytes(),
         )
         .unwrap();
-        let m2 = guess_mapping(Kind::Clients, &t2.headers);
-        apply_clients(&mut p, &plan_clients(&t2, &m2), 2024, Mode::UpdateExisting);
+        apply_clients(&mut p, &plan(&t2), set(2024, Mode::UpdateExisting));
         assert_eq!(names(&p, 0), vec!["Насосы", "Теплообменники"]);
         assert_eq!(names(&p, 1), vec!["Теплообменники"]);
     }
@@ -1392,15 +1282,12 @@ mod tests {
     #[test]
     fn empty_table_imports_nothing() {
         let t = parse_csv(b"name;revenue\n").unwrap();
-        let m = guess_mapping(Kind::Clients, &t.headers);
-        let plan = plan_clients(&t, &m);
         let mut p = project();
-        let rep = apply_clients(&mut p, &plan, 2024, Mode::AddNew);
+        let rep = apply_clients(&mut p, &plan(&t), set(2024, Mode::AddNew));
         assert_eq!((rep.rows_read, rep.imported), (0, 0));
-        assert!(
-            mapping_problems(Kind::Clients, &vec![None, Some(Field::Revenue)])
-                .iter()
-                .any(|s| s.contains("Наименование"))
+        assert_eq!(
+            mapping_problems(Kind::Clients, &vec![None, Some(Field::Revenue)]),
+            vec![Field::Name]
         );
     }
 
