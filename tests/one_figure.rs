@@ -255,6 +255,7 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     assert_eq!(dash.conversions, snap.steps, "dashboard");
     assert_eq!(rep.l2.conversions, snap.steps, "layer report");
     let bars = funnel::funnel_bars(&snap, FunnelMeasure::Count);
+    assert_eq!(dash.bars, bars, "dashboard mini funnel vs Слой 2 → Воронка");
     for (i, b) in bars.iter().enumerate().skip(1) {
         assert_eq!(b.pct_prev, snap.steps[i - 1].pct, "funnel chart, count");
     }

@@ -5,7 +5,7 @@
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
-use super::funnel::{self, Conversion, LeadsVsNeeded, Reached};
+use super::funnel::{self, Conversion, FunnelBarFigures, FunnelMeasure, LeadsVsNeeded, Reached};
 use super::gating::{self, LayerState};
 use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
@@ -29,6 +29,9 @@ pub struct Dashboard {
     pub reached: Vec<Reached>,
     /// Layer 2: conversions between funnel stages vs their targets.
     pub conversions: Vec<Conversion>,
+    /// Layer 2: the mini funnel's bars (counts, the step into each marked when below target),
+    /// as [`funnel::funnel_bars`] gives them to Слой 2 → Воронка.
+    pub bars: Vec<FunnelBarFigures>,
     /// Layer 3: touch points of A and B clients in the quarter.
     pub touches: TouchReport,
     /// Layer 3: role coverage of the A clients.
@@ -68,6 +71,7 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
             .iter()
             .filter_map(|c| Some((c.category, c.vs?)))
             .collect(),
+        bars: funnel::funnel_bars(&funnel::funnel_snapshot(p, &deals), FunnelMeasure::Count),
         conversions: funnel::step_conversions(p, &reached),
         reached,
         touches: touch_points(p, &cats, quarter),
@@ -96,6 +100,27 @@ mod tests {
         assert_eq!((k, a.actual, a.needed.round()), (Category::A, 5, 16.0));
         assert_eq!(d.reached.first().map(|r| r.count), Some(25));
         assert_eq!(d.conversions[0].pct.map(f64::round), Some(76.0));
+        // The mini funnel's bars are the funnel's: counts, and 6 → 7 below its target.
+        assert_eq!(d.bars.len(), d.reached.len());
+        assert!(d
+            .bars
+            .iter()
+            .zip(&d.reached)
+            .all(|(b, r)| (b.stage, b.count) == (r.stage, r.count)));
+        let below: Vec<usize> = d
+            .bars
+            .iter()
+            .filter(|b| b.below_target)
+            .map(|b| b.stage)
+            .collect();
+        let want: Vec<usize> = d
+            .conversions
+            .iter()
+            .filter(|c| c.flag == funnel::TargetFlag::Below)
+            .map(|c| c.to)
+            .collect();
+        assert_eq!(below, want);
+        assert!(!below.is_empty());
         let ta = d.touches.category(Category::A).unwrap();
         assert_eq!(ta.average.map(|x| (x * 10.0).round()), Some(48.0));
         assert_eq!(

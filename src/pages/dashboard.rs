@@ -145,19 +145,13 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             line(ok, text, t, "dash-conv")
         })
         .collect_view();
-    let below: Vec<usize> = d
-        .conversions
-        .iter()
-        .filter(|c| c.flag == TargetFlag::Below)
-        .map(|c| c.to)
-        .collect();
     let bars: Vec<MiniBar> = d
-        .reached
+        .bars
         .iter()
-        .map(|r| MiniBar {
-            code: code(r.stage),
-            count: r.count,
-            below_target: below.contains(&r.stage),
+        .map(|b| MiniBar {
+            code: code(b.stage),
+            count: b.count,
+            below_target: b.below_target,
         })
         .collect();
     let text = bars
