@@ -1,16 +1,39 @@
 //! The layer-status panel for the top of a layer screen: whether the layer is open, locked (and
 //! why) or opened early (with the recorded reason), and the layer's results with their computed
 //! status and, for missing ones, a link to where they are fixed. Collapsible; everything comes
-//! from [`report::layer_state`](crate::domain::report::layer_state).
+//! from [`report::layer_summary`](crate::domain::report::layer_summary).
 
-use crate::domain::method::{Access, ItemStatus};
-use crate::domain::report::{layer_state, ItemState};
+use crate::domain::gating::LayerState;
+use crate::domain::method::ItemStatus;
+use crate::domain::report::{layer_summary, ItemState};
 use crate::i18n::format::fmt_date;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::route::Route;
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
+
+/// A layer's state as a CSS class and a text with its symbol («✓ Выполнен», «○ Открыт», …): the
+/// one rendering of [`LayerState`] on the method map, the status panel, the layer report and
+/// the dashboard.
+pub fn state_badge(s: &LayerState, t: &Catalogue) -> (&'static str, String) {
+    let sh = t.shell;
+    match s {
+        LayerState::Done => ("layer-status done", format!("✓ {}", sh.layer_done)),
+        LayerState::Open => ("layer-status open", format!("○ {}", sh.layer_open)),
+        LayerState::Overridden(o) => (
+            "layer-status override",
+            format!(
+                "⚠ {}",
+                fill(sh.layer_overridden, &[&fmt_date(o.date), &o.reason])
+            ),
+        ),
+        LayerState::Locked { waiting_for } => (
+            "layer-status locked",
+            format!("✕ {}", fill(sh.layer_locked, &[&waiting_for.to_string()])),
+        ),
+    }
+}
 
 /// The status panel of layer `layer` (1–5) of the current project. Self-contained: reads the
 /// project store and the language itself.
@@ -25,27 +48,12 @@ pub fn LayerStatus(
     let state = Memo::new(move |_| {
         store
             .current
-            .with(|p| p.as_ref().and_then(|p| layer_state(p, layer)))
+            .with(|p| p.as_ref().and_then(|p| layer_summary(p, layer)))
     });
     let head = move || {
         let s = state.get()?;
-        let sh = t.get().shell;
         let l5 = t.get().l5;
-        let (class, text) = match &s.access {
-            Access::Open if s.complete => ("layer-status done", format!("✓ {}", sh.layer_done)),
-            Access::Open => ("layer-status open", format!("○ {}", sh.layer_open)),
-            Access::Overridden(o) => (
-                "layer-status override",
-                format!(
-                    "⚠ {}",
-                    fill(sh.layer_overridden, &[&fmt_date(o.date), &o.reason])
-                ),
-            ),
-            Access::Locked { waiting_for } => (
-                "layer-status locked",
-                format!("✕ {}", fill(sh.layer_locked, &[&waiting_for.to_string()])),
-            ),
-        };
+        let (class, text) = state_badge(&s.state, t.get());
         let done = s.results.iter().filter(|r| r.status.is_done()).count();
         Some(view! {
             <strong>{fill(l5.ls_layer, &[&layer.to_string()])}</strong>
@@ -59,8 +67,8 @@ pub fn LayerStatus(
         let s = state.get()?;
         let l5 = t.get().l5.get();
         let lg = lang.get();
-        let locked = match s.access {
-            Access::Locked { waiting_for } => Some(view! {
+        let locked = match s.state {
+            LayerState::Locked { waiting_for } => Some(view! {
                 <p class="warning" data-testid=format!("layer-status-{layer}-locked")>
                     {fill(l5.ls_locked_hint, &[&waiting_for.to_string()])}" "
                     <a href=Route::Method.href()>{l5.ls_to_method}</a>
@@ -68,9 +76,12 @@ pub fn LayerStatus(
             }),
             _ => None,
         };
+        // The results, then the tasks computed from the data (layer 3's A project maps).
+        let computed_tasks = s.tasks.into_iter().filter(|t| t.status.is_computed());
         let rows = s
             .results
             .into_iter()
+            .chain(computed_tasks)
             .map(|r| result_row(r, lg, l5))
             .collect_view();
         let no_metrics = s

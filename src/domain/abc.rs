@@ -38,7 +38,7 @@ use super::money::{ratio_pct, Money};
 use crate::i18n::format::{fmt_money, fmt_num, fmt_pct};
 use crate::i18n::Lang;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A cheap hasher for [`Id`] keys. Ids are random UUIDs from the user's own file, so SipHash's
 /// protection against crafted keys buys nothing here and costs time on long lists; this folds
@@ -560,10 +560,15 @@ pub fn revenue_years(p: &Project) -> Vec<i32> {
     years
 }
 
+/// The year the project's ABC analysis ranks: its setting, else the base year. The one answer
+/// for the ABC screen, the client list's revenue column and every category.
+pub fn abc_year(p: &Project) -> i32 {
+    p.layer1.abc.year.unwrap_or(p.company.base_year)
+}
+
 /// The ABC analysis the project is set up for: its settings and their year, or the base year.
 pub fn abc_for_project(p: &Project) -> AbcResult {
-    let year = p.layer1.abc.year.unwrap_or(p.company.base_year);
-    abc_analysis(p, year, &p.layer1.abc)
+    abc_analysis(p, abc_year(p), &p.layer1.abc)
 }
 
 /// Every client's category: the project's ABC settings on the analysed year (default: the
@@ -824,121 +829,9 @@ fn summarise(acc: [Acc; 4], total: Money, all_clients: usize) -> Vec<CategorySum
 // Elaboration of A clients
 // ---------------------------------------------------------------------------------------------
 
-/// One A client's project map and funnel presence.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AClientMap {
-    /// The A client.
-    pub client_id: Id,
-    /// Roles with at least one identified contact, in [`Role::ALL`] order (ЛВР, ЛФР, ЛПР).
-    pub roles: [bool; 3],
-    /// Open deals of the client (status `Open`; on-hold deals are not in the funnel).
-    pub open_deals: usize,
-}
-
-/// Degree of elaboration of A clients (степень проработки А), docs/METHOD.md §3.1.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AElaboration {
-    /// Number of A clients (after overrides).
-    pub a_clients: usize,
-    /// A clients with ≥ 1 open deal.
-    pub with_open_deal: usize,
-    /// Coverage = with_open_deal / a_clients, %.
-    pub coverage_pct: Option<f64>,
-    /// Σ over A clients of identified roles out of {ЛВР, ЛФР, ЛПР}.
-    pub roles_found: usize,
-    /// Role coverage = roles_found / (3 × a_clients), % (the default headline figure).
-    pub role_coverage_pct: Option<f64>,
-    /// A clients with all three roles identified.
-    pub full_maps: usize,
-    /// Full maps = full_maps / a_clients, %.
-    pub full_maps_pct: Option<f64>,
-    /// A clients without an identified ЛВР.
-    pub missing_lvr: Vec<Id>,
-    /// A clients without an identified ЛФР.
-    pub missing_lfr: Vec<Id>,
-    /// A clients without an identified ЛПР.
-    pub missing_lpr: Vec<Id>,
-    /// A clients without an open deal.
-    pub without_open_deal: Vec<Id>,
-    /// Per A client, in the order of `p.clients`.
-    pub clients: Vec<AClientMap>,
-}
-
-/// Elaboration of the A clients given every client's category (see [`client_categories`]).
-pub fn a_elaboration<S: BuildHasher>(
-    p: &Project,
-    categories: &HashMap<Id, Category, S>,
-) -> AElaboration {
-    let is_a = |id: &Id| categories.get(id) == Some(&Category::A);
-    let mut roles: IdMap<Id, [bool; 3]> = IdMap::default();
-    for c in p.contacts.iter().filter(|c| is_a(&c.client_id)) {
-        let e = roles.entry(c.client_id).or_default();
-        for r in &c.roles {
-            e[role_slot(*r)] = true;
-        }
-    }
-    let mut open: IdMap<Id, usize> = IdMap::default();
-    for d in p.deals.iter().filter(|d| d.status == DealStatus::Open) {
-        if let Some(c) = d.client_id.filter(|c| is_a(c)) {
-            *open.entry(c).or_default() += 1;
-        }
-    }
-    let mut e = AElaboration {
-        a_clients: 0,
-        with_open_deal: 0,
-        coverage_pct: None,
-        roles_found: 0,
-        role_coverage_pct: None,
-        full_maps: 0,
-        full_maps_pct: None,
-        missing_lvr: vec![],
-        missing_lfr: vec![],
-        missing_lpr: vec![],
-        without_open_deal: vec![],
-        clients: vec![],
-    };
-    for c in p.clients.iter().filter(|c| is_a(&c.id)) {
-        let r = roles.get(&c.id).copied().unwrap_or_default();
-        let o = open.get(&c.id).copied().unwrap_or(0);
-        e.a_clients += 1;
-        e.roles_found += r.iter().filter(|x| **x).count();
-        if r.iter().all(|x| *x) {
-            e.full_maps += 1;
-        }
-        if o > 0 {
-            e.with_open_deal += 1;
-        } else {
-            e.without_open_deal.push(c.id);
-        }
-        if !r[0] {
-            e.missing_lvr.push(c.id);
-        }
-        if !r[1] {
-            e.missing_lfr.push(c.id);
-        }
-        if !r[2] {
-            e.missing_lpr.push(c.id);
-        }
-        e.clients.push(AClientMap {
-            client_id: c.id,
-            roles: r,
-            open_deals: o,
-        });
-    }
-    let n = e.a_clients as f64;
-    e.coverage_pct = ratio_pct(e.with_open_deal as f64, n);
-    e.role_coverage_pct = ratio_pct(e.roles_found as f64, 3.0 * n);
-    e.full_maps_pct = ratio_pct(e.full_maps as f64, n);
-    e
-}
-
-fn role_slot(r: Role) -> usize {
-    match r {
-        Role::Lvr => 0,
-        Role::Lfr => 1,
-        Role::Lpr => 2,
-    }
-}
+// The metric itself is [`super::accounts::a_elaboration`] (one struct for layer 1's ABC screen,
+// layer 3's maps, the dashboard and the diagnosis); this module only words it.
+pub use super::accounts::{a_elaboration, AElaboration};
 
 // ---------------------------------------------------------------------------------------------
 // Pareto chart
@@ -1341,7 +1234,7 @@ fn ru_genitive_clients(n: usize) -> String {
 /// ЛФР, without an ЛПР and without an open deal.
 pub fn elaboration_conclusions(p: &Project, e: &AElaboration, lang: Lang) -> Vec<String> {
     let ru = lang == Lang::Ru;
-    if e.a_clients == 0 {
+    if e.a_clients.is_empty() {
         return vec![if ru {
             "Клиентов категории A нет: проработку оценить нельзя.".to_string()
         } else {
@@ -1355,31 +1248,31 @@ pub fn elaboration_conclusions(p: &Project, e: &AElaboration, lang: Lang) -> Vec
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let n = e.a_clients;
+    let n = e.a_clients.len();
     let mut out = vec![if ru {
         format!(
             "Проработка клиентов A: роли выявлены на {} ({} из {}), полные карты у {} из {n}, открытые проекты у {} из {n}.",
-            fmt_pct(e.role_coverage_pct, 0, lang),
-            e.roles_found,
+            fmt_pct(e.role_coverage_pct(), 0, lang),
+            e.roles_known,
             3 * n,
-            e.full_maps,
-            e.with_open_deal
+            e.full_maps.len(),
+            e.covered.len()
         )
     } else {
         format!(
             "Elaboration of A clients: roles identified {} ({} of {}), full maps {} of {n}, open projects {} of {n}.",
-            fmt_pct(e.role_coverage_pct, 0, lang),
-            e.roles_found,
+            fmt_pct(e.role_coverage_pct(), 0, lang),
+            e.roles_known,
             3 * n,
-            e.full_maps,
-            e.with_open_deal
+            e.full_maps.len(),
+            e.covered.len()
         )
     }];
     for (ids, ru_t, en_t) in [
-        (&e.missing_lfr, "Не выявлен ЛФР", "No ЛФР identified"),
-        (&e.missing_lpr, "Не выявлен ЛПР", "No ЛПР identified"),
+        (e.missing(Role::Lfr), "Не выявлен ЛФР", "No ЛФР identified"),
+        (e.missing(Role::Lpr), "Не выявлен ЛПР", "No ЛПР identified"),
         (
-            &e.without_open_deal,
+            e.not_covered.as_slice(),
             "Нет открытого проекта",
             "No open project",
         ),
@@ -1649,18 +1542,19 @@ mod tests {
     fn demo_a_elaboration() {
         let p = demo_project();
         let e = a_elaboration(&p, &client_categories(&p));
-        assert_eq!(e.a_clients, 9);
-        assert_eq!((e.with_open_deal, e.coverage_pct), (9, Some(100.0)));
-        assert_eq!(e.roles_found, 19);
-        assert_eq!(e.role_coverage_pct.map(|x| x.round()), Some(70.0));
-        assert_eq!(e.full_maps, 4);
-        assert_eq!(e.full_maps_pct.map(|x| x.round()), Some(44.0));
+        assert_eq!(e.a_clients.len(), 9);
+        assert_eq!((e.covered.len(), e.coverage_pct()), (9, Some(100.0)));
+        assert_eq!(e.roles_known, 19);
+        assert_eq!(e.role_coverage_pct().map(|x| x.round()), Some(70.0));
+        assert_eq!(e.full_maps.len(), 4);
+        assert_eq!(e.full_maps_pct().map(|x| x.round()), Some(44.0));
         let list = |ids: &[Id]| ids.iter().map(|i| code_of(&p, *i)).collect::<Vec<_>>();
-        assert_eq!(list(&e.missing_lfr), vec!["K08"]);
-        assert_eq!(list(&e.missing_lpr), vec!["K05", "K07", "K08", "K09"]);
-        assert_eq!(list(&e.missing_lvr), vec!["K04", "K07", "K09"]);
-        assert!(e.without_open_deal.is_empty());
-        assert_eq!(e.clients[1].open_deals, 2); // K02: D02 and D11
+        assert_eq!(list(e.missing(Role::Lfr)), vec!["K08"]);
+        assert_eq!(list(e.missing(Role::Lpr)), vec!["K05", "K07", "K08", "K09"]);
+        assert_eq!(list(e.missing(Role::Lvr)), vec!["K04", "K07", "K09"]);
+        assert!(e.not_covered.is_empty());
+        // K02 (open deals D02 and D11) is covered.
+        assert_eq!(list(&e.covered[1..2]), vec!["K02"]);
         let words = elaboration_conclusions(&p, &e, Lang::Ru);
         assert_eq!(
             plain(&words[0]),
@@ -1689,12 +1583,15 @@ mod tests {
             influences: vec![],
         });
         let e = a_elaboration(&p, &client_categories(&p));
-        assert_eq!((e.a_clients, e.roles_found, e.full_maps), (1, 2, 0));
-        assert_eq!(e.coverage_pct, Some(0.0));
+        assert_eq!(
+            (e.a_clients.len(), e.roles_known, e.full_maps.len()),
+            (1, 2, 0)
+        );
+        assert_eq!(e.coverage_pct(), Some(0.0));
         let none = a_elaboration(&p, &HashMap::new());
-        assert_eq!(none.a_clients, 0);
-        assert_eq!(none.role_coverage_pct, None);
-        assert_eq!(none.coverage_pct, None);
+        assert_eq!(none.a_clients.len(), 0);
+        assert_eq!(none.role_coverage_pct(), None);
+        assert_eq!(none.coverage_pct(), None);
         assert_eq!(elaboration_conclusions(&p, &none, Lang::En).len(), 1);
     }
 
@@ -2286,7 +2183,7 @@ mod tests {
         assert_eq!(res.rows.len() + res.unranked.len(), 100_000);
         assert_eq!(res.class_counts().iter().sum::<usize>(), res.rows.len());
         assert!(res.rows.windows(2).all(|w| w[0].revenue >= w[1].revenue));
-        assert_eq!(e.a_clients, res.class_counts()[0]);
+        assert_eq!(e.a_clients.len(), res.class_counts()[0]);
         assert!(chart.points.len() <= 502);
         // Revenues in another order (a later import matched by code) give the same result.
         let mut shuffled = p.clone();

@@ -5,7 +5,8 @@
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
-use super::funnel::{self, Conversion, LeadsVsNeeded, Reached};
+use super::funnel::{self, Conversion, FunnelBarFigures, FunnelMeasure, LeadsVsNeeded, Reached};
+use super::gating::{self, LayerState};
 use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
@@ -19,14 +20,18 @@ pub struct Dashboard {
     pub as_of: NaiveDate,
     /// Layer 1: plan vs fact from 1 January to `as_of`, company and managers.
     pub plan: FulfilmentReport,
-    /// The quarter to date, for leads and touch points.
+    /// The reporting quarter ([`Period::reporting_quarter`]), for leads and touch points.
     pub quarter: Period,
-    /// Layer 2: A and B leads at stage 1 vs needed pro rata.
+    /// Layer 2: A and B leads at stage 1 vs needed ([`funnel::leads_report`]), the categories
+    /// with a need.
     pub leads: Vec<(Category, LeadsVsNeeded)>,
     /// Layer 2: deals that reached each funnel stage (snapshot, all deals).
     pub reached: Vec<Reached>,
     /// Layer 2: conversions between funnel stages vs their targets.
     pub conversions: Vec<Conversion>,
+    /// Layer 2: the mini funnel's bars (counts, the step into each marked when below target),
+    /// as [`funnel::funnel_bars`] gives them to Слой 2 → Воронка.
+    pub bars: Vec<FunnelBarFigures>,
     /// Layer 3: touch points of A and B clients in the quarter.
     pub touches: TouchReport,
     /// Layer 3: role coverage of the A clients.
@@ -39,6 +44,8 @@ pub struct Dashboard {
     pub coaching_notes: usize,
     /// Open / locked state of layers 1–5.
     pub access: Vec<Access>,
+    /// Done / open / opened early / locked, layers 1–5 ([`gating::layer_state`]).
+    pub states: Vec<LayerState>,
 }
 
 /// Computes the dashboard as of `as_of` (the project's date or today).
@@ -50,26 +57,21 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
     };
     let cats = client_categories(p);
     let abc = abc_for_project(p);
-    let quarter = Period::quarter_to_date(as_of);
+    let quarter = Period::reporting_quarter(as_of);
     let deals: Vec<&Deal> = p.deals.iter().collect();
-    let leads = funnel::leads(p, &deals, &cats, quarter);
     let goals = plan::project_goals(p, &abc);
+    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
     let reached = funnel::reached_counts(p, &deals);
     Dashboard {
         as_of,
         plan: plan::fulfilment(p, plan::year_to_date(p, as_of), &lights),
         quarter,
-        leads: goals
+        leads: leads
+            .categories
             .iter()
-            .filter_map(|g| {
-                let needed = g.leads_per_year?;
-                let actual = *leads.by_category.get(g.category);
-                Some((
-                    g.category,
-                    funnel::leads_vs_needed(actual, f64::from(needed), quarter),
-                ))
-            })
+            .filter_map(|c| Some((c.category, c.vs?)))
             .collect(),
+        bars: funnel::funnel_bars(&funnel::funnel_snapshot(p, &deals), FunnelMeasure::Count),
         conversions: funnel::step_conversions(p, &reached),
         reached,
         touches: touch_points(p, &cats, quarter),
@@ -79,6 +81,7 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
         metric_23: tools::metric_23(p, |_| true),
         coaching_notes: p.layer5.coaching.len(),
         access: (1..=5).map(|n| method::layer_access(p, n)).collect(),
+        states: (1..=5).map(|n| gating::layer_state(p, n)).collect(),
     }
 }
 
@@ -97,6 +100,27 @@ mod tests {
         assert_eq!((k, a.actual, a.needed.round()), (Category::A, 5, 16.0));
         assert_eq!(d.reached.first().map(|r| r.count), Some(25));
         assert_eq!(d.conversions[0].pct.map(f64::round), Some(76.0));
+        // The mini funnel's bars are the funnel's: counts, and 6 → 7 below its target.
+        assert_eq!(d.bars.len(), d.reached.len());
+        assert!(d
+            .bars
+            .iter()
+            .zip(&d.reached)
+            .all(|(b, r)| (b.stage, b.count) == (r.stage, r.count)));
+        let below: Vec<usize> = d
+            .bars
+            .iter()
+            .filter(|b| b.below_target)
+            .map(|b| b.stage)
+            .collect();
+        let want: Vec<usize> = d
+            .conversions
+            .iter()
+            .filter(|c| c.flag == funnel::TargetFlag::Below)
+            .map(|c| c.to)
+            .collect();
+        assert_eq!(below, want);
+        assert!(!below.is_empty());
         let ta = d.touches.category(Category::A).unwrap();
         assert_eq!(ta.average.map(|x| (x * 10.0).round()), Some(48.0));
         assert_eq!(
@@ -119,6 +143,8 @@ mod tests {
         );
         assert_eq!(d.access.len(), 5);
         assert_eq!(d.access[0], Access::Open);
+        assert_eq!(d.states[0], LayerState::Done);
+        assert_eq!(d.states[3], LayerState::Locked { waiting_for: 3 });
     }
 
     #[test]

@@ -2,15 +2,16 @@
 //! слой, тем сложнее диагностировать ошибку».
 //!
 //! [`diagnose`] composes the metrics the layers already compute — plan fulfilment
-//! ([`plan::fulfilment`]), leads and conversions ([`funnel::leads`], [`funnel::leads_vs_needed`],
+//! ([`plan::fulfilment`]), leads and conversions ([`funnel::leads_report`],
 //! [`funnel::step_conversions`]), touch points, A/B leads and project maps
-//! ([`accounts::touch_points`], [`accounts::ab_leads`], [`accounts::a_elaboration`]), and the
+//! ([`accounts::touch_points`], [`accounts::a_elaboration`]), and the
 //! layer-4 metrics ([`tools::metric_21`], [`tools::metric_22`], [`tools::metric_23`]) — and walks
 //! them from the top:
 //!
 //! 1. **Layer 1.** No plan for the period → the plan is missing (localised at L1, nothing
-//!    further). Fulfilment ≥ green and no forward risk (pipeline coverage of the remaining plan
-//!    below Θ.coverage, when the stage probabilities are known) → on plan, no problem. Otherwise
+//!    further). Fulfilment ≥ green and no forward risk (plan coverage, [`funnel::plan_coverage`],
+//!    below Θ.coverage with configured stage probabilities; with probabilities estimated from
+//!    history a shortfall is only a warning) → on plan, no problem. Otherwise
 //!    the plan must be *sane* (see [`plan_sanity`]), else L1.
 //! 2. **Layer 2.** Issues: inflow (A or B leads at stage 1 below Θ.leads % of the need pro rata)
 //!    and every funnel step whose snapshot conversion is below the stage's target. None → the
@@ -106,6 +107,9 @@ pub struct Check {
     pub value: Option<f64>,
     /// The threshold it is compared with.
     pub threshold: Option<f64>,
+    /// The full need behind a threshold that is a share of it (leads: the threshold is
+    /// Θ.leads % of this need).
+    pub need: Option<f64>,
     pub status: Status,
     /// Clients, deals and managers behind a failure, in the project's order.
     pub clients: Vec<Id>,
@@ -120,6 +124,7 @@ impl Check {
             metric,
             value,
             threshold,
+            need: None,
             status: Status::NoData,
             clients: vec![],
             deals: vec![],
@@ -438,7 +443,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
             },
         ),
     );
-    let mp = plan::manager_plans(p, abc, 1.0);
+    let mp = plan::manager_plans(p, abc, plan::DEFAULT_TOLERANCE_PCT);
     let mut c = Check::new(
         1,
         Metric::ManagerPlans,
@@ -722,24 +727,19 @@ pub fn diagnose(
     let m22 = tools::metric_22(&q, CriteriaCounting::All, in_seg);
     let m23 = tools::metric_23(&q, in_seg);
     let f = plan::fulfilment(&q, period, &lights);
-    let lead_counts = funnel::leads(&q, &deals, &cats, period);
     let goals = plan::project_goals(&q, &abc);
-    let needed_year = |k: Category| {
-        goals
-            .iter()
-            .find(|g| g.category == k)
-            .and_then(|g| g.leads_per_year)
-    };
+    let lead_report = funnel::leads_report(&q, &deals, &cats, &goals, period);
+    let ab_leads: Vec<&funnel::CategoryLeads> = [Category::A, Category::B]
+        .iter()
+        .filter_map(|k| lead_report.category(*k))
+        .collect();
     let summary = Summary {
         plan_pct: f.company.pct,
-        leads: Some((lead_counts.by_category.a + lead_counts.by_category.b) as u32),
-        leads_needed: match (needed_year(Category::A), needed_year(Category::B)) {
-            (None, None) => None,
-            (a, b) => Some(funnel::prorate(
-                f64::from(a.unwrap_or(0) + b.unwrap_or(0)),
-                period,
-            )),
-        },
+        leads: Some(ab_leads.iter().map(|c| c.actual as u32).sum()),
+        leads_needed: ab_leads
+            .iter()
+            .filter_map(|c| c.needed())
+            .fold(None, |acc, n| Some(acc.unwrap_or(0.0) + n)),
         touch_a: l3.touches.category(Category::A).and_then(|t| t.average),
         touch_a_target: l3.touches.category(Category::A).and_then(|t| t.target),
         role_coverage: l3.elab.role_coverage_pct(),
@@ -771,12 +771,13 @@ pub fn diagnose(
             .filter_map(|m| m.manager_id)
             .collect();
     }
-    let remaining = funnel::remaining_plan(&q, as_of);
-    let probs = funnel::configured_probabilities(&q);
-    let w = funnel::weighted_pipeline(&q, &deals, &probs);
-    let cov = funnel::coverage(&w, remaining);
-    let cov_pct = if w.known.count == 0 { None } else { cov.pct };
-    let cc = Check::at_least(1, Metric::Coverage, cov_pct, th.coverage);
+    // Plan coverage as Слой 2 → Метрики shows it; a shortfall is a forward risk when the stage
+    // probabilities are configured, only a warning when they are estimated from history.
+    let pc = funnel::plan_coverage(&q, &deals, as_of);
+    let mut cc = Check::at_least(1, Metric::Coverage, pc.coverage.pct, th.coverage);
+    if pc.source == funnel::ProbabilitySource::Historical && cc.failed() {
+        cc.status = Status::Warn;
+    }
     let sanity = plan_sanity(&q, &abc, th);
     let plan_missing = f.company.plan_to_date <= Money::ZERO;
     let on_plan = fc.status == Status::Pass && cc.status != Status::Fail;
@@ -819,26 +820,25 @@ pub fn diagnose(
     let mut issues: Vec<Issue> = vec![];
     let mut inflow = vec![];
     let mut missing_leads = 0.0;
-    for k in [Category::A, Category::B] {
-        let actual = *lead_counts.by_category.get(k);
-        let Some(year) = needed_year(k) else { continue };
-        let lv = funnel::leads_vs_needed(actual, f64::from(year), period);
-        let mut c = Check::at_least(2, Metric::Leads(k), lv.pct, th.leads);
-        c.value = Some(actual as f64);
-        c.threshold = Some(lv.needed);
+    for cl in &ab_leads {
+        let Some(lv) = cl.vs else { continue };
+        // The check holds the leads to Θ.leads % of the need, and shows that count as its
+        // threshold, with the need beside it.
+        let mut c = Check::new(
+            2,
+            Metric::Leads(cl.category),
+            Some(cl.actual as f64),
+            Some(lv.threshold(th.leads)),
+        );
+        c.need = Some(lv.needed);
+        c.status = match lv.meets(th.leads) {
+            Some(true) => Status::Pass,
+            Some(false) => Status::Fail,
+            None => Status::NoData,
+        };
         if c.failed() {
-            missing_leads += lv.needed * th.leads / 100.0 - actual as f64;
-            c.deals = lead_counts
-                .deal_ids
-                .iter()
-                .filter(|id| {
-                    q.deals
-                        .iter()
-                        .find(|x| x.id == **id)
-                        .is_some_and(|x| funnel::deal_category(x, &cats) == k)
-                })
-                .copied()
-                .collect();
+            missing_leads += lv.threshold(th.leads) - cl.actual as f64;
+            c.deals = cl.deal_ids.clone();
         }
         inflow.push(c);
     }
@@ -1104,7 +1104,7 @@ pub fn latest(p: &Project) -> Option<&SavedDiagnosis> {
 
 /// The default period: the quarter to date of `as_of`.
 pub fn default_period(as_of: NaiveDate) -> Period {
-    Period::quarter_to_date(as_of)
+    Period::reporting_quarter(as_of)
 }
 
 #[cfg(test)]
@@ -1208,7 +1208,11 @@ mod tests {
         );
         let a = failed(&inflow.evidence, Metric::Leads(Category::A)).expect("A leads");
         assert_eq!(a.value, Some(5.0));
-        assert_eq!(a.threshold.map(f64::round), Some(16.0));
+        // The need is 65 × 1/4 = 16,25; the check holds the leads to Θ.leads = 90 % of it and
+        // shows that count as its threshold.
+        assert_eq!(a.need, Some(16.25));
+        assert_eq!(a.need.map(f64::round), Some(16.0));
+        assert!((a.threshold.unwrap() - 16.25 * 0.9).abs() < 1e-9);
         assert_eq!(inflow.layer, 3);
         // L3: A touch points 4.8 against 6; ЛПР unknown at K05, K07, K08, K09.
         let t = failed(&inflow.l3, Metric::Touches(Category::A)).expect("touches");

@@ -24,8 +24,11 @@
 //!   period and are *decided*: they moved on to s', were lost before s', or have sat longer than
 //!   the stage's `typical_days` without moving on (as of a date). Young open deals are *pending*
 //!   and left out, so open deals do not drag the ratio down.
-//! - **Lead** ([`leads`]): a deal whose first history record is the lead stage (code `1`) with a
-//!   date in the period.
+//! - **Lead** ([`leads`]): a deal whose first (earliest) stage-history record is at the lead
+//!   stage (ТФС code `1`), counted once, in the period that contains that record's date; a deal
+//!   that enters the funnel past stage 1 is not a lead. Leads of category k are the leads at
+//!   clients of category k. The need of a period is the yearly need × the period's share of the
+//!   year by calendar months ([`prorate`], [`Period::year_share`]).
 //! - **Pipeline**: deals with status `Open`. On-hold deals are reported apart and are neither in
 //!   the pipeline nor on the scoreboard.
 //! - **Weighted pipeline** = Σ amount × p(current stage). A stage without a probability is
@@ -47,7 +50,7 @@
 use super::model::{Category, Client, Deal, DealStatus, Id, Project, Stage, StageEntry};
 use super::money::{ratio_pct, Money};
 use super::period::Period;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -586,6 +589,60 @@ pub fn funnel_snapshot(p: &Project, deals: &[&Deal]) -> FunnelSnapshot {
     }
 }
 
+/// What the funnel chart measures: deals or their money.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FunnelMeasure {
+    #[default]
+    Count,
+    Money,
+}
+
+/// One bar of the funnel chart in the chosen measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelBarFigures {
+    /// Index in `p.stages`.
+    pub stage: usize,
+    pub count: usize,
+    pub money: Money,
+    /// The bar's length: the count or the money (as a number).
+    pub value: f64,
+    /// % of the previous stage in the chosen measure (`None` on the first bar or when the
+    /// previous one is empty).
+    pub pct_prev: Option<f64>,
+    /// % of the first stage in the chosen measure.
+    pub pct_first: Option<f64>,
+    /// The step into this stage is below its target (targets are conversions of deals).
+    pub below_target: bool,
+}
+
+/// The funnel chart's bars for `measure`: with money, the percentages are of money too (a
+/// stage's amount / the previous stage's amount), so the chart never mixes the two.
+pub fn funnel_bars(s: &FunnelSnapshot, measure: FunnelMeasure) -> Vec<FunnelBarFigures> {
+    let value = |r: &Reached| match measure {
+        FunnelMeasure::Count => r.count as f64,
+        FunnelMeasure::Money => r.money.as_f64(),
+    };
+    let first = s.reached.first().map(value);
+    s.reached
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let v = value(r);
+            let prev = i.checked_sub(1).and_then(|j| s.reached.get(j)).map(value);
+            let step = i.checked_sub(1).and_then(|j| s.steps.get(j));
+            FunnelBarFigures {
+                stage: r.stage,
+                count: r.count,
+                money: r.money,
+                value: v,
+                pct_prev: prev.and_then(|p| ratio_pct(v, p)),
+                pct_first: first.and_then(|f| ratio_pct(v, f)),
+                below_target: step.is_some_and(|c| c.flag == TargetFlag::Below),
+            }
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cohort conversion
 // ---------------------------------------------------------------------------------------------
@@ -759,15 +816,10 @@ pub fn leads(p: &Project, deals: &[&Deal], cats: &Categories, period: Period) ->
     out
 }
 
-/// The part of an annual figure that falls on `period`, pro rata by days (the year is the
-/// one `period` starts in).
+/// The part of a yearly figure that falls on `period`: `per_year` × the period's share of the
+/// year by calendar months ([`Period::year_share`]): 65 a year is 16,25 in any quarter.
 pub fn prorate(per_year: f64, period: Period) -> f64 {
-    let year = period.from.year();
-    let days_in_year = Period::year(year).days();
-    if days_in_year <= 0 {
-        return 0.0;
-    }
-    per_year * period.days() as f64 / days_in_year as f64
+    per_year * period.year_share()
 }
 
 /// Leads against the leads needed.
@@ -775,20 +827,125 @@ pub fn prorate(per_year: f64, period: Period) -> f64 {
 pub struct LeadsVsNeeded {
     /// Leads counted in the period.
     pub actual: usize,
-    /// Leads needed in the period (the annual need, pro rata).
+    /// Leads needed in the period (the yearly need × the period's share, [`prorate`]); shown
+    /// rounded to whole by `i18n::format::fmt_needed`, compared exact.
     pub needed: f64,
     /// `actual / needed × 100`, `None` when nothing is needed.
     pub pct: Option<f64>,
 }
 
-/// Compares `actual` leads of `period` with an annual need (from layer 1), pro rata by days:
-/// 65 a year is ≈ 16 for Q1.
+impl LeadsVsNeeded {
+    /// The count the leads are held to when `share_pct` % of the need is enough (the
+    /// diagnosis' Θ.leads): `needed × share_pct / 100`.
+    pub fn threshold(&self, share_pct: f64) -> f64 {
+        self.needed * share_pct / 100.0
+    }
+    /// Whether the leads reach [`LeadsVsNeeded::threshold`]; `None` when nothing is needed.
+    /// The one test behind the dashboard's ✓ and the diagnosis' leads check.
+    pub fn meets(&self, share_pct: f64) -> Option<bool> {
+        (self.needed > 0.0 && self.needed.is_finite() && share_pct.is_finite())
+            .then(|| self.actual as f64 + 1e-9 >= self.threshold(share_pct))
+    }
+}
+
+/// Compares `actual` leads of `period` with a yearly need (from layer 1) scaled to the period
+/// ([`prorate`]): 65 a year is 16,25 for Q1.
 pub fn leads_vs_needed(actual: usize, needed_per_year: f64, period: Period) -> LeadsVsNeeded {
     let needed = prorate(needed_per_year, period);
     LeadsVsNeeded {
         actual,
         needed,
         pct: ratio_pct(actual as f64, needed),
+    }
+}
+
+/// The leads of one category in a period against its need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CategoryLeads {
+    pub category: Category,
+    /// Leads counted in the period.
+    pub actual: usize,
+    /// `None` when layer 1 gives no need for the category.
+    pub vs: Option<LeadsVsNeeded>,
+    /// The leads' deal ids, in input order.
+    pub deal_ids: Vec<Id>,
+}
+
+impl CategoryLeads {
+    pub fn count(&self) -> usize {
+        self.actual
+    }
+    /// Leads needed in the period (exact).
+    pub fn needed(&self) -> Option<f64> {
+        self.vs.map(|v| v.needed)
+    }
+    /// Leads against the need, % (`None` when the need is unknown or zero).
+    pub fn share_pct(&self) -> Option<f64> {
+        self.vs.and_then(|v| v.pct)
+    }
+    /// Short of the need (`actual < needed`).
+    pub fn short(&self) -> bool {
+        self.vs.is_some_and(|v| (v.actual as f64) < v.needed)
+    }
+}
+
+/// The leads of a period by category, each against its need: the one source of «лиды» and
+/// «нужно лидов» for the layer-2 and layer-3 metrics, the dashboard, the diagnosis and the
+/// layer report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeadsReport {
+    pub period: Period,
+    /// All leads of the period (every category and deals without a client).
+    pub total: usize,
+    /// A, B, C, N in that order.
+    pub categories: Vec<CategoryLeads>,
+}
+
+impl LeadsReport {
+    pub fn category(&self, category: Category) -> Option<&CategoryLeads> {
+        self.categories.iter().find(|c| c.category == category)
+    }
+}
+
+/// Leads ([`leads`]) of `deals` in `period` per category, against the yearly need of each
+/// category from layer 1 (`goals`, [`super::plan::project_goals`]) scaled by [`prorate`].
+pub fn leads_report(
+    p: &Project,
+    deals: &[&Deal],
+    cats: &Categories,
+    goals: &[super::plan::ProjectGoal],
+    period: Period,
+) -> LeadsReport {
+    let l = leads(p, deals, cats, period);
+    let category_of: HashMap<Id, Category> = deals
+        .iter()
+        .map(|d| (d.id, deal_category(d, cats)))
+        .collect();
+    let categories = [Category::A, Category::B, Category::C, Category::N]
+        .into_iter()
+        .map(|k| {
+            let actual = *l.by_category.get(k);
+            let need = goals
+                .iter()
+                .find(|g| g.category == k)
+                .and_then(|g| g.leads_per_year);
+            CategoryLeads {
+                category: k,
+                actual,
+                vs: need.map(|n| leads_vs_needed(actual, f64::from(n), period)),
+                deal_ids: l
+                    .deal_ids
+                    .iter()
+                    .filter(|id| category_of.get(id) == Some(&k))
+                    .copied()
+                    .collect(),
+            }
+        })
+        .collect();
+    LeadsReport {
+        period,
+        total: l.total(),
+        categories,
     }
 }
 
@@ -1264,6 +1421,52 @@ pub fn coverage(w: &WeightedPipeline, remaining_plan: Money) -> Coverage {
         },
         partial: w.partial,
         remaining_plan,
+    }
+}
+
+/// Where the stage probabilities of a [`PlanCoverage`] come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProbabilitySource {
+    /// The stage list's own probabilities (at least one stage has one).
+    Configured,
+    /// No stage has a probability: each stage's historical win odds
+    /// ([`historical_probabilities`]) stand in, as an estimate.
+    Historical,
+}
+
+/// Plan coverage: the weighted pipeline of open deals against the remaining plan. The one
+/// definition behind «Покрытие остатка плана» on Слой 2 → Метрики and the diagnosis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanCoverage {
+    pub source: ProbabilitySource,
+    pub weighted: WeightedPipeline,
+    /// `pct` is `None` when the remaining plan is zero or less, or when no open deal has a
+    /// known probability (nothing to weigh).
+    pub coverage: Coverage,
+}
+
+/// Plan coverage of `deals` as of `as_of`: weighted pipeline ([`weighted_pipeline`]) with the
+/// configured stage probabilities, or the historical odds when none is configured, divided by
+/// the remaining plan ([`remaining_plan`]).
+pub fn plan_coverage(p: &Project, deals: &[&Deal], as_of: NaiveDate) -> PlanCoverage {
+    let configured = configured_probabilities(p);
+    let (source, probs) = if configured.iter().all(Option::is_none) {
+        (
+            ProbabilitySource::Historical,
+            odds_as_probabilities(&historical_probabilities(p, deals)),
+        )
+    } else {
+        (ProbabilitySource::Configured, configured)
+    };
+    let weighted = weighted_pipeline(p, deals, &probs);
+    let mut coverage = coverage(&weighted, remaining_plan(p, as_of));
+    if weighted.known.count == 0 {
+        coverage.pct = None;
+    }
+    PlanCoverage {
+        source,
+        weighted,
+        coverage,
     }
 }
 
@@ -1845,6 +2048,36 @@ mod tests {
 
     fn manager(p: &Project, code: &str) -> Id {
         p.managers.iter().find(|m| m.code == code).unwrap().id
+    }
+
+    #[test]
+    fn funnel_bars_take_percentages_in_the_chosen_measure() {
+        let p = demo_project();
+        let snap = funnel_snapshot(&p, &all(&p));
+        let count = funnel_bars(&snap, FunnelMeasure::Count);
+        let money = funnel_bars(&snap, FunnelMeasure::Money);
+        assert_eq!(count.len(), snap.reached.len());
+        // 1 → 2.1: 19 of 25 deals = 76 %, but 294 050 of 336 850 thousand = 87 %.
+        assert_eq!(count[1].pct_prev.map(f64::round), Some(76.0));
+        assert_eq!(money[1].pct_prev.map(f64::round), Some(87.0));
+        assert_eq!(money[0].pct_first, Some(100.0));
+        assert_eq!(money[0].pct_prev, None);
+        for (c, m) in count.iter().zip(&money) {
+            assert_eq!((c.stage, c.count, c.money), (m.stage, m.count, m.money));
+            assert_eq!(c.value, c.count as f64);
+            assert_eq!(m.value, m.money.as_f64());
+            // The target flag is about deals, whatever the measure.
+            assert_eq!(c.below_target, m.below_target);
+        }
+        for (i, c) in count.iter().enumerate().skip(1) {
+            assert_eq!(c.pct_prev, snap.steps[i - 1].pct);
+        }
+        // Empty: no percentages, no panic.
+        let e = Project::new_empty("x", d(2025, 1, 1));
+        let bars = funnel_bars(&funnel_snapshot(&e, &[]), FunnelMeasure::Money);
+        assert!(bars
+            .iter()
+            .all(|b| b.pct_prev.is_none() && b.pct_first.is_none()));
     }
 
     fn codes(p: &Project, ids: &[Id]) -> Vec<String> {

@@ -1,19 +1,20 @@
 //! Which method-map items are computed from the project data (docs/METHOD.md §4.1).
 //!
 //! The results of each layer are evaluated from the project itself; tasks stay ticked by hand
-//! on the method map. Keeping every check behind one function means the method map, the gating
+//! on the method map, except layer 3's A project maps, whose task is its data. Keeping every check behind one function means the method map, the gating
 //! and the diagnosis all read the same answer.
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::layer3_results;
 use super::funnel::lead_stage;
-use super::model::{Category, DealStatus, Project};
+use super::method::{self, Access};
+use super::model::{Category, DealStatus, LayerOverride, Project};
 use super::plan::{manager_plans, sales_structure};
 use super::route::{L1Tab, L2Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::layer4_results;
 
 /// Tolerance of Σ manager plans against the company plan, % (docs/METHOD.md §4.1: ±1 %).
-pub const PLAN_TOLERANCE_PCT: f64 = 1.0;
+pub const PLAN_TOLERANCE_PCT: f64 = super::plan::DEFAULT_TOLERANCE_PCT;
 
 /// Where a computed item is fixed («где исправить»): the tab of its layer's screen.
 pub fn fix_at(item_id: &str) -> Option<Place> {
@@ -22,7 +23,8 @@ pub fn fix_at(item_id: &str) -> Option<Place> {
         "l1.r.plans" => Place::L1(L1Tab::Plans),
         "l1.r.structure" => Place::L1(L1Tab::Structure),
         "l2.r.funnel" => Place::L2(L2Tab::Board),
-        "l3.r.maps" => Place::L3(L3Tab::Maps),
+        "l3.maps" => Place::L3(L3Tab::Maps),
+        "l3.r.maps" => Place::L3(L3Tab::Typical),
         "l3.r.programme" => Place::L3(L3Tab::Programme),
         "l4.r.matrix" => Place::L4(L4Tab::Matrix),
         "l4.r.questions" => Place::L4(L4Tab::Questions),
@@ -89,6 +91,37 @@ fn funnel_built(p: &Project) -> bool {
         })
 }
 
+/// The state of a layer, the one answer the method map, the layer screens' status panel, the
+/// layer report and the dashboard show (docs/METHOD.md, «состояние слоя»).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayerState {
+    /// Open and every task and result done («Выполнен»).
+    Done,
+    /// Open: the layers above are done; work is under way.
+    Open,
+    /// Opened before the layers above are done, with the recorded reason.
+    Overridden(LayerOverride),
+    /// Closed until layer `waiting_for` is done.
+    Locked { waiting_for: u8 },
+}
+
+impl LayerState {
+    pub fn is_locked(&self) -> bool {
+        matches!(self, LayerState::Locked { .. })
+    }
+}
+
+/// The state of layer `n` (1–5): its access ([`method::layer_access`]) and, when open, whether
+/// it is complete ([`method::layer_complete`]).
+pub fn layer_state(p: &Project, n: u8) -> LayerState {
+    match method::layer_access(p, n) {
+        Access::Open if method::layer_complete(p, n) => LayerState::Done,
+        Access::Open => LayerState::Open,
+        Access::Overridden(o) => LayerState::Overridden(o),
+        Access::Locked { waiting_for } => LayerState::Locked { waiting_for },
+    }
+}
+
 /// `Some(met)` when the item is computed from the data, `None` when it is ticked by hand.
 pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
     Some(match item_id {
@@ -99,19 +132,23 @@ pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
         // Per-channel results are not met vacuously: a project without channels has none. The
         // briefing and the КП/ТЭО templates too: a new project has them as defaults
         // (`tools::new_project`) before any work on a channel's offer.
-        "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions" | "l4.r.briefing"
-        | "l4.r.templates"
+        "l3.maps" | "l3.r.maps" | "l3.r.programme" | "l4.r.matrix" | "l4.r.questions"
+        | "l4.r.briefing" | "l4.r.templates"
             if p.channels.is_empty() =>
         {
             false
         }
-        "l3.r.maps" => {
+        // «карты типовых клиентов кат. А и В в каждом канале»: exactly the typical maps, so
+        // the result is met when every map on «Типовые карты» is ticked ✓.
+        "l3.r.maps" => layer3_results(p, &client_categories(p)).typical_maps.met,
+        // The task «карты проекта … для клиентов категории А с указанием ЛВР, ЛФР, ЛПР» is
+        // computed from the project maps: every A client's map names all three roles.
+        "l3.maps" => {
             let cats = client_categories(p);
             if !cats.values().any(|c| *c == Category::A) {
                 return Some(false);
             }
-            let r = layer3_results(p, &cats);
-            r.typical_maps.met && r.a_maps.met
+            layer3_results(p, &cats).a_maps.met
         }
         "l3.r.programme" => {
             let r = layer3_results(p, &client_categories(p));
@@ -138,8 +175,44 @@ pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
-    use crate::domain::method::{self, layer_access, layer_complete, Access, LAYERS};
+    use crate::domain::method::{layer_access, layer_complete, LAYERS};
     use chrono::NaiveDate;
+
+    #[test]
+    fn layer_state_is_done_open_or_locked() {
+        let mut p = demo_project();
+        // The demo: layers 1–2 done, 3 open, 4–5 wait for 3.
+        let states: Vec<LayerState> = (1..=5).map(|n| layer_state(&p, n)).collect();
+        assert_eq!(
+            states,
+            [
+                LayerState::Done,
+                LayerState::Done,
+                LayerState::Open,
+                LayerState::Locked { waiting_for: 3 },
+                LayerState::Locked { waiting_for: 3 },
+            ]
+        );
+        // Done is exactly open and complete.
+        for n in 1..=5 {
+            assert_eq!(
+                layer_state(&p, n) == LayerState::Done,
+                layer_access(&p, n) == Access::Open && layer_complete(&p, n)
+            );
+        }
+        let as_of = p.company.as_of.unwrap();
+        method::add_override(&mut p, 4, "Клиент просит КП сейчас", as_of).unwrap();
+        assert!(
+            matches!(layer_state(&p, 4), LayerState::Overridden(ref o) if o.reason.contains("КП"))
+        );
+        let empty =
+            crate::domain::Project::new_empty("x", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+        assert_eq!(layer_state(&empty, 1), LayerState::Open);
+        assert_eq!(
+            layer_state(&empty, 2),
+            LayerState::Locked { waiting_for: 1 }
+        );
+    }
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 3, 31).unwrap()
@@ -164,7 +237,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(computed_ids().len(), 11);
+        // The 11 results and the computed task «l3.maps».
+        assert_eq!(computed_ids().len(), 12);
     }
 
     #[test]
@@ -230,8 +304,10 @@ mod tests {
         ] {
             assert_eq!(computed_status(&p, id), Some(true), "{id}");
         }
-        // Layer 3 of the demo is incomplete: ЛПР unknown at K05, K07, K08, K09.
-        assert_eq!(computed_status(&p, "l3.r.maps"), Some(false));
+        // Layer 3 of the demo is incomplete: ЛПР unknown at K05, K07, K08, K09 (the A project
+        // maps); its typical maps are all there.
+        assert_eq!(computed_status(&p, "l3.maps"), Some(false));
+        assert_eq!(computed_status(&p, "l3.r.maps"), Some(true));
         assert_eq!(
             computed_status(&p, "l1.segments"),
             None,

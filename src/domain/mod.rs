@@ -17,7 +17,7 @@
 //! | 1 | Разработка гипотез целевых рынков | [`plan::hypotheses_summary`] | Слой 1 → Гипотезы рынков |
 //! | 1 | АВСанализ и выводы по нему | [`abc::abc_analysis`], [`abc::client_categories`], [`abc::pareto_chart`], [`abc::abc_conclusions`] | Слой 1 → ABC-анализ |
 //! | 1 | средний вес / средняя длительность сделки по категориям | [`abc::CategorySummary`] (in [`abc::AbcResult::summary`]) | Слой 1 → ABC-анализ |
-//! | 1 | степень проработки клиентов категории А | [`abc::a_elaboration`], [`abc::elaboration_conclusions`] | Слой 1 → ABC-анализ |
+//! | 1 | степень проработки клиентов категории А | [`accounts::a_elaboration`] (one struct, also on Слой 3, the dashboard and the diagnosis), [`abc::elaboration_conclusions`] | Слой 1 → ABC-анализ |
 //! | 1 | план продаж в деньгах по компании; цели по категориям в % | [`plan::category_plans`] | Слой 1 → Цели |
 //! | 1 | цели по проектам категорий А и В в шт. (+ лиды на 1 этапе) | [`plan::project_goals`], [`plan::won_needed`], [`plan::leads_needed`], [`plan::wip_needed`] | Слой 1 → Цели |
 //! | 1 | индивидуальный план по менеджерам: в деньгах, в проектах, по каналам, по категориям | [`plan::manager_plans`], [`plan::propose_manager_plans`], [`plan::propose_channel_split`], [`plan::propose_category_split`] | Слой 1 → Планы менеджеров (`#/l1/plans`) |
@@ -28,17 +28,17 @@
 //! | 2 | editing the stage list (rename, insert, delete, reorder; exactly one won stage) | [`funnel::insert_stage`], [`funnel::rename_stage`], [`funnel::move_stage`], [`funnel::delete_stage`], [`funnel::set_won_stage`] | Слой 2 → Этапы |
 //! | 2 | «табло ведения счета (воронки), с фиксацией всех текущих проектов в воронке по каждому менеджеру» | [`funnel::scoreboard`], [`funnel::filter_deals`], [`funnel::stuck_deals`] | Слой 2 → Табло |
 //! | 2 | stage history of every deal (moves, status, dates) | [`funnel::move_deal`], [`funnel::move_deal_in`], [`funnel::set_status`], [`funnel::mark_won`], [`funnel::set_history_date`], [`funnel::history_problems`] | Слой 2 → Сделки |
-//! | 2 | «Построена воронка – видно движение клиентов с привязкой к категории и движение денег» | [`funnel::funnel_snapshot`], [`funnel::money_movement`], [`funnel::weighted_pipeline`], [`funnel::coverage`] | Слой 2 → Воронка, Метрики |
-//! | 2 | metric «Количество лидов на 1 этапе ТФС» | [`funnel::leads`], [`funnel::leads_vs_needed`] | Слой 2 → Метрики |
+//! | 2 | «Построена воронка – видно движение клиентов с привязкой к категории и движение денег» | [`funnel::funnel_snapshot`], [`funnel::money_movement`], [`funnel::weighted_pipeline`], [`funnel::plan_coverage`] | Слой 2 → Воронка, Метрики; Диагностика |
+//! | 2 | metric «Количество лидов на 1 этапе ТФС» | [`funnel::leads`], [`funnel::leads_report`], [`funnel::leads_vs_needed`], [`period::Period::year_share`] | Слой 2 → Метрики, Панель, Диагностика, Отчёт по слоям |
 //! | 2 | metric «Конверсия между этапами» | [`funnel::reached_counts`], [`funnel::step_conversions`], [`funnel::cohort_conversions`] | Слой 2 → Воронка, Метрики |
 //! | 3 | metric «Количество лидов кат. А и В» | [`funnel::leads`] (`by_category`) | Слой 2 → Метрики |
 //! | 1 | «степень проработки клиентов категории А» (coverage, role coverage, full maps) | [`accounts::a_elaboration`] | Слой 3 → Карты проекта |
 //! | 3 | «карты проекта по каналам для клиентов категории А с указанием ЛВР, ЛФР, ЛПР» | [`accounts::project_map`], [`accounts::project_maps`], [`accounts::ProjectMap::gaps`] | Слой 3 → Карты проекта |
 //! | 3 | «программа продвижения для каждого канала … 1 этапа ТФС», «план PR мероприятий» | [`accounts::promotion_programmes`] | Слой 3 → Программа продвижения |
-//! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] | Слой 3 → Типовые карты, Метрики |
+//! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] (`typical_maps`), [`gating::computed_status`] (`l3.r.maps`) | Слой 3 → Типовые карты, Метрики; Карта метода |
 //! | 3 | result «программа продвижения по каналам» | [`accounts::layer3_results`] | Слой 3 → Программа продвижения, Метрики |
 //! | 3 | metric «количество точек контакта для клиентов кат. А и В» | [`accounts::touch_points`], [`accounts::touch_target_per_quarter`] | Слой 3 → Точки контакта, Метрики |
-//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`accounts::ab_leads`], [`plan::project_goals`] | Слой 3 → Метрики |
+//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`funnel::leads_report`], [`plan::project_goals`] | Слой 3 → Метрики |
 //! | 3 | typical-client maps: defaults per channel (docs/METHOD.md §3.3), editing | [`strategy::default_positions`], [`strategy::fill_default_template`], [`strategy::add_position`], [`strategy::set_position`] | Слой 3 → Типовые карты |
 //! | 3 | project-map contacts: role suggested by the typical map, influence links, delete | [`strategy::suggest_roles`], [`strategy::set_influences`], [`strategy::delete_contact`] | Слой 3 → Карты проекта |
 //! | 3 | programme budget per channel and status, activities per month | [`strategy::channel_totals`], [`strategy::programme_totals`], [`strategy::activities_by_month`], [`strategy::delete_activity`] | Слой 3 → Программа продвижения |
@@ -53,7 +53,7 @@
 //! | 4 | ТЭО for the ЛПР: payback, NPV, ROI, IRR, TCO, sensitivity (docs/METHOD.md §5.2) | [`teo::indicators`], [`teo::sensitivity`], [`teo::cash_flow`] | Слой 4 → ТЭО-калькулятор |
 //! | 5 | «Психологические аспекты взаимодействия с клиентом на 14 этапах ТФС» | [`psychology::default_checklist`], [`psychology::checklist_for`], [`psychology::add_point`], [`psychology::reset_to_default`] | Слой 5 → Чек-листы этапов |
 //! | 5 | result «Экспертная «дотяжка»» (no metrics) | [`psychology::filter_notes`], [`psychology::follow_up_state`], [`psychology::notes_per_manager`], [`psychology::notes_per_stage`], [`psychology::save_note`] | Слой 5 → Экспертная дотяжка |
-//! | all | «Отчёт о состоянии слоёв»: tasks, results, metric values, access of each layer | [`report::layer_states`], [`report::layer_metrics`] | Карта метода → Отчёт по слоям; LayerStatus on the layer screens |
+//! | all | «Отчёт о состоянии слоёв»: tasks, results, metric values, state of each layer | [`report::layer_summaries`], [`report::layer_metrics`], [`gating::layer_state`] | Карта метода → Отчёт по слоям; LayerStatus on the layer screens |
 //! | 4 | КП for the ЛФР and ТЭО for the ЛПР filled from a deal (docs/METHOD.md §5.1, §5.2) | [`documents::render`], [`documents::proposal_totals`] | Слой 4 → Документы |
 //! | all | «диагностировав проблему на 2-ом слое (конверсия), переходим сначала к слою 3, затем … к слою 4 и только в самом конце — к слою 5» (docs/METHOD.md §4.2) | [`diagnostics::diagnose`], [`diagnostics::plan_sanity`], [`diagnostics::segment_project`] | Диагностика → Результат, Отчёт |
 //! | all | thresholds Θ and saved diagnoses compared over time | [`model::DiagnosisThresholds`], [`diagnostics::to_saved`], [`diagnostics::change`], [`diagnostics::latest`] | Диагностика → Пороги, История |
@@ -62,6 +62,7 @@
 
 pub mod abc;
 pub mod accounts;
+pub mod clients;
 pub mod dashboard;
 pub mod demo;
 pub mod diagnostics;

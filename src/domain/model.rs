@@ -997,6 +997,26 @@ impl Client {
     }
 }
 
+impl Deal {
+    /// How lists, pickers and documents name a deal: «D05 — Насосная станция» (the code or the
+    /// title alone when the other is blank).
+    pub fn label(&self) -> String {
+        match (self.code.trim().is_empty(), self.title.trim().is_empty()) {
+            (true, _) => self.title.clone(),
+            (false, true) => self.code.clone(),
+            (false, false) => format!("{} — {}", self.code, self.title),
+        }
+    }
+    /// How evidence lists name a deal briefly: its code, or its title without one.
+    pub fn short_label(&self) -> &str {
+        if self.code.trim().is_empty() {
+            &self.title
+        } else {
+            &self.code
+        }
+    }
+}
+
 impl Manager {
     /// How lists and documents name a manager: «M2 Петрова Мария».
     pub fn label(&self) -> String {
@@ -1074,5 +1094,16 @@ mod tests {
         assert_eq!(m.label(), "M2 Петрова Мария");
         m.name = " ".into();
         assert_eq!(m.label(), "M2");
+        let mut d = p.deals[0].clone();
+        assert_eq!(d.label(), format!("{} — {}", d.code, d.title));
+        assert_eq!(d.short_label(), d.code);
+        d.code = " ".into();
+        assert_eq!(
+            (d.label(), d.short_label()),
+            (d.title.clone(), d.title.as_str())
+        );
+        d.code = "D99".into();
+        d.title.clear();
+        assert_eq!((d.label(), d.short_label()), ("D99".to_string(), "D99"));
     }
 }

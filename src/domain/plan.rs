@@ -201,14 +201,35 @@ pub struct ProjectGoal {
     pub win_rate_pct: Option<f64>,
     /// ceil(won_needed / winrate_k), per year.
     pub leads_per_year: Option<u32>,
-    /// leads_per_year / 4, exact.
+    /// leads_per_year × a quarter's share of the year ([`super::funnel::prorate`]: 1/4), exact.
     pub leads_per_quarter: Option<f64>,
-    /// leads_per_quarter rounded to the nearest whole (half up).
+    /// leads_per_quarter rounded to the nearest whole (half up), as `i18n::format::fmt_needed`
+    /// shows it.
     pub leads_per_quarter_rounded: Option<u32>,
     /// avg_cycle_k of the ABC analysis, days.
     pub avg_cycle_days: Option<f64>,
     /// leads_per_year × avg_cycle_k / 365 (Little's law).
     pub wip_needed: Option<f64>,
+}
+
+impl ProjectGoal {
+    /// A goal of `category` with nothing known.
+    pub fn empty(category: Category) -> ProjectGoal {
+        ProjectGoal {
+            category,
+            plan: Money::ZERO,
+            avg_deal: None,
+            won_computed: None,
+            won_override: None,
+            won_needed: None,
+            win_rate_pct: None,
+            leads_per_year: None,
+            leads_per_quarter: None,
+            leads_per_quarter_rounded: None,
+            avg_cycle_days: None,
+            wip_needed: None,
+        }
+    }
 }
 
 /// Goals in projects for A and B (in that order), from the category plans, the ABC's average
@@ -235,7 +256,8 @@ pub fn project_goals(p: &Project, abc: &AbcResult) -> Vec<ProjectGoal> {
             let won = won_override.or(won_computed);
             let win_rate_pct = category_value(&p.layer1.win_rates, k);
             let leads = won.and_then(|w| leads_needed(w, win_rate_pct));
-            let per_q = leads.map(|l| l as f64 / 4.0);
+            let quarter = Period::quarter(p.company.plan_year, 1);
+            let per_q = leads.map(|l| super::funnel::prorate(f64::from(l), quarter));
             ProjectGoal {
                 category: k,
                 plan,
@@ -304,6 +326,16 @@ pub struct ManagerPlans {
     pub tolerance_pct: f64,
     /// Active managers that have no plan.
     pub without_plan: Vec<Id>,
+}
+
+impl ManagerPlans {
+    /// Manager plans whose channel or category split misses the plan (Слой 1 → Планы).
+    pub fn splits_bad(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.channel_ok == Some(false) || r.category_ok == Some(false))
+            .count()
+    }
 }
 
 /// Σ_k plan_k / avg_deal_k / winrate_k over the categories with a positive plan.
@@ -1368,6 +1400,7 @@ mod tests {
         assert_eq!(m.difference_pct, Some(0.0));
         assert!(m.total_ok);
         assert!(m.without_plan.is_empty());
+        assert_eq!(m.splits_bad(), 0);
         for r in &m.rows {
             assert_eq!(r.channel_sum, Some(r.amount));
             assert_eq!((r.channel_ok, r.category_ok), (Some(true), Some(true)));
@@ -1404,6 +1437,8 @@ mod tests {
         assert_eq!(m.difference, Money::units(3_620));
         assert_eq!(m.rows[0].channel_ok, Some(false));
         assert_eq!(m.rows[0].category_ok, Some(false));
+        // Only M1's splits miss; M3 has none entered (no check).
+        assert_eq!(m.splits_bad(), 1);
         assert_eq!(m.rows[1].projects, Some(40.0));
         assert!(m.rows[1].projects_computed.is_some());
         // No splits entered: no check, and the projects use the company shares.

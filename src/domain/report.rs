@@ -4,18 +4,19 @@
 //! Nothing is computed here that the layer modules do not already compute: this module only
 //! calls them with the periods the layer screens use, so the report shows the same figures as
 //! the screens (plan fulfilment year to date as on «Слой 1 → План/факт»; leads and touch points
-//! for the quarter of the "as of" date as on the layer 2 and 3 screens; conversions on the
+//! for the reporting quarter ([`Period::reporting_quarter`]) as on the layer 2 and 3 screens, the
+//! dashboard and the diagnosis; conversions on the
 //! reached-basis snapshot of all deals; metrics 2.1–2.3 over all deals as on «Слой 4 → Метрики»).
 //! Layer 5 has no metrics («Метрик нет»), and none are invented.
 
 use super::abc::{abc_for_project, client_categories};
-use super::accounts::{ab_leads, touch_points, LeadsReport, TouchReport};
-use super::funnel::{self, Conversion, LeadsVsNeeded};
-use super::gating::fix_at;
+use super::accounts::{touch_points, TouchReport};
+use super::funnel::{self, CategoryLeads, Conversion, LeadsReport};
+use super::gating::{self, fix_at, LayerState};
 use super::method::{
     item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus, LAYERS,
 };
-use super::model::{Category, CategoryValues, Project};
+use super::model::{Category, Project};
 use super::period::Period;
 use super::plan::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
 use super::route::Place;
@@ -40,8 +41,10 @@ impl PartialEq for ItemState {
 
 /// The state of one layer for the top-of-screen panel and the report.
 #[derive(Clone, Debug)]
-pub struct LayerState {
+pub struct LayerSummary {
     pub n: u8,
+    /// Done / open / opened early / locked ([`gating::layer_state`]), as every screen shows it.
+    pub state: LayerState,
     pub access: Access,
     /// Every task and result done.
     pub complete: bool,
@@ -51,10 +54,11 @@ pub struct LayerState {
     pub metrics: Vec<&'static Item>,
 }
 
-impl PartialEq for LayerState {
+impl PartialEq for LayerSummary {
     fn eq(&self, o: &Self) -> bool {
         let ids = |v: &[&Item]| v.iter().map(|i| i.id).collect::<Vec<_>>();
         self.n == o.n
+            && self.state == o.state
             && self.access == o.access
             && self.complete == o.complete
             && self.tasks == o.tasks
@@ -63,17 +67,18 @@ impl PartialEq for LayerState {
     }
 }
 
-impl LayerState {
-    /// Results computed from the data and missing.
+impl LayerSummary {
+    /// Results (and tasks) computed from the data and missing.
     pub fn missing(&self) -> impl Iterator<Item = &ItemState> {
         self.results
             .iter()
+            .chain(&self.tasks)
             .filter(|r| r.status == ItemStatus::Missing)
     }
 }
 
 /// Layer `n` (1–5) of the project; `None` for another number.
-pub fn layer_state(p: &Project, n: u8) -> Option<LayerState> {
+pub fn layer_summary(p: &Project, n: u8) -> Option<LayerSummary> {
     let layer = LAYERS.iter().find(|l| l.n == n)?;
     let of = |kind: ItemKind| -> Vec<ItemState> {
         layer
@@ -87,8 +92,9 @@ pub fn layer_state(p: &Project, n: u8) -> Option<LayerState> {
             })
             .collect()
     };
-    Some(LayerState {
+    Some(LayerSummary {
         n,
+        state: gating::layer_state(p, n),
         access: layer_access(p, n),
         complete: layer_complete(p, n),
         tasks: of(ItemKind::Task),
@@ -102,17 +108,8 @@ pub fn layer_state(p: &Project, n: u8) -> Option<LayerState> {
 }
 
 /// All five layers.
-pub fn layer_states(p: &Project) -> Vec<LayerState> {
-    (1..=5).filter_map(|n| layer_state(p, n)).collect()
-}
-
-/// Stage-1 leads of one category against the need of layer 1, for the layer-2 metric.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct CategoryLeadsVsNeeded {
-    pub category: Category,
-    /// `None` when layer 1 gives no need for the category.
-    pub vs: Option<LeadsVsNeeded>,
-    pub actual: usize,
+pub fn layer_summaries(p: &Project) -> Vec<LayerSummary> {
+    (1..=5).filter_map(|n| layer_summary(p, n)).collect()
 }
 
 /// Layer 2: leads at stage 1 in the period and conversions between stages.
@@ -120,8 +117,8 @@ pub struct CategoryLeadsVsNeeded {
 pub struct Layer2Metrics {
     pub period: Period,
     pub leads_total: usize,
-    /// A and B, in that order.
-    pub leads: Vec<CategoryLeadsVsNeeded>,
+    /// A and B, in that order (from [`funnel::leads_report`], as `Metrics::ab_leads`).
+    pub leads: Vec<CategoryLeads>,
     /// Step conversions of the reached-basis snapshot of all deals, with their targets.
     pub conversions: Vec<Conversion>,
 }
@@ -133,9 +130,10 @@ pub struct Metrics {
     /// L1 «План продаж»: fulfilment year to date.
     pub plan: FulfilmentReport,
     pub l2: Layer2Metrics,
-    /// L3 «Количество точек контакта для клиентов кат. А и В», quarter of the "as of" date.
+    /// L3 «Количество точек контакта для клиентов кат. А и В», the reporting quarter.
     pub touches: TouchReport,
-    /// L3 «Количество лидов кат. А и В», same quarter, against the need of layer 1.
+    /// L3 «Количество лидов кат. А и В», same quarter, against the need of layer 1
+    /// ([`funnel::leads_report`], the same report as layer 2's leads).
     pub ab_leads: LeadsReport,
     /// L4 metric 2.1 «3+» (`None` without a stage 2.1).
     pub m21: Option<ThreePlus>,
@@ -149,43 +147,25 @@ pub struct Metrics {
 pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
     let as_of = p.as_of(today);
     let cats = client_categories(p);
-    let quarter = Period::quarter_of(as_of);
+    let quarter = Period::reporting_quarter(as_of);
     let goals = project_goals(p, &abc_for_project(p));
-    let need = |k: Category| {
-        goals
-            .iter()
-            .find(|g| g.category == k)
-            .and_then(|g| g.leads_per_year)
-    };
     let deals: Vec<_> = p.deals.iter().collect();
-    let leads = funnel::leads(p, &deals, &cats, quarter);
+    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
     let l2 = Layer2Metrics {
         period: quarter,
-        leads_total: leads.total(),
+        leads_total: leads.total,
         leads: [Category::A, Category::B]
             .into_iter()
-            .map(|k| {
-                let actual = *leads.by_category.get(k);
-                CategoryLeadsVsNeeded {
-                    category: k,
-                    actual,
-                    vs: need(k).map(|n| funnel::leads_vs_needed(actual, f64::from(n), quarter)),
-                }
-            })
+            .filter_map(|k| leads.category(k).cloned())
             .collect(),
         conversions: funnel::funnel_snapshot(p, &deals).steps,
-    };
-    let needed = CategoryValues {
-        a: need(Category::A).map(f64::from),
-        b: need(Category::B).map(f64::from),
-        c: None,
     };
     Metrics {
         as_of,
         plan: fulfilment(p, year_to_date(p, today), &TrafficLight::default()),
         l2,
         touches: touch_points(p, &cats, quarter),
-        ab_leads: ab_leads(p, &cats, quarter, &needed),
+        ab_leads: leads,
         m21: metric_21(p, |_| true),
         m22: metric_22(p, CriteriaCounting::All, |_| true),
         m23: metric_23(p, |_| true),
@@ -221,7 +201,7 @@ mod tests {
         // L2: 14 leads in Q1 (A 5, B 4); conversions 76 / 79 / 73 / 82 %.
         assert_eq!(m.l2.period, Period::quarter(2025, 1));
         assert_eq!(m.l2.leads_total, 14);
-        let a = m.l2.leads[0];
+        let a = &m.l2.leads[0];
         assert_eq!((a.category, a.actual), (Category::A, 5));
         assert_eq!(a.vs.map(|v| v.needed.round()), Some(16.0));
         assert_eq!(m.l2.leads[1].actual, 4);
@@ -246,7 +226,7 @@ mod tests {
         assert_eq!((tb.total, tb.target), (17, Some(3.0)));
         let la = m.ab_leads.category(Category::A).unwrap();
         assert_eq!(la.count(), 5);
-        assert_eq!(la.needed, Some(16.25));
+        assert_eq!(la.needed(), Some(16.25));
         // L4: 2.1 13/15 = 87 %, 2.2 10/11 = 91 %.
         let m21 = m.m21.unwrap();
         assert_eq!((m21.passed.len(), m21.past.len()), (13, 15));
@@ -262,7 +242,8 @@ mod tests {
         let p = Project::new_empty("x", d(2025, 3, 31));
         let m = layer_metrics(&p, d(2025, 5, 10));
         assert_eq!(m.as_of, d(2025, 5, 10));
-        assert_eq!(m.l2.period, Period::quarter(2025, 2));
+        // The quarter to date, as on the dashboard and in the diagnosis.
+        assert_eq!(m.l2.period, Period::new(d(2025, 4, 1), d(2025, 5, 10)));
         assert_eq!(m.plan.company.pct, None);
         assert_eq!(m.l2.leads_total, 0);
         assert!(m.l2.leads.iter().all(|l| l.vs.is_none()));
@@ -279,7 +260,7 @@ mod tests {
     #[test]
     fn demo_layer_states() {
         let p = demo_project();
-        let states = layer_states(&p);
+        let states = layer_summaries(&p);
         assert_eq!(states.len(), 5);
         assert_eq!(states[0].access, Access::Open);
         assert_eq!(states[0].results.len(), 3);
@@ -287,19 +268,24 @@ mod tests {
             .results
             .iter()
             .all(|r| r.status == ItemStatus::Met));
-        // Layer 3's maps are missing in the demo (ЛПР unknown at K05, K07–K09), with the fix.
+        // Layer 3's A project maps are missing in the demo (ЛПР unknown at K05, K07–K09), with
+        // the fix; its typical maps are all there, so their result is met.
         let l3 = &states[2];
-        let missing: Vec<_> = l3.missing().map(|r| (r.item.id, r.fix_at)).collect();
-        assert!(
-            missing.contains(&("l3.r.maps", Some(Place::L3(L3Tab::Maps)))),
-            "{missing:?}"
+        let task = l3.tasks.iter().find(|t| t.item.id == "l3.maps").unwrap();
+        assert_eq!(
+            (task.status, task.fix_at),
+            (ItemStatus::Missing, Some(Place::L3(L3Tab::Maps)))
         );
+        assert!(l3
+            .results
+            .iter()
+            .any(|r| r.item.id == "l3.r.maps" && r.status == ItemStatus::Met));
         // Layer 5: the demo's coaching log is used; no metrics; locked behind layer 3.
         let l5 = &states[4];
         assert!(l5.metrics.is_empty());
         assert_eq!(l5.results[0].status, ItemStatus::Met);
         assert!(matches!(l5.access, Access::Locked { waiting_for } if waiting_for <= 3));
-        assert!(layer_state(&p, 6).is_none());
+        assert!(layer_summary(&p, 6).is_none());
     }
 
     #[test]
@@ -312,10 +298,10 @@ mod tests {
             d(2025, 3, 1),
         )
         .unwrap();
-        let l5 = layer_state(&p, 5).unwrap();
+        let l5 = layer_summary(&p, 5).unwrap();
         assert!(matches!(l5.access, Access::Overridden(ref o) if o.reason.contains("Тренинг")));
         p.layer5.coaching.clear();
-        let l5 = layer_state(&p, 5).unwrap();
+        let l5 = layer_summary(&p, 5).unwrap();
         assert_eq!(l5.results[0].status, ItemStatus::Missing);
         assert_eq!(l5.results[0].fix_at, Some(Place::L5(L5Tab::Coaching)));
     }

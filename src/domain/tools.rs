@@ -426,6 +426,14 @@ pub struct EconomicEffect {
 }
 
 impl EconomicEffect {
+    /// Deals past 2.3 without a ТЭО, in the project's order.
+    pub fn past_without_teo(&self) -> Vec<Id> {
+        self.past
+            .iter()
+            .filter(|d| !self.past_with_teo.contains(d))
+            .copied()
+            .collect()
+    }
     /// Deals past 2.3 with a ТЭО, % of the deals past 2.3.
     pub fn teo_share_pct(&self) -> Option<f64> {
         ratio_pct(self.past_with_teo.len() as f64, self.past.len() as f64)
@@ -481,6 +489,13 @@ pub fn payback_threshold(p: &Project) -> f64 {
         .unwrap_or(DEFAULT_PAYBACK_THRESHOLD_YEARS)
 }
 
+/// Whether a ТЭО shows the project economically justified: it pays back within the project's
+/// threshold ([`payback_threshold`]) or its NPV is positive. The one rule of metric 2.3 and
+/// the ТЭО document's conclusion.
+pub fn economically_justified(p: &Project, ind: &TeoIndicators) -> bool {
+    ind.payback_years.is_some_and(|y| y <= payback_threshold(p)) || ind.npv.0 > 0
+}
+
 /// Metric 2.3: the economic effect of the ТЭО of every deal that reached 2.3, each at its own
 /// horizon and rate, and the share of deals past 2.3 with a (good) ТЭО. A ТЭО counts as
 /// presented when it is recorded on the deal.
@@ -505,7 +520,7 @@ pub fn metric_23(p: &Project, include: impl Fn(&Deal) -> bool) -> Option<Economi
         }
         let Some(teo) = &d.teo else { continue };
         let ind = teo_indicators(teo);
-        let good = ind.payback_years.is_some_and(|y| y <= threshold) || ind.npv.0 > 0;
+        let good = economically_justified(p, &ind);
         if past {
             m.past_with_teo.push(d.id);
             if good {
@@ -1182,6 +1197,7 @@ mod tests {
             ["D01", "D03", "D06", "D10", "D17", "D19"]
         );
         assert_eq!(m.teo_share_pct().unwrap().round(), 67.0);
+        assert_eq!(codes(&p, &m.past_without_teo()), ["D04", "D13", "D21"]);
         assert_eq!(codes(&p, &m.past_good), ["D01", "D03", "D10", "D19"]);
         assert_eq!(m.good_share_pct().unwrap().round(), 44.0);
         let listed: Vec<Id> = m.deals.iter().map(|d| d.deal_id).collect();

@@ -3,13 +3,37 @@
 //! and 1C: spaces or no-break spaces between thousands, a decimal comma, currency signs.
 
 use super::Lang;
-use crate::domain::{Money, MoneyUnit};
+use crate::domain::{Money, MoneyUnit, Project};
 use chrono::NaiveDate;
 
 /// No-break space between digit groups and before units, so numbers never wrap.
 pub const NBSP: char = '\u{a0}';
 /// The typographic minus used in Russian texts.
 pub const MINUS: char = '\u{2212}';
+
+/// The money unit a project counts in; a new project's (thousands of roubles) without one.
+/// The one answer for every screen's «unit» (labels, inputs, documents).
+pub fn project_unit(p: Option<&Project>) -> MoneyUnit {
+    p.map_or(MoneyUnit::ThousandRub, |p| p.company.money_unit)
+}
+
+/// The label of [`project_unit`] («тыс. ₽»).
+pub fn project_unit_label(p: Option<&Project>, lang: Lang) -> &'static str {
+    unit_label(project_unit(p), lang)
+}
+
+/// Plan coverage, % with one decimal («25,3 %»); «—» when unknown. The one formatter of
+/// Слой 2 → Метрики and the diagnosis.
+pub fn fmt_coverage(pct: Option<f64>, lang: Lang) -> String {
+    fmt_pct(pct, 1, lang)
+}
+
+/// A needed count (leads needed in a period, …) as a person reads it: rounded to whole, half
+/// away from zero («16» for 16,25 and 16,5 → «17»); comparisons use the exact value. The one
+/// formatter every screen uses for a need, so that they all show the same text.
+pub fn fmt_needed(x: f64, lang: Lang) -> String {
+    fmt_num(x.round(), 0, lang)
+}
 
 /// Groups digits by three and puts a decimal comma (ru) or point (en).
 pub fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
@@ -191,6 +215,16 @@ mod tests {
 
     fn plain(s: &str) -> String {
         s.replace(NBSP, " ").replace(MINUS, "-")
+    }
+
+    #[test]
+    fn needed_counts_are_whole() {
+        assert_eq!(fmt_needed(16.25, Lang::Ru), "16");
+        assert_eq!(fmt_needed(18.999, Lang::Ru), "19");
+        assert_eq!(fmt_needed(16.5, Lang::Ru), "17");
+        assert_eq!(fmt_needed(2.5, Lang::En), "3");
+        assert_eq!(fmt_needed(0.0, Lang::Ru), "0");
+        assert_eq!(plain(&fmt_needed(1234.4, Lang::Ru)), "1 234");
     }
 
     #[test]

@@ -4,13 +4,14 @@
 
 use crate::charts::mini_funnel::{draw_mini_funnel, MiniBar};
 use crate::components::chart::Chart;
+use crate::components::layer_status::state_badge;
 use crate::domain::dashboard::{dashboard, meets, Dashboard};
 use crate::domain::diagnostics;
 use crate::domain::funnel::TargetFlag;
-use crate::domain::method::Access;
+use crate::domain::gating::LayerState;
 use crate::domain::plan::Light;
 use crate::domain::Project;
-use crate::i18n::format::{fmt_date, fmt_money, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::pages::diagnosis::segment_label;
 use crate::state::route::{DiagnosisTab, Place, Route};
@@ -45,24 +46,17 @@ fn line(ok: Option<bool>, text: String, t: &Catalogue, testid: &'static str) -> 
 fn card(
     n: u8,
     title: &'static str,
-    access: &Access,
+    state: &LayerState,
     t: &'static Catalogue,
     body: AnyView,
 ) -> impl IntoView {
-    let (state, cls) = match access {
-        Access::Open => (t.dash.open.to_string(), "layer-status open"),
-        Access::Overridden(_) => (t.dash.overridden.to_string(), "layer-status override"),
-        Access::Locked { waiting_for } => (
-            fill(t.dash.locked, &[&waiting_for.to_string()]),
-            "layer-status locked",
-        ),
-    };
-    let locked = matches!(access, Access::Locked { .. });
+    let (cls, state_text) = state_badge(state, t);
+    let locked = state.is_locked();
     view! {
         <section class="dash-card" class:locked=locked data-testid=format!("dash-l{n}")>
             <header class="dash-card-head">
                 <h2>{title}</h2>
-                <span class=cls data-testid="dash-access">{state}</span>
+                <span class=cls data-testid="dash-access">{state_text}</span>
             </header>
             {body}
             <a class="dash-link" href=Route::of_layer(n).href() data-testid=format!("dash-link-l{n}")>{fill(t.dash.open_layer, &[&n.to_string()])}</a>
@@ -122,10 +116,10 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
                 &[
                     k.letter(),
                     &lv.actual.to_string(),
-                    &fmt_num(lv.needed, 0, l),
+                    &fmt_needed(lv.needed, l),
                 ],
             );
-            line(meets(lv.pct, Some(th)), text, t, "dash-leads")
+            line(lv.meets(th), text, t, "dash-leads")
         })
         .collect_view();
     let code = |i: usize| p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default();
@@ -151,19 +145,13 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             line(ok, text, t, "dash-conv")
         })
         .collect_view();
-    let below: Vec<usize> = d
-        .conversions
-        .iter()
-        .filter(|c| c.flag == TargetFlag::Below)
-        .map(|c| c.to)
-        .collect();
     let bars: Vec<MiniBar> = d
-        .reached
+        .bars
         .iter()
-        .map(|r| MiniBar {
-            code: code(r.stage),
-            count: r.count,
-            below_target: below.contains(&r.stage),
+        .map(|b| MiniBar {
+            code: code(b.stage),
+            count: b.count,
+            below_target: b.below_target,
         })
         .collect();
     let text = bars
@@ -304,7 +292,7 @@ pub fn DashboardPage() -> impl IntoView {
                 let l = lang.get();
                 figures.with(|f| store.current.with(|p| {
                     let (Some(p), Some(d)) = (p.as_ref(), f.as_ref()) else { return ().into_any() };
-                    let acc = |n: usize| d.access.get(n).cloned().unwrap_or(Access::Open);
+                    let acc = |n: usize| d.states.get(n).cloned().unwrap_or(LayerState::Open);
                     view! {
                         <div class="dash-grid">
                             {card(1, tt.dash.l1, &acc(0), tt, l1_body(p, d, tt, l))}

@@ -11,11 +11,7 @@ use leptos::prelude::*;
 
 const PAGE: usize = 50;
 
-fn dim_name(list: &[crate::domain::Dimension], id: Option<crate::domain::Id>) -> String {
-    id.and_then(|id| list.iter().find(|d| d.id == id))
-        .map(|d| d.name.clone())
-        .unwrap_or_default()
-}
+use super::layer1::dim_name;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -164,16 +160,13 @@ fn ClientsTable() -> impl IntoView {
             p.as_ref().map(|p| {
                 let year = p.company.base_year;
                 let limit = if all.get() { usize::MAX } else { PAGE };
+                let revenues = crate::domain::abc::client_year_index(p, year);
                 p.clients
                     .iter()
                     .take(limit)
                     .map(|c| {
-                        let revenue: Money = p
-                            .revenues
-                            .iter()
-                            .filter(|r| r.client_id == c.id && r.year == year)
-                            .map(|r| r.amount)
-                            .sum();
+                        let revenue: Money =
+                            revenues.get(&c.id).map(|y| y.amount).unwrap_or_default();
                         let manager = c
                             .manager_id
                             .and_then(|m| p.manager(m))

@@ -1,14 +1,15 @@
 //! «Отчёт о состоянии слоёв» (`#/method/report`): one printable A4 document with, for each of
 //! the five layers, its state (open, locked, opened early with the reason), its tasks and
 //! results with their status, and its management metrics with their current values. Every
-//! figure comes from [`report::layer_metrics`] and [`report::layer_states`].
+//! figure comes from [`report::layer_metrics`] and [`report::layer_summaries`].
 
+use crate::components::layer_status::state_badge;
 use crate::components::print::{export_html, print_page};
 use crate::domain::funnel::TargetFlag;
-use crate::domain::method::{Access, ItemStatus};
-use crate::domain::report::{layer_metrics, layer_states, ItemState, LayerState, Metrics};
+use crate::domain::method::ItemStatus;
+use crate::domain::report::{layer_metrics, layer_summaries, ItemState, LayerSummary, Metrics};
 use crate::domain::{Category, Project};
-use crate::i18n::format::{fmt_date, fmt_money, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::route::Route;
 use crate::state::store::{today, use_store};
@@ -37,7 +38,7 @@ pub fn LayerReport() -> impl IntoView {
         store.current.with(|p| {
             let p = p.as_ref()?;
             let m = layer_metrics(p, today());
-            let states = layer_states(p);
+            let states = layer_summaries(p);
             Some(view! {
                 <h1>{c.l5.report_title}</h1>
                 <p class="doc-meta" data-testid="report-meta">
@@ -59,21 +60,6 @@ pub fn LayerReport() -> impl IntoView {
             </div>
             <article class="print-sheet layer-report" id=DOC_ID data-testid="layer-report">{doc}</article>
         </section>
-    }
-}
-
-fn access_text(a: &Access, complete: bool, c: &Catalogue) -> String {
-    let s = c.shell;
-    match a {
-        Access::Open if complete => format!("✓ {}", s.layer_done),
-        Access::Open => format!("○ {}", s.layer_open),
-        Access::Overridden(o) => format!(
-            "⚠ {}",
-            fill(s.layer_overridden, &[&fmt_date(o.date), &o.reason])
-        ),
-        Access::Locked { waiting_for } => {
-            format!("✕ {}", fill(s.layer_locked, &[&waiting_for.to_string()]))
-        }
     }
 }
 
@@ -104,7 +90,7 @@ fn item_list(items: &[ItemState], c: &'static Catalogue, lg: Lang) -> impl IntoV
 
 fn layer_section(
     p: &Project,
-    s: &LayerState,
+    s: &LayerSummary,
     m: &Metrics,
     c: &'static Catalogue,
     lg: Lang,
@@ -134,7 +120,7 @@ fn layer_section(
     view! {
         <section class="report-layer" data-testid=format!("report-layer-{n}")>
             <h2>{fill(c.l5.ls_layer, &[&n.to_string()])}". "{name}</h2>
-            <p><strong>{c.l5.r_state}": "</strong><span data-testid=format!("report-l{n}-state")>{access_text(&s.access, s.complete, c)}</span></p>
+            <p><strong>{c.l5.r_state}": "</strong><span data-testid=format!("report-l{n}-state")>{state_badge(&s.state, c).1}</span></p>
             <h3>{c.l5.r_tasks}</h3>
             {item_list(&s.tasks, c, lg)}
             <h3>{c.l5.r_results}</h3>
@@ -185,9 +171,10 @@ fn metric_rows(
                 &[&fmt_date(m.l2.period.from), &fmt_date(m.l2.period.to)],
             );
             for l in &m.l2.leads {
-                let needed =
-                    l.vs.map(|v| fmt_num(v.needed, 1, lg))
-                        .unwrap_or_else(|| "—".into());
+                let needed = l
+                    .needed()
+                    .map(|v| fmt_needed(v, lg))
+                    .unwrap_or_else(|| "—".into());
                 out.push((
                     format!("{} ({per})", fill(t.r_leads, &[letter(l.category)])),
                     fill(
@@ -255,8 +242,8 @@ fn metric_rows(
                             t.r_ab_leads_value,
                             &[
                                 &l.count().to_string(),
-                                &l.needed
-                                    .map(|x| fmt_num(x, 1, lg))
+                                &l.needed()
+                                    .map(|x| fmt_needed(x, lg))
                                     .unwrap_or_else(|| "—".into()),
                                 &pct(l.share_pct()),
                             ],

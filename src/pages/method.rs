@@ -1,9 +1,10 @@
 //! The method map: the article's table for each layer with the status of every item, which
 //! layers are open, and early opening with a recorded reason.
 
-use crate::domain::method::{self, Access, Item, ItemKind, ItemStatus, Layer, LAYERS};
-use crate::i18n::format::fmt_date;
-use crate::i18n::{fill, Lang};
+use crate::components::layer_status::state_badge;
+use crate::domain::gating::{self, LayerState};
+use crate::domain::method::{self, Item, ItemKind, ItemStatus, Layer, LAYERS};
+use crate::i18n::Lang;
 use crate::state::route::{use_tab, MethodTab, Place};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
@@ -43,44 +44,18 @@ fn LayerCard(layer: Layer) -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let n = layer.n;
-    let access = Memo::new(move |_| {
+    let state = Memo::new(move |_| {
         store
             .current
-            .with(|p| p.as_ref().map(|p| method::layer_access(p, n)))
-    });
-    let complete = Memo::new(move |_| {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| method::layer_complete(p, n))
-                .unwrap_or(false)
-        })
+            .with(|p| p.as_ref().map(|p| gating::layer_state(p, n)))
     });
     let reason = RwSignal::new(String::new());
     let asking = RwSignal::new(false);
     let error = RwSignal::new(None::<&'static str>);
 
-    let status = move || {
-        let s = t.get().shell;
-        match access.get() {
-            Some(Access::Open) if complete.get() => {
-                ("layer-status done", format!("✓ {}", s.layer_done))
-            }
-            Some(Access::Open) | None => ("layer-status open", format!("○ {}", s.layer_open)),
-            Some(Access::Overridden(o)) => (
-                "layer-status override",
-                format!(
-                    "⚠ {}",
-                    fill(s.layer_overridden, &[&fmt_date(o.date), &o.reason])
-                ),
-            ),
-            Some(Access::Locked { waiting_for }) => (
-                "layer-status locked",
-                format!("✕ {}", fill(s.layer_locked, &[&waiting_for.to_string()])),
-            ),
-        }
-    };
-    let locked = move || matches!(access.get(), Some(Access::Locked { .. }));
-    let overridden = move || matches!(access.get(), Some(Access::Overridden(_)));
+    let status = move || state_badge(&state.get().unwrap_or(LayerState::Open), t.get());
+    let locked = move || matches!(state.get(), Some(LayerState::Locked { .. }));
+    let overridden = move || matches!(state.get(), Some(LayerState::Overridden(_)));
     let save_override = move |_| {
         let r = reason.get_untracked();
         // Check first, so that a refused override does not touch the project.

@@ -25,7 +25,7 @@ appTest("dashboard: every layer at a glance, links, latest diagnosis", async (se
     await app.expectText(app.by("dash-m22"), "91\u00A0%");
     await app.expectText(app.by("dash-no-metrics"), "Метрик нет");
     await app.expectText(app.by("dash-funnel"), "2.1: 19");
-    await app.expectText(app.by("dash-l1").getByTestId("dash-access"), "открыт");
+    await app.expectText(app.by("dash-l1").getByTestId("dash-access"), "Выполнен");
   });
 
   await t.test("a card's link opens its layer", async () => {

@@ -12,7 +12,7 @@ appTest("diagnosis: demo at layer 3, history, report, thresholds", async (sessio
   await t.test("the demo localises at layer 3 with its evidence", async () => {
     await app.expectText(app.by("diag-verdict"), "Проблема локализована на слое 3");
     await app.expectText(app.by("diag-l1"), "82\u00A0%");
-    await app.expectText(app.by("diag-l2"), /Лиды кат\. A.*5\s*16/s);
+    await app.expectText(app.by("diag-l2"), /Лиды кат\. A.*5\s*≥ 14,6 \(нужно 16\)/s);
     const l3 = app.by("diag-l3").first();
     await app.expectText(l3, /Точки контакта на клиента кат\. A\s*4,8\s*6/);
     for (const client of [

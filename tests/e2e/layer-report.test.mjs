@@ -32,7 +32,8 @@ appTest("layer report: five layers with the demo's metric values; print and HTML
     // States: layers 1–2 done, layer 3 open with its maps missing, layer 5 locked.
     await app.expectText(app.by("report-l1-state"), "Выполнен");
     await app.expectText(app.by("report-l3-state"), "Открыт");
-    await app.expectText(app.by("report-item-l3.r.maps"), "✗ не выполнено");
+    await app.expectText(app.by("report-item-l3.maps"), "✗ не выполнено");
+    await app.expectText(app.by("report-item-l3.r.maps"), "✓");
     await app.expectText(app.by("report-l5-state"), "Заблокирован");
   });
 

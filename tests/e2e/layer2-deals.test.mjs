@@ -103,7 +103,7 @@ appTest("layer 2 deals: create, move with dates, lose at 2.2, funnel counts it, 
   await t.test("deleting the deal asks first", async () => {
     await app.click(app.by("deal-row-D26").locator("a"));
     const message = await app.clickAndConfirm(app.by("delete-deal"));
-    assert.match(message, /Удалить сделку «D26 Насосы градирни»/);
+    assert.match(message, /Удалить сделку «D26 — Насосы градирни»/);
     await app.guard(app.by("deals-table").waitFor({ state: "visible" }));
     await expectPlain(app, app.by("deals-shown"), "25 из 25");
   });

@@ -11,7 +11,7 @@ use crate::domain::model::{
     Category, DiagnosisThresholds, Project, SavedDiagnosis, Segment, SegmentKind,
 };
 use crate::domain::period::Period;
-use crate::i18n::format::{fmt_date, fmt_num, fmt_pct, parse_date, parse_number};
+use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct, parse_date, parse_number};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::route::{use_tab, DiagnosisTab};
 use crate::state::store::{today, use_store};
@@ -380,7 +380,7 @@ fn History() -> impl IntoView {
                     let leads = format!(
                         "{} / {}",
                         with_change(s.leads.map(f64::from), prev.and_then(|x| x.leads.map(f64::from)), 0, false, l),
-                        s.leads_needed.map(|x| fmt_num(x, 0, l)).unwrap_or_else(|| "—".into())
+                        s.leads_needed.map(|x| fmt_needed(x, l)).unwrap_or_else(|| "—".into())
                     );
                     view! {
                         <tr data-testid="diag-history-row">

@@ -6,7 +6,7 @@ use crate::domain::model::{
     Client, DiagnosisOutcome, Id, Manager, Project, Role, Segment, SegmentKind,
 };
 use crate::domain::tools::Template;
-use crate::i18n::format::{fmt_money, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_coverage, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
 use leptos::prelude::*;
 
@@ -24,13 +24,7 @@ fn deal_label(p: &Project, id: Id) -> String {
     p.deals
         .iter()
         .find(|d| d.id == id)
-        .map(|d| {
-            if d.code.is_empty() {
-                d.title.clone()
-            } else {
-                d.code.clone()
-            }
-        })
+        .map(|d| d.short_label().to_string())
         .unwrap_or_default()
 }
 
@@ -105,13 +99,27 @@ pub fn metric_label(p: &Project, m: Metric, t: &Catalogue) -> String {
 }
 
 /// The value and threshold of a check, formatted for its metric.
-pub fn check_values(p: &Project, c: &Check, lang: Lang) -> (String, String) {
+pub fn check_values(p: &Project, c: &Check, t: &Catalogue, lang: Lang) -> (String, String) {
     let pct = |x: Option<f64>| fmt_pct(x.map(f64::round), 0, lang);
     let one = |x: Option<f64>| x.map(|v| fmt_num(v, 1, lang)).unwrap_or_else(|| "—".into());
     let int = |x: Option<f64>| x.map(|v| fmt_num(v, 0, lang)).unwrap_or_else(|| "—".into());
     let unit = p.company.money_unit;
     match c.metric {
-        Metric::Leads(_) | Metric::ProjectsNeeded => (int(c.value), int(c.threshold)),
+        Metric::Leads(_) => (
+            int(c.value),
+            match (c.threshold, c.need) {
+                (Some(th), Some(need)) => fill(
+                    t.diag.leads_threshold,
+                    &[&fmt_num(th, 1, lang), &fmt_needed(need, lang)],
+                ),
+                _ => "—".into(),
+            },
+        ),
+        Metric::ProjectsNeeded => (int(c.value), int(c.threshold)),
+        Metric::Coverage => (
+            fmt_coverage(c.value, lang),
+            format!("≥ {}", pct(c.threshold)),
+        ),
         Metric::Matrix => (int(c.value), int(c.threshold)),
         Metric::Touches(_) => (one(c.value), one(c.threshold)),
         Metric::ManagerPlans => (
@@ -165,14 +173,14 @@ pub fn checks_table(
     let rows = checks
         .iter()
         .map(|c| {
-            let (v, th) = check_values(p, c, lang);
+            let (v, th) = check_values(p, c, t, lang);
             let (st, cls) = status_text(c.status, t);
             let fail = c.status == Status::Fail;
             view! {
                 <tr class="diag-row" class:fail=fail data-testid="diag-check">
                     <td>{metric_label(p, c.metric, t)}</td>
                     <td class="num" data-testid="diag-value">{v}</td>
-                    <td class="num">{th}</td>
+                    <td class="num" data-testid="diag-threshold">{th}</td>
                     <td class=format!("status {cls}")>{st}</td>
                     <td class="evidence">{evidence(p, c)}</td>
                 </tr>

@@ -8,7 +8,7 @@ use crate::components::chart::Chart;
 use crate::domain::abc::{
     a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult, DealSource,
 };
-use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, unit_label};
+use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit_label};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -106,11 +106,9 @@ pub fn AbcTab() -> impl IntoView {
     };
     let year = move || res.with(|r| r.as_ref().map(|r| r.year.to_string()).unwrap_or_default());
     let unit = move || {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| unit_label(p.company.money_unit, lang.get()))
-                .unwrap_or_default()
-        })
+        store
+            .current
+            .with(|p| project_unit_label(p.as_ref(), lang.get()))
     };
     view! {
         <div class="form-grid no-print">

@@ -2,55 +2,20 @@
 //! [`PAGE`] rows (10 000 clients stay responsive), inline edit with selects (a client may work
 //! in several business lines: those are checkboxes in a drop-down), add, delete.
 
-use super::{abc_of, dim_items, manager_items, options, parse_id, PAGE};
-use crate::domain::abc::client_year_index;
+use super::{dim_items, manager_items, options, parse_id, PAGE};
+use crate::domain::clients::{client_list, ClientQuery, ClientSort, DimFilter};
 use crate::domain::{edit, Category, Client, ClientRevenue, Id, Money};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, parse_number};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
-use std::collections::HashMap;
-
-/// A client row as shown.
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: Id,
-    code: String,
-    name: String,
-    revenue: Money,
-    category: &'static str,
-    /// The category by the ABC rule (what «авто» gives).
-    computed: &'static str,
-    /// The hand-set category, if any.
-    category_override: Option<Category>,
-    lines: Vec<Id>,
-    channel: Option<Id>,
-    region: Option<Id>,
-    manager: Option<Id>,
-}
-
-/// A filter of one dimension: `None` = all, `Some(None)` = not set, `Some(Some(id))`.
-type DimFilter = Option<Option<Id>>;
 
 fn parse_filter(s: &str) -> DimFilter {
     match s {
         "" => None,
         "none" => Some(None),
         x => parse_id(x).map(Some),
-    }
-}
-
-fn passes(f: DimFilter, v: Option<Id>) -> bool {
-    f.is_none_or(|f| f == v)
-}
-
-/// A filter on a list of values: «not set» is an empty list, a value must be among them.
-fn passes_any(f: DimFilter, v: &[Id]) -> bool {
-    match f {
-        None => true,
-        Some(None) => v.is_empty(),
-        Some(Some(id)) => v.contains(&id),
     }
 }
 
@@ -83,18 +48,13 @@ pub fn ClientsTab() -> impl IntoView {
     let year = Memo::new(move |_| {
         store
             .current
-            .with(|p| {
-                p.as_ref()
-                    .map(|p| p.layer1.abc.year.unwrap_or(p.company.base_year))
-            })
+            .with(|p| p.as_ref().map(crate::domain::abc::abc_year))
             .unwrap_or(0)
     });
     let unit = move || {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| crate::i18n::format::unit_label(p.company.money_unit, lang.get()))
-                .unwrap_or_default()
-        })
+        store
+            .current
+            .with(|p| crate::i18n::format::project_unit_label(p.as_ref(), lang.get()))
     };
     let lists = Memo::new(move |_| {
         store.current.with(|p| {
@@ -111,7 +71,7 @@ pub fn ClientsTab() -> impl IntoView {
         })
     });
     let rows = Memo::new(move |_| {
-        let f = filter.get().to_lowercase();
+        let f = filter.get();
         let (fl, fc, fr, fm) = (
             f_line.get(),
             f_channel.get(),
@@ -119,64 +79,23 @@ pub fn ClientsTab() -> impl IntoView {
             f_manager.get(),
         );
         let (key, asc) = sort.get();
-        store.current.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return Vec::new();
-            };
-            let idx = client_year_index(p, p.layer1.abc.year.unwrap_or(p.company.base_year));
-            // id → (category after overrides, computed class).
-            let abc = abc_of(p);
-            let cats: HashMap<Id, (Category, Category)> = abc
-                .rows
-                .iter()
-                .map(|r| (r.client_id, (r.category, r.class)))
-                .chain(
-                    abc.unranked
-                        .iter()
-                        .map(|u| (u.client_id, (u.category, Category::N))),
-                )
-                .collect();
-            let mut v: Vec<Row> = p
-                .clients
-                .iter()
-                .filter(|c| {
-                    f.is_empty()
-                        || c.name.to_lowercase().contains(&f)
-                        || c.code.to_lowercase().contains(&f)
-                })
-                .filter(|c| passes_any(fl, &c.business_line_ids))
-                .filter(|c| passes(fc, c.channel_id))
-                .filter(|c| passes(fr, c.region_id))
-                .filter(|c| passes(fm, c.manager_id))
-                .map(|c| Row {
-                    id: c.id,
-                    code: c.code.clone(),
-                    name: c.name.clone(),
-                    revenue: idx.get(&c.id).map(|y| y.amount).unwrap_or_default(),
-                    category: cats.get(&c.id).map_or(Category::N, |x| x.0).letter(),
-                    computed: cats.get(&c.id).map_or(Category::N, |x| x.1).letter(),
-                    category_override: c.category_override,
-                    lines: c.business_line_ids.clone(),
-                    channel: c.channel_id,
-                    region: c.region_id,
-                    manager: c.manager_id,
-                })
-                .collect();
-            v.sort_by(|a, b| {
-                let o = match key {
-                    "code" => a.code.cmp(&b.code),
-                    "revenue" => a.revenue.cmp(&b.revenue),
-                    "category" => a.category.cmp(b.category),
-                    _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-                };
-                if asc {
-                    o
-                } else {
-                    o.reverse()
-                }
-            });
-            v
-        })
+        let q = ClientQuery {
+            text: f,
+            line: fl,
+            channel: fc,
+            region: fr,
+            manager: fm,
+            sort: match key {
+                "code" => ClientSort::Code,
+                "revenue" => ClientSort::Revenue,
+                "category" => ClientSort::Category,
+                _ => ClientSort::Name,
+            },
+            ascending: asc,
+        };
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| client_list(p, &q)).unwrap_or_default())
     });
     let set_revenue = move |id: Id, s: String| match parse_number(&s) {
         Some(x) => {
@@ -354,9 +273,9 @@ pub fn ClientsTab() -> impl IntoView {
                                 <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue"
                                     on:change=move |ev| set_revenue(id, event_target_value(&ev)) /></td>
                                 <td><select class="input l1-cat" data-testid="client-category"
-                                    title=move || if r.category_override.is_some() { fill(t.get().l1.cat_manual, &[r.category, r.computed]) } else { String::new() }
+                                    title=move || if r.category_override.is_some() { fill(t.get().l1.cat_manual, &[r.category.letter(), r.computed.letter()]) } else { String::new() }
                                     on:change=move |ev| { let v = Category::parse(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.category_override = v)) }>
-                                    <option value="" selected=r.category_override.is_none()>{fill(t.get_untracked().l1.cat_auto, &[r.computed])}</option>
+                                    <option value="" selected=r.category_override.is_none()>{fill(t.get_untracked().l1.cat_auto, &[r.computed.letter()])}</option>
                                     {[Category::A, Category::B, Category::C, Category::N].into_iter().map(|k| view! {
                                         <option value=k.letter() selected=r.category_override == Some(k)>{k.letter()}</option>
                                     }).collect_view()}

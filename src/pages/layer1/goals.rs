@@ -6,7 +6,9 @@ use super::{abc_of, dim_items, options, parse_id};
 use crate::domain::plan::{category_plans, manager_plans, market_share, project_goals};
 use crate::domain::{Category, MarketVolume, Money};
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number};
+use crate::i18n::format::{
+    fmt_amount, fmt_money, fmt_needed, fmt_num, fmt_pct, parse_number, project_unit,
+};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -33,12 +35,7 @@ pub fn GoalsTab() -> impl IntoView {
                 .map(|e| view! { <p class="error-text" data-testid="goals-error">{e.1}</p> })
         }
     };
-    let unit = move || {
-        store
-            .current
-            .with(|p| p.as_ref().map(|p| p.company.money_unit))
-            .unwrap_or(crate::domain::MoneyUnit::Rub)
-    };
+    let unit = move || store.current.with(|p| project_unit(p.as_ref()));
     let set_cat = move |k: Category, s: String, win: bool| {
         let v = if s.trim().is_empty() {
             Some(None)
@@ -199,7 +196,7 @@ pub fn GoalsTab() -> impl IntoView {
                             <button class="btn ghost" data-testid=format!("won-reset-{}", k.letter()) on:click=move |_| set_override(k, String::new())>{move || t.get().l1.reset_calc}</button>
                         })}</td>
                         <td class="num" data-testid=format!("leads-{}", k.letter())>{g.leads_per_year.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
-                        <td class="num">{g.leads_per_quarter.map(|x| format!("{} (≈ {})", fmt_num(x, 2, l), g.leads_per_quarter_rounded.unwrap_or(0))).unwrap_or_else(dash)}</td>
+                        <td class="num" data-testid=format!("leads-quarter-{}", k.letter())>{g.leads_per_quarter.map(|x| fmt_needed(x, l)).unwrap_or_else(dash)}</td>
                         <td class="num">{g.wip_needed.map(|x| fmt_num(x, 1, l)).unwrap_or_else(dash)}</td>
                     </tr> }
                 }).collect_view()
@@ -228,7 +225,7 @@ pub fn GoalsTab() -> impl IntoView {
         </ul>
         {move || store.current.with(|p| p.as_ref().map(|p| {
             let l = lang.get();
-            let mp = manager_plans(p, &abc_of(p), 1.0);
+            let mp = manager_plans(p, &abc_of(p), crate::domain::plan::DEFAULT_TOLERANCE_PCT);
             view! { <p data-testid="managers-check">
                 {fill(t.get().l1.managers_sum, &[&fmt_money(mp.total, p.company.money_unit, l), &fmt_money(mp.company_plan, p.company.money_unit, l)])}
                 " — "{if mp.total_ok { t.get().l1.managers_ok } else { t.get().l1.managers_bad }}

@@ -13,7 +13,7 @@ mod plans;
 mod structure;
 
 use crate::components::tabs::Tabs;
-use crate::domain::abc::{abc_analysis, AbcResult};
+use crate::domain::abc::AbcResult;
 use crate::domain::{Dimension, Id, Project};
 use crate::i18n::Catalogue;
 use crate::state::route::{use_tab, L1Tab};
@@ -23,10 +23,9 @@ use leptos::prelude::*;
 /// Rows per page of the long lists (clients, actuals).
 pub(crate) const PAGE: usize = 50;
 
-/// The ABC analysis of the project's chosen year.
+/// The ABC analysis of the project's chosen year ([`crate::domain::abc::abc_for_project`]).
 pub(crate) fn abc_of(p: &Project) -> AbcResult {
-    let year = p.layer1.abc.year.unwrap_or(p.company.base_year);
-    abc_analysis(p, year, &p.layer1.abc)
+    crate::domain::abc::abc_for_project(p)
 }
 
 /// The name of a dimension, or «—».

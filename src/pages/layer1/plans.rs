@@ -179,7 +179,7 @@ pub fn PlansTab() -> impl IntoView {
             let c = t.get();
             let mp = manager_plans(p, &abc_of(p), crate::domain::plan::DEFAULT_TOLERANCE_PCT);
             let u = p.company.money_unit;
-            let splits_bad = mp.rows.iter().filter(|r| r.channel_ok == Some(false) || r.category_ok == Some(false)).count();
+            let splits_bad = mp.splits_bad();
             view! {
                 <p data-testid="plans-check" class:error-text=!mp.total_ok>
                     {fill(c.l1.managers_sum, &[&fmt_money(mp.total, u, l), &fmt_money(mp.company_plan, u, l)])}

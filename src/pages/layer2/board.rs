@@ -111,7 +111,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     view! {
                         <li class:l2-stuck=is_stuck>
                             <a href=Place::L2(L2Tab::Deals).href(&[("deal", &d.id.to_string())]) data-testid=format!("cell-deal-{}", d.code)>
-                                {format!("{} · {}", d.code, d.title)}
+                                {d.label()}
                             </a>
                             " — " {money(p, d.amount, lang)}
                             {is_stuck.then(|| view! { <span class="l2-stuck-mark">{format!(" ⚠ {}", t.stuck_title)}</span> })}
@@ -140,7 +140,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     let d = p.deals.iter().find(|d| d.id == s.deal_id)?;
                     Some(view! {
                         <li data-testid=format!("stuck-{}", d.code)>
-                            <a href=Place::L2(L2Tab::Deals).href(&[("deal", &d.id.to_string())])>{format!("⚠ {} · {}", d.code, d.title)}</a>
+                            <a href=Place::L2(L2Tab::Deals).href(&[("deal", &d.id.to_string())])>{format!("⚠ {}", d.label())}</a>
                             {format!(" — {} · {}", super::stage_label(p, s.stage), fill(t.stuck_days, &[&s.days.to_string(), &s.typical_days.to_string()]))}
                         </li>
                     })

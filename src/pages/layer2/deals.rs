@@ -342,7 +342,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                 .map(|i| stage_label(p, i))
                 .unwrap_or_default();
             view! {
-                <h2 data-testid="deal-heading">{fill(t.d_editor, &[&format!("{} · {}", d.code, d.title)])}</h2>
+                <h2 data-testid="deal-heading">{fill(t.d_editor, &[&d.label()])}</h2>
                 <p>
                     <span data-testid="deal-current-stage">{p.stage(d.stage_id).map(|s| format!("{} {}", s.code, s.name_ru)).unwrap_or_default()}</span>
                     " · "<span data-testid="deal-status">{status_label(d.status, &t)}</span>
@@ -435,7 +435,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         let title = store.current.with_untracked(|p| {
             p.as_ref()
                 .and_then(|p| p.deals.iter().find(|d| d.id == id))
-                .map(|d| format!("{} {}", d.code, d.title))
+                .map(|d| d.label())
                 .unwrap_or_default()
         });
         let ok = window()

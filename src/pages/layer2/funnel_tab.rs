@@ -3,7 +3,7 @@
 use super::{money, stage_label, use_l2};
 use crate::charts::funnel::{draw_funnel, FunnelBar};
 use crate::components::chart::Chart;
-use crate::domain::funnel::TargetFlag;
+use crate::domain::funnel::{funnel_bars, FunnelMeasure, TargetFlag};
 use crate::i18n::format::{fmt_int, fmt_pct};
 use crate::i18n::{fill, L2};
 use crate::state::store::use_store;
@@ -34,33 +34,33 @@ pub(super) fn FunnelTab() -> impl IntoView {
                 let (Some(r), Some(p)) = (r.as_ref(), p.as_ref()) else {
                     return vec![];
                 };
-                let s = &r.snap;
-                s.reached
-                    .iter()
+                let measure = if show_money {
+                    FunnelMeasure::Money
+                } else {
+                    FunnelMeasure::Count
+                };
+                funnel_bars(&r.snap, measure)
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, x)| {
-                        let step = i.checked_sub(1).and_then(|j| s.steps.get(j));
-                        let first = s.pct_of_first.get(i).copied().flatten();
-                        let pct_text = match step {
-                            Some(c) => {
-                                format!("{} · {}", fmt_pct(c.pct, 0, lang), fmt_pct(first, 0, lang))
-                            }
-                            None => fmt_pct(first, 0, lang),
+                    .map(|(i, b)| {
+                        let pct_text = if i == 0 {
+                            fmt_pct(b.pct_first, 0, lang)
+                        } else {
+                            format!(
+                                "{} · {}",
+                                fmt_pct(b.pct_prev, 0, lang),
+                                fmt_pct(b.pct_first, 0, lang)
+                            )
                         };
                         FunnelBar {
-                            label: stage_label(p, x.stage),
-                            value: if show_money {
-                                x.money.as_f64()
-                            } else {
-                                x.count as f64
-                            },
-                            value_text: if show_money {
-                                money(p, x.money, lang)
-                            } else {
-                                fmt_int(x.count as i64, lang)
+                            label: stage_label(p, b.stage),
+                            value: b.value,
+                            value_text: match measure {
+                                FunnelMeasure::Money => money(p, b.money, lang),
+                                FunnelMeasure::Count => fmt_int(b.count as i64, lang),
                             },
                             pct_text,
-                            below_target: step.is_some_and(|c| c.flag == TargetFlag::Below),
+                            below_target: b.below_target,
                         }
                     })
                     .collect()

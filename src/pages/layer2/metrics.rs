@@ -5,7 +5,7 @@ use super::funnel_tab::flag_text;
 use super::{as_of, money, stage_label, use_l2};
 use crate::domain::funnel::{self, Conversion, DealFilter, TargetFlag};
 use crate::domain::{abc, plan, Category, Period, Project};
-use crate::i18n::format::{fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_coverage, fmt_needed, fmt_pct};
 use crate::i18n::{fill, Lang, L2};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -73,21 +73,19 @@ pub(super) fn MetricsTab() -> impl IntoView {
                 store.current.with(|p| {
                     let (r, p) = (r.as_ref()?, p.as_ref()?);
                     let today = as_of(p);
-                    let period = f.period.period().unwrap_or_else(|| Period::quarter_of(today));
+                    let period = f.period.period().unwrap_or_else(|| Period::reporting_quarter(today));
                     let filter = DealFilter { active_in: None, ..f.deal_filter() };
                     let deals = funnel::filter_deals(p, &filter, cats);
-                    let leads = funnel::leads(p, &deals, cats, period);
                     let goals = plan::project_goals(p, &abc::abc_for_project(p));
-                    let lead_rows = [Category::A, Category::B, Category::C, Category::N].into_iter().map(|k| {
-                        let actual = *leads.by_category.get(k);
-                        let need = goals.iter().find(|g| g.category == k).and_then(|g| g.leads_per_year);
-                        let v = need.map(|n| funnel::leads_vs_needed(actual, f64::from(n), period));
+                    let leads = funnel::leads_report(p, &deals, cats, &goals, period);
+                    let lead_rows = leads.categories.iter().map(|c| {
+                        let k = c.category;
                         view! {
                             <tr data-testid=format!("leads-{}", k.letter())>
                                 <th scope="row">{k.letter()}</th>
-                                <td class="num">{actual}</td>
-                                <td class="num">{v.map(|v| fmt_num(v.needed, 1, lang)).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{fmt_pct(v.and_then(|v| v.pct), 0, lang)}</td>
+                                <td class="num">{c.actual}</td>
+                                <td class="num" data-testid=format!("leads-needed-{}", k.letter())>{c.needed().map(|n| fmt_needed(n, lang)).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{fmt_pct(c.share_pct(), 0, lang)}</td>
                             </tr>
                         }
                     }).collect_view();
@@ -95,15 +93,9 @@ pub(super) fn MetricsTab() -> impl IntoView {
                     let cohort_rows: Vec<_> = cohort.iter().map(|s| (s.conversion, Some([s.entered, s.moved_on, s.lost, s.timed_out]))).collect();
                     let snap_rows: Vec<_> = r.snap.steps.iter().map(|c| (*c, None)).collect();
                     let mm = funnel::money_movement(p, &deals, cats, period);
-                    let configured = funnel::configured_probabilities(p);
-                    let use_hist = configured.iter().all(Option::is_none);
-                    let probs = if use_hist {
-                        funnel::odds_as_probabilities(&funnel::historical_probabilities(p, &deals))
-                    } else {
-                        configured
-                    };
-                    let w = funnel::weighted_pipeline(p, &deals, &probs);
-                    let cov = funnel::coverage(&w, funnel::remaining_plan(p, today));
+                    let pc = funnel::plan_coverage(p, &deals, today);
+                    let use_hist = pc.source == funnel::ProbabilitySource::Historical;
+                    let (w, cov) = (&pc.weighted, pc.coverage);
                     let reasons = mm.lost_reasons.iter().map(|lr| view! {
                         <li>{format!("{}: {} · {}", lr.reason, lr.count, money(p, lr.money, lang))}</li>
                     }).collect_view();
@@ -121,7 +113,7 @@ pub(super) fn MetricsTab() -> impl IntoView {
                         <p class="muted" data-testid="metrics-period">{fill(t.m_period, &[&period_label(period, &t)])}</p>
                         <section class="l2-metric">
                             <h2>{t.m_leads}</h2>
-                            <p data-testid="leads-total">{fill(t.m_leads_total, &[&leads.total().to_string()])}</p>
+                            <p data-testid="leads-total">{fill(t.m_leads_total, &[&leads.total.to_string()])}</p>
                             <table class="table" data-testid="leads-table">
                                 <thead><tr><th scope="col">{t.m_category}</th><th class="num" scope="col">{t.m_actual}</th><th class="num" scope="col">{t.m_needed}</th><th class="num" scope="col">{t.m_pct}</th></tr></thead>
                                 <tbody>{lead_rows}</tbody>
@@ -161,7 +153,7 @@ pub(super) fn MetricsTab() -> impl IntoView {
                             <p class="muted small">{if use_hist { t.m_prob_source_hist } else { t.m_prob_source_cfg }}</p>
                             {w.partial.then(|| view! { <p class="warning" data-testid="weighted-partial">{fill(t.m_partial, &[&w.unknown.count.to_string(), &money(p, w.unknown.money, lang)])}</p> })}
                             <h2>{t.m_coverage}</h2>
-                            <p data-testid="coverage">{fill(t.m_coverage_value, &[&fmt_pct(cov.pct, 1, lang), &money(p, cov.remaining_plan, lang)])}</p>
+                            <p data-testid="coverage">{fill(t.m_coverage_value, &[&fmt_coverage(cov.pct, lang), &money(p, cov.remaining_plan, lang)])}</p>
                         </section>
                     })
                 })

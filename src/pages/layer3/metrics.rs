@@ -4,12 +4,13 @@
 
 use super::{as_of, code_of, use_categories};
 use crate::domain::abc::abc_for_project;
-use crate::domain::accounts::{ab_leads, layer3_results, touch_points};
-use crate::domain::model::{Category, CategoryValues};
+use crate::domain::accounts::{layer3_results, touch_points};
+use crate::domain::funnel::leads_report;
+use crate::domain::model::Category;
 use crate::domain::period::Period;
 use crate::domain::plan::project_goals;
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct};
 use crate::state::route::{L3Tab, Tab};
 use crate::state::{use_i18n, use_lang};
 use chrono::Datelike;
@@ -26,23 +27,16 @@ pub fn MetricsTab() -> impl IntoView {
             let p = p.as_ref()?;
             let tt = t.get().l3;
             let l = lang.get();
-            let per = Period::quarter_of(as_of(p));
-            let quarter = format!("Q{} {}", (per.from.month() - 1) / 3 + 1, per.from.year());
+            let per = Period::reporting_quarter(as_of(p));
+            let quarter = if per == Period::quarter_of(per.from) {
+                format!("Q{} {}", (per.from.month() - 1) / 3 + 1, per.from.year())
+            } else {
+                format!("{} — {}", fmt_date(per.from), fmt_date(per.to))
+            };
             let touches = cats.with(|c| touch_points(p, c, per));
             let goals = project_goals(p, &abc_for_project(p));
-            let need = |k: Category| {
-                goals
-                    .iter()
-                    .find(|g| g.category == k)
-                    .and_then(|g| g.leads_per_year)
-                    .map(f64::from)
-            };
-            let needed = CategoryValues {
-                a: need(Category::A),
-                b: need(Category::B),
-                c: None,
-            };
-            let leads = cats.with(|c| ab_leads(p, c, per, &needed));
+            let deals: Vec<_> = p.deals.iter().collect();
+            let leads = cats.with(|c| leads_report(p, &deals, c, &goals, per));
             let rows = [Category::A, Category::B]
                 .into_iter()
                 .map(|cat| {
@@ -67,14 +61,13 @@ pub fn MetricsTab() -> impl IntoView {
                                 tt.leads_summary,
                                 &[
                                     &c.count().to_string(),
-                                    &c.needed.map(|n| fmt_num(n, 1, l)).unwrap_or("—".into()),
+                                    &c.needed().map(|n| fmt_needed(n, l)).unwrap_or("—".into()),
                                     &fmt_pct(c.share_pct().map(f64::round), 0, l),
                                 ],
                             )
                         })
                         .unwrap_or_default();
-                    let short =
-                        lc.is_some_and(|c| c.needed.is_some_and(|n| (c.count() as f64) < n));
+                    let short = lc.is_some_and(|c| c.short());
                     view! {
                         <tr>
                             <th scope="row">{format!("{} {letter}", tt.category)}</th>

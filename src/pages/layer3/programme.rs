@@ -13,7 +13,9 @@ use crate::domain::strategy::{
     ProgrammeTotals,
 };
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_amount, fmt_date, parse_date, parse_number, unit_label};
+use crate::i18n::format::{
+    fmt_amount, fmt_date, parse_date, parse_number, project_unit_label, unit_label,
+};
 use crate::state::{use_i18n, use_lang};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -74,11 +76,9 @@ pub fn ProgrammeTab() -> impl IntoView {
     };
     let totals = move || {
         let tt = t.get().l3;
-        let unit = store.current.with(|p| {
-            p.as_ref()
-                .map(|p| unit_label(p.company.money_unit, lang.get()))
-                .unwrap_or("")
-        });
+        let unit = store
+            .current
+            .with(|p| project_unit_label(p.as_ref(), lang.get()));
         let list = programmes.get();
         let rows = store.current.with(|p| {
             let p = p.as_ref()?;

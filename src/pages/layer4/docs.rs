@@ -315,8 +315,7 @@ pub fn teo_values(p: &Project, d: &Deal, lang: Lang) -> Values {
         },
     );
     v.insert("schedule".into(), text(d.next_step.clone()));
-    let threshold = tools::payback_threshold(p);
-    let good = ind.payback_years.is_some_and(|y| y <= threshold) || ind.npv.0 > 0;
+    let good = tools::economically_justified(p, &ind);
     v.insert(
         "conclusion".into(),
         text(if d.teo.is_none() {

@@ -16,13 +16,7 @@ fn deal_link(p: &Project, id: Id) -> impl IntoView {
         .deals
         .iter()
         .find(|d| d.id == id)
-        .map(|d| {
-            if d.code.is_empty() {
-                d.title.clone()
-            } else {
-                d.code.clone()
-            }
-        })
+        .map(|d| d.short_label().to_string())
         .unwrap_or_default();
     view! { <a href=Place::L4(L4Tab::Deal).href(&[("deal", &id.to_string())]) data-testid="l4-deal-link">{code}</a> }
 }
@@ -93,7 +87,7 @@ pub fn MetricsTab() -> impl IntoView {
                                     <dt>{l4.mean_effect}</dt><dd data-testid="m23-mean">{m.mean_savings().map(|x| format!("{} {unit}", fmt_amount(x, lg))).unwrap_or("—".into())}</dd>
                                     <dt>{l4.median_effect}</dt><dd data-testid="m23-median">{m.median_savings().map(|x| format!("{} {unit}", fmt_amount(x, lg))).unwrap_or("—".into())}</dd>
                                     <dt>{fill(l4.good_share, &[&fmt_num(m.threshold_years, 1, lg)])}</dt><dd data-testid="m23-good">{fmt_pct(m.good_share_pct(), 0, lg)}</dd>
-                                    <dt>{l4.past_without_teo}</dt><dd data-testid="m23-missing">{deal_links(p, &m.past.iter().filter(|d| !m.past_with_teo.contains(d)).copied().collect::<Vec<_>>())}</dd>
+                                    <dt>{l4.past_without_teo}</dt><dd data-testid="m23-missing">{deal_links(p, &m.past_without_teo())}</dd>
                                 </dl>
                                 <table class="table" data-testid="l4-teo-table">
                                     <thead><tr><th>{l4.deal}</th><th class="num">{l4.col_i}</th><th class="num">{l4.col_s}</th><th class="num">{l4.ind_payback}</th><th class="num">{l4.col_npv}</th><th class="num">{l4.ind_roi}</th><th class="num">{l4.col_effect_price}</th><th>{l4.col_good}</th></tr></thead>

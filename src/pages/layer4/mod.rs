@@ -53,13 +53,9 @@ pub fn Layer4Page() -> impl IntoView {
     }
 }
 
-/// `D01 — title`.
+/// `D01 — title` ([`Deal::label`]).
 pub(crate) fn deal_label(d: &Deal) -> String {
-    if d.code.is_empty() {
-        d.title.clone()
-    } else {
-        format!("{} — {}", d.code, d.title)
-    }
+    d.label()
 }
 
 /// The channel chosen with `?channel=`, else the project's first channel.

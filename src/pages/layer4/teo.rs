@@ -5,7 +5,7 @@
 use super::{use_deal, DealPicker};
 use crate::domain::teo::{self, Driver, TeoIndicators, TeoInputs};
 use crate::domain::{Money, MoneyLine, MoneyUnit, Teo};
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number};
+use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number, project_unit};
 use crate::i18n::{fill, Lang};
 use crate::state::route::L4Tab;
 use crate::state::store::use_store;
@@ -104,13 +104,7 @@ pub fn TeoEditor(teo: Signal<Option<Teo>>, set: Callback<Teo>) -> impl IntoView 
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
-    let unit = move || {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| p.company.money_unit)
-                .unwrap_or(MoneyUnit::ThousandRub)
-        })
-    };
+    let unit = move || store.current.with(|p| project_unit(p.as_ref()));
     let edit = move |f: Box<dyn FnOnce(&mut Teo)>| {
         if let Some(mut x) = teo.get_untracked() {
             f(&mut x);

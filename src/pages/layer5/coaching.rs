@@ -278,7 +278,7 @@ fn note_card(
     let deal = n
         .deal_id
         .and_then(|d| p.deals.iter().find(|x| x.id == d))
-        .map(|d| format!("{} — {}", d.code, d.title));
+        .map(|d| d.label());
     let stage = n.stage_id.and_then(|s| p.stage(s)).map(stage_label);
     let id = n.id;
     let for_edit = Draft::of(n);
