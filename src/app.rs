@@ -98,48 +98,91 @@ fn screen(route: Route) -> AnyView {
     .into_any()
 }
 
-// One split point per screen group. The names are the parts' names in `dist/`.
-#[lazy(method)]
-fn method_screen() -> AnyView {
-    view! { <pages::method::MethodPage /> }.into_any()
+/// One split point per screen group; the part names are the parts' names in `dist/`.
+///
+/// With the `split` feature (the release build through Trunk, see `index.html`) each screen
+/// function is a `#[lazy]` part whose wasm imports `.ci/split.mjs` resolves. Without it — the
+/// wasm-bindgen browser tests, which mount the App but have no split step — the same functions
+/// are plain async ones and their preloads do nothing.
+macro_rules! screen_part {
+    ($(#[$doc:meta])* $part:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[lazy($part)]
+        fn $name($($arg: $ty),*) -> AnyView $body
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        async fn $name($($arg: $ty),*) -> AnyView $body
+        #[cfg(not(feature = "split"))]
+        async fn $preload() {}
+    };
 }
-#[lazy(dashboard)]
-fn dashboard_screen() -> AnyView {
-    view! { <pages::dashboard::DashboardPage /> }.into_any()
-}
-#[lazy(diagnosis)]
-fn diagnosis_screen() -> AnyView {
-    view! { <pages::diagnosis::DiagnosisPage /> }.into_any()
-}
-#[lazy(layer1)]
-fn layer1_screen() -> AnyView {
-    view! { <pages::layer1::Layer1Page /> }.into_any()
-}
-#[lazy(layer2)]
-fn layer2_screen() -> AnyView {
-    view! { <pages::layer2::Layer2Page /> }.into_any()
-}
-#[lazy(layer3)]
-fn layer3_screen() -> AnyView {
-    view! { <pages::layer3::Layer3Page /> }.into_any()
-}
-#[lazy(layer4)]
-fn layer4_screen() -> AnyView {
-    view! { <pages::layer4::Layer4Page /> }.into_any()
-}
-#[lazy(layer5)]
-fn layer5_screen() -> AnyView {
-    view! { <pages::layer5::Layer5Page /> }.into_any()
-}
-/// The project's data, or the list of projects (`projects`).
-#[lazy(data)]
-fn data_screen(projects: bool) -> AnyView {
+
+screen_part!(
+    method,
+    __preload_method_screen,
+    fn method_screen() {
+        view! { <pages::method::MethodPage /> }.into_any()
+    }
+);
+screen_part!(
+    dashboard,
+    __preload_dashboard_screen,
+    fn dashboard_screen() {
+        view! { <pages::dashboard::DashboardPage /> }.into_any()
+    }
+);
+screen_part!(
+    diagnosis,
+    __preload_diagnosis_screen,
+    fn diagnosis_screen() {
+        view! { <pages::diagnosis::DiagnosisPage /> }.into_any()
+    }
+);
+screen_part!(
+    layer1,
+    __preload_layer1_screen,
+    fn layer1_screen() {
+        view! { <pages::layer1::Layer1Page /> }.into_any()
+    }
+);
+screen_part!(
+    layer2,
+    __preload_layer2_screen,
+    fn layer2_screen() {
+        view! { <pages::layer2::Layer2Page /> }.into_any()
+    }
+);
+screen_part!(
+    layer3,
+    __preload_layer3_screen,
+    fn layer3_screen() {
+        view! { <pages::layer3::Layer3Page /> }.into_any()
+    }
+);
+screen_part!(
+    layer4,
+    __preload_layer4_screen,
+    fn layer4_screen() {
+        view! { <pages::layer4::Layer4Page /> }.into_any()
+    }
+);
+screen_part!(
+    layer5,
+    __preload_layer5_screen,
+    fn layer5_screen() {
+        view! { <pages::layer5::Layer5Page /> }.into_any()
+    }
+);
+screen_part!(
+    /// The project's data, or the list of projects (`projects`).
+    data, __preload_data_screen, fn data_screen(projects: bool) {
     if projects {
         view! { <pages::projects::ProjectsPage /> }.into_any()
     } else {
         view! { <pages::data::DataPage /> }.into_any()
     }
-}
+});
 
 /// After the first screen has shown: registers the service worker (which caches every part
 /// for offline use) and, while the browser is idle, fetches the other screens' parts one after
