@@ -8,7 +8,7 @@
 use super::download::download_text;
 use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, StageTarget};
 use crate::domain::model::MoneyUnit;
-use crate::i18n::format::unit_label;
+use crate::i18n::format::{shorten, unit_label};
 use crate::i18n::import as imp_text;
 use crate::i18n::{fill, Lang};
 use crate::persist::table::{parse_file, to_excel_csv, Table};
@@ -17,6 +17,10 @@ use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+fn clip(s: &str, max: usize) -> String {
+    shorten(s, max).into_owned()
+}
 
 /// What the file pickers offer: CSV, text and Excel books (the content decides, not the name).
 const ACCEPT: &str =
@@ -259,14 +263,14 @@ fn Preview(
                     .iter()
                     .map(|(i, _)| {
                         let is_bad = bad.is_some_and(|b| table.headers.get(*i) == Some(&b.column));
-                        view! { <td class:cell-error=is_bad>{imp::clip(r.cell(*i), 120)}</td> }
+                        view! { <td class:cell-error=is_bad>{clip(r.cell(*i), 120)}</td> }
                     })
                     .collect_view();
                 let problem = bad
                     .map(|b| {
                         format!(
                             "✗ {}: {}",
-                            imp::clip(&b.column, 60),
+                            clip(&b.column, 60),
                             imp_text::problem_text(&b.problem, lang.get())
                         )
                     })
@@ -331,7 +335,7 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
         .take(200)
         .map(|r| {
             let reason = imp_text::problem_text(&r.problem, lang);
-            view! { <tr><td class="num">{r.line}</td><td>{imp::clip(&r.column, 60)}</td><td>{reason}</td></tr> }
+            view! { <tr><td class="num">{r.line}</td><td>{clip(&r.column, 60)}</td><td>{reason}</td></tr> }
         })
         .collect_view();
     let added = report
@@ -562,7 +566,7 @@ pub fn ImportClientsButton() -> impl IntoView {
                 };
                 let head = fill(
                     c.import.update_line,
-                    &[&r.line.to_string(), &imp::clip(&who, 80)],
+                    &[&r.line.to_string(), &clip(&who, 80)],
                 );
                 view! { <li>{format!("{head}: {}", what.join("; "))}</li> }
             })
@@ -578,7 +582,7 @@ pub fn ImportClientsButton() -> impl IntoView {
         let additions = (!added.is_empty()).then(|| {
             view! {
                 <p class="warning" data-testid="import-additions">
-                    {fill(c.import.additions, &[&added.len().to_string(), &imp::clip(&added.join("; "), 2_000)])}
+                    {fill(c.import.additions, &[&added.len().to_string(), &clip(&added.join("; "), 2_000)])}
                 </p>
             }
         });
@@ -615,15 +619,7 @@ pub fn ImportClientsButton() -> impl IntoView {
         } else {
             (0, 0)
         };
-        let r = Report {
-            rows_read: pv.rows_read,
-            imported,
-            updated,
-            unchanged: pv.unchanged_clients(),
-            rejected: pv.rejected.clone(),
-            added: pv.added.clone(),
-        };
-        report.set(Some((r, headers, writes)));
+        report.set(Some((pv.report((imported, updated)), headers, writes)));
     };
 
     view! {

@@ -218,6 +218,10 @@ use super::{fill, Lang};
 use crate::domain::import::{Added, Change, DimKind, Field, Problem, UnitSource};
 use crate::domain::model::{Category, MoneyUnit};
 
+fn clip(s: &str, max: usize) -> String {
+    super::format::shorten(s, max).into_owned()
+}
+
 /// The label of an import field.
 pub fn field_label(f: Field, lang: Lang) -> &'static str {
     use Field::*;
@@ -252,7 +256,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
 /// Why a row was refused, in words.
 pub fn problem_text(p: &Problem, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
-    let q = |s: &str| crate::domain::import::clip(s, 60);
+    let q = |s: &str| clip(s, 60);
     match p {
         Problem::EmptyName if ru => "пустое наименование".into(),
         Problem::EmptyName => "the name is empty".into(),
@@ -293,13 +297,11 @@ pub fn added_text(a: &Added, lang: Lang) -> String {
                 DimKind::Channel => lang.pick("Канал", "Channel"),
                 DimKind::Region => lang.pick("Регион", "Region"),
             };
-            format!("{k}: {}", crate::domain::import::clip(name, 80))
+            format!("{k}: {}", clip(name, 80))
         }
-        Added::Manager { name, .. } => format!(
-            "{}: {}",
-            lang.pick("Менеджер", "Manager"),
-            crate::domain::import::clip(name, 80)
-        ),
+        Added::Manager { name, .. } => {
+            format!("{}: {}", lang.pick("Менеджер", "Manager"), clip(name, 80))
+        }
         Added::ClientsFromDeals(n) if ru => format!("Клиентов добавлено по сделкам: {n}"),
         Added::ClientsFromDeals(n) => format!("Clients added from the deals: {n}"),
     }
@@ -315,11 +317,11 @@ fn cat(c: Category) -> String {
 
 /// One change of a row («выручка 100 → 777»), amounts in the project's unit.
 pub fn change_text(c: &Change, unit: MoneyUnit, lang: Lang) -> String {
-    let clip = |s: &str| crate::domain::import::clip(s, 80);
+    let c80 = |s: &str| clip(s, 80);
     let money = |m| format!("{} {}", fmt_amount(m, lang), unit_label(unit, lang));
     let (label, old, new) = match c {
-        Change::Name { old, new } => (lang.pick("имя", "name"), clip(old), clip(new)),
-        Change::Code { old, new } => (lang.pick("код", "code"), clip(old), clip(new)),
+        Change::Name { old, new } => (lang.pick("имя", "name"), c80(old), c80(new)),
+        Change::Code { old, new } => (lang.pick("код", "code"), c80(old), c80(new)),
         Change::Revenue { old, new } => (
             lang.pick("выручка", "revenue"),
             opt(old.map(money)),
@@ -340,24 +342,24 @@ pub fn change_text(c: &Change, unit: MoneyUnit, lang: Lang) -> String {
             if old.is_empty() {
                 "—".into()
             } else {
-                clip(&old.join("; "))
+                c80(&old.join("; "))
             },
-            clip(&new.join("; ")),
+            c80(&new.join("; ")),
         ),
         Change::Channel { old, new } => (
             lang.pick("канал", "channel"),
-            opt(old.as_deref().map(clip)),
-            clip(new),
+            opt(old.as_deref().map(c80)),
+            c80(new),
         ),
         Change::Region { old, new } => (
             lang.pick("регион", "region"),
-            opt(old.as_deref().map(clip)),
-            clip(new),
+            opt(old.as_deref().map(c80)),
+            c80(new),
         ),
         Change::Manager { old, new } => (
             lang.pick("менеджер", "manager"),
-            opt(old.as_deref().map(clip)),
-            clip(new),
+            opt(old.as_deref().map(c80)),
+            c80(new),
         ),
         Change::Category { old, new } => (
             lang.pick("категория", "category"),

@@ -12,8 +12,8 @@
 //! stay (they are changed only by their own columns).
 
 use super::{
-    col, header, norm, parse_count, parse_money_in, Added, DimKind, Field, Mapping, Problem,
-    Rejected, Report,
+    col, first_too_long, header, norm, parse_count, parse_money_in, Added, DimKind, Field, Mapping,
+    Problem, Rejected, Report,
 };
 use crate::domain::limits;
 use crate::domain::model::*;
@@ -223,20 +223,16 @@ pub fn plan_clients(
             plan.rejected.push(reject(Field::Name, Problem::EmptyName));
             continue;
         }
-        if let Some(p) = [
+        let fields = [
             (Field::Name, limits::NAME),
             (Field::Code, limits::CODE),
             (Field::BusinessLine, limits::NAME),
             (Field::Channel, limits::NAME),
             (Field::Region, limits::NAME),
             (Field::Manager, limits::NAME),
-        ]
-        .into_iter()
-        .find_map(|(f, max)| {
-            let n = get(f).chars().count();
-            (n > max).then(|| reject(f, Problem::TooLong { chars: n, max }))
-        }) {
-            plan.rejected.push(p);
+        ];
+        if let Some((f, p)) = first_too_long(&fields, get) {
+            plan.rejected.push(reject(f, p));
             continue;
         }
         let revenue_read = parse_number(get(Field::Revenue));
@@ -419,6 +415,19 @@ impl ClientPreview {
             .filter(|r| matches!(r.action, Action::Unchanged(_)))
             .count()
     }
+    /// The report of the import, given what [`apply_preview`] returned (`(0, 0)` when nothing
+    /// was written).
+    pub fn report(&self, (imported, updated): (usize, usize)) -> Report {
+        Report {
+            rows_read: self.rows_read,
+            imported,
+            updated,
+            unchanged: self.unchanged_clients(),
+            rejected: self.rejected.clone(),
+            added: self.added.clone(),
+        }
+    }
+
     /// Whether confirming would change the project at all.
     pub fn changes_anything(&self) -> bool {
         !self.added.is_empty()
@@ -882,26 +891,8 @@ fn write_year(p: &mut Project, id: Id, year: i32, y: &YearData) {
 /// Previews and applies in one step (for tests, benchmarks and callers without a dialog).
 pub fn apply_clients(p: &mut Project, plan: &ClientPlan, s: ClientSettings) -> Report {
     let pv = preview_clients(p, plan, s);
-    let (imported, updated) = apply_preview(p, &pv);
-    Report {
-        rows_read: pv.rows_read,
-        imported,
-        updated,
-        unchanged: pv.unchanged_clients(),
-        rejected: pv.rejected.clone(),
-        added: pv.added.clone(),
-    }
-}
-
-/// Shortens a text for a preview cell or message: at most `max` characters, «…» when cut.
-pub fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
+    let counts = apply_preview(p, &pv);
+    pv.report(counts)
 }
 
 #[cfg(test)]

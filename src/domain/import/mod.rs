@@ -424,6 +424,17 @@ fn parse_money_in(s: &str, from: MoneyUnit, to: MoneyUnit) -> Result<Option<Mone
     }
 }
 
+/// The first of `fields` whose cell (read by `get`) is longer than its limit, with the problem.
+fn first_too_long<'a>(
+    fields: &[(Field, usize)],
+    get: impl Fn(Field) -> &'a str,
+) -> Option<(Field, Problem)> {
+    fields.iter().find_map(|&(f, max)| {
+        let chars = get(f).chars().count();
+        (chars > max).then_some((f, Problem::TooLong { chars, max }))
+    })
+}
+
 /// A whole number ≥ 0 of things; an empty cell is `None`.
 fn parse_count(s: &str) -> Result<Option<u32>, Problem> {
     if s.is_empty() {
@@ -712,18 +723,14 @@ pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>
             plan.rejected.push(reject(Field::Stage, why));
             continue;
         };
-        if let Some(p) = [
+        let fields = [
             (Field::Code, limits::CODE),
             (Field::Title, limits::NAME),
             (Field::Client, limits::NAME),
             (Field::Manager, limits::NAME),
-        ]
-        .into_iter()
-        .find_map(|(f, max)| {
-            let n = get(f).chars().count();
-            (n > max).then(|| reject(f, Problem::TooLong { chars: n, max }))
-        }) {
-            plan.rejected.push(p);
+        ];
+        if let Some((f, p)) = first_too_long(&fields, get) {
+            plan.rejected.push(reject(f, p));
             continue;
         }
         let amount = match parse_money_in(get(Field::Amount), MoneyUnit::Rub, MoneyUnit::Rub) {
