@@ -64,22 +64,25 @@ appTest("import clients from an Excel book; a broken book changes nothing", asyn
     await app.expectText(app.by("import-file-info"), "0 строк, лист «Справка»");
     await app.guard(app.by("import-sheet").selectOption("Клиенты"));
     await app.expectText(app.by("import-file-info"), "5 строк, лист «Клиенты»");
-    await app.expectText(app.by("import-preview-counts"), "Прочитано строк: 5, будет загружено: 2, с ошибками: 3");
+    // «АО Дельта» with −1 000 is refused: a negative revenue.
+    await app.expectText(app.by("import-preview-counts"), "Прочитано строк: 5, будет загружено: 1, с ошибками: 4");
     await app.expectText(app.by("import-preview"), "1234567,89");
     await app.expectText(app.by("import-mapping"), "15.03.2024");
     await app.expectText(clientsHeading, "(0)");
     await app.click(app.by("import-confirm"));
-    await app.expectText(app.by("import-report-counts"), "Прочитано строк: 5, загружено: 2, отклонено: 3");
+    await app.expectText(app.by("import-report-counts"), "Прочитано строк: 5, загружено: 1, отклонено: 4");
     const rejected = app.by("import-rejected");
     const rows = await app.guard(rejected.locator("tbody tr").allInnerTexts());
-    assert.equal(rows.length, 3);
+    assert.equal(rows.length, 4);
     // Excel's row numbers: row 3 of the sheet is empty.
-    assert.match(rows[0], /^4\s+Контрагент\s+пустое наименование клиента/);
+    assert.match(rows[0], /^4\s+Контрагент\s+пустое наименование/);
     assert.match(rows[1], /^5\s+Выручка, руб\.\s+«много» — не число/);
     assert.match(rows[2], /^6\s+Кат\.\s+категория «Х» не A, B или C/);
+    assert.match(rows[3], /^7\s+Выручка, руб\.\s+«-1000» — отрицательное значение не допускается/);
     await app.click(app.by("import-close"));
-    await app.expectText(clientsHeading, "(2)");
+    await app.expectText(clientsHeading, "(1)");
     await app.expectText(app.by("clients-table"), "ООО «Альфа; Север»");
-    await app.expectText(app.by("clients-table"), /1\s234\s567,89/);
+    // «Выручка, руб.»: read in roubles, stored in the project's тыс. ₽.
+    await app.expectText(app.by("clients-table"), /1\s234,57/);
   });
 });
