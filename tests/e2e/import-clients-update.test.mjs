@@ -21,7 +21,7 @@ appTest("re-importing clients changes only what differs", async (session, t) => 
   const rowA = async () => (await app.guard(app.by("abc-sum-A").innerText())).trim();
   await app.expectText(app.by("abc-sum-A"), "A");
   const before = await rowA();
-  await app.expectText(app.by("abc-sum-A").getByTestId("abc-sum-source"), "из данных о выручке");
+  await app.expectText(app.by("abc-sum-A").getByTestId("abc-sum-source"), "данные о выручке (внесены или загружены)");
 
   await t.test("the same revenue again: nothing changes, nothing is written", async () => {
     await app.route("#/l1/clients");
