@@ -9,8 +9,7 @@
 //   - TARGET, issue 15's budgets: first visit ≤ 350 KB gzip / ≤ 280 KB brotli, every other
 //     screen ≤ 120 KB gzip more. Not met yet (see LIMIT): printed, not enforced;
 //   - LIMIT, the sizes of the build when the split landed together with the import, storage
-//     and figure work of the same session (the first visit then grew by ~95 KB gzip against the
-//     split alone: to be found and cut), rounded up to the next 5 KB above them: enforced, so
+//     and figure work of the same session, rounded up to the next 5 KB above them: enforced, so
 //     that growth fails. Lower them as the main module and the parts shrink, until they reach TARGET.
 
 import { existsSync } from "node:fs";
@@ -23,8 +22,8 @@ import { LOADER_SUFFIX, readManifest } from "./split.mjs";
 
 export const TARGET = { firstGzip: 350, firstBrotli: 280, screenGzip: 120 };
 export const LIMIT = {
-  firstGzip: 530,
-  firstBrotli: 415,
+  firstGzip: 455,
+  firstBrotli: 365,
   screenGzip: {
     dashboard: 80,
     data: 200,

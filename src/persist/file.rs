@@ -198,7 +198,8 @@ fn relabel(place: &mut Place, data: &Value) {
 
 /// Puts the records' codes and names into the places of a validation error.
 fn with_labels(e: LoadError, p: &Project) -> LoadError {
-    let Ok(data) = serde_json::to_value(p) else {
+    // Through text, not `to_value` (see `from_file`).
+    let Ok(data) = serde_json::to_string(p).and_then(|t| serde_json::from_str::<Value>(&t)) else {
         return e;
     };
     match e {
@@ -307,10 +308,16 @@ pub fn from_json(text: &str) -> Result<Loaded, LoadError> {
 pub fn from_file(text: &str) -> Result<Loaded, LoadError> {
     let mut loaded = from_json(text)?;
     let check = check_values(&loaded.project);
-    let mut data = serde_json::to_value(&loaded.project).map_err(|e| LoadError::Invalid {
+    // Through text rather than `to_value`/`from_value`: those would compile a second copy of
+    // every model type's (de)serializer for `Value` (≈ 90 KB gzip of wasm on the start-up path);
+    // text goes through the copies that saving and loading already use.
+    let other = |e: serde_json::Error| LoadError::Invalid {
         place: Box::default(),
         problem: Problem::Other(crate::i18n::format::shorten(&e.to_string(), 120).into_owned()),
-    })?;
+    };
+    let mut data: Value = serde_json::to_string(&loaded.project)
+        .and_then(|t| serde_json::from_str(&t))
+        .map_err(other)?;
     let issue = |data: &Value, path: &str, kind: IssueKind| Issue {
         place: Place::from_path(path, Some(data)),
         kind,
@@ -346,10 +353,9 @@ pub fn from_file(text: &str) -> Result<Loaded, LoadError> {
                 },
             )
         }));
-        loaded.project = serde_json::from_value(data).map_err(|e| LoadError::Invalid {
-            place: Box::default(),
-            problem: Problem::Other(crate::i18n::format::shorten(&e.to_string(), 120).into_owned()),
-        })?;
+        loaded.project = serde_json::to_string(&data)
+            .and_then(|t| serde_json::from_str(&t))
+            .map_err(other)?;
     }
     loaded.flags = flags;
     Ok(loaded)
