@@ -4,28 +4,7 @@
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
-import { DEMO_NAME, Sloy } from "./lib/app.mjs";
-
-/** Fills localStorage with `junk.*` keys until not even one more character fits. */
-function fillStorage() {
-  let n = 0;
-  for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
-    const chunk = "ж".repeat(size);
-    for (;;) {
-      try {
-        localStorage.setItem(`junk.${n}`, chunk);
-        n += 1;
-      } catch {
-        break;
-      }
-    }
-  }
-  return n;
-}
-
-function removeJunk() {
-  for (const key of Object.keys(localStorage)) if (key.startsWith("junk.")) localStorage.removeItem(key);
-}
+import { DEMO_NAME, Sloy, fillStorage, removeJunk } from "./lib/app.mjs";
 
 appTest("a client import on a full storage says in its report that nothing was saved", async (session) => {
   const app = await Sloy.open(session, "#/l1/clients");

@@ -19,6 +19,30 @@ export const WAIT_MS = 15_000;
 /** Demo project created on the first visit. */
 export const DEMO_NAME = "Демо: ГидроТеплоМаш";
 
+/** Fills localStorage with `junk.*` keys until not even one more character fits (run in the
+ * page: `page.evaluate(fillStorage)`); returns the number of keys written. */
+export function fillStorage() {
+  let n = 0;
+  for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+    const chunk = "ж".repeat(size);
+    for (;;) {
+      try {
+        localStorage.setItem(`junk.${n}`, chunk);
+        n += 1;
+      } catch {
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+/** Removes what `fillStorage` wrote (run in the page). */
+export function removeJunk() {
+  for (const key of Object.keys(localStorage)) if (key.startsWith("junk.")) localStorage.removeItem(key);
+}
+
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
