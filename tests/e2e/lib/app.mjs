@@ -42,7 +42,6 @@ export function removeJunk() {
   for (const key of Object.keys(localStorage)) if (key.startsWith("junk.")) localStorage.removeItem(key);
 }
 
-
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
