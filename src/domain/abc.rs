@@ -192,14 +192,19 @@ pub fn client_years(p: &Project, year: i32) -> Vec<ClientYear> {
 /// `year` (won date: `closed`, else the day the won stage was reached), their amounts, and the
 /// days from the deal's creation to that date.
 fn add_won_deals(p: &Project, year: i32, out: &mut [ClientYear]) {
+    use crate::domain::funnel::{won_date_with, StageIndex};
     use chrono::Datelike;
+    if !p.deals.iter().any(|d| d.status == DealStatus::Won) {
+        return;
+    }
+    let idx = StageIndex::new(&p.stages);
     let won: Vec<(Id, Money, i64)> = p
         .deals
         .iter()
         .filter(|d| d.status == DealStatus::Won)
         .filter_map(|d| {
             let cid = d.client_id?;
-            let w = crate::domain::funnel::won_date(p, d)?;
+            let w = won_date_with(&idx, d)?;
             (w.year() == year).then(|| (cid, d.amount, (w - d.created).num_days().max(0)))
         })
         .collect();

@@ -1182,7 +1182,8 @@ pub fn won_date(p: &Project, deal: &Deal) -> Option<NaiveDate> {
     won_date_with(&StageIndex::new(&p.stages), deal)
 }
 
-fn won_date_with(idx: &StageIndex, deal: &Deal) -> Option<NaiveDate> {
+/// [`won_date`] with the stage index built once by the caller (for loops over many deals).
+pub fn won_date_with(idx: &StageIndex, deal: &Deal) -> Option<NaiveDate> {
     deal.closed.or_else(|| {
         let w = idx.won()?;
         deal.history
