@@ -155,6 +155,13 @@ function __sloyPart(name) {
     return __sloyPack(file).then((bytes) =>
         new Response(new Uint8Array(bytes, offset, length), { headers: { "content-type": "application/wasm" } }));
 }
+function __sloyLoad(part, deps) {
+    return makeLoad(() => {
+        const src = __sloyPart(part);
+        src.catch(() => {});
+        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+    }, deps);
+}
 function __sloyStart(files, load) {
     return () => {
         for (const file of files) __sloyPack(file);
@@ -325,6 +332,19 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
 }`;
     if (!loader.includes(REPORTING_CALLBACK)) fail("the loader's wrapAsyncCb is not the one this script knows");
     loader = loader.replace(REPORTING_CALLBACK, RETRYING_CALLBACK);
+    // Leaner text for the first visit (the loader is fetched before the first screen): without
+    // wasm-split's comments naming the groups of each chunk, and with one function for the
+    // fetch-and-instantiate body it writes out for every part (~480 of them).
+    loader = loader.replace(/^\/\* [^\n]*\*\/\n/gm, "");
+    let compacted = 0;
+    loader = loader.replace(
+      /makeLoad\(\(\) => \{\n\s*const src = __sloyPart\(("[^"]+")\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, \[([^\]]*)\]\)/g,
+      (_, part, deps) => {
+        compacted++;
+        return `__sloyLoad(${part}, [${deps}])`;
+      },
+    );
+    if (compacted !== Object.keys(index).length) fail(`compacted ${compacted} of ${Object.keys(index).length} part loaders`);
     const firstLine = loader.indexOf("\n") + 1;
     loader =
       loader.slice(0, firstLine) +

@@ -1,6 +1,7 @@
 //! The App: contexts, the shell, and the screen for the current route.
 
 use crate::components::import::{install_drop_zone, provide_importer, ImportDialog};
+use crate::components::part::{lazy_part, part_view};
 use crate::components::shell::{Banners, Header, Nav, ToastList};
 use crate::pages;
 use crate::state::route::{provide_route, Route};
@@ -70,10 +71,10 @@ pub fn App() -> impl IntoView {
 }
 
 /// The screen of a route. Each screen group's code is a separate part of the build (see
-/// `.ci/split.mjs`), fetched the first time the screen is shown: a light placeholder stands in
-/// until it has arrived. Once a part is loaded the screen renders at once.
+/// [`crate::components::part`] and `.ci/split.mjs`), fetched the first time the screen is
+/// shown: a light placeholder stands in until it has arrived. Once a part is loaded the screen
+/// renders at once.
 fn screen(route: Route) -> AnyView {
-    let t = use_i18n();
     let code = async move {
         match route {
             Route::Method => method_screen().await,
@@ -84,105 +85,86 @@ fn screen(route: Route) -> AnyView {
             Route::L3 => layer3_screen().await,
             Route::L4 => layer4_screen().await,
             Route::L5 => layer5_screen().await,
-            Route::Data => data_screen(false).await,
-            Route::Projects => data_screen(true).await,
+            Route::Data => data_screen().await,
+            Route::Projects => projects_screen().await,
         }
     };
-    view! {
-        <Suspense fallback=move || view! {
-            <p class="screen-loading" role="status" data-testid="screen-loading">{move || t.get().shell.loading_screen}</p>
-        }>
-            {Suspend::new(code)}
-        </Suspense>
-    }
-    .into_any()
+    part_view(code)
 }
 
-/// One split point per screen group; the part names are the parts' names in `dist/`.
-///
-/// With the `split` feature (the release build through Trunk, see `index.html`) each screen
-/// function is a `#[lazy]` part whose wasm imports `.ci/split.mjs` resolves. Without it — the
-/// wasm-bindgen browser tests, which mount the App but have no split step — the same functions
-/// are plain async ones and their preloads do nothing.
-macro_rules! screen_part {
-    ($(#[$doc:meta])* $part:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
-        $(#[$doc])*
-        #[cfg(feature = "split")]
-        #[lazy($part)]
-        fn $name($($arg: $ty),*) -> AnyView $body
-        $(#[$doc])*
-        #[cfg(not(feature = "split"))]
-        async fn $name($($arg: $ty),*) -> AnyView $body
-        #[cfg(not(feature = "split"))]
-        async fn $preload() {}
-    };
-}
-
-screen_part!(
+// One split point per screen group; the part names are the parts' names in `dist/`.
+lazy_part!(
     method,
     __preload_method_screen,
     fn method_screen() {
         view! { <pages::method::MethodPage /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     dashboard,
     __preload_dashboard_screen,
     fn dashboard_screen() {
         view! { <pages::dashboard::DashboardPage /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     diagnosis,
     __preload_diagnosis_screen,
     fn diagnosis_screen() {
         view! { <pages::diagnosis::DiagnosisPage /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     layer1,
     __preload_layer1_screen,
     fn layer1_screen() {
         view! { <pages::layer1::Layer1Page /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     layer2,
     __preload_layer2_screen,
     fn layer2_screen() {
         view! { <pages::layer2::Layer2Page /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     layer3,
     __preload_layer3_screen,
     fn layer3_screen() {
         view! { <pages::layer3::Layer3Page /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     layer4,
     __preload_layer4_screen,
     fn layer4_screen() {
         view! { <pages::layer4::Layer4Page /> }.into_any()
     }
 );
-screen_part!(
+lazy_part!(
     layer5,
     __preload_layer5_screen,
     fn layer5_screen() {
         view! { <pages::layer5::Layer5Page /> }.into_any()
     }
 );
-screen_part!(
-    /// The project's data, or the list of projects (`projects`).
-    data, __preload_data_screen, fn data_screen(projects: bool) {
-    if projects {
-        view! { <pages::projects::ProjectsPage /> }.into_any()
-    } else {
+lazy_part!(
+    /// The project's data.
+    data,
+    __preload_data_screen,
+    fn data_screen() {
         view! { <pages::data::DataPage /> }.into_any()
     }
-});
+);
+lazy_part!(
+    /// The list of projects, with import and export.
+    projects,
+    __preload_projects_screen,
+    fn projects_screen() {
+        view! { <pages::projects::ProjectsPage /> }.into_any()
+    }
+);
 
 /// After the first screen has shown: registers the service worker (which caches every part
 /// for offline use) and, while the browser is idle, fetches the other screens' parts one after
@@ -230,7 +212,14 @@ async fn preload(route: Route) {
         Route::L3 => __preload_layer3_screen().await,
         Route::L4 => __preload_layer4_screen().await,
         Route::L5 => __preload_layer5_screen().await,
-        Route::Data | Route::Projects => __preload_data_screen().await,
+        Route::Data => __preload_data_screen().await,
+        Route::Projects => __preload_projects_screen().await,
+    }
+    // The tabs of the large screens are parts of their own.
+    match route {
+        Route::L1 => pages::layer1::preload_tabs().await,
+        Route::L2 => pages::layer2::preload_tabs().await,
+        _ => {}
     }
 }
 

@@ -7,7 +7,7 @@
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::layer3_results;
 use super::funnel::lead_stage;
-use super::method::{self, Access};
+use super::method::{self, Access, ItemStatus};
 use super::model::{Category, DealStatus, LayerOverride, Project};
 use super::plan::{manager_plans, sales_structure};
 use super::route::{L1Tab, L2Tab, L3Tab, L4Tab, L5Tab, Place};
@@ -122,6 +122,64 @@ pub fn layer_state(p: &Project, n: u8) -> LayerState {
     }
 }
 
+/// Everything the method map shows from a project's data: the state of each layer and the
+/// status of each item of the article's tables. One call, so that the map can take it from a
+/// part of the app loaded after the map's text has shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MethodMarks {
+    /// `layers[n - 1]` is the state of layer `n`.
+    pub layers: Vec<LayerState>,
+    /// The status of every item of [`method::LAYERS`], by item id.
+    pub items: Vec<(&'static str, ItemStatus)>,
+}
+
+impl MethodMarks {
+    /// The state of layer `n` (1–5).
+    pub fn layer(&self, n: u8) -> Option<&LayerState> {
+        self.layers.get(usize::from(n).checked_sub(1)?)
+    }
+
+    /// The status of the item `id`.
+    pub fn item(&self, id: &str) -> Option<ItemStatus> {
+        self.items.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
+    }
+}
+
+/// The method map's marks of a project: [`layer_state`] of each layer and
+/// [`method::item_status`] of each item.
+pub fn method_marks(p: &Project) -> MethodMarks {
+    MethodMarks {
+        layers: method::LAYERS.iter().map(|l| layer_state(p, l.n)).collect(),
+        items: method::LAYERS
+            .iter()
+            .flat_map(|l| l.items.iter())
+            .map(|i| (i.id, method::item_status(p, i)))
+            .collect(),
+    }
+}
+
+/// The items whose status [`computed_status`] computes from the data (the others are ticked by
+/// hand). Known from the id alone, without evaluating the project.
+pub const COMPUTED_ITEMS: [&str; 12] = [
+    "l1.r.figures",
+    "l1.r.plans",
+    "l1.r.structure",
+    "l2.r.funnel",
+    "l3.maps",
+    "l3.r.maps",
+    "l3.r.programme",
+    "l4.r.matrix",
+    "l4.r.questions",
+    "l4.r.briefing",
+    "l4.r.templates",
+    "l5.r.coaching",
+];
+
+/// Whether item `id` is computed from the data (see [`COMPUTED_ITEMS`]).
+pub fn is_computed_item(id: &str) -> bool {
+    COMPUTED_ITEMS.contains(&id)
+}
+
 /// `Some(met)` when the item is computed from the data, `None` when it is ticked by hand.
 pub fn computed_status(p: &Project, item_id: &str) -> Option<bool> {
     Some(match item_id {
@@ -177,6 +235,62 @@ mod tests {
     use crate::domain::demo::demo_project;
     use crate::domain::method::{layer_access, layer_complete, LAYERS};
     use chrono::NaiveDate;
+
+    #[test]
+    fn computed_items_are_exactly_those_computed_status_answers() {
+        for p in [
+            demo_project(),
+            Project::new_empty("", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+        ] {
+            for i in LAYERS.iter().flat_map(|l| l.items.iter()) {
+                assert_eq!(
+                    is_computed_item(i.id),
+                    computed_status(&p, i.id).is_some(),
+                    "{}",
+                    i.id
+                );
+            }
+        }
+        // Every listed id is an item of the article's tables.
+        for id in COMPUTED_ITEMS {
+            assert!(
+                LAYERS
+                    .iter()
+                    .flat_map(|l| l.items.iter())
+                    .any(|i| i.id == id),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn method_marks_are_the_per_layer_and_per_item_answers() {
+        for p in [
+            demo_project(),
+            Project::new_empty("", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+        ] {
+            let marks = method_marks(&p);
+            assert_eq!(marks.layers.len(), 5);
+            for l in LAYERS.iter() {
+                assert_eq!(marks.layer(l.n), Some(&layer_state(&p, l.n)));
+                for i in l.items {
+                    assert_eq!(
+                        marks.item(i.id),
+                        Some(method::item_status(&p, i)),
+                        "{}",
+                        i.id
+                    );
+                }
+            }
+            assert_eq!(marks.layer(0), None);
+            assert_eq!(marks.layer(6), None);
+            assert_eq!(marks.item("no.such.item"), None);
+        }
+        // The demo's map is not all one answer: some items met, some missing.
+        let demo = method_marks(&demo_project());
+        assert!(demo.items.iter().any(|(_, s)| *s == ItemStatus::Met));
+        assert!(demo.items.iter().any(|(_, s)| *s == ItemStatus::Missing));
+    }
 
     #[test]
     fn layer_state_is_done_open_or_locked() {

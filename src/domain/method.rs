@@ -230,7 +230,7 @@ pub fn layer_access(p: &Project, n: u8) -> Access {
 
 /// Toggles a hand tick. Computed items cannot be ticked; returns false then.
 pub fn toggle_tick(p: &mut Project, id: &str) -> bool {
-    if super::gating::computed_status(p, id).is_some() {
+    if super::gating::is_computed_item(id) {
         return false;
     }
     if let Some(pos) = p.method.ticked.iter().position(|t| t == id) {

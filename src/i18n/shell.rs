@@ -104,6 +104,8 @@ pub struct Shell {
     pub status_missing: &'static str,
     pub status_ticked: &'static str,
     pub status_open: &'static str,
+    /// The method map's marks while the part that computes them is loading.
+    pub marks_loading: &'static str,
     pub no_metrics: &'static str,
     // Project data
     pub data_title: &'static str,
@@ -245,6 +247,7 @@ pub const SHELL_RU: Shell = Shell {
     status_missing: "не выполнено (по данным)",
     status_ticked: "отмечено вручную",
     status_open: "не отмечено",
+    marks_loading: "проверяется…",
     no_metrics: "Метрик нет.",
     data_title: "Данные проекта",
     company_section: "Компания и проект",
@@ -385,6 +388,7 @@ pub const SHELL_EN: Shell = Shell {
     status_missing: "not met (from data)",
     status_ticked: "ticked by hand",
     status_open: "not ticked",
+    marks_loading: "checking…",
     no_metrics: "No metrics.",
     data_title: "Project data",
     company_section: "Company and project",

@@ -2,22 +2,65 @@
 //! layers are open, and early opening with a recorded reason.
 
 use crate::components::layer_status::state_badge;
-use crate::domain::gating::{self, LayerState};
+use crate::domain::gating::{LayerState, MethodMarks};
 use crate::domain::method::{self, Item, ItemKind, ItemStatus, Layer, LAYERS};
+use crate::domain::Project;
 use crate::i18n::Lang;
 use crate::state::route::{use_tab, MethodTab, Place};
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
+/// The part of the app that computes the map's marks from the project's data: every layer's
+/// metrics, so most of the domain. With the `split` feature it is a part of its own, fetched
+/// while the map's text (the first screen of a new visitor) is already on screen.
+#[cfg(feature = "split")]
+#[lazy(marks)]
+fn compute_marks(p: Project) -> MethodMarks {
+    crate::domain::gating::method_marks(&p)
+}
+#[cfg(not(feature = "split"))]
+async fn compute_marks(p: Project) -> MethodMarks {
+    crate::domain::gating::method_marks(&p)
+}
+
+/// The printable layer report (`#/method/report`), a part of its own for the same reason.
+#[cfg(feature = "split")]
+#[lazy(report)]
+fn layer_report() -> AnyView {
+    view! { <crate::pages::layer_report::LayerReport /> }.into_any()
+}
+#[cfg(not(feature = "split"))]
+async fn layer_report() -> AnyView {
+    view! { <crate::pages::layer_report::LayerReport /> }.into_any()
+}
+
 #[component]
 pub fn MethodPage() -> impl IntoView {
     let t = use_i18n();
+    let store = use_store();
     // `#/method/report`: the printable layer report instead of the map.
     let tab = use_tab::<MethodTab>();
+    // The marks of the open project, recomputed when it changes; `None` while computing.
+    let marks = LocalResource::new(move || {
+        let project = store.current.get();
+        async move {
+            match project {
+                Some(p) => Some(compute_marks(p).await),
+                None => None,
+            }
+        }
+    });
+    let marks = Signal::derive(move || marks.get().flatten());
     view! {
         {move || if tab.get() == MethodTab::Report {
-            view! { <crate::pages::layer_report::LayerReport /> }.into_any()
+            view! {
+                <Suspense fallback=move || view! {
+                    <p class="screen-loading" role="status">{move || t.get().shell.loading_screen}</p>
+                }>
+                    {Suspend::new(layer_report())}
+                </Suspense>
+            }.into_any()
         } else {
             view! {
                 <section class="page" data-testid="method-page">
@@ -31,7 +74,7 @@ pub fn MethodPage() -> impl IntoView {
                         </a>
                     </div>
                     <p class="lead">{move || t.get().shell.method_intro}</p>
-                    {LAYERS.iter().map(|l| view! { <LayerCard layer=*l /> }).collect_view()}
+                    {LAYERS.iter().map(|l| view! { <LayerCard layer=*l marks /> }).collect_view()}
                 </section>
             }.into_any()
         }}
@@ -39,21 +82,24 @@ pub fn MethodPage() -> impl IntoView {
 }
 
 #[component]
-fn LayerCard(layer: Layer) -> impl IntoView {
+fn LayerCard(layer: Layer, marks: Signal<Option<MethodMarks>>) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
     let n = layer.n;
-    let state = Memo::new(move |_| {
-        store
-            .current
-            .with(|p| p.as_ref().map(|p| gating::layer_state(p, n)))
-    });
+    let state = Memo::new(move |_| marks.with(|m| m.as_ref().and_then(|m| m.layer(n).cloned())));
     let reason = RwSignal::new(String::new());
     let asking = RwSignal::new(false);
     let error = RwSignal::new(None::<&'static str>);
 
-    let status = move || state_badge(&state.get().unwrap_or(LayerState::Open), t.get());
+    // Until the marks have arrived: the badge says so instead of guessing a state.
+    let status = move || match state.get() {
+        Some(s) => state_badge(&s, t.get()),
+        None => (
+            "layer-status pending",
+            t.get().shell.marks_loading.to_string(),
+        ),
+    };
     let locked = move || matches!(state.get(), Some(LayerState::Locked { .. }));
     let overridden = move || matches!(state.get(), Some(LayerState::Overridden(_)));
     let save_override = move |_| {
@@ -82,7 +128,7 @@ fn LayerCard(layer: Layer) -> impl IntoView {
         if items.is_empty() {
             return view! { <p class="muted">{move || t.get().shell.no_metrics}</p> }.into_any();
         }
-        view! { <ul class="items">{items.into_iter().map(|i| view! { <ItemRow item=i locked=Signal::derive(locked) /> }).collect_view()}</ul> }
+        view! { <ul class="items">{items.into_iter().map(|i| view! { <ItemRow item=i marks locked=Signal::derive(locked) /> }).collect_view()}</ul> }
             .into_any()
     };
 
@@ -147,22 +193,23 @@ fn LayerCard(layer: Layer) -> impl IntoView {
 }
 
 #[component]
-fn ItemRow(item: Item, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
+fn ItemRow(
+    item: Item,
+    marks: Signal<Option<MethodMarks>>,
+    #[prop(into)] locked: Signal<bool>,
+) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
-    let status = Memo::new(move |_| {
-        store
-            .current
-            .with(|p| p.as_ref().map(|p| method::item_status(p, &item)))
-    });
+    let status = Memo::new(move |_| marks.with(|m| m.as_ref().and_then(|m| m.item(item.id))));
     let label = move || {
         let s = t.get().shell;
         match status.get() {
             Some(ItemStatus::Met) => s.status_met,
             Some(ItemStatus::Missing) => s.status_missing,
             Some(ItemStatus::Ticked) => s.status_ticked,
-            _ => s.status_open,
+            Some(ItemStatus::Open) => s.status_open,
+            None => s.marks_loading,
         }
     };
     let computed = move || status.get().map(|s| s.is_computed()).unwrap_or(false);
@@ -178,7 +225,7 @@ fn ItemRow(item: Item, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
                             <input
                                 type="checkbox"
                                 prop:checked=checked
-                                disabled=move || computed() || locked.get()
+                                disabled=move || status.get().is_none() || computed() || locked.get()
                                 on:change=move |_| store.update(|p| {
                                     method::toggle_tick(p, item.id);
                                 })

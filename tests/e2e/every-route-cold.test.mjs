@@ -11,7 +11,10 @@ const SCREENS = [
   ["#/method/report", "report-page"],
   ["#/dashboard", "dash-page"],
   ["#/l1", "l1-page"],
+  // The tabs of layers 1 and 2 are parts of their own.
+  ...["dims", "abc", "hypotheses", "goals", "plans", "structure", "planfact"].map((tab) => [`#/l1/${tab}`, "l1-page"]),
   ["#/l2", "l2-page"],
+  ...["funnel", "metrics", "deals", "stages"].map((tab) => [`#/l2/${tab}`, "l2-page"]),
   ["#/l3", "l3-page"],
   ["#/l4", "l4-page"],
   ["#/l5", "l5-page"],
@@ -26,6 +29,7 @@ async function coldLoadEveryRoute(app) {
     await app.reload();
     await app.waitForProject("ГидроТеплоМаш");
     await app.waitForScreen(screen);
+    await app.waitForScreenCode(); // and its tab's part, where the tab is one
   }
 }
 

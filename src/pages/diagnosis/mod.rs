@@ -430,10 +430,7 @@ fn Report(diag: Memo<Option<Diagnosis>>) -> impl IntoView {
     let exported = RwSignal::new(None::<bool>);
     let file_name = move || {
         store.current.with(|p| {
-            let date = p
-                .as_ref()
-                .map(|p| as_of(p).format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
+            let date = p.as_ref().map(|p| as_of(p).to_string()).unwrap_or_default();
             format!("diagnosis-{date}.html")
         })
     };

@@ -12,6 +12,7 @@ mod planfact;
 mod plans;
 mod structure;
 
+use crate::components::part::{lazy_part, part_view};
 use crate::components::tabs::Tabs;
 use crate::domain::abc::AbcResult;
 use crate::domain::{Dimension, Id, Project};
@@ -88,15 +89,86 @@ pub fn Layer1Page() -> impl IntoView {
             <crate::components::layer_status::LayerStatus layer=1 />
             <Tabs label=tab_label current=tab />
             {move || match tab.get() {
-                L1Tab::Clients => view! { <clients::ClientsTab /> }.into_any(),
-                L1Tab::Dims => view! { <dims::DimsTab /> }.into_any(),
-                L1Tab::Abc => view! { <abc::AbcTab /> }.into_any(),
-                L1Tab::Hypotheses => view! { <hypotheses::HypothesesTab /> }.into_any(),
-                L1Tab::Goals => view! { <goals::GoalsTab /> }.into_any(),
-                L1Tab::Plans => view! { <plans::PlansTab /> }.into_any(),
-                L1Tab::Structure => view! { <structure::StructureTab /> }.into_any(),
-                L1Tab::PlanFact => view! { <planfact::PlanFactTab /> }.into_any(),
+                L1Tab::Clients => part_view(clients_tab()),
+                L1Tab::Dims => part_view(dims_tab()),
+                L1Tab::Abc => part_view(abc_tab()),
+                L1Tab::Hypotheses => part_view(hypotheses_tab()),
+                L1Tab::Goals => part_view(goals_tab()),
+                L1Tab::Plans => part_view(plans_tab()),
+                L1Tab::Structure => part_view(structure_tab()),
+                L1Tab::PlanFact => part_view(planfact_tab()),
             }}
         </section>
     }
+}
+
+// Each tab is a part of the build of its own (see `crate::components::part`): the screen's
+// code would otherwise be one large download.
+lazy_part!(
+    l1_clients,
+    __preload_clients_tab,
+    fn clients_tab() {
+        view! { <clients::ClientsTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_dims,
+    __preload_dims_tab,
+    fn dims_tab() {
+        view! { <dims::DimsTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_abc,
+    __preload_abc_tab,
+    fn abc_tab() {
+        view! { <abc::AbcTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_hypotheses,
+    __preload_hypotheses_tab,
+    fn hypotheses_tab() {
+        view! { <hypotheses::HypothesesTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_goals,
+    __preload_goals_tab,
+    fn goals_tab() {
+        view! { <goals::GoalsTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_plans,
+    __preload_plans_tab,
+    fn plans_tab() {
+        view! { <plans::PlansTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_structure,
+    __preload_structure_tab,
+    fn structure_tab() {
+        view! { <structure::StructureTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l1_planfact,
+    __preload_planfact_tab,
+    fn planfact_tab() {
+        view! { <planfact::PlanFactTab /> }.into_any()
+    }
+);
+
+/// Loads every tab's part without rendering it (idle-time prefetch).
+pub async fn preload_tabs() {
+    __preload_clients_tab().await;
+    __preload_dims_tab().await;
+    __preload_abc_tab().await;
+    __preload_hypotheses_tab().await;
+    __preload_goals_tab().await;
+    __preload_plans_tab().await;
+    __preload_structure_tab().await;
+    __preload_planfact_tab().await;
 }

@@ -537,7 +537,7 @@ pub fn PrTab() -> impl IntoView {
                                     let mark = if a.done { "✓ " } else { "○ " };
                                     view! {
                                         <li class:done=a.done>
-                                            {mark}{format!("{} ", a.planned.format("%d.%m"))}{a.title.clone()}
+                                            {mark}{format!("{} ", crate::i18n::format::fmt_day_month(a.planned))}{a.title.clone()}
                                         </li>
                                     }
                                 })

@@ -28,13 +28,30 @@ const MIME = {
 };
 
 /**
- * Serves `root` at `http://127.0.0.1:<port><base>`.
- * @param {{root?: string, base?: string}} [options]
+ * The precompressed file to send for `file`, as a host with `brotli_static` / `gzip_static`
+ * does: `file.br` when the browser accepts br, else `file.gz` when it accepts gzip.
+ * @returns {Promise<{body: Buffer, encoding?: string}>}
+ */
+async function precompressed(file, accept) {
+  const accepts = (name) => new RegExp(`(^|[,\\s])${name}($|[;,\\s])`).test(accept ?? "");
+  for (const [name, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (accepts(name)) {
+      const body = await readFile(file + ext).catch(() => null);
+      if (body) return { body, encoding: name };
+    }
+  }
+  return { body: await readFile(file) };
+}
+
+/**
+ * Serves `root` at `http://127.0.0.1:<port><base>`. With `compressed`, sends the `.br`/`.gz`
+ * file next to each requested one when the browser accepts it (as a production host would).
+ * @param {{root?: string, base?: string, compressed?: boolean}} [options]
  * @returns {Promise<{origin: string, url: string, base: string, hits: string[],
  *   offline: boolean, close: () => Promise<void>}>} `url` is the app's address; `hits` lists
  *   every path requested; setting `offline = true` makes the server drop every connection.
  */
-export async function serveDist({ root = DIST, base = "/" } = {}) {
+export async function serveDist({ root = DIST, base = "/", compressed = false } = {}) {
   if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must be /…/: ${base}`);
   await stat(path.join(root, "index.html")).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
@@ -67,11 +84,14 @@ export async function serveDist({ root = DIST, base = "/" } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      const { body, encoding } = compressed
+        ? await precompressed(file, req.headers["accept-encoding"])
+        : { body: await readFile(file) };
       res.writeHead(200, {
         "content-type": MIME[path.extname(file)] ?? "application/octet-stream",
         "content-length": body.length,
         "cache-control": "no-cache",
+        ...(encoding ? { "content-encoding": encoding, vary: "Accept-Encoding" } : {}),
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {

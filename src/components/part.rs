@@ -1,0 +1,44 @@
+//! Parts of the build loaded on demand: screens and the tabs of the large screens.
+//!
+//! With the `split` feature (the release build through Trunk, see `index.html`) a function
+//! declared with [`lazy_part!`] is a `#[lazy]` part whose wasm `.ci/split.mjs` packs into a file
+//! of its own, fetched the first time the view is shown (and prefetched in idle time, see
+//! `after_first_screen` in `src/app.rs`). Without it — the wasm-bindgen browser tests, which
+//! mount the App but have no split step — the same functions are plain async ones and their
+//! preloads do nothing.
+
+use crate::state::use_i18n;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// Declares `fn $name(args) -> AnyView` as the part `$part`, with `$preload` loading it
+/// without rendering.
+macro_rules! lazy_part {
+    ($(#[$doc:meta])* $part:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::lazy($part)]
+        pub(crate) fn $name($($arg: $ty),*) -> leptos::prelude::AnyView $body
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub(crate) async fn $name($($arg: $ty),*) -> leptos::prelude::AnyView $body
+        #[cfg(not(feature = "split"))]
+        #[allow(non_snake_case)]
+        pub(crate) async fn $preload() {}
+    };
+}
+pub(crate) use lazy_part;
+
+/// The view of a part once its code has arrived; until then a light placeholder (a line of
+/// muted text, so the page does not jump), announced to screen readers.
+pub fn part_view(code: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+    let t = use_i18n();
+    view! {
+        <Suspense fallback=move || view! {
+            <p class="screen-loading" role="status" data-testid="screen-loading">{move || t.get().shell.loading_screen}</p>
+        }>
+            {Suspend::new(code)}
+        </Suspense>
+    }
+    .into_any()
+}
