@@ -89,7 +89,7 @@ fn screen(route: Route) -> AnyView {
             Route::Projects => projects_screen().await,
         }
     };
-    part_view(code)
+    part_view(Box::pin(code))
 }
 
 // One split point per screen group; the part names are the parts' names in `dist/`.

@@ -10,6 +10,7 @@
 use crate::state::use_i18n;
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
 
 /// Declares `fn $name(args) -> AnyView` as the part `$part`, with `$preload` loading it
 /// without rendering.
@@ -29,9 +30,13 @@ macro_rules! lazy_part {
 }
 pub(crate) use lazy_part;
 
+/// The code of a part, on its way.
+pub type PartCode = Pin<Box<dyn Future<Output = AnyView> + Send>>;
+
 /// The view of a part once its code has arrived; until then a light placeholder (a line of
-/// muted text, so the page does not jump), announced to screen readers.
-pub fn part_view(code: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+/// muted text, so the page does not jump), announced to screen readers. Takes the future boxed
+/// so that the suspense machinery is compiled once, not once per part.
+pub fn part_view(code: PartCode) -> AnyView {
     let t = use_i18n();
     view! {
         <Suspense fallback=move || view! {

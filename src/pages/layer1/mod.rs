@@ -89,14 +89,14 @@ pub fn Layer1Page() -> impl IntoView {
             <crate::components::layer_status::LayerStatus layer=1 />
             <Tabs label=tab_label current=tab />
             {move || match tab.get() {
-                L1Tab::Clients => part_view(clients_tab()),
-                L1Tab::Dims => part_view(dims_tab()),
-                L1Tab::Abc => part_view(abc_tab()),
-                L1Tab::Hypotheses => part_view(hypotheses_tab()),
-                L1Tab::Goals => part_view(goals_tab()),
-                L1Tab::Plans => part_view(plans_tab()),
-                L1Tab::Structure => part_view(structure_tab()),
-                L1Tab::PlanFact => part_view(planfact_tab()),
+                L1Tab::Clients => part_view(Box::pin(clients_tab())),
+                L1Tab::Dims => part_view(Box::pin(dims_tab())),
+                L1Tab::Abc => part_view(Box::pin(abc_tab())),
+                L1Tab::Hypotheses => part_view(Box::pin(hypotheses_tab())),
+                L1Tab::Goals => part_view(Box::pin(goals_tab())),
+                L1Tab::Plans => part_view(Box::pin(plans_tab())),
+                L1Tab::Structure => part_view(Box::pin(structure_tab())),
+                L1Tab::PlanFact => part_view(Box::pin(planfact_tab())),
             }}
         </section>
     }

@@ -198,11 +198,11 @@ pub fn Layer2Page() -> impl IntoView {
             <Tabs label=tab_label current=tab />
             <Show when=has_project fallback=move || view! { <p class="empty-state">{move || t.get().l2.no_project}</p> }>
                 {move || match tab.get() {
-                    L2Tab::Funnel => view! { <FilterBar />{part_view(funnel_tab())}}.into_any(),
-                    L2Tab::Metrics => view! { <FilterBar />{part_view(metrics_tab())}}.into_any(),
-                    L2Tab::Deals => part_view(deals_tab()),
-                    L2Tab::Stages => part_view(stages_tab()),
-                    L2Tab::Board => view! { <FilterBar />{part_view(board_tab())}}.into_any(),
+                    L2Tab::Funnel => view! { <FilterBar />{part_view(Box::pin(funnel_tab()))}}.into_any(),
+                    L2Tab::Metrics => view! { <FilterBar />{part_view(Box::pin(metrics_tab()))}}.into_any(),
+                    L2Tab::Deals => part_view(Box::pin(deals_tab())),
+                    L2Tab::Stages => part_view(Box::pin(stages_tab())),
+                    L2Tab::Board => view! { <FilterBar />{part_view(Box::pin(board_tab()))}}.into_any(),
                 }}
             </Show>
         </section>
