@@ -1475,25 +1475,90 @@ pub fn plan_coverage(p: &Project, deals: &[&Deal], as_of: NaiveDate) -> PlanCove
 // Editing a deal's stage, status and history
 // ---------------------------------------------------------------------------------------------
 
-fn ru_date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+/// Why a deal's move, status change or history date was refused. The dates are the ones the
+/// user gave and the ones they collide with; `i18n::edit::move_error_text` words them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MoveError {
+    /// `date` is before the deal's creation date `created`.
+    BeforeCreated { date: NaiveDate, created: NaiveDate },
+    /// `date` is before the deal's latest stage-history record `last`.
+    BeforeLastRecord { date: NaiveDate, last: NaiveDate },
+    /// A lost deal keeps its stage: reopen it before moving it.
+    LostKeepsStage,
+    /// A lost deal cannot be marked won: reopen it first.
+    LostCannotWin,
+    /// The stage is not in the project's stage list.
+    UnknownStage,
+    /// A won deal cannot go back before the won stage: reopen it first.
+    WonCannotGoBack,
+    /// The stage list has no won stage.
+    NoWonStage,
+    /// There is no history record at `index` (0-based).
+    NoHistoryRecord { index: usize },
+    /// `date` is before the previous history record's date `prev`.
+    BeforePrevious { date: NaiveDate, prev: NaiveDate },
+    /// `date` is after the next history record's date `next`.
+    AfterNext { date: NaiveDate, next: NaiveDate },
+    /// `date` is after the date `lost` the deal was lost on.
+    AfterLost { date: NaiveDate, lost: NaiveDate },
 }
 
-fn check_move_date(deal: &Deal, date: NaiveDate) -> Result<(), String> {
+/// A problem of a deal's stage history ([`history_problems`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryProblem {
+    /// Record `index` (0-based) is dated `date`, before the deal's creation `created`.
+    BeforeCreated {
+        index: usize,
+        date: NaiveDate,
+        created: NaiveDate,
+    },
+    /// Record `index` (0-based) is dated `date`, before the previous record's `prev`.
+    BeforePrevious {
+        index: usize,
+        date: NaiveDate,
+        prev: NaiveDate,
+    },
+    /// A lost deal's closing date `closed` is before its latest record `last`.
+    ClosedBeforeLast { closed: NaiveDate, last: NaiveDate },
+}
+
+/// Why an edit of the stage list was refused; `i18n::edit::stage_error_text` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StageError {
+    /// The stage code is empty.
+    EmptyCode,
+    /// Another stage already has `code`.
+    DuplicateCode { code: String },
+    /// The stage name is empty.
+    EmptyName,
+    /// Position `at` (0-based) is past the end of a list of `len` stages.
+    InsertPosition { at: usize, len: usize },
+    /// A stage with the same id is already in the list.
+    DuplicateId,
+    /// The list already has a won stage.
+    SecondWon,
+    /// The stage is not in the project's stage list.
+    UnknownStage,
+    /// There is no stage at position `pos` (0-based).
+    NoPosition { pos: usize },
+    /// The stage the deals move to is the stage being deleted.
+    TargetIsSelf,
+    /// The stage the deals move to is not in the list.
+    UnknownTarget,
+    /// The won stage cannot be deleted.
+    WonNotDeletable,
+}
+
+fn check_move_date(deal: &Deal, date: NaiveDate) -> Result<(), MoveError> {
     if date < deal.created {
-        return Err(format!(
-            "Дата {} раньше даты создания сделки ({}).",
-            ru_date(date),
-            ru_date(deal.created)
-        ));
+        return Err(MoveError::BeforeCreated {
+            date,
+            created: deal.created,
+        });
     }
     if let Some(last) = deal.history.iter().map(|h| h.entered).max() {
         if date < last {
-            return Err(format!(
-                "Дата {} раньше последней записи истории этапов ({}).",
-                ru_date(date),
-                ru_date(last)
-            ));
+            return Err(MoveError::BeforeLastRecord { date, last });
         }
     }
     Ok(())
@@ -1503,18 +1568,15 @@ fn check_move_date(deal: &Deal, date: NaiveDate) -> Result<(), String> {
 /// stage. Moving to the current stage changes nothing. A deal without history first gets an
 /// entry for its current stage on its creation date, so the move does not erase where it was.
 ///
-/// Errors (Russian, for the UI): the date is before the deal's creation or before its latest
+/// Errors ([`MoveError`]): the date is before the deal's creation or before its latest
 /// history record; the deal is lost (a lost deal keeps its stage; reopen it first).
 /// The status is not changed: see [`move_deal_in`] for the won stage and [`set_status`].
-pub fn move_deal(deal: &mut Deal, stage_id: Id, date: NaiveDate) -> Result<(), String> {
+pub fn move_deal(deal: &mut Deal, stage_id: Id, date: NaiveDate) -> Result<(), MoveError> {
     if deal.stage_id == stage_id {
         return Ok(());
     }
     if deal.status == DealStatus::Lost {
-        return Err(
-            "Сделка проиграна и сохраняет свой этап: чтобы сменить этап, сначала верните её в работу."
-                .to_string(),
-        );
+        return Err(MoveError::LostKeepsStage);
     }
     check_move_date(deal, date)?;
     if deal.history.is_empty() {
@@ -1539,18 +1601,15 @@ pub fn move_deal_in(
     deal: &mut Deal,
     stage_id: Id,
     date: NaiveDate,
-) -> Result<(), String> {
+) -> Result<(), MoveError> {
     let idx = StageIndex::new(stages);
     let Some(target) = idx.pos(stage_id) else {
-        return Err("Такого этапа нет в списке этапов проекта.".to_string());
+        return Err(MoveError::UnknownStage);
     };
     let won = idx.won();
     let reaches_won = won.is_some_and(|w| target >= w);
     if deal.status == DealStatus::Won && !reaches_won {
-        return Err(
-            "Выигранную сделку нельзя вернуть на этап до «выиграно»: сначала верните её в работу."
-                .to_string(),
-        );
+        return Err(MoveError::WonCannotGoBack);
     }
     move_deal(deal, stage_id, date)?;
     if reaches_won && matches!(deal.status, DealStatus::Open | DealStatus::OnHold) {
@@ -1573,7 +1632,7 @@ pub fn set_status(
     status: DealStatus,
     date: NaiveDate,
     lost_reason: &str,
-) -> Result<(), String> {
+) -> Result<(), MoveError> {
     match status {
         DealStatus::Won | DealStatus::Lost => {
             check_move_date(deal, date)?;
@@ -1594,13 +1653,13 @@ pub fn set_status(
 }
 
 /// Marks a deal won on `date`: moves it to the won stage first if it has not reached it yet.
-pub fn mark_won(stages: &[Stage], deal: &mut Deal, date: NaiveDate) -> Result<(), String> {
+pub fn mark_won(stages: &[Stage], deal: &mut Deal, date: NaiveDate) -> Result<(), MoveError> {
     let idx = StageIndex::new(stages);
     let Some(w) = idx.won() else {
-        return Err("В списке этапов нет этапа «выиграно».".to_string());
+        return Err(MoveError::NoWonStage);
     };
     if deal.status == DealStatus::Lost {
-        return Err("Сделка проиграна: сначала верните её в работу.".to_string());
+        return Err(MoveError::LostCannotWin);
     }
     let won_id = stages.get(w).map(|s| s.id);
     if idx.current(deal).is_none_or(|c| c < w) {
@@ -1611,30 +1670,28 @@ pub fn mark_won(stages: &[Stage], deal: &mut Deal, date: NaiveDate) -> Result<()
     set_status(deal, DealStatus::Won, date, "")
 }
 
-/// Problems of a deal's stage history, in Russian: dates before the creation date, dates out
+/// Problems of a deal's stage history: dates before the creation date, dates out
 /// of order, a lost deal's closing date before its latest record (a won deal may move on to
 /// post-sale stages after closing).
-pub fn history_problems(deal: &Deal) -> Vec<String> {
+pub fn history_problems(deal: &Deal) -> Vec<HistoryProblem> {
     let mut out = vec![];
     for (i, h) in deal.history.iter().enumerate() {
         if h.entered < deal.created {
-            out.push(format!(
-                "Запись истории №{}: дата {} раньше даты создания сделки ({}).",
-                i + 1,
-                ru_date(h.entered),
-                ru_date(deal.created)
-            ));
+            out.push(HistoryProblem::BeforeCreated {
+                index: i,
+                date: h.entered,
+                created: deal.created,
+            });
         }
     }
     for (i, w) in deal.history.windows(2).enumerate() {
         if let [a, b] = w {
             if b.entered < a.entered {
-                out.push(format!(
-                    "Запись истории №{}: дата {} раньше предыдущей записи ({}).",
-                    i + 2,
-                    ru_date(b.entered),
-                    ru_date(a.entered)
-                ));
+                out.push(HistoryProblem::BeforePrevious {
+                    index: i + 1,
+                    date: b.entered,
+                    prev: a.entered,
+                });
             }
         }
     }
@@ -1642,11 +1699,7 @@ pub fn history_problems(deal: &Deal) -> Vec<String> {
     let lost_on = deal.closed.filter(|_| deal.status == DealStatus::Lost);
     if let (Some(closed), Some(last)) = (lost_on, deal.history.iter().map(|h| h.entered).max()) {
         if closed < last {
-            out.push(format!(
-                "Дата закрытия {} раньше последней записи истории ({}).",
-                ru_date(closed),
-                ru_date(last)
-            ));
+            out.push(HistoryProblem::ClosedBeforeLast { closed, last });
         }
     }
     out
@@ -1654,43 +1707,36 @@ pub fn history_problems(deal: &Deal) -> Vec<String> {
 
 /// Changes the date of history record `index` (0-based), keeping the history valid: the date
 /// may not be before the deal's creation, before the previous record, after the next record,
-/// or after the date a lost deal was lost. Errors are in Russian.
-pub fn set_history_date(deal: &mut Deal, index: usize, date: NaiveDate) -> Result<(), String> {
+/// or after the date a lost deal was lost.
+pub fn set_history_date(deal: &mut Deal, index: usize, date: NaiveDate) -> Result<(), MoveError> {
     if index >= deal.history.len() {
-        return Err(format!("Нет записи истории №{}.", index + 1));
+        return Err(MoveError::NoHistoryRecord { index });
     }
     if date < deal.created {
-        return Err(format!(
-            "Дата {} раньше даты создания сделки ({}).",
-            ru_date(date),
-            ru_date(deal.created)
-        ));
+        return Err(MoveError::BeforeCreated {
+            date,
+            created: deal.created,
+        });
     }
     if let Some(prev) = index.checked_sub(1).and_then(|i| deal.history.get(i)) {
         if date < prev.entered {
-            return Err(format!(
-                "Дата {} раньше предыдущей записи истории ({}).",
-                ru_date(date),
-                ru_date(prev.entered)
-            ));
+            return Err(MoveError::BeforePrevious {
+                date,
+                prev: prev.entered,
+            });
         }
     }
     if let Some(next) = deal.history.get(index + 1) {
         if date > next.entered {
-            return Err(format!(
-                "Дата {} позже следующей записи истории ({}).",
-                ru_date(date),
-                ru_date(next.entered)
-            ));
+            return Err(MoveError::AfterNext {
+                date,
+                next: next.entered,
+            });
         }
     }
     if let Some(closed) = deal.closed.filter(|_| deal.status == DealStatus::Lost) {
         if date > closed {
-            return Err(format!(
-                "Дата {} позже даты проигрыша сделки ({}).",
-                ru_date(date),
-                ru_date(closed)
-            ));
+            return Err(MoveError::AfterLost { date, lost: closed });
         }
     }
     if let Some(h) = deal.history.get_mut(index) {
@@ -1721,16 +1767,18 @@ pub fn new_stage(code: &str, name_ru: &str) -> Stage {
     }
 }
 
-fn check_code(stages: &[Stage], code: &str, except: Option<Id>) -> Result<(), String> {
+fn check_code(stages: &[Stage], code: &str, except: Option<Id>) -> Result<(), StageError> {
     let code = code.trim();
     if code.is_empty() {
-        return Err("Код этапа не может быть пустым.".to_string());
+        return Err(StageError::EmptyCode);
     }
     if stages
         .iter()
         .any(|s| Some(s.id) != except && s.code.trim() == code)
     {
-        return Err(format!("Этап с кодом «{code}» уже есть."));
+        return Err(StageError::DuplicateCode {
+            code: code.to_string(),
+        });
     }
     Ok(())
 }
@@ -1738,26 +1786,22 @@ fn check_code(stages: &[Stage], code: &str, except: Option<Id>) -> Result<(), St
 /// Inserts `stage` at position `at` (0 = first; the list length = last). Its code must be
 /// non-empty and unique, its id new, and it may not be a second won stage (use
 /// [`set_won_stage`] to move the "won" mark).
-pub fn insert_stage(p: &mut Project, at: usize, mut stage: Stage) -> Result<(), String> {
+pub fn insert_stage(p: &mut Project, at: usize, mut stage: Stage) -> Result<(), StageError> {
     if at > p.stages.len() {
-        return Err(format!(
-            "Нельзя вставить этап на позицию {}: этапов всего {}.",
-            at + 1,
-            p.stages.len()
-        ));
+        return Err(StageError::InsertPosition {
+            at,
+            len: p.stages.len(),
+        });
     }
     if p.stages.iter().any(|s| s.id == stage.id) {
-        return Err("Этап с таким идентификатором уже есть.".to_string());
+        return Err(StageError::DuplicateId);
     }
     check_code(&p.stages, &stage.code, None)?;
     if stage.is_won && p.stages.iter().any(|s| s.is_won) {
-        return Err(
-            "Этап «выиграно» уже есть; чтобы сделать выигрышным новый этап, вставьте его и отметьте отдельно."
-                .to_string(),
-        );
+        return Err(StageError::SecondWon);
     }
     if stage.name_ru.trim().is_empty() {
-        return Err("Название этапа не может быть пустым.".to_string());
+        return Err(StageError::EmptyName);
     }
     stage.code = stage.code.trim().to_string();
     p.stages.insert(at, stage);
@@ -1765,13 +1809,13 @@ pub fn insert_stage(p: &mut Project, at: usize, mut stage: Stage) -> Result<(), 
 }
 
 /// Renames stage `id`: a new code (non-empty, unique) and Russian name (non-empty).
-pub fn rename_stage(p: &mut Project, id: Id, code: &str, name_ru: &str) -> Result<(), String> {
+pub fn rename_stage(p: &mut Project, id: Id, code: &str, name_ru: &str) -> Result<(), StageError> {
     check_code(&p.stages, code, Some(id))?;
     if name_ru.trim().is_empty() {
-        return Err("Название этапа не может быть пустым.".to_string());
+        return Err(StageError::EmptyName);
     }
     let Some(s) = p.stages.iter_mut().find(|s| s.id == id) else {
-        return Err("Такого этапа нет в списке этапов проекта.".to_string());
+        return Err(StageError::UnknownStage);
     };
     s.code = code.trim().to_string();
     s.name_ru = name_ru.trim().to_string();
@@ -1780,10 +1824,10 @@ pub fn rename_stage(p: &mut Project, id: Id, code: &str, name_ru: &str) -> Resul
 
 /// Moves the stage at position `from` to position `to` (both 0-based). Reordering changes what
 /// "reached" means for every deal, since stages are compared by position.
-pub fn move_stage(p: &mut Project, from: usize, to: usize) -> Result<(), String> {
+pub fn move_stage(p: &mut Project, from: usize, to: usize) -> Result<(), StageError> {
     let n = p.stages.len();
     if from >= n || to >= n {
-        return Err(format!("Нет этапа на позиции {}.", from.max(to) + 1));
+        return Err(StageError::NoPosition { pos: from.max(to) });
     }
     let s = p.stages.remove(from);
     p.stages.insert(to, s);
@@ -1792,9 +1836,9 @@ pub fn move_stage(p: &mut Project, from: usize, to: usize) -> Result<(), String>
 
 /// Marks stage `id` as the won stage and clears the mark on every other stage, so there is
 /// exactly one.
-pub fn set_won_stage(p: &mut Project, id: Id) -> Result<(), String> {
+pub fn set_won_stage(p: &mut Project, id: Id) -> Result<(), StageError> {
     if !p.stages.iter().any(|s| s.id == id) {
-        return Err("Такого этапа нет в списке этапов проекта.".to_string());
+        return Err(StageError::UnknownStage);
     }
     for s in p.stages.iter_mut() {
         s.is_won = s.id == id;
@@ -1806,22 +1850,18 @@ pub fn set_won_stage(p: &mut Project, id: Id) -> Result<(), String> {
 /// history records (two consecutive records of the same stage then merge into the earlier
 /// one), the layer-5 checklist (appended to the target's) and coaching notes. The won stage
 /// cannot be deleted (mark another stage won first), nor can the target be the stage itself.
-pub fn delete_stage(p: &mut Project, id: Id, target: Id) -> Result<(), String> {
+pub fn delete_stage(p: &mut Project, id: Id, target: Id) -> Result<(), StageError> {
     let Some(pos) = p.stages.iter().position(|s| s.id == id) else {
-        return Err("Такого этапа нет в списке этапов проекта.".to_string());
+        return Err(StageError::UnknownStage);
     };
     if id == target {
-        return Err(
-            "Этап, на который переносятся сделки, должен отличаться от удаляемого.".to_string(),
-        );
+        return Err(StageError::TargetIsSelf);
     }
     if !p.stages.iter().any(|s| s.id == target) {
-        return Err("Этапа, на который переносятся сделки, нет в списке.".to_string());
+        return Err(StageError::UnknownTarget);
     }
     if p.stages.get(pos).is_some_and(|s| s.is_won) {
-        return Err(
-            "Этап «выиграно» удалить нельзя: сначала отметьте выигрышным другой этап.".to_string(),
-        );
+        return Err(StageError::WonNotDeletable);
     }
     for d in p.deals.iter_mut() {
         if d.stage_id == id {
@@ -2849,21 +2889,35 @@ mod tests {
         let mut x = deal(&p, "D08").clone(); // at 1 since 2025-03-03
         let s21 = sid(&p, "2.1");
         let err = move_deal(&mut x, s21, d(2025, 3, 1)).unwrap_err();
-        assert!(err.contains("раньше даты создания"), "{err}");
+        assert_eq!(
+            err,
+            MoveError::BeforeCreated {
+                date: d(2025, 3, 1),
+                created: x.created
+            }
+        );
         assert_eq!(x.history.len(), 1);
         move_deal(&mut x, s21, d(2025, 3, 20)).unwrap();
         assert_eq!(x.stage_id, s21);
         assert_eq!(x.history.len(), 2);
         assert_eq!(x.history[1].entered, d(2025, 3, 20));
         let err = move_deal(&mut x, sid(&p, "2.2"), d(2025, 3, 10)).unwrap_err();
-        assert!(err.contains("раньше последней записи"), "{err}");
-        assert!(err.contains("20.03.2025"), "{err}");
+        assert_eq!(
+            err,
+            MoveError::BeforeLastRecord {
+                date: d(2025, 3, 10),
+                last: d(2025, 3, 20)
+            }
+        );
         // Same stage: nothing happens.
         move_deal(&mut x, s21, d(2025, 3, 25)).unwrap();
         assert_eq!(x.history.len(), 2);
         // A lost deal keeps its stage.
         let mut l = deal(&p, "D20").clone();
-        assert!(move_deal(&mut l, sid(&p, "2.3"), d(2025, 3, 30)).is_err());
+        assert_eq!(
+            move_deal(&mut l, sid(&p, "2.3"), d(2025, 3, 30)),
+            Err(MoveError::LostKeepsStage)
+        );
         // No history: the current stage is recorded first.
         let mut bare = deal(&p, "D12").clone();
         bare.history.clear();
@@ -2885,8 +2939,11 @@ mod tests {
         move_deal_in(&p.stages, &mut x, sid(&p, "9"), d(2025, 4, 20)).unwrap();
         assert_eq!(x.status, DealStatus::Won);
         let err = move_deal_in(&p.stages, &mut x, sid(&p, "7"), d(2025, 4, 21)).unwrap_err();
-        assert!(err.contains("выиграно"), "{err}");
-        assert!(move_deal_in(&p.stages, &mut x, new_id(), d(2025, 4, 21)).is_err());
+        assert_eq!(err, MoveError::WonCannotGoBack);
+        assert_eq!(
+            move_deal_in(&p.stages, &mut x, new_id(), d(2025, 4, 21)),
+            Err(MoveError::UnknownStage)
+        );
         // Ordinary moves keep the status.
         let mut y = deal(&p, "D08").clone();
         move_deal_in(&p.stages, &mut y, sid(&p, "2.1"), d(2025, 4, 1)).unwrap();
@@ -2898,7 +2955,10 @@ mod tests {
         assert_eq!((z.status, z.closed), (DealStatus::Won, Some(d(2025, 4, 5))));
         assert_eq!(won_date(&p, &z), Some(d(2025, 4, 5)));
         let mut lost = deal(&p, "D17").clone();
-        assert!(mark_won(&p.stages, &mut lost, d(2025, 4, 5)).is_err());
+        assert_eq!(
+            mark_won(&p.stages, &mut lost, d(2025, 4, 5)),
+            Err(MoveError::LostCannotWin)
+        );
     }
 
     #[test]
@@ -2923,7 +2983,13 @@ mod tests {
         assert_eq!((x.closed, x.lost_reason.as_str()), (None, ""));
         // Closing before the last stage entry is refused.
         let err = set_status(&mut x, DealStatus::Won, d(2025, 1, 1), "").unwrap_err();
-        assert!(err.contains("раньше"), "{err}");
+        assert!(
+            matches!(
+                err,
+                MoveError::BeforeCreated { .. } | MoveError::BeforeLastRecord { .. }
+            ),
+            "{err:?}"
+        );
         assert_eq!(x.status, DealStatus::Open);
         set_status(&mut x, DealStatus::OnHold, d(2025, 4, 1), "").unwrap();
         assert_eq!(x.status, DealStatus::OnHold);
@@ -2942,11 +3008,23 @@ mod tests {
             ],
             DealStatus::Open,
         );
-        let e = |r: Result<(), String>| r.unwrap_err();
-        assert!(e(set_history_date(&mut x, 1, d(2025, 1, 5))).contains("раньше даты создания"));
-        assert!(e(set_history_date(&mut x, 2, d(2025, 1, 20))).contains("раньше предыдущей"));
-        assert!(e(set_history_date(&mut x, 1, d(2025, 3, 2))).contains("позже следующей"));
-        assert!(e(set_history_date(&mut x, 3, d(2025, 3, 2))).contains("Нет записи истории №4"));
+        let e = |r: Result<(), MoveError>| r.unwrap_err();
+        assert!(matches!(
+            e(set_history_date(&mut x, 1, d(2025, 1, 5))),
+            MoveError::BeforeCreated { .. }
+        ));
+        assert!(matches!(
+            e(set_history_date(&mut x, 2, d(2025, 1, 20))),
+            MoveError::BeforePrevious { .. }
+        ));
+        assert!(matches!(
+            e(set_history_date(&mut x, 1, d(2025, 3, 2))),
+            MoveError::AfterNext { .. }
+        ));
+        assert_eq!(
+            e(set_history_date(&mut x, 3, d(2025, 3, 2))),
+            MoveError::NoHistoryRecord { index: 3 }
+        );
         set_history_date(&mut x, 1, d(2025, 2, 15)).unwrap();
         assert_eq!(x.history[1].entered, d(2025, 2, 15));
         // A won deal may go on after closing (post-sale stages), a lost one may not.
@@ -2955,7 +3033,10 @@ mod tests {
         set_history_date(&mut x, 2, d(2025, 3, 11)).unwrap();
         assert!(history_problems(&x).is_empty());
         x.status = DealStatus::Lost;
-        assert!(e(set_history_date(&mut x, 2, d(2025, 3, 12))).contains("позже даты проигрыша"));
+        assert!(matches!(
+            e(set_history_date(&mut x, 2, d(2025, 3, 12))),
+            MoveError::AfterLost { .. }
+        ));
         assert_eq!(history_problems(&x).len(), 1);
         set_history_date(&mut x, 2, d(2025, 3, 1)).unwrap();
         assert!(history_problems(&x).is_empty());
@@ -2965,9 +3046,15 @@ mod tests {
         x.closed = Some(d(2025, 1, 1));
         let probs = history_problems(&x);
         assert_eq!(probs.len(), 3, "{probs:?}");
-        assert!(probs[0].contains("№1"));
-        assert!(probs[1].contains("№3"));
-        assert!(probs[2].contains("Дата закрытия"));
+        assert!(matches!(
+            probs[0],
+            HistoryProblem::BeforeCreated { index: 0, .. }
+        ));
+        assert!(matches!(
+            probs[1],
+            HistoryProblem::BeforePrevious { index: 2, .. }
+        ));
+        assert!(matches!(probs[2], HistoryProblem::ClosedBeforeLast { .. }));
     }
 
     #[test]
@@ -2995,16 +3082,28 @@ mod tests {
         assert_eq!(r.len(), 11);
         assert!(stage_list_problems(&p.stages).is_empty());
         // Refusals.
-        assert!(insert_stage(&mut p, 0, new_stage("2.1", "Дубль")).is_err());
-        assert!(insert_stage(&mut p, 0, new_stage("", "Пусто")).is_err());
-        assert!(insert_stage(&mut p, 0, new_stage("0", " ")).is_err());
-        assert!(insert_stage(&mut p, 99, new_stage("0", "Далеко")).is_err());
+        assert_eq!(
+            insert_stage(&mut p, 0, new_stage("2.1", "Дубль")),
+            Err(StageError::DuplicateCode { code: "2.1".into() })
+        );
+        assert_eq!(
+            insert_stage(&mut p, 0, new_stage("", "Пусто")),
+            Err(StageError::EmptyCode)
+        );
+        assert_eq!(
+            insert_stage(&mut p, 0, new_stage("0", " ")),
+            Err(StageError::EmptyName)
+        );
+        assert_eq!(
+            insert_stage(&mut p, 99, new_stage("0", "Далеко")),
+            Err(StageError::InsertPosition { at: 99, len: 15 })
+        );
         let mut won = new_stage("8a", "Второй выигрыш");
         won.is_won = true;
-        assert!(insert_stage(&mut p, 0, won).is_err());
+        assert_eq!(insert_stage(&mut p, 0, won), Err(StageError::SecondWon));
         let mut dup = new_stage("0", "Тот же id");
         dup.id = extra_id;
-        assert!(insert_stage(&mut p, 0, dup).is_err());
+        assert_eq!(insert_stage(&mut p, 0, dup), Err(StageError::DuplicateId));
         assert_eq!(p.stages.len(), 15);
         // Rename.
         rename_stage(&mut p, extra_id, "2.5", "Пилот").unwrap();
@@ -3012,13 +3111,19 @@ mod tests {
         assert!(rename_stage(&mut p, extra_id, "3", "Пилот").is_err());
         assert!(rename_stage(&mut p, extra_id, " ", "Пилот").is_err());
         assert!(rename_stage(&mut p, extra_id, "2.5", "").is_err());
-        assert!(rename_stage(&mut p, new_id(), "77", "Нет").is_err());
+        assert_eq!(
+            rename_stage(&mut p, new_id(), "77", "Нет"),
+            Err(StageError::UnknownStage)
+        );
         // Keeping its own code is fine.
         rename_stage(&mut p, extra_id, "2.5", "Пилотный проект").unwrap();
         // Reorder: move it to the end and back.
         move_stage(&mut p, 4, 14).unwrap();
         assert_eq!(p.stages[14].id, extra_id);
-        assert!(move_stage(&mut p, 15, 0).is_err());
+        assert_eq!(
+            move_stage(&mut p, 15, 0),
+            Err(StageError::NoPosition { pos: 15 })
+        );
         move_stage(&mut p, 14, 4).unwrap();
         assert_eq!(p.stages[4].id, extra_id);
         // The won mark moves, exactly one remains.
@@ -3026,7 +3131,10 @@ mod tests {
         set_won_stage(&mut p, s7).unwrap();
         assert_eq!(p.stages.iter().filter(|s| s.is_won).count(), 1);
         assert!(p.stage(s7).unwrap().is_won);
-        assert!(set_won_stage(&mut p, new_id()).is_err());
+        assert_eq!(
+            set_won_stage(&mut p, new_id()),
+            Err(StageError::UnknownStage)
+        );
     }
 
     #[test]
@@ -3062,12 +3170,21 @@ mod tests {
             result: String::new(),
         });
         // Refusals first.
-        assert!(delete_stage(&mut p, s22, s22).is_err());
-        assert!(delete_stage(&mut p, s22, new_id()).is_err());
-        assert!(delete_stage(&mut p, new_id(), s21).is_err());
+        assert_eq!(
+            delete_stage(&mut p, s22, s22),
+            Err(StageError::TargetIsSelf)
+        );
+        assert_eq!(
+            delete_stage(&mut p, s22, new_id()),
+            Err(StageError::UnknownTarget)
+        );
+        assert_eq!(
+            delete_stage(&mut p, new_id(), s21),
+            Err(StageError::UnknownStage)
+        );
         let won = sid(&p, "8");
         let err = delete_stage(&mut p, won, s21).unwrap_err();
-        assert!(err.contains("выиграно"), "{err}");
+        assert_eq!(err, StageError::WonNotDeletable);
 
         delete_stage(&mut p, s22, s21).unwrap();
         assert_eq!(p.stages.len(), 13);
@@ -3097,8 +3214,7 @@ mod tests {
         // The project still loads.
         crate::persist::validate::validate(&p).unwrap();
         assert!(stage_list_problems(&p.stages)
-            .iter()
-            .any(|m| m.contains("Нет этапа 2.2")));
+            .contains(&crate::domain::stages::StageListProblem::MissingCode("2.2")));
         // A checklist with no counterpart on the target is re-pointed.
         let s3 = sid(&p, "3");
         let s4 = sid(&p, "4");

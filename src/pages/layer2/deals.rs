@@ -1,8 +1,9 @@
 //! The deals list (search, status, sort, paged) and the deal editor (`?deal=<id>`).
 
 use super::{as_of, money, stage_label, status_label, unit, use_l2};
-use crate::domain::funnel::{self, DealSort};
+use crate::domain::funnel::{self, DealSort, MoveError};
 use crate::domain::{DealStatus, Id, Money, Project};
+use crate::i18n::edit::{history_problem_text, move_error_text};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, parse_date, parse_number};
 use crate::state::route::{go_to, set_query, use_query, L2Tab, L3Tab, Place};
@@ -222,14 +223,15 @@ fn DealsList() -> impl IntoView {
 fn edit_deal(
     store: crate::state::store::Store,
     id: Id,
-    f: impl FnOnce(&[crate::domain::Stage], &mut crate::domain::Deal) -> Result<(), String>,
+    lang: crate::i18n::Lang,
+    f: impl FnOnce(&[crate::domain::Stage], &mut crate::domain::Deal) -> Result<(), MoveError>,
 ) -> Option<String> {
     let mut out = None;
     store.update(|p| {
         let stages = &p.stages;
         match p.deals.iter_mut().find(|d| d.id == id) {
-            Some(d) => out = f(stages, d).err(),
-            None => out = Some("Сделка не найдена.".to_string()),
+            Some(d) => out = f(stages, d).err().map(|e| move_error_text(&e, lang)),
+            None => out = Some(crate::i18n::catalogue(lang).l2.d_not_found.to_string()),
         }
     });
     out
@@ -273,7 +275,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         })
     };
     let set = move |f: Box<dyn FnOnce(&mut crate::domain::Deal)>| {
-        error.set(edit_deal(store, id, |_, d| {
+        error.set(edit_deal(store, id, lang.get_untracked(), |_, d| {
             f(d);
             Ok(())
         }));
@@ -366,7 +368,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                     <td><input class="input" placeholder="ДД.ММ.ГГГГ" aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
                         on:change=move |ev| {
                             match parse_date(&event_target_value(&ev)) {
-                                Some(x) => error.set(edit_deal(store, id, |_, d| funnel::set_history_date(d, i, x))),
+                                Some(x) => error.set(edit_deal(store, id, lang.get_untracked(), |_, d| funnel::set_history_date(d, i, x))),
                                 None => error.set(Some(t.bad_date.to_string())),
                             }
                         } /></td>
@@ -384,7 +386,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                 <thead><tr><th scope="col">{t.stage}</th><th scope="col">{t.d_entered}</th></tr></thead>
                 <tbody>{v}</tbody>
             </table>
-            {problems.into_iter().map(|m| view! { <p class="warning">{m}</p> }).collect_view()}
+            {problems.iter().map(|m| view! { <p class="warning">{history_problem_text(m, lang.get())}</p> }).collect_view()}
         }
     };
     let stage_options = move || {
@@ -411,7 +413,7 @@ fn DealEditor(id: Id) -> impl IntoView {
             return;
         };
         match date_or_today() {
-            Ok(date) => error.set(edit_deal(store, id, |stages, d| {
+            Ok(date) => error.set(edit_deal(store, id, lang.get_untracked(), |stages, d| {
                 funnel::move_deal_in(stages, d, sid, date)
             })),
             Err(e) => error.set(Some(e)),
@@ -424,10 +426,15 @@ fn DealEditor(id: Id) -> impl IntoView {
                 return;
             }
             let r = reason.get_untracked();
-            error.set(edit_deal(store, id, |stages, d| match s {
-                DealStatus::Won => funnel::mark_won(stages, d, date),
-                _ => funnel::set_status(d, s, date, &r),
-            }));
+            error.set(edit_deal(
+                store,
+                id,
+                lang.get_untracked(),
+                |stages, d| match s {
+                    DealStatus::Won => funnel::mark_won(stages, d, date),
+                    _ => funnel::set_status(d, s, date, &r),
+                },
+            ));
         }
         Err(e) => error.set(Some(e)),
     };

@@ -4,14 +4,15 @@
 use crate::domain::funnel;
 use crate::domain::stages::stage_list_problems;
 use crate::domain::{Id, Project};
+use crate::i18n::edit::{stage_error_text, stage_list_problem_text};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_num, parse_number};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
-/// An edit of the stage list that may be refused with a Russian message.
-type StageEdit = Box<dyn FnOnce(&mut Project) -> Result<(), String>>;
+/// An edit of the stage list that may be refused.
+type StageEdit = Box<dyn FnOnce(&mut Project) -> Result<(), funnel::StageError>>;
 
 #[component]
 pub(super) fn StagesTab() -> impl IntoView {
@@ -28,7 +29,7 @@ pub(super) fn StagesTab() -> impl IntoView {
     let apply = move |f: StageEdit| {
         let mut out = None;
         store.update(|p| out = f(p).err());
-        error.set(out);
+        error.set(out.map(|e| stage_error_text(&e, lang.get_untracked())));
     };
     let num_cell = move |key: &'static str,
                          id: Id,
@@ -149,7 +150,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                 .map_or(0, |i| i + 1);
             match funnel::insert_stage(p, at, funnel::new_stage(&code, &name)) {
                 Ok(()) => ok = true,
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(stage_error_text(&e, lang.get_untracked()))),
             }
         });
         if ok {
@@ -191,7 +192,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                 let v = problems();
                 (!v.is_empty()).then(|| view! {
                     <section class="warning" data-testid="stage-problems"><h3>{t.get().l2.s_problems}</h3>
-                        <ul>{v.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul></section>
+                        <ul>{v.iter().map(|m| view! { <li>{stage_list_problem_text(m, lang.get())}</li> }).collect_view()}</ul></section>
                 })
             }}
             <h3>{move || t.get().l2.s_insert}</h3>
