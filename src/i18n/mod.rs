@@ -16,6 +16,7 @@ mod l4;
 mod l5;
 pub mod load;
 mod shell;
+pub mod table;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
