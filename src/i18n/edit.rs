@@ -8,7 +8,10 @@
 use super::format::fmt_date;
 use super::Lang;
 use crate::domain::edit::{DimUsage, EditError, ManagerUsage};
-use crate::domain::funnel::{HistoryProblem, MoveError, StageError};
+use crate::domain::layer2::{
+    moves::{HistoryProblem, MoveError},
+    stage_list::StageError,
+};
 use crate::domain::stages::StageListProblem;
 
 /// «клиенты: 3, сделки: 1, …»: the non-zero counts of what refers to a dimension.
@@ -534,7 +537,7 @@ mod tests {
         let mut p = crate::domain::demo::demo_project();
         let won = p.stages.iter().find(|s| s.is_won).map(|s| s.id).unwrap();
         let other = p.stages[0].id;
-        let e = crate::domain::funnel::delete_stage(&mut p, won, other).unwrap_err();
+        let e = crate::domain::layer2::stage_list::delete_stage(&mut p, won, other).unwrap_err();
         assert_eq!(
             stage_error_text(&e, Lang::En),
             "The «won» stage cannot be deleted: mark another stage as won first."
