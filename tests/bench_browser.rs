@@ -3,7 +3,11 @@
 //! -- --nocapture`; each line prints the median of several runs in milliseconds.
 #![cfg(target_arch = "wasm32")]
 
-use sloy::domain::funnel::{filter_deals, funnel_snapshot, scoreboard, DealFilter};
+use sloy::domain::layer2::{
+    conversion::funnel_snapshot,
+    filter::{filter_deals, DealFilter},
+    scoreboard::scoreboard,
+};
 use sloy::domain::synth::random_project;
 use sloy::domain::{Category, Id};
 use sloy::persist::file::{from_json, to_json};
@@ -257,16 +261,16 @@ fn bench_funnel_and_scoreboard_after_filter_10k_deals() {
         let deals = filter_deals(&p, &filter, &cats);
         let _ = scoreboard(&p, &deals, as_of);
         let _ = funnel_snapshot(&p, &deals);
-        let _ = sloy::domain::funnel::cohort_conversions(&p, &deals, q1, as_of);
+        let _ = sloy::domain::layer2::conversion::cohort_conversions(&p, &deals, q1, as_of);
     });
     console_log!("BENCH layer2_page_recompute_10k_deals_ms={ms:.1}");
     // The deals list: search and sort of 10 000 deals (one page is then rendered).
     let ms = median_ms(7, || {
-        let _ = sloy::domain::funnel::list_deals(
+        let _ = sloy::domain::layer2::deal_list::list_deals(
             &p,
             "s",
             None,
-            sloy::domain::funnel::DealSort::AmountDesc,
+            sloy::domain::layer2::deal_list::DealSort::AmountDesc,
         );
     });
     console_log!("BENCH layer2_deals_list_10k_search_sort_ms={ms:.1}");

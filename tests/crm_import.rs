@@ -6,8 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use sloy::domain::abc::abc_analysis;
-use sloy::domain::funnel::{reached_counts, scoreboard};
 use sloy::domain::import::*;
+use sloy::domain::layer2::{conversion::reached_counts, scoreboard::scoreboard};
 use sloy::domain::{DealStatus, Money, Project};
 use sloy::persist::table::{parse_csv, parse_file, Table};
 use std::collections::HashMap;
@@ -131,7 +131,7 @@ fn crm_export_imports_as_one_project() {
     assert!(p
         .deals
         .iter()
-        .all(|d| sloy::domain::funnel::history_problems(d).is_empty()));
+        .all(|d| sloy::domain::layer2::moves::history_problems(d).is_empty()));
 }
 
 #[test]

@@ -15,7 +15,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use sloy::domain::import::*;
 use sloy::domain::Project;
-use sloy::persist::table::{parse_file, Table};
+use sloy::i18n::table::table_error_text;
+use sloy::i18n::{app_russian, Lang};
+use sloy::persist::table::{parse_file, Table, TableError};
 use sloy::persist::validate::validate;
 use std::sync::OnceLock;
 
@@ -485,8 +487,34 @@ fn import_table(t: &Table) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The error with every text taken from the file (sheet and part names, the readers' details)
+/// replaced, so what is left is the app's own words.
+fn without_file_text(e: TableError) -> TableError {
+    let x = || "x".to_string();
+    match e {
+        TableError::Csv(_) => TableError::Csv(x()),
+        TableError::PartTooBig { max_mb, .. } => TableError::PartTooBig { part: x(), max_mb },
+        TableError::UnknownCompression { method, .. } => {
+            TableError::UnknownCompression { part: x(), method }
+        }
+        TableError::NotUtf8 { .. } => TableError::NotUtf8 { part: x() },
+        TableError::Markup { .. } => TableError::Markup {
+            part: x(),
+            detail: x(),
+        },
+        TableError::Unterminated { cell, .. } => TableError::Unterminated { part: x(), cell },
+        TableError::NoSuchSheet(_) => TableError::NoSuchSheet(x()),
+        TableError::SheetEmpty(_) => TableError::SheetEmpty(x()),
+        TableError::Sheet { error, .. } => TableError::Sheet {
+            sheet: x(),
+            error: Box::new(without_file_text(*error)),
+        },
+        e => e,
+    }
+}
+
 /// A file either reads into a table that imports into a valid project or is refused with a
-/// Russian message of reasonable length.
+/// message of reasonable length, Russian in the Russian UI and without Russian in the English.
 fn check_file(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     match parse_file(name, bytes, None) {
         Ok(t) => {
@@ -501,7 +529,12 @@ fn check_file(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
                 }
             }
         }
-        Err(msg) => {
+        Err(e) => {
+            let msg = table_error_text(&e, Lang::Ru);
+            let en = table_error_text(&e, Lang::En);
+            let app_en = table_error_text(&without_file_text(e.clone()), Lang::En);
+            prop_assert!(!app_russian(&app_en), "Russian in English: {}", en);
+            prop_assert!(en.chars().count() < 1_000, "{}", en);
             prop_assert!(!msg.trim().is_empty());
             prop_assert!(
                 msg.chars()
@@ -590,7 +623,8 @@ fn xml_errors_in_messages_are_bounded() {
     ] {
         let mut rng = Rng(seed);
         let bytes = xlsx_case(&mut rng, edits, zip_edit);
-        let msg = parse_file("book.xlsx", &bytes, None).expect_err("damaged");
+        let e = parse_file("book.xlsx", &bytes, None).expect_err("damaged");
+        let msg = table_error_text(&e, Lang::Ru);
         assert!(msg.chars().count() < 400, "{msg}");
         if let Err(e) = check_file("book.xlsx", &bytes) {
             panic!("{e}");

@@ -11,8 +11,8 @@ use sloy::domain::abc::{abc_for_project, client_categories};
 use sloy::domain::accounts::{a_elaboration, layer3_results, touch_points, typical_maps};
 use sloy::domain::dashboard::{dashboard, meets};
 use sloy::domain::diagnostics::{self, Check, Diagnosis, Metric, Status};
-use sloy::domain::funnel::{self, DealFilter, FunnelMeasure};
 use sloy::domain::gating::{self, LayerState};
+use sloy::domain::layer2::{self, conversion::FunnelMeasure, filter::DealFilter};
 use sloy::domain::method::{layer_access, layer_complete, Access, ItemStatus};
 use sloy::domain::model::{Category, Deal, DealStatus, Project, Segment, StageEntry};
 use sloy::domain::plan::project_goals;
@@ -72,7 +72,7 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     let rep = layer_metrics(p, today());
     let diag = diagnosis(p);
     // Слой 2 → Метрики without filters: the default period, every deal.
-    let l2_deals = funnel::filter_deals(p, &DealFilter::default(), &cats);
+    let l2_deals = layer2::filter::filter_deals(p, &DealFilter::default(), &cats);
     // Слой 3 → Метрики: every deal, the reporting quarter.
 
     // ---- The period: one for all ----
@@ -82,8 +82,8 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     assert_eq!(diag.period, quarter);
 
     // ---- Leads and leads needed ----
-    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
-    let l2 = funnel::leads_report(p, &l2_deals, &cats, &goals, quarter);
+    let leads = layer2::leads::leads_report(p, &deals, &cats, &goals, quarter);
+    let l2 = layer2::leads::leads_report(p, &l2_deals, &cats, &goals, quarter);
     assert_eq!(l2, leads, "Слой 2 → Метрики");
     assert_eq!(rep.ab_leads, leads, "layer report, layer 3");
     assert_eq!(rep.l2.leads_total, leads.total);
@@ -147,8 +147,8 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     assert_eq!(diag.summary.leads_needed, diag_need, "diagnosis summary");
 
     // ---- Plan coverage ----
-    let pc = funnel::plan_coverage(p, &deals, as_of);
-    assert_eq!(funnel::plan_coverage(p, &l2_deals, as_of), pc);
+    let pc = layer2::pipeline::plan_coverage(p, &deals, as_of);
+    assert_eq!(layer2::pipeline::plan_coverage(p, &l2_deals, as_of), pc);
     let cc = check(&diag.l1, Metric::Coverage).expect("coverage is always checked");
     assert_eq!(cc.value, pc.coverage.pct, "diagnosis vs Слой 2 → Метрики");
     assert_eq!(
@@ -251,10 +251,10 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     );
 
     // ---- Conversions: dashboard, layer report, funnel chart, diagnosis ----
-    let snap = funnel::funnel_snapshot(p, &deals);
+    let snap = layer2::conversion::funnel_snapshot(p, &deals);
     assert_eq!(dash.conversions, snap.steps, "dashboard");
     assert_eq!(rep.l2.conversions, snap.steps, "layer report");
-    let bars = funnel::funnel_bars(&snap, FunnelMeasure::Count);
+    let bars = layer2::conversion::funnel_bars(&snap, FunnelMeasure::Count);
     assert_eq!(dash.bars, bars, "dashboard mini funnel vs Слой 2 → Воронка");
     for (i, b) in bars.iter().enumerate().skip(1) {
         assert_eq!(b.pct_prev, snap.steps[i - 1].pct, "funnel chart, count");
@@ -271,7 +271,7 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
         }
     }
     // With money, the chart's percentages are of money.
-    let money = funnel::funnel_bars(&snap, FunnelMeasure::Money);
+    let money = layer2::conversion::funnel_bars(&snap, FunnelMeasure::Money);
     for (i, b) in money.iter().enumerate().skip(1) {
         let prev = snap.reached[i - 1].money.as_f64();
         let want = (prev > 0.0).then(|| snap.reached[i].money.as_f64() / prev * 100.0);
@@ -294,7 +294,7 @@ fn the_demo_shows_one_figure_everywhere() {
     let cats = client_categories(&p);
     let goals = project_goals(&p, &abc_for_project(&p));
     let deals: Vec<&Deal> = p.deals.iter().collect();
-    let leads = funnel::leads_report(&p, &deals, &cats, &goals, quarter);
+    let leads = layer2::leads::leads_report(&p, &deals, &cats, &goals, quarter);
     let a = leads.category(Category::A).unwrap();
     assert_eq!((a.actual, a.needed()), (5, Some(16.25)));
     assert_eq!(fmt_needed(a.needed().unwrap(), Lang::Ru), "16");
@@ -305,7 +305,7 @@ fn the_demo_shows_one_figure_everywhere() {
     let c = check(&diag.l2, Metric::Leads(Category::A)).unwrap();
     assert!((c.threshold.unwrap() - 14.625).abs() < 1e-9);
     // Plan coverage: 25,3 % on Слой 2 → Метрики and in the diagnosis.
-    let pc = funnel::plan_coverage(&p, &deals, as_of);
+    let pc = layer2::pipeline::plan_coverage(&p, &deals, as_of);
     assert_eq!(
         fmt_coverage(pc.coverage.pct, Lang::Ru).replace('\u{a0}', " "),
         "25,3 %"
@@ -384,7 +384,9 @@ fn an_empty_project_has_no_figures_but_one_answer() {
     assert_eq!(seen.needs, 0);
     let deals: Vec<&Deal> = p.deals.iter().collect();
     assert_eq!(
-        funnel::plan_coverage(&p, &deals, today()).coverage.pct,
+        layer2::pipeline::plan_coverage(&p, &deals, today())
+            .coverage
+            .pct,
         None
     );
     assert_eq!(gating::layer_state(&p, 1), LayerState::Open);
@@ -415,7 +417,7 @@ fn zero_and_negative_amounts_and_ties() {
     let cats = client_categories(&z);
     let goals = project_goals(&z, &abc_for_project(&z));
     let deals: Vec<&Deal> = z.deals.iter().collect();
-    let l = funnel::leads_report(&z, &deals, &cats, &goals, Period::quarter(2025, 1));
+    let l = layer2::leads::leads_report(&z, &deals, &cats, &goals, Period::quarter(2025, 1));
     for c in &l.categories {
         if let Some(v) = c.vs {
             assert!(v.needed >= 0.0);
@@ -478,14 +480,14 @@ fn a_deal_lost_at_2_2_and_one_entering_past_stage_1() {
         let cats = client_categories(&p);
         let goals = project_goals(&p, &abc_for_project(&p));
         let deals: Vec<&Deal> = p.deals.iter().collect();
-        funnel::leads_report(&p, &deals, &cats, &goals, Period::quarter(2025, 1))
+        layer2::leads::leads_report(&p, &deals, &cats, &goals, Period::quarter(2025, 1))
     };
     p.deals.push(lost.clone());
     p.deals.push(late.clone());
     let cats = client_categories(&p);
     let goals = project_goals(&p, &abc_for_project(&p));
     let deals: Vec<&Deal> = p.deals.iter().collect();
-    let after = funnel::leads_report(&p, &deals, &cats, &goals, Period::quarter(2025, 1));
+    let after = layer2::leads::leads_report(&p, &deals, &cats, &goals, Period::quarter(2025, 1));
     // The lost deal is a lead (it entered at 1); the late one is not.
     let a0 = before.category(Category::A).unwrap();
     let a1 = after.category(Category::A).unwrap();
@@ -493,7 +495,7 @@ fn a_deal_lost_at_2_2_and_one_entering_past_stage_1() {
     assert!(a1.deal_ids.contains(&lost.id) && !a1.deal_ids.contains(&late.id));
     assert_eq!(a1.needed(), a0.needed());
     // It reached 2.2 in the funnel, and every place agrees.
-    let snap = funnel::funnel_snapshot(&p, &deals);
+    let snap = layer2::conversion::funnel_snapshot(&p, &deals);
     let reached = |s: usize| snap.reached.iter().find(|r| r.stage == s).unwrap().count;
     assert!(reached(s22) >= 1);
     let mut seen = Seen::default();

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One bar of the funnel, already formatted by the caller (numbers come from
-/// `domain::funnel::funnel_snapshot`).
+/// `domain::layer2::conversion::funnel_snapshot`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FunnelBar {
     /// Stage code and name, e.g. «2.1 Выявление потребностей».

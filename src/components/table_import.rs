@@ -10,8 +10,9 @@ use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, Sta
 use crate::domain::model::MoneyUnit;
 use crate::i18n::format::{shorten, unit_label};
 use crate::i18n::import as imp_text;
+use crate::i18n::table::table_error_text;
 use crate::i18n::{fill, Lang};
-use crate::persist::table::{parse_file, to_excel_csv, Table};
+use crate::persist::table::{parse_file, to_excel_csv, Table, TableError};
 use crate::state::store::SaveState;
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
@@ -33,11 +34,11 @@ const PREVIEW_ROWS: usize = 20;
 type Source = StoredValue<Option<(String, Arc<Vec<u8>>)>>;
 
 /// Reads a chosen file's bytes and parses it (CSV or an Excel book, told apart by the bytes).
-async fn read_table(file: web_sys::File) -> Result<(String, Arc<Vec<u8>>, Table), String> {
+async fn read_table(file: web_sys::File) -> Result<(String, Arc<Vec<u8>>, Table), TableError> {
     let name = file.name();
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "Файл не читается (нет доступа или он повреждён).".to_string())?;
+        .map_err(|_| TableError::Unreadable)?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     let t = parse_file(&name, &bytes, None)?;
     Ok((name, Arc::new(bytes), t))
@@ -50,6 +51,7 @@ fn file_input_handler(
     source: Source,
     after: impl Fn(&Table) + Copy + 'static,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    let lang = use_lang();
     move |ev| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev
@@ -74,7 +76,7 @@ fn file_input_handler(
                     // Nothing of a failed file is kept: the wizard is back at the file choice.
                     source.set_value(None);
                     target.set(None);
-                    error.set(Some(e));
+                    error.set(Some(table_error_text(&e, lang.get_untracked())));
                 }
             }
         });
@@ -91,6 +93,7 @@ fn sheet_picker(
     after: impl Fn(&Table) + Copy + 'static,
 ) -> impl IntoView {
     let t = use_i18n();
+    let lang = use_lang();
     (table.sheets.len() > 1).then(|| {
         let current = table.sheet.clone().unwrap_or_default();
         let on_change = move |ev: leptos::ev::Event| {
@@ -104,7 +107,7 @@ fn sheet_picker(
                     after(&tb);
                     target.set(Some(Arc::new(tb)));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(table_error_text(&e, lang.get_untracked()))),
             }
         };
         let options = table

@@ -192,7 +192,7 @@ pub fn client_years(p: &Project, year: i32) -> Vec<ClientYear> {
 /// `year` (won date: `closed`, else the day the won stage was reached), their amounts, and the
 /// days from the deal's creation to that date.
 fn add_won_deals(p: &Project, year: i32, out: &mut [ClientYear]) {
-    use crate::domain::funnel::{won_date_with, StageIndex};
+    use crate::domain::layer2::{pipeline::won_date_with, stage_index::StageIndex};
     use chrono::Datelike;
     if !p.deals.iter().any(|d| d.status == DealStatus::Won) {
         return;

@@ -9,7 +9,7 @@
 //!
 //! Periods are inclusive date ranges ([`Period`]). Quarterly targets (touch points) are scaled
 //! to the period's length by [`quarters_in`] (4 × [`Period::year_share`]); the A/B leads of the
-//! layer are [`super::funnel::leads_report`], the one definition of a lead.
+//! layer are [`super::layer2::leads::leads_report`], the one definition of a lead.
 
 use super::model::{Activity, Category, Deal, DealStatus, Id, Project, Role};
 use super::money::{ratio_pct, Money};
@@ -908,7 +908,7 @@ mod tests {
 
     #[test]
     fn demo_ab_leads_q1_2025() {
-        use crate::domain::funnel::leads_report;
+        use crate::domain::layer2::leads::leads_report;
         use crate::domain::plan::ProjectGoal;
         let p = demo_project();
         let cats = demo_categories(&p);

@@ -5,8 +5,12 @@
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
-use super::funnel::{self, Conversion, FunnelBarFigures, FunnelMeasure, LeadsVsNeeded, Reached};
 use super::gating::{self, LayerState};
+use super::layer2::{
+    self,
+    conversion::{Conversion, FunnelBarFigures, FunnelMeasure, Reached},
+    leads::LeadsVsNeeded,
+};
 use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
@@ -22,7 +26,7 @@ pub struct Dashboard {
     pub plan: FulfilmentReport,
     /// The reporting quarter ([`Period::reporting_quarter`]), for leads and touch points.
     pub quarter: Period,
-    /// Layer 2: A and B leads at stage 1 vs needed ([`funnel::leads_report`]), the categories
+    /// Layer 2: A and B leads at stage 1 vs needed ([`layer2::leads::leads_report`]), the categories
     /// with a need.
     pub leads: Vec<(Category, LeadsVsNeeded)>,
     /// Layer 2: deals that reached each funnel stage (snapshot, all deals).
@@ -30,7 +34,7 @@ pub struct Dashboard {
     /// Layer 2: conversions between funnel stages vs their targets.
     pub conversions: Vec<Conversion>,
     /// Layer 2: the mini funnel's bars (counts, the step into each marked when below target),
-    /// as [`funnel::funnel_bars`] gives them to Слой 2 → Воронка.
+    /// as [`layer2::conversion::funnel_bars`] gives them to Слой 2 → Воронка.
     pub bars: Vec<FunnelBarFigures>,
     /// Layer 3: touch points of A and B clients in the quarter.
     pub touches: TouchReport,
@@ -60,8 +64,8 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
     let quarter = Period::reporting_quarter(as_of);
     let deals: Vec<&Deal> = p.deals.iter().collect();
     let goals = plan::project_goals(p, &abc);
-    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
-    let reached = funnel::reached_counts(p, &deals);
+    let leads = layer2::leads::leads_report(p, &deals, &cats, &goals, quarter);
+    let reached = layer2::conversion::reached_counts(p, &deals);
     Dashboard {
         as_of,
         plan: plan::fulfilment(p, plan::year_to_date(p, as_of), &lights),
@@ -71,8 +75,11 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
             .iter()
             .filter_map(|c| Some((c.category, c.vs?)))
             .collect(),
-        bars: funnel::funnel_bars(&funnel::funnel_snapshot(p, &deals), FunnelMeasure::Count),
-        conversions: funnel::step_conversions(p, &reached),
+        bars: layer2::conversion::funnel_bars(
+            &layer2::conversion::funnel_snapshot(p, &deals),
+            FunnelMeasure::Count,
+        ),
+        conversions: layer2::conversion::step_conversions(p, &reached),
         reached,
         touches: touch_points(p, &cats, quarter),
         elaboration: a_elaboration(p, &cats),
@@ -116,7 +123,7 @@ mod tests {
         let want: Vec<usize> = d
             .conversions
             .iter()
-            .filter(|c| c.flag == funnel::TargetFlag::Below)
+            .filter(|c| c.flag == layer2::conversion::TargetFlag::Below)
             .map(|c| c.to)
             .collect();
         assert_eq!(below, want);

@@ -1173,7 +1173,7 @@ fn add_layer5(p: &mut Project) {
         let Some(deal) = p.deals.iter().find(|x| x.code == code) else {
             continue;
         };
-        let Some(manager_id) = super::funnel::deal_manager(p, deal) else {
+        let Some(manager_id) = super::layer2::filter::deal_manager(p, deal) else {
             continue;
         };
         let note = CoachingNote {

@@ -2,14 +2,14 @@
 //! слой, тем сложнее диагностировать ошибку».
 //!
 //! [`diagnose`] composes the metrics the layers already compute — plan fulfilment
-//! ([`plan::fulfilment`]), leads and conversions ([`funnel::leads_report`],
-//! [`funnel::step_conversions`]), touch points, A/B leads and project maps
+//! ([`plan::fulfilment`]), leads and conversions ([`layer2::leads::leads_report`],
+//! [`layer2::conversion::step_conversions`]), touch points, A/B leads and project maps
 //! ([`accounts::touch_points`], [`accounts::a_elaboration`]), and the
 //! layer-4 metrics ([`tools::metric_21`], [`tools::metric_22`], [`tools::metric_23`]) — and walks
 //! them from the top:
 //!
 //! 1. **Layer 1.** No plan for the period → the plan is missing (localised at L1, nothing
-//!    further). Fulfilment ≥ green and no forward risk (plan coverage, [`funnel::plan_coverage`],
+//!    further). Fulfilment ≥ green and no forward risk (plan coverage, [`layer2::pipeline::plan_coverage`],
 //!    below Θ.coverage with configured stage probabilities; with probabilities estimated from
 //!    history a shortfall is only a warning) → on plan, no problem. Otherwise
 //!    the plan must be *sane* (see [`plan_sanity`]), else L1.
@@ -30,7 +30,11 @@
 
 use super::abc::{abc_for_project, client_categories, AbcResult};
 use super::accounts::{self, a_elaboration, touch_points, AElaboration, Categories};
-use super::funnel::{self, deal_manager, Conversion, TargetFlag};
+use super::layer2::{
+    self,
+    conversion::{Conversion, TargetFlag},
+    filter::deal_manager,
+};
 use super::model::{
     Category, CategoryValues, Deal, DiagnosisOutcome, DiagnosisThresholds, Id, Project, Role,
     SavedDiagnosis, Segment, SegmentKind,
@@ -728,8 +732,8 @@ pub fn diagnose(
     let m23 = tools::metric_23(&q, in_seg);
     let f = plan::fulfilment(&q, period, &lights);
     let goals = plan::project_goals(&q, &abc);
-    let lead_report = funnel::leads_report(&q, &deals, &cats, &goals, period);
-    let ab_leads: Vec<&funnel::CategoryLeads> = [Category::A, Category::B]
+    let lead_report = layer2::leads::leads_report(&q, &deals, &cats, &goals, period);
+    let ab_leads: Vec<&layer2::leads::CategoryLeads> = [Category::A, Category::B]
         .iter()
         .filter_map(|k| lead_report.category(*k))
         .collect();
@@ -773,9 +777,9 @@ pub fn diagnose(
     }
     // Plan coverage as Слой 2 → Метрики shows it; a shortfall is a forward risk when the stage
     // probabilities are configured, only a warning when they are estimated from history.
-    let pc = funnel::plan_coverage(&q, &deals, as_of);
+    let pc = layer2::pipeline::plan_coverage(&q, &deals, as_of);
     let mut cc = Check::at_least(1, Metric::Coverage, pc.coverage.pct, th.coverage);
-    if pc.source == funnel::ProbabilitySource::Historical && cc.failed() {
+    if pc.source == layer2::pipeline::ProbabilitySource::Historical && cc.failed() {
         cc.status = Status::Warn;
     }
     let sanity = plan_sanity(&q, &abc, th);
@@ -854,15 +858,16 @@ pub fn diagnose(
             managers: vec![],
         });
     }
-    let reached = funnel::reached_counts(&q, &deals);
-    for c in funnel::step_conversions(&q, &reached) {
+    let reached = layer2::conversion::reached_counts(&q, &deals);
+    for c in layer2::conversion::step_conversions(&q, &reached) {
         let mut k = conv_check(&c);
         if k.failed() {
             // The deals that reached `from` but not `to`.
             k.deals = deals
                 .iter()
                 .filter(|x| {
-                    funnel::max_stage_reached(&q, x).is_some_and(|m| m >= c.from && m < c.to)
+                    layer2::stage_index::max_stage_reached(&q, x)
+                        .is_some_and(|m| m >= c.from && m < c.to)
                 })
                 .map(|x| x.id)
                 .collect();

@@ -2,9 +2,22 @@
 
 use super::{ChannelAmount, Client, Id, Project};
 
-/// Deletes a client with its revenue rows. Refused (with the number of deals and contacts in
-/// Russian) while deals or contacts still refer to the client.
-pub fn remove_client(p: &mut Project, id: Id) -> Result<(), String> {
+/// Why a deletion of a layer 1 record was refused; `i18n::edit::edit_error_text` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditError {
+    /// The client still has deals and contacts (their numbers): delete those first.
+    ClientInUse { deals: usize, contacts: usize },
+    /// The dimension is in use and no other one was chosen to take its references.
+    DimensionInUse(DimUsage),
+    /// The dimension chosen to take the references is not in the list.
+    MoveTargetMissing,
+    /// The manager owns records and nobody was chosen to take them.
+    ManagerInUse(ManagerUsage),
+}
+
+/// Deletes a client with its revenue rows. Refused ([`EditError::ClientInUse`]) while deals or
+/// contacts still refer to the client.
+pub fn remove_client(p: &mut Project, id: Id) -> Result<(), EditError> {
     if let Some(why) = client_removal_blocker(p, id) {
         return Err(why);
     }
@@ -15,12 +28,10 @@ pub fn remove_client(p: &mut Project, id: Id) -> Result<(), String> {
 
 /// Why a client cannot be deleted yet (it has deals or contacts), or `None`: asked before the
 /// confirmation, so the user is not asked to confirm what is then refused.
-pub fn client_removal_blocker(p: &Project, id: Id) -> Option<String> {
+pub fn client_removal_blocker(p: &Project, id: Id) -> Option<EditError> {
     let deals = p.deals.iter().filter(|d| d.client_id == Some(id)).count();
     let contacts = p.contacts.iter().filter(|c| c.client_id == id).count();
-    (deals + contacts > 0).then(|| {
-        format!("У клиента есть сделки ({deals}) и контакты ({contacts}) — сначала удалите их")
-    })
+    (deals + contacts > 0).then_some(EditError::ClientInUse { deals, contacts })
 }
 
 /// The client other than `except` that already has `code` (compared trimmed, ignoring case;
@@ -93,21 +104,6 @@ impl DimUsage {
     /// All references together.
     pub fn total(&self) -> usize {
         self.clients + self.deals + self.managers + self.plans + self.activities
-    }
-    /// «клиенты: 3, сделки: 1, …» — the non-zero counts, in Russian.
-    pub fn describe_ru(&self) -> String {
-        [
-            ("клиенты", self.clients),
-            ("сделки", self.deals),
-            ("менеджеры", self.managers),
-            ("планы, объёмы рынка, гипотезы", self.plans),
-            ("мероприятия и инструменты", self.activities),
-        ]
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(w, n)| format!("{w}: {n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
     }
 }
 
@@ -185,8 +181,8 @@ pub fn dimension_usage(p: &Project, kind: DimKind, id: Id) -> DimUsage {
 
 /// Deletes dimension `id` of `kind`.
 ///
-/// While anything refers to it, the deletion is refused with a Russian message saying how many
-/// records use it — unless `move_to` names another dimension of the same kind: then every
+/// While anything refers to it, the deletion is refused ([`EditError::DimensionInUse`], with how
+/// many records use it) — unless `move_to` names another dimension of the same kind: then every
 /// reference is moved there first (lists are deduplicated, a manager's channel amounts are
 /// added up), so nothing is left dangling.
 pub fn remove_dimension(
@@ -194,20 +190,17 @@ pub fn remove_dimension(
     kind: DimKind,
     id: Id,
     move_to: Option<Id>,
-) -> Result<(), String> {
+) -> Result<(), EditError> {
     if !kind.list(p).iter().any(|d| d.id == id) {
         return Ok(());
     }
     let usage = dimension_usage(p, kind, id);
     if usage.total() > 0 {
         let Some(to) = move_to.filter(|t| *t != id) else {
-            return Err(format!(
-                "Используется ({}) — выберите, куда перенести ссылки, или сначала измените записи",
-                usage.describe_ru()
-            ));
+            return Err(EditError::DimensionInUse(usage));
         };
         if !kind.list(p).iter().any(|d| d.id == to) {
-            return Err("Справочник для переноса не найден".into());
+            return Err(EditError::MoveTargetMissing);
         }
         move_references(p, kind, id, to);
     }
@@ -362,19 +355,16 @@ pub fn manager_usage(p: &Project, id: Id) -> ManagerUsage {
 
 /// Deletes manager `id`. A manager who owns clients, deals, actuals or coaching notes is only
 /// deleted with `move_to` (another manager), who then receives all of them and the deleted
-/// manager's plan (added to his own); otherwise a Russian message says what he owns. The
-/// manager's promotion activities lose their owner.
-pub fn remove_manager(p: &mut Project, id: Id, move_to: Option<Id>) -> Result<(), String> {
+/// manager's plan (added to his own); otherwise [`EditError::ManagerInUse`] says what he owns.
+/// The manager's promotion activities lose their owner.
+pub fn remove_manager(p: &mut Project, id: Id, move_to: Option<Id>) -> Result<(), EditError> {
     if p.manager(id).is_none() {
         return Ok(());
     }
     let u = manager_usage(p, id);
     let to = move_to.filter(|t| *t != id && p.manager(*t).is_some());
     if u.total() > 0 && to.is_none() {
-        return Err(format!(
-            "У менеджера есть клиенты ({}), сделки ({}), факты продаж ({}) и записи дотяжки ({}) — выберите, кому их передать",
-            u.clients, u.deals, u.actuals, u.coaching
-        ));
+        return Err(EditError::ManagerInUse(u));
     }
     if let Some(to) = to {
         for c in &mut p.clients {
@@ -454,7 +444,10 @@ mod tests {
         let n = p.clients.len();
         assert!(remove_client(&mut p, id).is_err());
         assert_eq!(p.clients.len(), n);
-        assert!(client_removal_blocker(&p, id).is_some_and(|w| w.contains("сделки")));
+        assert!(matches!(
+            client_removal_blocker(&p, id),
+            Some(EditError::ClientInUse { deals, .. }) if deals > 0
+        ));
     }
 
     #[test]
@@ -532,7 +525,10 @@ mod tests {
         let u = dimension_usage(&p, DimKind::Channel, id);
         assert_eq!(u.clients, 8, "docs/METHOD.md §6.2: 8 distributor clients");
         let err = remove_dimension(&mut p, DimKind::Channel, id, None).unwrap_err();
-        assert!(err.contains("клиенты: 8"), "{err}");
+        assert!(
+            matches!(err, EditError::DimensionInUse(DimUsage { clients: 8, .. })),
+            "{err:?}"
+        );
         assert!(p.channels.iter().any(|c| c.id == id));
     }
 
@@ -584,8 +580,14 @@ mod tests {
         remove_dimension(&mut p, DimKind::Region, id, None).unwrap();
         assert!(!p.regions.iter().any(|r| r.id == id));
         let ural = p.regions[1].id;
-        assert!(remove_dimension(&mut p, DimKind::Region, ural, Some(ural)).is_err());
-        assert!(remove_dimension(&mut p, DimKind::Region, ural, Some(new_id())).is_err());
+        assert!(matches!(
+            remove_dimension(&mut p, DimKind::Region, ural, Some(ural)),
+            Err(EditError::DimensionInUse(_))
+        ));
+        assert_eq!(
+            remove_dimension(&mut p, DimKind::Region, ural, Some(new_id())),
+            Err(EditError::MoveTargetMissing)
+        );
         assert!(p.regions.iter().any(|r| r.id == ural));
     }
 
@@ -620,7 +622,13 @@ mod tests {
         let u = manager_usage(&p, m1);
         assert_eq!(u.clients, 9, "docs/METHOD.md §6.1: M1 has 9 clients");
         let err = remove_manager(&mut p, m1, None).unwrap_err();
-        assert!(err.contains("клиенты (9)"), "{err}");
+        assert!(
+            matches!(
+                err,
+                EditError::ManagerInUse(ManagerUsage { clients: 9, .. })
+            ),
+            "{err:?}"
+        );
         assert_eq!(p.managers.len(), 4);
         let total_plan: crate::domain::Money =
             p.layer1.manager_plans.iter().map(|m| m.amount).sum();

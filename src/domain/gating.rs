@@ -6,7 +6,7 @@
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::layer3_results;
-use super::funnel::lead_stage;
+use super::layer2::leads::lead_stage;
 use super::method::{self, Access, ItemStatus};
 use super::model::{Category, DealStatus, LayerOverride, Project};
 use super::plan::{manager_plans, sales_structure};

@@ -25,20 +25,20 @@
 //! | 1 | Определена структура отдела продаж | [`plan::sales_structure`], [`edit::manager_usage`], [`edit::remove_manager`] | Слой 1 → Структура |
 //! | 1 | метрика «План продаж» (выполнение плана) | [`plan::fulfilment`], [`plan::plan_for_period`], [`plan::fact_in_period`], [`plan::monthly_plan_fact`], [`plan::TrafficLight`] | Слой 1 → План/факт |
 //! | 2 | ТФС stages (14, codes 1, 2.1, 2.2, 2.3) | [`stages::default_stages`], [`stages::stage_list_problems`] | Слой 2 → Этапы |
-//! | 2 | editing the stage list (rename, insert, delete, reorder; exactly one won stage) | [`funnel::insert_stage`], [`funnel::rename_stage`], [`funnel::move_stage`], [`funnel::delete_stage`], [`funnel::set_won_stage`] | Слой 2 → Этапы |
-//! | 2 | «табло ведения счета (воронки), с фиксацией всех текущих проектов в воронке по каждому менеджеру» | [`funnel::scoreboard`], [`funnel::filter_deals`], [`funnel::stuck_deals`] | Слой 2 → Табло |
-//! | 2 | stage history of every deal (moves, status, dates) | [`funnel::move_deal`], [`funnel::move_deal_in`], [`funnel::set_status`], [`funnel::mark_won`], [`funnel::set_history_date`], [`funnel::history_problems`] | Слой 2 → Сделки |
-//! | 2 | «Построена воронка – видно движение клиентов с привязкой к категории и движение денег» | [`funnel::funnel_snapshot`], [`funnel::money_movement`], [`funnel::weighted_pipeline`], [`funnel::plan_coverage`] | Слой 2 → Воронка, Метрики; Диагностика |
-//! | 2 | metric «Количество лидов на 1 этапе ТФС» | [`funnel::leads`], [`funnel::leads_report`], [`funnel::leads_vs_needed`], [`period::Period::year_share`] | Слой 2 → Метрики, Панель, Диагностика, Отчёт по слоям |
-//! | 2 | metric «Конверсия между этапами» | [`funnel::reached_counts`], [`funnel::step_conversions`], [`funnel::cohort_conversions`] | Слой 2 → Воронка, Метрики |
-//! | 3 | metric «Количество лидов кат. А и В» | [`funnel::leads`] (`by_category`) | Слой 2 → Метрики |
+//! | 2 | editing the stage list (rename, insert, delete, reorder; exactly one won stage) | [`layer2::stage_list::insert_stage`], [`layer2::stage_list::rename_stage`], [`layer2::stage_list::move_stage`], [`layer2::stage_list::delete_stage`], [`layer2::stage_list::set_won_stage`] | Слой 2 → Этапы |
+//! | 2 | «табло ведения счета (воронки), с фиксацией всех текущих проектов в воронке по каждому менеджеру» | [`layer2::scoreboard::scoreboard`], [`layer2::filter::filter_deals`], [`layer2::scoreboard::stuck_deals`] | Слой 2 → Табло |
+//! | 2 | stage history of every deal (moves, status, dates) | [`layer2::moves::move_deal`], [`layer2::moves::move_deal_in`], [`layer2::moves::set_status`], [`layer2::moves::mark_won`], [`layer2::moves::set_history_date`], [`layer2::moves::history_problems`] | Слой 2 → Сделки |
+//! | 2 | «Построена воронка – видно движение клиентов с привязкой к категории и движение денег» | [`layer2::conversion::funnel_snapshot`], [`layer2::pipeline::money_movement`], [`layer2::pipeline::weighted_pipeline`], [`layer2::pipeline::plan_coverage`] | Слой 2 → Воронка, Метрики; Диагностика |
+//! | 2 | metric «Количество лидов на 1 этапе ТФС» | [`layer2::leads::leads`], [`layer2::leads::leads_report`], [`layer2::leads::leads_vs_needed`], [`period::Period::year_share`] | Слой 2 → Метрики, Панель, Диагностика, Отчёт по слоям |
+//! | 2 | metric «Конверсия между этапами» | [`layer2::conversion::reached_counts`], [`layer2::conversion::step_conversions`], [`layer2::conversion::cohort_conversions`] | Слой 2 → Воронка, Метрики |
+//! | 3 | metric «Количество лидов кат. А и В» | [`layer2::leads::leads`] (`by_category`) | Слой 2 → Метрики |
 //! | 1 | «степень проработки клиентов категории А» (coverage, role coverage, full maps) | [`accounts::a_elaboration`] | Слой 3 → Карты проекта |
 //! | 3 | «карты проекта по каналам для клиентов категории А с указанием ЛВР, ЛФР, ЛПР» | [`accounts::project_map`], [`accounts::project_maps`], [`accounts::ProjectMap::gaps`] | Слой 3 → Карты проекта |
 //! | 3 | «программа продвижения для каждого канала … 1 этапа ТФС», «план PR мероприятий» | [`accounts::promotion_programmes`] | Слой 3 → Программа продвижения |
 //! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] (`typical_maps`), [`gating::computed_status`] (`l3.r.maps`) | Слой 3 → Типовые карты, Метрики; Карта метода |
 //! | 3 | result «программа продвижения по каналам» | [`accounts::layer3_results`] | Слой 3 → Программа продвижения, Метрики |
 //! | 3 | metric «количество точек контакта для клиентов кат. А и В» | [`accounts::touch_points`], [`accounts::touch_target_per_quarter`] | Слой 3 → Точки контакта, Метрики |
-//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`funnel::leads_report`], [`plan::project_goals`] | Слой 3 → Метрики |
+//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`layer2::leads::leads_report`], [`plan::project_goals`] | Слой 3 → Метрики |
 //! | 3 | typical-client maps: defaults per channel (docs/METHOD.md §3.3), editing | [`strategy::default_positions`], [`strategy::fill_default_template`], [`strategy::add_position`], [`strategy::set_position`] | Слой 3 → Типовые карты |
 //! | 3 | project-map contacts: role suggested by the typical map, influence links, delete | [`strategy::suggest_roles`], [`strategy::set_influences`], [`strategy::delete_contact`] | Слой 3 → Карты проекта |
 //! | 3 | programme budget per channel and status, activities per month | [`strategy::channel_totals`], [`strategy::programme_totals`], [`strategy::activities_by_month`], [`strategy::delete_activity`] | Слой 3 → Программа продвижения |
@@ -68,9 +68,9 @@ pub mod demo;
 pub mod diagnostics;
 pub mod documents;
 pub mod edit;
-pub mod funnel;
 pub mod gating;
 pub mod import;
+pub mod layer2;
 pub mod limits;
 pub mod method;
 pub mod model;

@@ -201,7 +201,7 @@ pub struct ProjectGoal {
     pub win_rate_pct: Option<f64>,
     /// ceil(won_needed / winrate_k), per year.
     pub leads_per_year: Option<u32>,
-    /// leads_per_year × a quarter's share of the year ([`super::funnel::prorate`]: 1/4), exact.
+    /// leads_per_year × a quarter's share of the year ([`super::layer2::leads::prorate`]: 1/4), exact.
     pub leads_per_quarter: Option<f64>,
     /// leads_per_quarter rounded to the nearest whole (half up), as `i18n::format::fmt_needed`
     /// shows it.
@@ -257,7 +257,7 @@ pub fn project_goals(p: &Project, abc: &AbcResult) -> Vec<ProjectGoal> {
             let win_rate_pct = category_value(&p.layer1.win_rates, k);
             let leads = won.and_then(|w| leads_needed(w, win_rate_pct));
             let quarter = Period::quarter(p.company.plan_year, 1);
-            let per_q = leads.map(|l| super::funnel::prorate(f64::from(l), quarter));
+            let per_q = leads.map(|l| super::layer2::leads::prorate(f64::from(l), quarter));
             ProjectGoal {
                 category: k,
                 plan,

@@ -706,7 +706,7 @@ pub fn due_follow_ups(p: &Project, as_of: NaiveDate) -> Vec<&CoachingNote> {
 pub fn deal_defaults(p: &Project, deal_id: Id) -> Option<(Option<Id>, Option<Id>)> {
     let d = p.deals.iter().find(|d| d.id == deal_id)?;
     let stage = p.stage(d.stage_id).map(|s| s.id);
-    Some((super::funnel::deal_manager(p, d), stage))
+    Some((super::layer2::filter::deal_manager(p, d), stage))
 }
 
 /// Adds a note or replaces the note with the same id, after checking it: a known manager, a
@@ -744,7 +744,7 @@ pub fn delete_note(p: &mut Project, id: Id) {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
-    use crate::domain::funnel::new_stage;
+    use crate::domain::layer2::stage_list::new_stage;
     use crate::domain::model::new_id;
     use crate::domain::stages::default_stages;
 

@@ -11,8 +11,12 @@
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{touch_points, TouchReport};
-use super::funnel::{self, CategoryLeads, Conversion, LeadsReport};
 use super::gating::{self, fix_at, LayerState};
+use super::layer2::{
+    self,
+    conversion::Conversion,
+    leads::{CategoryLeads, LeadsReport},
+};
 use super::method::{
     item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus, LAYERS,
 };
@@ -117,7 +121,7 @@ pub fn layer_summaries(p: &Project) -> Vec<LayerSummary> {
 pub struct Layer2Metrics {
     pub period: Period,
     pub leads_total: usize,
-    /// A and B, in that order (from [`funnel::leads_report`], as `Metrics::ab_leads`).
+    /// A and B, in that order (from [`layer2::leads::leads_report`], as `Metrics::ab_leads`).
     pub leads: Vec<CategoryLeads>,
     /// Step conversions of the reached-basis snapshot of all deals, with their targets.
     pub conversions: Vec<Conversion>,
@@ -133,7 +137,7 @@ pub struct Metrics {
     /// L3 «Количество точек контакта для клиентов кат. А и В», the reporting quarter.
     pub touches: TouchReport,
     /// L3 «Количество лидов кат. А и В», same quarter, against the need of layer 1
-    /// ([`funnel::leads_report`], the same report as layer 2's leads).
+    /// ([`layer2::leads::leads_report`], the same report as layer 2's leads).
     pub ab_leads: LeadsReport,
     /// L4 metric 2.1 «3+» (`None` without a stage 2.1).
     pub m21: Option<ThreePlus>,
@@ -150,7 +154,7 @@ pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
     let quarter = Period::reporting_quarter(as_of);
     let goals = project_goals(p, &abc_for_project(p));
     let deals: Vec<_> = p.deals.iter().collect();
-    let leads = funnel::leads_report(p, &deals, &cats, &goals, quarter);
+    let leads = layer2::leads::leads_report(p, &deals, &cats, &goals, quarter);
     let l2 = Layer2Metrics {
         period: quarter,
         leads_total: leads.total,
@@ -158,7 +162,7 @@ pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
             .into_iter()
             .filter_map(|k| leads.category(k).cloned())
             .collect(),
-        conversions: funnel::funnel_snapshot(p, &deals).steps,
+        conversions: layer2::conversion::funnel_snapshot(p, &deals).steps,
     };
     Metrics {
         as_of,
@@ -176,7 +180,7 @@ pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
-    use crate::domain::funnel::TargetFlag;
+    use crate::domain::layer2::conversion::TargetFlag;
     use crate::domain::money::Money;
     use crate::domain::route::{L3Tab, L5Tab};
 

@@ -55,31 +55,43 @@ pub fn default_stages() -> Vec<Stage> {
         .collect()
 }
 
-/// Problems of a stage list that block its use, in Russian.
-pub fn stage_list_problems(stages: &[Stage]) -> Vec<String> {
+/// A problem of a stage list that blocks its use; `i18n::edit::stage_list_problem_text` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StageListProblem {
+    /// There must be exactly one won stage; there are this many.
+    WonCount(usize),
+    /// A stage code the method requires (1, 2.1, 2.2, 2.3) is missing.
+    MissingCode(&'static str),
+    /// Two stages share this code.
+    DuplicateCode(String),
+    /// A stage has an empty code.
+    EmptyCode,
+}
+
+/// The stage codes the method requires (docs/METHOD.md §2.2).
+pub const REQUIRED_CODES: [&str; 4] = ["1", "2.1", "2.2", "2.3"];
+
+/// Problems of a stage list that block its use.
+pub fn stage_list_problems(stages: &[Stage]) -> Vec<StageListProblem> {
     let mut out = vec![];
     let won = stages.iter().filter(|s| s.is_won).count();
     if won != 1 {
-        out.push(format!(
-            "Этап «выиграно» должен быть ровно один, сейчас: {won}."
-        ));
+        out.push(StageListProblem::WonCount(won));
     }
-    for code in ["1", "2.1", "2.2", "2.3"] {
+    for code in REQUIRED_CODES {
         if !stages.iter().any(|s| s.code == code) {
-            out.push(format!(
-                "Нет этапа {code}: метод требует этапы 1, 2.1, 2.2, 2.3."
-            ));
+            out.push(StageListProblem::MissingCode(code));
         }
     }
     let mut codes: Vec<&str> = stages.iter().map(|s| s.code.trim()).collect();
     codes.sort_unstable();
     for w in codes.windows(2) {
         if w[0] == w[1] {
-            out.push(format!("Код этапа «{}» повторяется.", w[0]));
+            out.push(StageListProblem::DuplicateCode(w[0].to_string()));
         }
     }
     if stages.iter().any(|s| s.code.trim().is_empty()) {
-        out.push("У этапа пустой код.".to_string());
+        out.push(StageListProblem::EmptyCode);
     }
     out
 }
@@ -108,8 +120,8 @@ mod tests {
         s.remove(1);
         s[2].code = "1".into();
         let p = stage_list_problems(&s);
-        assert!(p.iter().any(|m| m.contains("ровно один")));
-        assert!(p.iter().any(|m| m.contains("Нет этапа 2.1")));
-        assert!(p.iter().any(|m| m.contains("повторяется")));
+        assert!(p.contains(&StageListProblem::WonCount(0)));
+        assert!(p.contains(&StageListProblem::MissingCode("2.1")));
+        assert!(p.contains(&StageListProblem::DuplicateCode("1".into())));
     }
 }

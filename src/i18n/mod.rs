@@ -6,6 +6,7 @@
 
 mod dash;
 mod diag;
+pub mod edit;
 pub mod format;
 pub mod import;
 mod l1;
@@ -15,6 +16,7 @@ mod l4;
 mod l5;
 pub mod load;
 mod shell;
+pub mod table;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
@@ -58,6 +60,19 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// The method's terms that stay Russian in the English UI too (see [`Lang`]).
+pub const METHOD_TERMS: [&str; 6] = ["ЛПР", "ЛФР", "ЛВР", "ТЭО", "КП", "ТФС"];
+
+/// Whether `s` has Russian text the app wrote: any Cyrillic letter outside the method's terms.
+/// English texts are checked with it in tests.
+pub fn app_russian(s: &str) -> bool {
+    let mut rest = s.to_string();
+    for t in METHOD_TERMS {
+        rest = rest.replace(t, "");
+    }
+    rest.chars().any(|c| matches!(c, '\u{400}'..='\u{4ff}'))
 }
 
 /// Replaces each `{}` in a catalogue string with the next value.

@@ -5,7 +5,7 @@
 
 use crate::components::layer_status::state_badge;
 use crate::components::print::{export_html, print_page};
-use crate::domain::funnel::TargetFlag;
+use crate::domain::layer2::conversion::TargetFlag;
 use crate::domain::method::ItemStatus;
 use crate::domain::report::{layer_metrics, layer_summaries, ItemState, LayerSummary, Metrics};
 use crate::domain::{Category, Project};

@@ -15,7 +15,7 @@
 //! its relationships, shared strings, styles for telling date cells, the worksheet) with
 //! quick-xml.
 
-use super::table::{Row, Table};
+use super::table::{Row, Table, TableError};
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -28,12 +28,6 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// The largest unpacked part of a book read (a zip bomb guard): 256 MiB of sheet XML is
 /// some millions of cells, more than the import handles anyway.
 const MAX_PART: usize = 256 << 20;
-
-/// Message for an old-format or password-protected book.
-pub const OLE_MESSAGE: &str = "Это книга Excel старого формата (.xls) или книга, защищённая паролем: такие файлы не читаются. Откройте её в Excel, снимите пароль, если он есть, и сохраните как «Книга Excel (.xlsx)» или CSV.";
-
-const DAMAGED: &str = "Файл .xlsx повреждён или загружен не полностью: архив не распаковывается. Откройте его в Excel и сохраните заново.";
-const NOT_A_BOOK: &str = "Это архив ZIP, но не книга Excel (.xlsx): в нём нет листов книги.";
 
 /// True when the bytes are a zip archive (an .xlsx is one).
 pub fn is_zip(bytes: &[u8]) -> bool {
@@ -125,18 +119,17 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// The unpacked bytes of one entry, with its size capped and its checksum verified.
-fn unpack(bytes: &[u8], e: &ZipEntry) -> Result<Vec<u8>, String> {
+fn unpack(bytes: &[u8], e: &ZipEntry) -> Result<Vec<u8>, TableError> {
     if e.flags & 1 == 1 {
-        return Err(OLE_MESSAGE.to_string());
+        return Err(TableError::OldOrEncrypted);
     }
     if e.size > MAX_PART {
-        return Err(format!(
-            "Книга Excel слишком велика: часть «{}» занимает в распакованном виде больше {} МБ.",
-            short(&e.name),
-            MAX_PART >> 20
-        ));
+        return Err(TableError::PartTooBig {
+            part: short(&e.name).into_owned(),
+            max_mb: MAX_PART >> 20,
+        });
     }
-    let damaged = || DAMAGED.to_string();
+    let damaged = || TableError::Damaged;
     let local = bytes.get(e.offset..).ok_or_else(damaged)?;
     if !local.starts_with(b"PK\x03\x04") {
         return Err(damaged());
@@ -150,10 +143,10 @@ fn unpack(bytes: &[u8], e: &ZipEntry) -> Result<Vec<u8>, String> {
         // The declared size is the limit: a part that unpacks to more is refused.
         8 => decompress_to_vec_with_limit(data, e.size).map_err(|_| damaged())?,
         m => {
-            return Err(format!(
-                "Книга Excel не читается: часть «{}» сжата неизвестным способом ({m}). Сохраните книгу в Excel заново.",
-                short(&e.name)
-            ))
+            return Err(TableError::UnknownCompression {
+                part: short(&e.name).into_owned(),
+                method: m,
+            })
         }
     };
     if out.len() != e.size || crc32(&out) != e.crc {
@@ -170,7 +163,7 @@ struct Book<'a> {
 
 impl Book<'_> {
     /// The text of a part by its path (`xl/workbook.xml`), `None` when there is no such part.
-    fn part(&self, path: &str) -> Result<Option<String>, String> {
+    fn part(&self, path: &str) -> Result<Option<String>, TableError> {
         let entry = self.entries.iter().find(|e| e.name == path).or_else(|| {
             self.entries
                 .iter()
@@ -180,11 +173,8 @@ impl Book<'_> {
             return Ok(None);
         };
         let raw = unpack(self.bytes, entry)?;
-        let text = String::from_utf8(raw).map_err(|_| {
-            format!(
-                "Книга Excel не читается: часть «{}» не в кодировке UTF-8.",
-                short(path)
-            )
+        let text = String::from_utf8(raw).map_err(|_| TableError::NotUtf8 {
+            part: short(path).into_owned(),
         })?;
         Ok(Some(match text.strip_prefix('\u{FEFF}') {
             Some(rest) => rest.to_string(),
@@ -201,12 +191,18 @@ fn short(s: &str) -> std::borrow::Cow<'_, str> {
     crate::i18n::format::shorten(s, 80)
 }
 
-fn xml_error(part: &str, e: impl std::fmt::Display) -> String {
-    format!(
-        "Книга Excel не читается: ошибка в разметке «{}» ({}).",
-        short(part),
-        short(&e.to_string())
-    )
+fn xml_error(part: &str, e: impl std::fmt::Display) -> TableError {
+    TableError::Markup {
+        part: short(part).into_owned(),
+        detail: short(&e.to_string()).into_owned(),
+    }
+}
+
+fn unterminated(part: &str, cell: bool) -> TableError {
+    TableError::Unterminated {
+        part: short(part).into_owned(),
+        cell,
+    }
 }
 
 /// An attribute's value by local name (`r:id` → `id`), entities unescaped.
@@ -245,7 +241,7 @@ fn push_text(out: &mut String, ev: &Event) {
 
 /// Reads a string item (`<si>`, `<is>`) up to its end tag: the `<t>` texts concatenated,
 /// rich-text runs included, phonetic hints (`<rPh>`) left out.
-fn read_string_item(xml: &mut Reader<&[u8]>, end: &[u8], part: &str) -> Result<String, String> {
+fn read_string_item(xml: &mut Reader<&[u8]>, end: &[u8], part: &str) -> Result<String, TableError> {
     let mut out = String::new();
     let (mut in_t, mut in_phonetic) = (false, false);
     loop {
@@ -262,7 +258,7 @@ fn read_string_item(xml: &mut Reader<&[u8]>, end: &[u8], part: &str) -> Result<S
                 n if n.as_bytes() == end => return Ok(out),
                 _ => {}
             },
-            Event::Eof => return Err(xml_error(part, "нет конца строки")),
+            Event::Eof => return Err(unterminated(part, false)),
             _ if in_t && !in_phonetic => push_text(&mut out, &ev),
             _ => {}
         }
@@ -324,7 +320,7 @@ fn custom_kind(code: &str) -> NumKind {
 }
 
 /// The kinds of the cell formats (`<cellXfs>`), indexed by a cell's `s`.
-fn parse_styles(xml_text: &str) -> Result<Vec<NumKind>, String> {
+fn parse_styles(xml_text: &str) -> Result<Vec<NumKind>, TableError> {
     const PART: &str = "xl/styles.xml";
     let mut xml = Reader::from_str(xml_text);
     let mut custom: HashMap<u32, NumKind> = HashMap::new();
@@ -359,7 +355,7 @@ fn parse_styles(xml_text: &str) -> Result<Vec<NumKind>, String> {
         .collect())
 }
 
-fn parse_shared_strings(xml_text: &str) -> Result<Vec<String>, String> {
+fn parse_shared_strings(xml_text: &str) -> Result<Vec<String>, TableError> {
     const PART: &str = "xl/sharedStrings.xml";
     let mut xml = Reader::from_str(xml_text);
     let mut strings = vec![];
@@ -376,7 +372,7 @@ fn parse_shared_strings(xml_text: &str) -> Result<Vec<String>, String> {
 }
 
 /// The sheets of the book in order, as (name, relationship id), and the 1904 date system flag.
-fn parse_workbook(xml_text: &str) -> Result<(Vec<(String, String)>, bool), String> {
+fn parse_workbook(xml_text: &str) -> Result<(Vec<(String, String)>, bool), TableError> {
     const PART: &str = "xl/workbook.xml";
     let mut xml = Reader::from_str(xml_text);
     let mut sheets = vec![];
@@ -401,7 +397,7 @@ fn parse_workbook(xml_text: &str) -> Result<(Vec<(String, String)>, bool), Strin
 }
 
 /// Relationship id → part path inside the archive (targets are relative to `xl/` or absolute).
-fn parse_rels(xml_text: &str) -> Result<HashMap<String, String>, String> {
+fn parse_rels(xml_text: &str) -> Result<HashMap<String, String>, TableError> {
     const PART: &str = "xl/_rels/workbook.xml.rels";
     let mut xml = Reader::from_str(xml_text);
     let mut rels = HashMap::new();
@@ -490,16 +486,22 @@ struct Context {
 }
 
 /// A cell as text (see the module docs): `t` its type, `s` its style, `v` its value text.
-fn cell_text(ctx: &Context, t: Option<&str>, s: Option<&str>, v: String) -> Result<String, String> {
+fn cell_text(
+    ctx: &Context,
+    t: Option<&str>,
+    s: Option<&str>,
+    v: String,
+) -> Result<String, TableError> {
     Ok(match t {
         Some("s") => {
             if v.trim().is_empty() {
                 return Ok(String::new());
             }
-            let i: usize = v.trim().parse().map_err(|_| DAMAGED.to_string())?;
-            ctx.strings.get(i).cloned().ok_or_else(|| {
-                "Книга Excel не читается: ячейка ссылается на строку, которой нет в таблице строк книги.".to_string()
-            })?
+            let i: usize = v.trim().parse().map_err(|_| TableError::Damaged)?;
+            ctx.strings
+                .get(i)
+                .cloned()
+                .ok_or(TableError::MissingString)?
         }
         Some("b") => match v.trim() {
             "1" | "true" => "ИСТИНА".to_string(),
@@ -529,7 +531,7 @@ fn read_cells(
     ctx: &Context,
     xml_text: &str,
     part: &str,
-) -> Result<BTreeMap<u32, BTreeMap<u32, String>>, String> {
+) -> Result<BTreeMap<u32, BTreeMap<u32, String>>, TableError> {
     let mut xml = Reader::from_str(xml_text);
     let mut cells: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
     let (mut row, mut col) = (0u32, 0u32);
@@ -568,9 +570,7 @@ fn read_cells(
                                     let ev = xml.read_event().map_err(|e| xml_error(part, e))?;
                                     match &ev {
                                         Event::End(_) => break,
-                                        Event::Eof => {
-                                            return Err(xml_error(part, "нет конца ячейки"))
-                                        }
+                                        Event::Eof => return Err(unterminated(part, true)),
                                         _ => push_text(&mut v, &ev),
                                     }
                                 }
@@ -586,7 +586,7 @@ fn read_cells(
                             }
                         },
                         Event::End(end) if end.local_name().as_ref() == "c" => break,
-                        Event::Eof => return Err(xml_error(part, "нет конца ячейки")),
+                        Event::Eof => return Err(unterminated(part, true)),
                         _ => {}
                     }
                 }
@@ -620,12 +620,15 @@ fn sheet_table(
     ctx: &Context,
     name: &str,
     path: &str,
-) -> Result<Option<Table>, String> {
-    let err = |e: String| format!("Лист «{}» не читается: {e}", short(name));
+) -> Result<Option<Table>, TableError> {
+    let err = |e: TableError| TableError::Sheet {
+        sheet: short(name).into_owned(),
+        error: Box::new(e),
+    };
     let xml_text = book
         .part(path)
         .map_err(err)?
-        .ok_or_else(|| err(NOT_A_BOOK.to_string()))?;
+        .ok_or_else(|| err(TableError::NotABook))?;
     let cells = read_cells(ctx, &xml_text, path).map_err(err)?;
     // Columns start at the first one with data, as Excel's used range does.
     let first_col = cells
@@ -667,16 +670,14 @@ fn sheet_table(
 }
 
 /// Reads a worksheet of an .xlsx book: `sheet` by name, or else the first one with data.
-/// Errors are Russian sentences saying what is wrong with the file.
-pub fn parse_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+/// Errors say what is wrong with the file ([`TableError`]).
+pub fn parse_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
     if is_ole(bytes) {
-        return Err(OLE_MESSAGE.to_string());
+        return Err(TableError::OldOrEncrypted);
     }
-    let entries = zip_entries(bytes).ok_or_else(|| DAMAGED.to_string())?;
+    let entries = zip_entries(bytes).ok_or(TableError::Damaged)?;
     let book = Book { bytes, entries };
-    let workbook = book
-        .part("xl/workbook.xml")?
-        .ok_or_else(|| NOT_A_BOOK.to_string())?;
+    let workbook = book.part("xl/workbook.xml")?.ok_or(TableError::NotABook)?;
     let (list, date1904) = parse_workbook(&workbook)?;
     let rels = match book.part("xl/_rels/workbook.xml.rels")? {
         Some(text) => parse_rels(&text)?,
@@ -695,7 +696,7 @@ pub fn parse_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
     };
     let sheets: Vec<String> = list.iter().map(|(n, _)| n.clone()).collect();
     if sheets.is_empty() {
-        return Err("В книге Excel нет ни одного листа.".to_string());
+        return Err(TableError::NoSheets);
     }
     let path_of = |i: usize| -> String {
         rels.get(&list[i].1)
@@ -705,10 +706,10 @@ pub fn parse_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
     let table = match sheet {
         Some(name) => {
             let Some(i) = sheets.iter().position(|s| s == name) else {
-                return Err(format!("В книге нет листа «{}».", short(name)));
+                return Err(TableError::NoSuchSheet(short(name).into_owned()));
             };
             sheet_table(&book, &ctx, name, &path_of(i))?
-                .ok_or_else(|| format!("Лист «{}» пуст: нет строки заголовков.", short(name)))?
+                .ok_or_else(|| TableError::SheetEmpty(short(name).into_owned()))?
         }
         None => {
             let mut found = None;
@@ -718,7 +719,7 @@ pub fn parse_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
                     break;
                 }
             }
-            found.ok_or_else(|| "В книге Excel все листы пустые.".to_string())?
+            found.ok_or(TableError::AllSheetsEmpty)?
         }
     };
     Ok(Table { sheets, ..table })
@@ -792,22 +793,25 @@ mod tests {
         assert_eq!(t.headers, vec!["Выгрузка из 1С", "для проверки импорта"]);
         assert!(t.rows.is_empty());
         let e = parse_xlsx(&fixture("clients.xlsx"), Some("Нет такого")).unwrap_err();
-        assert!(e.contains("нет листа «Нет такого»"), "{e}");
+        assert_eq!(e, TableError::NoSuchSheet("Нет такого".into()));
     }
 
     #[test]
     fn broken_books_say_what_is_wrong() {
         let good = fixture("clients.xlsx");
         let truncated = parse_xlsx(&good[..good.len() / 2], None).unwrap_err();
-        assert!(truncated.contains("повреждён"), "{truncated}");
+        assert_eq!(truncated, TableError::Damaged);
         // A zip that is no workbook: a stored zip with one text file.
         let e = parse_xlsx(&stored_zip("readme.txt", b"hello"), None).unwrap_err();
-        assert!(e.contains("не книга Excel"), "{e}");
+        assert_eq!(e, TableError::NotABook);
         // Old .xls and encrypted .xlsx are OLE compound files.
         let mut ole = OLE_MAGIC.to_vec();
         ole.resize(4096, 0);
-        assert_eq!(parse_xlsx(&ole, None).unwrap_err(), OLE_MESSAGE);
-        assert!(parse_xlsx(b"PK", None).unwrap_err().contains("повреждён"));
+        assert_eq!(
+            parse_xlsx(&ole, None).unwrap_err(),
+            TableError::OldOrEncrypted
+        );
+        assert_eq!(parse_xlsx(b"PK", None).unwrap_err(), TableError::Damaged);
         assert!(parse_xlsx(b"", None).is_err());
     }
 
@@ -916,7 +920,7 @@ mod tests {
         );
         // The other sheet by name; an empty one says so.
         let e = parse_xlsx(&book(&rows, WORKBOOK), Some("Пустой")).unwrap_err();
-        assert!(e.contains("пуст"), "{e}");
+        assert_eq!(e, TableError::SheetEmpty("Пустой".into()));
     }
 
     #[test]
@@ -979,22 +983,33 @@ mod tests {
         let mut bad = good.clone();
         bad[at] ^= 0x55;
         let e = parse_xlsx(&bad, None).unwrap_err();
-        assert!(e.contains("повреждён"), "{e}");
+        assert_eq!(inner(&e), &TableError::Damaged, "{e:?}");
         // A part that unpacks to more than its declared size is cut at that size and refused.
         let zeros = vec![b' '; 100_000];
         let mut bomb = deflated_zip(&[("xl/workbook.xml", &zeros)]);
         let cd = bomb.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
         bomb[cd + 24..cd + 28].copy_from_slice(&1000u32.to_le_bytes());
         let e = parse_xlsx(&bomb, None).unwrap_err();
-        assert!(e.contains("повреждён"), "{e}");
+        assert_eq!(inner(&e), &TableError::Damaged, "{e:?}");
         // A part declaring more than the limit is not even unpacked.
         bomb[cd + 24..cd + 28].copy_from_slice(&(MAX_PART as u32 + 1).to_le_bytes());
         let e = parse_xlsx(&bomb, None).unwrap_err();
-        assert!(e.contains("слишком велика"), "{e}");
+        assert!(
+            matches!(inner(&e), TableError::PartTooBig { max_mb: 256, .. }),
+            "{e:?}"
+        );
         // A shared string index past the table.
         let rows = sheet(r#"<row r="1"><c r="A1" t="s"><v>99</v></c></row>"#);
         let e = parse_xlsx(&book(&rows, WORKBOOK), None).unwrap_err();
-        assert!(e.contains("не читается"), "{e}");
+        assert_eq!(inner(&e), &TableError::MissingString, "{e:?}");
+    }
+
+    /// The error itself, out of its worksheet's wrapper.
+    fn inner(e: &TableError) -> &TableError {
+        match e {
+            TableError::Sheet { error, .. } => inner(error),
+            e => e,
+        }
     }
 
     /// A minimal zip archive with one stored (uncompressed) file.

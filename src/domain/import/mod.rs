@@ -1374,7 +1374,7 @@ mod tests {
         assert!(p
             .deals
             .iter()
-            .all(|d| super::super::funnel::history_problems(d).is_empty()));
+            .all(|d| super::super::layer2::moves::history_problems(d).is_empty()));
         assert_eq!(latest_date(&plan), Some(d("2017-03-01")));
     }
 

@@ -5,6 +5,7 @@
 use super::{dim_items, manager_items, options, parse_id, PAGE};
 use crate::domain::clients::{client_list, ClientQuery, ClientSort, DimFilter};
 use crate::domain::{edit, Category, Client, ClientRevenue, Id, Money};
+use crate::i18n::edit::edit_error_text;
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, parse_number};
 use crate::state::store::use_store;
@@ -289,14 +290,14 @@ pub fn ClientsTab() -> impl IntoView {
                                     {options(mg.clone(), r.manager, "—")}</select></td>
                                 <td><button class="btn ghost" data-testid="client-delete" on:click=move |_| {
                                     if let Some(why) = store.current.with_untracked(|p| p.as_ref().and_then(|p| edit::client_removal_blocker(p, id))) {
-                                        error.set(Some(why));
+                                        error.set(Some(edit_error_text(&why, lang.get_untracked())));
                                         return;
                                     }
                                     let ok = window().confirm_with_message(&fill(t.get_untracked().l1.confirm_delete, &[&n2])).unwrap_or(false);
                                     if ok {
                                         let mut res = Ok(());
                                         store.update(|p| res = edit::remove_client(p, id));
-                                        error.set(res.err());
+                                        error.set(res.err().map(|e| edit_error_text(&e, lang.get_untracked())));
                                     }
                                 }>{move || t.get().l1.delete}</button></td>
                             </tr>

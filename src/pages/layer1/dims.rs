@@ -4,9 +4,10 @@
 use super::parse_id;
 use crate::domain::edit::{dimension_name_taken, dimension_usage, remove_dimension, DimKind};
 use crate::domain::{new_id, Dimension, Id};
+use crate::i18n::edit::{dim_usage_text, edit_error_text};
 use crate::i18n::fill;
 use crate::state::store::use_store;
-use crate::state::use_i18n;
+use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
 #[component]
@@ -25,6 +26,7 @@ pub fn DimsTab() -> impl IntoView {
 #[component]
 fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
     let t = use_i18n();
+    let lang = use_lang();
     let store = use_store();
     let error = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
@@ -95,7 +97,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
                                             error.set(None);
                                             store.update(|p| if let Some(d) = kind.list_mut(p).iter_mut().find(|d| d.id == id) { d.name = v });
                                         } /></td>
-                                    <td class="num" data-testid="dim-used" title=usage.describe_ru()>{used}</td>
+                                    <td class="num" data-testid="dim-used" title=move || dim_usage_text(&usage, lang.get())>{used}</td>
                                     <td>{(used > 0).then(|| view! {
                                         <select class="input" data-testid="dim-move-to" on:change=move |ev| {
                                             let v = parse_id(&event_target_value(&ev));
@@ -120,14 +122,14 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
                                                     let mut q = p.clone();
                                                     msg = remove_dimension(&mut q, kind, id, None);
                                                 });
-                                                error.set(msg.err().map(|e| format!("«{n2}»: {e}")));
+                                                error.set(msg.err().map(|e| format!("«{n2}»: {}", edit_error_text(&e, lang.get_untracked()))));
                                                 return;
                                             }
                                         };
                                         if window().confirm_with_message(&question).unwrap_or(false) {
                                             let mut res = Ok(());
                                             store.update(|p| res = remove_dimension(p, kind, id, target));
-                                            error.set(res.err());
+                                            error.set(res.err().map(|e| edit_error_text(&e, lang.get_untracked())));
                                         }
                                     }>{move || t.get().l1.delete}</button></td>
                                 </tr>

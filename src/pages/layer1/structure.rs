@@ -8,6 +8,7 @@ use crate::domain::abc::client_categories;
 use crate::domain::edit::{manager_usage, remove_manager};
 use crate::domain::plan::{sales_structure, StructureWarning};
 use crate::domain::{new_id, Category, Id, Manager};
+use crate::i18n::edit::edit_error_text;
 use crate::i18n::fill;
 use crate::i18n::format::fmt_amount;
 use crate::state::store::use_store;
@@ -110,7 +111,7 @@ pub fn StructureTab() -> impl IntoView {
                             if owns > 0 && target.is_none() {
                                 let mut res = Ok(());
                                 store.current.with_untracked(|p| if let Some(p) = p.as_ref() { let mut q = p.clone(); res = remove_manager(&mut q, id, None); });
-                                err.set(res.err());
+                                err.set(res.err().map(|e| edit_error_text(&e, lang.get_untracked())));
                                 return;
                             }
                             let question = match target {
@@ -123,7 +124,7 @@ pub fn StructureTab() -> impl IntoView {
                             if window().confirm_with_message(&question).unwrap_or(false) {
                                 let mut res = Ok(());
                                 store.update(|p| res = remove_manager(p, id, target));
-                                err.set(res.err());
+                                err.set(res.err().map(|e| edit_error_text(&e, lang.get_untracked())));
                             }
                         }>{move || t.get().l1.delete}</button></td>
                     </tr> }

@@ -1,8 +1,9 @@
 //! The deals list (search, status, sort, paged) and the deal editor (`?deal=<id>`).
 
 use super::{as_of, money, stage_label, status_label, unit, use_l2};
-use crate::domain::funnel::{self, DealSort};
+use crate::domain::layer2::{self, deal_list::DealSort, moves::MoveError};
 use crate::domain::{DealStatus, Id, Money, Project};
+use crate::i18n::edit::{history_problem_text, move_error_text};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, parse_date, parse_number};
 use crate::state::route::{go_to, set_query, use_query, L2Tab, L3Tab, Place};
@@ -72,7 +73,7 @@ fn DealsList() -> impl IntoView {
         let (q, s, o) = (text.get(), status.get(), sort.get());
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| funnel::list_deals(p, &q, s, o))
+                .map(|p| layer2::deal_list::list_deals(p, &q, s, o))
                 .unwrap_or_default()
         })
     });
@@ -80,14 +81,14 @@ fn DealsList() -> impl IntoView {
     let add = move |_| {
         let mut new = None;
         store.update(|p| {
-            let Some(lead) = funnel::lead_stage(p)
+            let Some(lead) = layer2::leads::lead_stage(p)
                 .and_then(|i| p.stages.get(i))
                 .map(|s| s.id)
             else {
                 return;
             };
-            let d = funnel::new_deal(
-                &funnel::next_deal_code(p),
+            let d = layer2::deal_list::new_deal(
+                &layer2::deal_list::next_deal_code(p),
                 t.get_untracked().l2.d_new_title,
                 lead,
                 as_of(p),
@@ -114,9 +115,9 @@ fn DealsList() -> impl IntoView {
                             .take(PAGE)
                             .filter_map(|&i| p.deals.get(i))
                             .map(|d| {
-                                let cat = funnel::deal_category(d, cats);
+                                let cat = layer2::filter::deal_category(d, cats);
                                 let client = d.client_id.and_then(|c| p.client(c)).map(|c| c.name.clone()).unwrap_or_default();
-                                let mgr = funnel::deal_manager(p, d).and_then(|m| p.manager(m)).map(|m| m.code.clone()).unwrap_or_default();
+                                let mgr = layer2::filter::deal_manager(p, d).and_then(|m| p.manager(m)).map(|m| m.code.clone()).unwrap_or_default();
                                 let stage = p.stage(d.stage_id).map(|s| s.code.clone()).unwrap_or_default();
                                 let mut st = status_label(d.status, &t).to_string();
                                 if d.status == DealStatus::Lost && !d.lost_reason.is_empty() {
@@ -222,14 +223,15 @@ fn DealsList() -> impl IntoView {
 fn edit_deal(
     store: crate::state::store::Store,
     id: Id,
-    f: impl FnOnce(&[crate::domain::Stage], &mut crate::domain::Deal) -> Result<(), String>,
+    lang: crate::i18n::Lang,
+    f: impl FnOnce(&[crate::domain::Stage], &mut crate::domain::Deal) -> Result<(), MoveError>,
 ) -> Option<String> {
     let mut out = None;
     store.update(|p| {
         let stages = &p.stages;
         match p.deals.iter_mut().find(|d| d.id == id) {
-            Some(d) => out = f(stages, d).err(),
-            None => out = Some("Сделка не найдена.".to_string()),
+            Some(d) => out = f(stages, d).err().map(|e| move_error_text(&e, lang)),
+            None => out = Some(crate::i18n::catalogue(lang).l2.d_not_found.to_string()),
         }
     });
     out
@@ -273,7 +275,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         })
     };
     let set = move |f: Box<dyn FnOnce(&mut crate::domain::Deal)>| {
-        error.set(edit_deal(store, id, |_, d| {
+        error.set(edit_deal(store, id, lang.get_untracked(), |_, d| {
             f(d);
             Ok(())
         }));
@@ -337,8 +339,8 @@ fn DealEditor(id: Id) -> impl IntoView {
         let t = t.get().l2;
         let lang = lang.get();
         with_deal(&|p, d| {
-            let cat = cats.with(|c| funnel::deal_category(d, c));
-            let furthest = funnel::max_stage_reached(p, d)
+            let cat = cats.with(|c| layer2::filter::deal_category(d, c));
+            let furthest = layer2::stage_index::max_stage_reached(p, d)
                 .map(|i| stage_label(p, i))
                 .unwrap_or_default();
             view! {
@@ -366,7 +368,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                     <td><input class="input" placeholder="ДД.ММ.ГГГГ" aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
                         on:change=move |ev| {
                             match parse_date(&event_target_value(&ev)) {
-                                Some(x) => error.set(edit_deal(store, id, |_, d| funnel::set_history_date(d, i, x))),
+                                Some(x) => error.set(edit_deal(store, id, lang.get_untracked(), |_, d| layer2::moves::set_history_date(d, i, x))),
                                 None => error.set(Some(t.bad_date.to_string())),
                             }
                         } /></td>
@@ -375,7 +377,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         });
         store.current.with(|p| {
             if let Some(d) = p.as_ref().and_then(|p| p.deals.iter().find(|d| d.id == id)) {
-                problems = funnel::history_problems(d);
+                problems = layer2::moves::history_problems(d);
             }
         });
         view! {
@@ -384,7 +386,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                 <thead><tr><th scope="col">{t.stage}</th><th scope="col">{t.d_entered}</th></tr></thead>
                 <tbody>{v}</tbody>
             </table>
-            {problems.into_iter().map(|m| view! { <p class="warning">{m}</p> }).collect_view()}
+            {problems.iter().map(|m| view! { <p class="warning">{history_problem_text(m, lang.get())}</p> }).collect_view()}
         }
     };
     let stage_options = move || {
@@ -411,8 +413,8 @@ fn DealEditor(id: Id) -> impl IntoView {
             return;
         };
         match date_or_today() {
-            Ok(date) => error.set(edit_deal(store, id, |stages, d| {
-                funnel::move_deal_in(stages, d, sid, date)
+            Ok(date) => error.set(edit_deal(store, id, lang.get_untracked(), |stages, d| {
+                layer2::moves::move_deal_in(stages, d, sid, date)
             })),
             Err(e) => error.set(Some(e)),
         }
@@ -424,10 +426,15 @@ fn DealEditor(id: Id) -> impl IntoView {
                 return;
             }
             let r = reason.get_untracked();
-            error.set(edit_deal(store, id, |stages, d| match s {
-                DealStatus::Won => funnel::mark_won(stages, d, date),
-                _ => funnel::set_status(d, s, date, &r),
-            }));
+            error.set(edit_deal(
+                store,
+                id,
+                lang.get_untracked(),
+                |stages, d| match s {
+                    DealStatus::Won => layer2::moves::mark_won(stages, d, date),
+                    _ => layer2::moves::set_status(d, s, date, &r),
+                },
+            ));
         }
         Err(e) => error.set(Some(e)),
     };

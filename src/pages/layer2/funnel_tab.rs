@@ -3,7 +3,7 @@
 use super::{money, stage_label, use_l2};
 use crate::charts::funnel::{draw_funnel, FunnelBar};
 use crate::components::chart::Chart;
-use crate::domain::funnel::{funnel_bars, FunnelMeasure, TargetFlag};
+use crate::domain::layer2::conversion::{funnel_bars, FunnelMeasure, TargetFlag};
 use crate::i18n::format::{fmt_int, fmt_pct};
 use crate::i18n::{fill, L2};
 use crate::state::store::use_store;

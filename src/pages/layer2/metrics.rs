@@ -3,7 +3,11 @@
 
 use super::funnel_tab::flag_text;
 use super::{as_of, money, stage_label, use_l2};
-use crate::domain::funnel::{self, Conversion, DealFilter, TargetFlag};
+use crate::domain::layer2::{
+    self,
+    conversion::{Conversion, TargetFlag},
+    filter::DealFilter,
+};
 use crate::domain::{abc, plan, Category, Period, Project};
 use crate::i18n::format::{fmt_coverage, fmt_needed, fmt_pct};
 use crate::i18n::{fill, Lang, L2};
@@ -75,9 +79,9 @@ pub(super) fn MetricsTab() -> impl IntoView {
                     let today = as_of(p);
                     let period = f.period.period().unwrap_or_else(|| Period::reporting_quarter(today));
                     let filter = DealFilter { active_in: None, ..f.deal_filter() };
-                    let deals = funnel::filter_deals(p, &filter, cats);
+                    let deals = layer2::filter::filter_deals(p, &filter, cats);
                     let goals = plan::project_goals(p, &abc::abc_for_project(p));
-                    let leads = funnel::leads_report(p, &deals, cats, &goals, period);
+                    let leads = layer2::leads::leads_report(p, &deals, cats, &goals, period);
                     let lead_rows = leads.categories.iter().map(|c| {
                         let k = c.category;
                         view! {
@@ -89,12 +93,12 @@ pub(super) fn MetricsTab() -> impl IntoView {
                             </tr>
                         }
                     }).collect_view();
-                    let cohort = funnel::cohort_conversions(p, &deals, period, today);
+                    let cohort = layer2::conversion::cohort_conversions(p, &deals, period, today);
                     let cohort_rows: Vec<_> = cohort.iter().map(|s| (s.conversion, Some([s.entered, s.moved_on, s.lost, s.timed_out]))).collect();
                     let snap_rows: Vec<_> = r.snap.steps.iter().map(|c| (*c, None)).collect();
-                    let mm = funnel::money_movement(p, &deals, cats, period);
-                    let pc = funnel::plan_coverage(p, &deals, today);
-                    let use_hist = pc.source == funnel::ProbabilitySource::Historical;
+                    let mm = layer2::pipeline::money_movement(p, &deals, cats, period);
+                    let pc = layer2::pipeline::plan_coverage(p, &deals, today);
+                    let use_hist = pc.source == layer2::pipeline::ProbabilitySource::Historical;
                     let (w, cov) = (&pc.weighted, pc.coverage);
                     let reasons = mm.lost_reasons.iter().map(|lr| view! {
                         <li>{format!("{}: {} · {}", lr.reason, lr.count, money(p, lr.money, lang))}</li>

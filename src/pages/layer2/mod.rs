@@ -12,7 +12,12 @@ mod stages;
 
 use crate::components::part::{lazy_part, part_view};
 use crate::components::tabs::Tabs;
-use crate::domain::funnel::{self, Categories, DealFilter, FunnelSnapshot, Scoreboard};
+use crate::domain::layer2::{
+    self,
+    conversion::FunnelSnapshot,
+    filter::{Categories, DealFilter},
+    scoreboard::Scoreboard,
+};
 use crate::domain::{abc, Category, Id, Money, Period, Project};
 use crate::i18n::format::{fmt_money, unit_label};
 use crate::i18n::Catalogue;
@@ -174,10 +179,10 @@ pub fn Layer2Page() -> impl IntoView {
             store.current.with(|p| {
                 p.as_ref().map(|p| {
                     let as_of = as_of(p);
-                    let deals = funnel::filter_deals(p, &f, cats);
+                    let deals = layer2::filter::filter_deals(p, &f, cats);
                     Report {
-                        board: funnel::scoreboard(p, &deals, as_of),
-                        snap: funnel::funnel_snapshot(p, &deals),
+                        board: layer2::scoreboard::scoreboard(p, &deals, as_of),
+                        snap: layer2::conversion::funnel_snapshot(p, &deals),
                         as_of,
                     }
                 })

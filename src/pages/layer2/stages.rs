@@ -1,17 +1,18 @@
 //! The project's ТФС stage list: rename, reorder, insert, delete (moving its deals), the won
 //! stage, target conversion, probability and typical days.
 
-use crate::domain::funnel;
+use crate::domain::layer2;
 use crate::domain::stages::stage_list_problems;
 use crate::domain::{Id, Project};
+use crate::i18n::edit::{stage_error_text, stage_list_problem_text};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_num, parse_number};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
-/// An edit of the stage list that may be refused with a Russian message.
-type StageEdit = Box<dyn FnOnce(&mut Project) -> Result<(), String>>;
+/// An edit of the stage list that may be refused.
+type StageEdit = Box<dyn FnOnce(&mut Project) -> Result<(), layer2::stage_list::StageError>>;
 
 #[component]
 pub(super) fn StagesTab() -> impl IntoView {
@@ -28,7 +29,7 @@ pub(super) fn StagesTab() -> impl IntoView {
     let apply = move |f: StageEdit| {
         let mut out = None;
         store.update(|p| out = f(p).err());
-        error.set(out);
+        error.set(out.map(|e| stage_error_text(&e, lang.get_untracked())));
     };
     let num_cell = move |key: &'static str,
                          id: Id,
@@ -58,7 +59,7 @@ pub(super) fn StagesTab() -> impl IntoView {
             let n = p.stages.len();
             Some(p.stages.iter().enumerate().map(|(i, s)| {
                 let id = s.id;
-                let deals = funnel::deals_on_stage(p, id);
+                let deals = layer2::stage_list::deals_on_stage(p, id);
                 let label = format!("{} {}", s.code, s.name_ru);
                 let code = s.code.clone();
                 let name = s.name_ru.clone();
@@ -68,22 +69,22 @@ pub(super) fn StagesTab() -> impl IntoView {
                     <tr data-testid=format!("stage-row-{i}")>
                         <td class="num">{i + 1}</td>
                         <td><input class="input l2-code-input" aria-label=t.s_code data-testid=format!("stage-code-{i}") prop:value=s.code.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); let name = name.clone(); apply(Box::new(move |p| funnel::rename_stage(p, id, &v, &name))) } /></td>
+                            on:change=move |ev| { let v = event_target_value(&ev); let name = name.clone(); apply(Box::new(move |p| layer2::stage_list::rename_stage(p, id, &v, &name))) } /></td>
                         <td><input class="input" aria-label=t.s_name data-testid=format!("stage-name-{i}") prop:value=s.name_ru.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); let code = code.clone(); apply(Box::new(move |p| funnel::rename_stage(p, id, &code, &v))) } /></td>
+                            on:change=move |ev| { let v = event_target_value(&ev); let code = code.clone(); apply(Box::new(move |p| layer2::stage_list::rename_stage(p, id, &code, &v))) } /></td>
                         <td><input type="checkbox" aria-label=t.s_funnel prop:checked=s.is_funnel
                             on:change=move |ev| { let v = event_target_checked(&ev); apply(Box::new(move |p| { if let Some(s) = p.stages.iter_mut().find(|s| s.id == id) { s.is_funnel = v } Ok(()) })) } /></td>
                         <td><input type="radio" name="l2-won" aria-label=t.s_won data-testid=format!("stage-won-{i}") prop:checked=s.is_won
-                            on:change=move |_| apply(Box::new(move |p| funnel::set_won_stage(p, id))) /></td>
+                            on:change=move |_| apply(Box::new(move |p| layer2::stage_list::set_won_stage(p, id))) /></td>
                         <td>{num_cell("target", id, s.target_conversion, 1, |s, v| s.target_conversion = v)}</td>
                         <td>{num_cell("prob", id, s.win_probability, 1, |s, v| s.win_probability = v)}</td>
                         <td>{num_cell("days", id, s.typical_days.map(f64::from), 0, |s, v| s.typical_days = v.map(|x| x.round().min(f64::from(u32::MAX)) as u32))}</td>
                         <td class="num" data-testid=format!("stage-deals-{i}")>{deals}</td>
                         <td class="l2-actions">
                             <button class="btn ghost" title=t.s_up_label aria-label=format!("{} {}", t.s_up_label, code2) disabled=i == 0 data-testid=format!("stage-up-{i}")
-                                on:click=move |_| apply(Box::new(move |p| funnel::move_stage(p, i, i - 1)))>{t.s_up}</button>
+                                on:click=move |_| apply(Box::new(move |p| layer2::stage_list::move_stage(p, i, i - 1)))>{t.s_up}</button>
                             <button class="btn ghost" title=t.s_down_label aria-label=format!("{} {}", t.s_down_label, code2) disabled=i + 1 == n data-testid=format!("stage-down-{i}")
-                                on:click=move |_| apply(Box::new(move |p| funnel::move_stage(p, i, i + 1)))>{t.s_down}</button>
+                                on:click=move |_| apply(Box::new(move |p| layer2::stage_list::move_stage(p, i, i + 1)))>{t.s_down}</button>
                             <button class="btn ghost" data-testid=format!("stage-delete-{i}") aria-label=format!("{} {}", t.s_delete, name2)
                                 on:click=move |_| {
                                     error.set(None);
@@ -96,7 +97,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                                             // Nothing to move: any other stage is a valid target.
                                             apply(Box::new(move |p| {
                                                 let other = p.stages.iter().find(|s| s.id != id).map(|s| s.id).unwrap_or(id);
-                                                funnel::delete_stage(p, id, other)
+                                                layer2::stage_list::delete_stage(p, id, other)
                                             }));
                                         }
                                     }
@@ -127,7 +128,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                 <button class="btn primary" data-testid="stage-delete-confirm" disabled=move || target.get().is_empty()
                     on:click=move |_| {
                         if let Ok(to) = Id::parse_str(&target.get_untracked()) {
-                            apply(Box::new(move |p| funnel::delete_stage(p, id, to)));
+                            apply(Box::new(move |p| layer2::stage_list::delete_stage(p, id, to)));
                             if error.get_untracked().is_none() { deleting.set(None); }
                         }
                     }>{t.s_move_delete}</button>
@@ -147,9 +148,13 @@ pub(super) fn StagesTab() -> impl IntoView {
                 .ok()
                 .and_then(|a| p.stages.iter().position(|s| s.id == a))
                 .map_or(0, |i| i + 1);
-            match funnel::insert_stage(p, at, funnel::new_stage(&code, &name)) {
+            match layer2::stage_list::insert_stage(
+                p,
+                at,
+                layer2::stage_list::new_stage(&code, &name),
+            ) {
                 Ok(()) => ok = true,
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(stage_error_text(&e, lang.get_untracked()))),
             }
         });
         if ok {
@@ -191,7 +196,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                 let v = problems();
                 (!v.is_empty()).then(|| view! {
                     <section class="warning" data-testid="stage-problems"><h3>{t.get().l2.s_problems}</h3>
-                        <ul>{v.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul></section>
+                        <ul>{v.iter().map(|m| view! { <li>{stage_list_problem_text(m, lang.get())}</li> }).collect_view()}</ul></section>
                 })
             }}
             <h3>{move || t.get().l2.s_insert}</h3>

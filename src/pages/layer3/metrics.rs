@@ -5,7 +5,7 @@
 use super::{as_of, code_of, use_categories};
 use crate::domain::abc::abc_for_project;
 use crate::domain::accounts::{layer3_results, touch_points};
-use crate::domain::funnel::leads_report;
+use crate::domain::layer2::leads::leads_report;
 use crate::domain::model::Category;
 use crate::domain::period::Period;
 use crate::domain::plan::project_goals;
