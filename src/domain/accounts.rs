@@ -909,7 +909,7 @@ mod tests {
     #[test]
     fn demo_ab_leads_q1_2025() {
         use crate::domain::funnel::leads_report;
-        use crate::domain::plan::ProjectGoal;
+        use crate::domain::layer1::ProjectGoal;
         let p = demo_project();
         let cats = demo_categories(&p);
         let deals: Vec<&Deal> = p.deals.iter().collect();

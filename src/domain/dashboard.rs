@@ -7,10 +7,10 @@ use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
 use super::funnel::{self, Conversion, FunnelBarFigures, FunnelMeasure, LeadsVsNeeded, Reached};
 use super::gating::{self, LayerState};
+use super::layer1::{self as plan, FulfilmentReport, TrafficLight};
 use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
-use super::plan::{self, FulfilmentReport, TrafficLight};
 use super::tools::{self, CriteriaCounting, EconomicEffect, ThreePlus};
 use chrono::NaiveDate;
 

@@ -13,12 +13,12 @@ use super::abc::{abc_for_project, client_categories};
 use super::accounts::{touch_points, TouchReport};
 use super::funnel::{self, CategoryLeads, Conversion, LeadsReport};
 use super::gating::{self, fix_at, LayerState};
+use super::layer1::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
 use super::method::{
     item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus, LAYERS,
 };
 use super::model::{Category, Project};
 use super::period::Period;
-use super::plan::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
 use super::route::Place;
 use super::tools::{metric_21, metric_22, metric_23, CriteriaCounting, EconomicEffect, ThreePlus};
 use chrono::NaiveDate;

@@ -9,7 +9,7 @@ use crate::domain::dashboard::{dashboard, meets, Dashboard};
 use crate::domain::diagnostics;
 use crate::domain::funnel::TargetFlag;
 use crate::domain::gating::LayerState;
-use crate::domain::plan::Light;
+use crate::domain::layer1::Light;
 use crate::domain::Project;
 use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
 use crate::i18n::{fill, Catalogue, Lang};
