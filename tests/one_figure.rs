@@ -206,6 +206,11 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     let touches = touch_points(p, &cats, quarter);
     assert_eq!(dash.touches, touches, "dashboard");
     assert_eq!(rep.touches, touches, "layer report");
+    assert_eq!(
+        sloy::domain::layer3::touches::touches_view(p, &cats, quarter).report,
+        touches,
+        "Слой 3 → Точки контакта"
+    );
     let ta = touches.category(Category::A).unwrap();
     assert_eq!(diag.summary.touch_a, ta.average, "diagnosis");
     assert_eq!(diag.summary.touch_a_target, ta.target, "diagnosis");

@@ -64,6 +64,7 @@ pub mod abc;
 pub mod accounts;
 pub mod clients;
 pub mod dashboard;
+pub mod data;
 pub mod demo;
 pub mod diagnostics;
 pub mod documents;

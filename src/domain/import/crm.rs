@@ -237,16 +237,9 @@ pub fn apply_deal_preview(p: &mut Project, preview: &DealPreview, today: NaiveDa
         .new_managers
         .iter()
         .map(|name| {
-            let id = crate::domain::model::new_id();
-            p.managers.push(Manager {
-                id,
-                code: String::new(),
-                name: name.clone(),
-                region_id: None,
-                channel_ids: vec![],
-                category_focus: vec![],
-                active: true,
-            });
+            let m = Manager::new("", name.as_str());
+            let id = m.id;
+            p.managers.push(m);
             added.push(Added::Manager {
                 id,
                 name: name.clone(),

@@ -9,7 +9,7 @@ use super::limits;
 use super::model::*;
 use super::money::Money;
 use crate::i18n::format::{parse_date, parse_number};
-use crate::persist::table::Table;
+use crate::persist::table::{Row, Table};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -403,6 +403,16 @@ pub fn mapping_problems(kind: Kind, mapping: &Mapping) -> Vec<Field> {
         .collect()
 }
 
+/// Row `r` of `t` refused at the column mapped to `f` (no column when `f` is not mapped).
+fn rejected(t: &Table, m: &Mapping, r: &Row, f: Field, problem: Problem) -> Rejected {
+    Rejected {
+        line: r.line,
+        column: col(m, f).map(|i| header(t, i)).unwrap_or_default(),
+        problem,
+        cells: r.cells.clone(),
+    }
+}
+
 fn header(t: &Table, i: usize) -> String {
     t.headers.get(i).cloned().unwrap_or_default()
 }
@@ -526,14 +536,8 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
         let get = |f| col(m, f).map_or("", |i| r.cell(i));
         let name = get(Field::Name);
         if name.is_empty() {
-            rep.rejected.push(Rejected {
-                line: r.line,
-                column: col(m, Field::Name)
-                    .map(|i| header(t, i))
-                    .unwrap_or_default(),
-                problem: Problem::EmptyName,
-                cells: r.cells.clone(),
-            });
+            rep.rejected
+                .push(rejected(t, m, r, Field::Name, Problem::EmptyName));
             continue;
         }
         let region = dim_id(
@@ -556,13 +560,8 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
             rep.updated += 1;
         } else {
             p.managers.push(Manager {
-                id: new_id(),
-                code,
-                name: name.to_string(),
                 region_id: region,
-                channel_ids: vec![],
-                category_focus: vec![],
-                active: true,
+                ..Manager::new(code, name)
             });
             rep.imported += 1;
         }
@@ -679,12 +678,7 @@ pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>
         stages.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     'rows: for r in &t.rows {
         let get = |f| c(f).map_or("", |i| r.cell(i));
-        let reject = |f: Field, problem: Problem| Rejected {
-            line: r.line,
-            column: c(f).map(|i| header(t, i)).unwrap_or_default(),
-            problem,
-            cells: r.cells.clone(),
-        };
+        let reject = |f: Field, problem: Problem| rejected(t, m, r, f, problem);
         let st = get(Field::Stage);
         let Some(target) = targets.get(st).copied().flatten() else {
             let why = if st.is_empty() {

@@ -7,7 +7,7 @@ use super::{dim_items, manager_items, options, parse_id};
 use crate::domain::abc::client_categories;
 use crate::domain::edit::{manager_usage, remove_manager};
 use crate::domain::layer1::{sales_structure, StructureWarning};
-use crate::domain::{new_id, Category, Id, Manager};
+use crate::domain::{Category, Id, Manager};
 use crate::i18n::fill;
 use crate::i18n::format::fmt_amount;
 use crate::state::store::use_store;
@@ -45,8 +45,7 @@ pub fn StructureTab() -> impl IntoView {
                     } } /></label>
             <button class="btn primary" data-testid="manager-add" on:click=move |_| store.update(|p| {
                 let n = p.managers.len() + 1;
-                p.managers.push(Manager { id: new_id(), code: format!("M{n}"), name: t.get_untracked().l1.new_manager.to_string(),
-                    region_id: None, channel_ids: vec![], category_focus: vec![], active: true })
+                p.managers.push(Manager::new(format!("M{n}"), t.get_untracked().l1.new_manager))
             })>{move || t.get().l1.add_manager}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
