@@ -12,10 +12,10 @@ use sloy::domain::accounts::{a_elaboration, layer3_results, touch_points, typica
 use sloy::domain::dashboard::{dashboard, meets};
 use sloy::domain::diagnostics::{self, Check, Diagnosis, Metric, Status};
 use sloy::domain::gating::{self, LayerState};
+use sloy::domain::layer1::project_goals;
 use sloy::domain::layer2::{self, conversion::FunnelMeasure, filter::DealFilter};
 use sloy::domain::method::{layer_access, layer_complete, Access, ItemStatus};
 use sloy::domain::model::{Category, Deal, DealStatus, Project, Segment, StageEntry};
-use sloy::domain::plan::project_goals;
 use sloy::domain::report::{layer_metrics, layer_summary};
 use sloy::domain::{demo::demo_project, synth::random_project, Money, Period};
 use sloy::i18n::format::{fmt_coverage, fmt_needed};
@@ -206,6 +206,11 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     let touches = touch_points(p, &cats, quarter);
     assert_eq!(dash.touches, touches, "dashboard");
     assert_eq!(rep.touches, touches, "layer report");
+    assert_eq!(
+        sloy::domain::layer3::touches::touches_view(p, &cats, quarter).report,
+        touches,
+        "Слой 3 → Точки контакта"
+    );
     let ta = touches.category(Category::A).unwrap();
     assert_eq!(diag.summary.touch_a, ta.average, "diagnosis");
     assert_eq!(diag.summary.touch_a_target, ta.target, "diagnosis");

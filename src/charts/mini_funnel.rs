@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// One bar, formatted by the caller from `domain::funnel::reached_counts` and
-/// `domain::funnel::step_conversions`.
+/// One bar, formatted by the caller from `domain::layer2::conversion::reached_counts` and
+/// `domain::layer2::conversion::step_conversions`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MiniBar {
     /// The stage code («2.1»).

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// What the chart shows, formatted by the caller (numbers from
-/// `domain::plan::monthly_plan_fact`).
+/// `domain::layer1::monthly_plan_fact`).
 #[derive(Clone, Debug)]
 pub struct PlanFactData {
     /// Month labels («янв», …), one per month.

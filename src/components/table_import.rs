@@ -49,7 +49,7 @@ fn file_input_handler(
     name: RwSignal<String>,
     error: RwSignal<Option<String>>,
     source: Source,
-    after: impl Fn(&Table) + Copy + 'static,
+    after: Option<Callback<Arc<Table>>>,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     let lang = use_lang();
     move |ev| {
@@ -66,11 +66,14 @@ fn file_input_handler(
         leptos::task::spawn_local(async move {
             match read_table(file).await {
                 Ok((n, bytes, t)) => {
+                    let t = Arc::new(t);
                     error.set(None);
-                    after(&t);
+                    if let Some(after) = after {
+                        after.run(t.clone());
+                    }
                     source.set_value(Some((n.clone(), bytes)));
                     name.set(n);
-                    target.set(Some(Arc::new(t)));
+                    target.set(Some(t));
                 }
                 Err(e) => {
                     // Nothing of a failed file is kept: the wizard is back at the file choice.
@@ -90,7 +93,7 @@ fn sheet_picker(
     target: RwSignal<Option<Arc<Table>>>,
     error: RwSignal<Option<String>>,
     source: Source,
-    after: impl Fn(&Table) + Copy + 'static,
+    after: Callback<Arc<Table>>,
 ) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
@@ -103,9 +106,10 @@ fn sheet_picker(
             };
             match parse_file(&name, &bytes, Some(&sheet)) {
                 Ok(tb) => {
+                    let tb = Arc::new(tb);
                     error.set(None);
-                    after(&tb);
-                    target.set(Some(Arc::new(tb)));
+                    after.run(tb.clone());
+                    target.set(Some(tb));
                 }
                 Err(e) => error.set(Some(table_error_text(&e, lang.get_untracked()))),
             }
@@ -375,6 +379,141 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
     }
 }
 
+/// What every import wizard holds: the chosen file, its table and the column mapping.
+#[derive(Clone, Copy)]
+struct WizardFile {
+    table: RwSignal<Option<Arc<Table>>>,
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    mapping: RwSignal<Mapping>,
+    source: Source,
+}
+
+impl WizardFile {
+    fn new() -> WizardFile {
+        WizardFile {
+            table: RwSignal::new(None),
+            name: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            mapping: RwSignal::new(vec![]),
+            source: StoredValue::new(None),
+        }
+    }
+    /// Back at the file choice.
+    fn reset(self) {
+        self.table.set(None);
+        self.name.set(String::new());
+        self.error.set(None);
+    }
+}
+
+/// The one import wizard: a dialog that chooses a file (and, for a CRM export, its companion
+/// files), maps its columns, shows the kind's settings and the preview with per-row errors,
+/// confirms, then shows the report. What differs between the kinds comes in as views and
+/// signals computed by the kind's pure domain preview; the dialog itself computes nothing.
+#[component]
+fn Wizard(
+    /// What the file holds (the fields the mapping offers).
+    kind: Kind,
+    /// The dialog is shown.
+    open: RwSignal<bool>,
+    /// The chosen file, its table and mapping.
+    file: WizardFile,
+    /// The dialog's title.
+    title: Signal<&'static str>,
+    /// The dialog's test id.
+    testid: &'static str,
+    /// Runs on a newly read table or worksheet (guesses the mapping and the kind's settings).
+    after: Callback<Arc<Table>>,
+    /// More file inputs beside the main one.
+    #[prop(optional, into)]
+    extra_inputs: ViewFn,
+    /// Lines about the extra files, under the error line.
+    #[prop(optional, into)]
+    extra_info: ViewFn,
+    /// The kind's settings, between the column mapping and the preview.
+    #[prop(into)]
+    settings: ViewFn,
+    /// The rows the preview refuses, with their reasons.
+    rejected: Signal<Vec<imp::Rejected>>,
+    /// The rows the import will write.
+    ok_count: Signal<usize>,
+    /// The preview is complete enough to confirm.
+    ready: Signal<bool>,
+    /// Writes the preview.
+    on_confirm: Callback<()>,
+    /// The import is done: the report is shown instead of the form.
+    done: Signal<bool>,
+    /// The report.
+    #[prop(into)]
+    report: ViewFn,
+) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let on_file = file_input_handler(file.table, file.name, file.error, file.source, Some(after));
+    let problems = move || imp::mapping_problems(kind, &file.mapping.get());
+    let (extra_inputs, extra_info, settings) = (
+        StoredValue::new(extra_inputs),
+        StoredValue::new(extra_info),
+        StoredValue::new(settings),
+    );
+    let form = move || {
+        view! {
+            <div class="form-grid">
+                <label class="field">
+                    <span>{move || t.get().import.choose_file}</span>
+                    <input type="file" accept=ACCEPT data-testid="import-file" on:change=on_file />
+                </label>
+                {extra_inputs.with_value(|v| v.run())}
+            </div>
+            <p class="muted">{move || t.get().import.file_hint}</p>
+            {move || file.error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
+            {extra_info.with_value(|v| v.run())}
+            {move || file.table.get().map(|tb| {
+                let info = file_info(&tb, &file.name.get_untracked(), lang.get_untracked());
+                let picker = sheet_picker(tb.clone(), file.table, file.error, file.source, after);
+                view! {
+                    <p class="muted" data-testid="import-file-info">{info}</p>
+                    {picker}
+                    <MappingTable kind=kind table=tb.clone() mapping=file.mapping />
+                    {settings.with_value(|v| v.run())}
+                    <Preview table=tb mapping=file.mapping rejected=rejected ok_count=ok_count />
+                }
+            })}
+            {move || problems().into_iter().filter(|_| file.table.with(Option::is_some)).map(|f| {
+                let l = lang.get();
+                view! { <p class="error-text">{fill(t.get().import.missing_field, &[imp_text::field_label(f, l)])}</p> }
+            }).collect_view()}
+        }
+    };
+    // Kept once, shown whenever the dialog opens.
+    let (form, report) = (StoredValue::new(form), StoredValue::new(report));
+    view! {
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div class="modal import-modal" role="dialog" aria-modal="true" data-testid=testid>
+                    <h2>{move || title.get()}</h2>
+                    {move || if done.get() {
+                        report.with_value(|r| r.run())
+                    } else {
+                        form.with_value(|f| f().into_any())
+                    }}
+                    <div class="row import-actions">
+                        <Show when=move || !done.get()>
+                            <button class="btn primary" data-testid="import-confirm"
+                                disabled=move || file.table.with(Option::is_none) || !problems().is_empty() || !ready.get()
+                                on:click=move |_| on_confirm.run(())>{move || t.get().import.confirm}</button>
+                        </Show>
+                        <button class="btn ghost" data-testid="import-close" on:click=move |_| open.set(false)>
+                            {move || if done.get() { t.get().import.close } else { t.get().import.cancel }}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
 /// Opens the client-base import (layer 1).
 ///
 /// The preview is [`imp::preview_clients`]: the rows that add a client, the rows that change one
@@ -387,10 +526,8 @@ pub fn ImportClientsButton() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let open = RwSignal::new(false);
-    let table: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let mapping: RwSignal<Mapping> = RwSignal::new(vec![]);
+    let file = WizardFile::new();
+    let (table, mapping) = (file.table, file.mapping);
     let year = RwSignal::new(String::new());
     // The year typed by the user wins over the one read from the header.
     let year_typed = RwSignal::new(false);
@@ -412,17 +549,14 @@ pub fn ImportClientsButton() -> impl IntoView {
             .unwrap_or(0)
     };
     let start = move |_| {
-        table.set(None);
-        error.set(None);
+        file.reset();
         report.set(None);
-        name.set(String::new());
         year.set(base_year().to_string());
         year_typed.set(false);
         unit_choice.set(None);
         open.set(true);
     };
-    let source: Source = StoredValue::new(None);
-    let after = move |t: &Table| {
+    let after = Callback::new(move |t: Arc<Table>| {
         let mem = store.current.with_untracked(|p| {
             p.as_ref()
                 .map(|p| imp::remembered(p, Kind::Clients))
@@ -430,8 +564,7 @@ pub fn ImportClientsButton() -> impl IntoView {
         });
         unit_choice.set(None);
         mapping.set(imp::mapping_from_memory(Kind::Clients, &t.headers, &mem));
-    };
-    let on_file = file_input_handler(table, name, error, source, after);
+    });
     let hints = Memo::new(move |_| {
         let m = mapping.get();
         let pu = project_unit();
@@ -467,7 +600,6 @@ pub fn ImportClientsButton() -> impl IntoView {
                 .filter(|y| (1900..=2200).contains(y))
         })
     };
-    let problems = move || imp::mapping_problems(Kind::Clients, &mapping.get());
     let settings = move || {
         Some(imp::ClientSettings {
             year: year_ok()?,
@@ -600,7 +732,7 @@ pub fn ImportClientsButton() -> impl IntoView {
             {additions}
         })
     };
-    let confirm = move |_| {
+    let confirm = move |_: ()| {
         let Some(pv) = preview.get_untracked() else {
             return;
         };
@@ -625,82 +757,54 @@ pub fn ImportClientsButton() -> impl IntoView {
         report.set(Some((pv.report((imported, updated)), headers, writes)));
     };
 
+    let settings = move || {
+        view! {
+            <div class="form-grid">
+                <label class="field">
+                    <span>{move || t.get().import.year}</span>
+                    <input class="input" data-testid="import-year" prop:value=move || year.get()
+                        on:change=move |ev| { year_typed.set(true); year.set(event_target_value(&ev)); } />
+                    <Show when=move || year_ok().is_none()>
+                        <span class="error-text">{move || t.get().import.year_error}</span>
+                    </Show>
+                </label>
+                <fieldset class="field import-mode">
+                    <label><input type="radio" name="import-mode" data-testid="import-mode-update"
+                        prop:checked=move || mode.get() == Mode::UpdateExisting
+                        on:change=move |_| mode.set(Mode::UpdateExisting) />
+                        {move || t.get().import.mode_update}</label>
+                    <label><input type="radio" name="import-mode" data-testid="import-mode-add"
+                        prop:checked=move || mode.get() == Mode::AddNew
+                        on:change=move |_| mode.set(Mode::AddNew) />
+                        {move || t.get().import.mode_add}</label>
+                </fieldset>
+            </div>
+            {unit_view}
+            {changes_view}
+        }
+    };
+    let report_view = move || {
+        report.get().map(|(r, headers, writes)| {
+            let c = t.get_untracked().import;
+            let extra = vec![
+                fill(c.report_updated, &[&r.updated.to_string()]),
+                fill(c.report_unchanged, &[&r.unchanged.to_string()]),
+            ];
+            view! {
+                <ReportView report=r headers=headers extra=extra />
+                <SaveOutcome wrote=writes />
+            }
+        })
+    };
     view! {
         <button class="btn" data-testid="import-clients" on:click=start>{move || t.get().import.clients_button}</button>
-        <Show when=move || open.get()>
-            <div class="modal-backdrop">
-                <div class="modal import-modal" role="dialog" aria-modal="true" data-testid="import-clients-dialog">
-                    <h2>{move || t.get().import.clients_title}</h2>
-                    {move || match report.get() {
-                        Some((r, headers, writes)) => {
-                            let c = t.get_untracked().import;
-                            let extra = vec![
-                                fill(c.report_updated, &[&r.updated.to_string()]),
-                                fill(c.report_unchanged, &[&r.unchanged.to_string()]),
-                            ];
-                            view! {
-                                <ReportView report=r headers=headers extra=extra />
-                                <SaveOutcome wrote=writes />
-                            }.into_any()
-                        }
-                        None => view! {
-                            <label class="field">
-                                <span>{move || t.get().import.choose_file}</span>
-                                <input type="file" accept=ACCEPT data-testid="import-file" on:change=on_file />
-                            </label>
-                            <p class="muted">{move || t.get().import.file_hint}</p>
-                            {move || error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
-                            {move || table.get().map(|tb| {
-                                let info = file_info(&tb, &name.get_untracked(), lang.get_untracked());
-                                let picker = sheet_picker(tb.clone(), table, error, source, after);
-                                view! {
-                                    <p class="muted" data-testid="import-file-info">{info}</p>
-                                    {picker}
-                                    <MappingTable kind=Kind::Clients table=tb.clone() mapping=mapping />
-                                    <div class="form-grid">
-                                        <label class="field">
-                                            <span>{move || t.get().import.year}</span>
-                                            <input class="input" data-testid="import-year" prop:value=move || year.get()
-                                                on:change=move |ev| { year_typed.set(true); year.set(event_target_value(&ev)); } />
-                                            <Show when=move || year_ok().is_none()>
-                                                <span class="error-text">{move || t.get().import.year_error}</span>
-                                            </Show>
-                                        </label>
-                                        <fieldset class="field import-mode">
-                                            <label><input type="radio" name="import-mode" data-testid="import-mode-update"
-                                                prop:checked=move || mode.get() == Mode::UpdateExisting
-                                                on:change=move |_| mode.set(Mode::UpdateExisting) />
-                                                {move || t.get().import.mode_update}</label>
-                                            <label><input type="radio" name="import-mode" data-testid="import-mode-add"
-                                                prop:checked=move || mode.get() == Mode::AddNew
-                                                on:change=move |_| mode.set(Mode::AddNew) />
-                                                {move || t.get().import.mode_add}</label>
-                                        </fieldset>
-                                    </div>
-                                    {unit_view}
-                                    {changes_view}
-                                    <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
-                                }
-                            })}
-                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|f| {
-                                let l = lang.get();
-                                view! { <p class="error-text">{fill(t.get().import.missing_field, &[imp_text::field_label(f, l)])}</p> }
-                            }).collect_view()}
-                        }.into_any(),
-                    }}
-                    <div class="row import-actions">
-                        <Show when=move || report.with(Option::is_none)>
-                            <button class="btn primary" data-testid="import-confirm"
-                                disabled=move || table.with(Option::is_none) || !problems().is_empty() || preview.with(Option::is_none)
-                                on:click=confirm>{move || t.get().import.confirm}</button>
-                        </Show>
-                        <button class="btn ghost" data-testid="import-close" on:click=move |_| open.set(false)>
-                            {move || if report.with(Option::is_some) { t.get().import.close } else { t.get().import.cancel }}
-                        </button>
-                    </div>
-                </div>
-            </div>
-        </Show>
+        <Wizard kind=Kind::Clients open=open file=file testid="import-clients-dialog"
+            title=Signal::derive(move || t.get().import.clients_title)
+            after=after settings=settings rejected=rejected ok_count=ok_count
+            ready=Signal::derive(move || preview.with(Option::is_some))
+            on_confirm=Callback::new(confirm)
+            done=Signal::derive(move || report.with(Option::is_some))
+            report=report_view />
     }
 }
 
@@ -735,68 +839,60 @@ fn SaveOutcome(
 type CrmReport = ([Report; 3], Vec<String>, usize, bool);
 
 /// Opens the CRM deal import (layer 2).
+///
+/// The preview is [`imp::preview_deals`] against the project the deals go into (a new one by
+/// default, or the current one): the rows that add a deal, the refused ones (unmapped stage, bad
+/// value, a code the project has). Confirming writes it ([`imp::import_crm_as_new`] or
+/// [`imp::import_crm`]); the stage mapping is [`imp::guess_stage_map`] and
+/// [`imp::stage_map_rows`].
 #[component]
 pub fn ImportDealsButton() -> impl IntoView {
     let t = use_i18n();
+    let lang = use_lang();
     let store = use_store();
     let open = RwSignal::new(false);
-    let table: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
+    let file = WizardFile::new();
+    let (table, mapping) = (file.table, file.mapping);
     let teams: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
     let accounts: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
-    let name = RwSignal::new(String::new());
     let teams_name = RwSignal::new(String::new());
     let accounts_name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let mapping: RwSignal<Mapping> = RwSignal::new(vec![]);
-    let stage_map: RwSignal<Vec<(String, Option<StageTarget>)>> = RwSignal::new(vec![]);
+    let stage_map: RwSignal<imp::StageMap> = RwSignal::new(vec![]);
     let as_new = RwSignal::new(true);
     let report: RwSignal<Option<CrmReport>> = RwSignal::new(None);
 
     let start = move |_| {
-        table.set(None);
+        file.reset();
         teams.set(None);
         accounts.set(None);
-        error.set(None);
         report.set(None);
         open.set(true);
     };
     // Stage targets are ids of the current project's stages; a new project gets the default
-    // stage list, mapped by position.
+    // stage list, mapped by position when it is made.
     let guess_stages = move |t: &Table, m: &Mapping| {
-        let names = imp::stage_names(t, m);
-        let map = store.current.with_untracked(|p| {
-            let base = p
-                .clone()
-                .unwrap_or_else(|| crate::domain::Project::new_empty("", today()));
-            names
-                .into_iter()
-                .map(|(n, _)| {
-                    let g = imp::guess_stage(&base, &n);
-                    (n, g)
-                })
-                .collect::<Vec<_>>()
-        });
+        let map = store
+            .current
+            .with_untracked(|p| imp::guess_stage_map(p.as_ref(), t, m));
         stage_map.set(map);
     };
-    let source: Source = StoredValue::new(None);
-    let after = move |t: &Table| {
+    let after = Callback::new(move |t: Arc<Table>| {
         let mem = store.current.with_untracked(|p| {
             p.as_ref()
                 .map(|p| imp::remembered(p, Kind::Deals))
                 .unwrap_or_default()
         });
         let m = imp::mapping_from_memory(Kind::Deals, &t.headers, &mem);
-        guess_stages(t, &m);
+        guess_stages(&t, &m);
         mapping.set(m);
-    };
-    let on_file = file_input_handler(table, name, error, source, after);
-    let on_teams = file_input_handler(teams, teams_name, error, StoredValue::new(None), |_| {});
+    });
+    let on_teams = file_input_handler(teams, teams_name, file.error, StoredValue::new(None), None);
     let on_accounts = file_input_handler(
         accounts,
         accounts_name,
-        error,
+        file.error,
         StoredValue::new(None),
-        |_| {},
+        None,
     );
     let stages = move || {
         store.current.with(|p| {
@@ -815,12 +911,30 @@ pub fn ImportDealsButton() -> impl IntoView {
         let sm = stage_map.get();
         table.with(|t| t.as_ref().map(|t| imp::plan_deals(t, &m, &sm)))
     });
-    let rejected = Signal::derive(move || {
-        plan.with(|p| p.as_ref().map(|p| p.rejected.clone()).unwrap_or_default())
+    // A new project starts empty: its preview needs only the empty project, not a copy of the
+    // current one.
+    let preview = Memo::new(move |_| {
+        let new = as_new.get();
+        plan.with(|pl| {
+            let pl = pl.as_ref()?;
+            if new {
+                Some(imp::preview_deals(
+                    &crate::domain::Project::new_empty("", today()),
+                    pl,
+                ))
+            } else {
+                store
+                    .current
+                    .with(|p| Some(imp::preview_deals(p.as_ref()?, pl)))
+            }
+        })
     });
-    let ok_count = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.ok.len())));
-    let problems = move || imp::mapping_problems(Kind::Deals, &mapping.get());
-    let confirm = move |_| {
+    let rejected = Signal::derive(move || {
+        preview.with(|p| p.as_ref().map(|p| p.rejected.clone()).unwrap_or_default())
+    });
+    let ok_count =
+        Signal::derive(move || preview.with(|p| p.as_ref().map_or(0, |p| p.deals.len())));
+    let confirm = move |_: ()| {
         let Some(deals) = table.get_untracked() else {
             return;
         };
@@ -829,76 +943,50 @@ pub fn ImportDealsButton() -> impl IntoView {
         let tm = teams.get_untracked();
         let ac = accounts.get_untracked();
         let now = today();
-        let run = |p: &mut crate::domain::Project, sm: &[(String, Option<StageTarget>)]| {
-            imp::import_crm(
-                p,
-                &imp::CrmImport {
-                    deals: &deals,
-                    deal_mapping: &m,
-                    stage_map: sm,
-                    teams: tm.as_deref(),
-                    accounts: ac.as_deref(),
-                },
-                now,
-            )
+        let crm = imp::CrmImport {
+            deals: &deals,
+            deal_mapping: &m,
+            stage_map: &sm,
+            teams: tm.as_deref(),
+            accounts: ac.as_deref(),
         };
         let reps = if as_new.get_untracked() {
-            let lang = use_lang().get_untracked();
-            let pname = crate::i18n::catalogue(lang).import.new_project_name;
-            let mut p = imp::new_crm_project(pname, &deals, &m, now);
-            // Re-target the stage mapping onto the new project's stages, by position.
-            let cur = store.current.with_untracked(|c| {
+            let pname = crate::i18n::catalogue(lang.get_untracked())
+                .import
+                .new_project_name;
+            let from = store.current.with_untracked(|c| {
                 c.as_ref()
                     .map(|c| c.stages.iter().map(|s| s.id).collect::<Vec<_>>())
                     .unwrap_or_default()
             });
-            let sm2: Vec<_> = sm
-                .iter()
-                .map(|(n, tg)| {
-                    let tg = match tg {
-                        Some(StageTarget::Stage(id)) => cur
-                            .iter()
-                            .position(|x| x == id)
-                            .and_then(|i| p.stages.get(i))
-                            .map(|s| StageTarget::Stage(s.id))
-                            .or_else(|| imp::guess_stage(&p, n)),
-                        other => *other,
-                    };
-                    (n.clone(), tg)
-                })
-                .collect();
-            imp::remember(&mut p, Kind::Deals, &deals.headers, &m);
-            let reps = run(&mut p, &sm2);
+            let (p, reps) = imp::import_crm_as_new(pname, &from, &crm, now);
             store.add_project(p);
             reps
         } else {
             let mut out = None;
             store.update(|p| {
                 imp::remember(p, Kind::Deals, &deals.headers, &m);
-                out = Some(run(p, &sm));
+                out = Some(imp::import_crm(p, &crm, now));
             });
             let Some(r) = out else { return };
             r
         };
-        let no_client = plan.with_untracked(|p| p.as_ref().map_or(0, |p| p.without_client()));
+        let no_client = preview.with_untracked(|p| p.as_ref().map_or(0, |p| p.without_client()));
         store.save_now(false);
         report.set(Some((reps, deals.headers.clone(), no_client, true)));
     };
 
     let stage_rows = move || {
         let list = stages();
-        stage_map
-            .get()
-            .into_iter()
+        let rows = table.with(|tb| {
+            tb.as_ref()
+                .map(|tb| imp::stage_map_rows(tb, &mapping.get_untracked(), &stage_map.get()))
+                .unwrap_or_default()
+        });
+        rows.into_iter()
             .enumerate()
-            .map(|(i, (n, target))| {
-                let count = table.with(|tb| {
-                    tb.as_ref().map_or(0, |tb| {
-                        let m = mapping.get_untracked();
-                        imp::stage_names(tb, &m).into_iter().find(|(x, _)| *x == n).map_or(0, |x| x.1)
-                    })
-                });
-                let value = match target {
+            .map(|(i, row)| {
+                let value = match row.target {
                     Some(StageTarget::Won) => "won".to_string(),
                     Some(StageTarget::Lost) => "lost".to_string(),
                     Some(StageTarget::Stage(id)) => id.to_string(),
@@ -927,8 +1015,8 @@ pub fn ImportDealsButton() -> impl IntoView {
                     .collect_view();
                 view! {
                     <tr>
-                        <td>{n.clone()}</td>
-                        <td class="num">{count}</td>
+                        <td>{row.name}</td>
+                        <td class="num">{row.rows}</td>
                         <td>
                             <select class="input" data-testid=format!("stage-map-{i}") on:change=on_change>
                                 <option value="" selected=value.is_empty()>{t.get_untracked().import.not_mapped}</option>
@@ -942,97 +1030,86 @@ pub fn ImportDealsButton() -> impl IntoView {
             })
             .collect_view()
     };
-
+    let extra_inputs = move || {
+        view! {
+            <label class="field">
+                <span>{move || format!("{} ({})", t.get().import.teams_file, t.get().import.optional)}</span>
+                <input type="file" accept=ACCEPT data-testid="import-teams-file" on:change=on_teams />
+            </label>
+            <label class="field">
+                <span>{move || format!("{} ({})", t.get().import.accounts_file, t.get().import.optional)}</span>
+                <input type="file" accept=ACCEPT data-testid="import-accounts-file" on:change=on_accounts />
+            </label>
+        }
+    };
+    let extra_info = move || {
+        view! {
+            {move || teams.get().map(|tb| view! { <p class="muted" data-testid="import-teams-info">{file_info(&tb, &teams_name.get_untracked(), lang.get_untracked())}</p> })}
+            {move || accounts.get().map(|tb| view! { <p class="muted" data-testid="import-accounts-info">{file_info(&tb, &accounts_name.get_untracked(), lang.get_untracked())}</p> })}
+        }
+    };
+    let settings = move || {
+        view! {
+            <button class="btn ghost" on:click=move |_| {
+                if let Some(tb) = table.get_untracked() {
+                    guess_stages(&tb, &mapping.get_untracked());
+                }
+            }>
+                {move || t.get().import.stage_mapping}" ↻"
+            </button>
+            <h3>{move || t.get().import.stage_mapping}</h3>
+            <table class="table" data-testid="import-stage-mapping">
+                <thead><tr>
+                    <th>{move || t.get().import.crm_stage}</th>
+                    <th>{move || t.get().import.rows}</th>
+                    <th>{move || t.get().import.project_stage}</th>
+                </tr></thead>
+                <tbody>{stage_rows}</tbody>
+            </table>
+            <fieldset class="field import-mode">
+                <label><input type="radio" name="import-target" data-testid="import-target-new"
+                    prop:checked=move || as_new.get() on:change=move |_| as_new.set(true) />
+                    {move || t.get().import.target_new}</label>
+                <label><input type="radio" name="import-target" data-testid="import-target-current"
+                    prop:checked=move || !as_new.get() on:change=move |_| as_new.set(false) />
+                    {move || t.get().import.target_current}</label>
+            </fieldset>
+        }
+    };
+    let report_view = move || {
+        report
+            .get()
+            .map(|([deals, team, acc], headers, no_client, writes)| {
+                let i = t.get_untracked().import;
+                let extra = vec![
+                    fill(i.report_no_client, &[&no_client.to_string()]),
+                    fill(
+                        i.report_team,
+                        &[&(team.imported + team.updated).to_string()],
+                    ),
+                    fill(
+                        i.report_accounts,
+                        &[&(acc.imported + acc.updated).to_string()],
+                    ),
+                ];
+                let mut deals = deals;
+                deals.added.extend(acc.added);
+                deals.added.extend(team.added);
+                view! {
+                    <ReportView report=deals headers=headers extra=extra />
+                    <SaveOutcome wrote=writes />
+                }
+            })
+    };
     view! {
         <button class="btn" data-testid="import-deals" on:click=start>{move || t.get().import.deals_button}</button>
-        <Show when=move || open.get()>
-            <div class="modal-backdrop">
-                <div class="modal import-modal" role="dialog" aria-modal="true" data-testid="import-deals-dialog">
-                    <h2>{move || t.get().import.deals_title}</h2>
-                    {move || match report.get() {
-                        Some(([deals, team, acc], headers, no_client, writes)) => {
-                            let i = t.get_untracked().import;
-                            let extra = vec![
-                                fill(i.report_no_client, &[&no_client.to_string()]),
-                                fill(i.report_team, &[&(team.imported + team.updated).to_string()]),
-                                fill(i.report_accounts, &[&(acc.imported + acc.updated).to_string()]),
-                            ];
-                            let mut deals = deals;
-                            deals.added.extend(acc.added);
-                            deals.added.extend(team.added);
-                            view! {
-                                <ReportView report=deals headers=headers extra=extra />
-                                <SaveOutcome wrote=writes />
-                            }.into_any()
-                        }
-                        None => view! {
-                            <div class="form-grid">
-                                <label class="field">
-                                    <span>{move || t.get().import.choose_file}</span>
-                                    <input type="file" accept=ACCEPT data-testid="import-file" on:change=on_file />
-                                </label>
-                                <label class="field">
-                                    <span>{move || format!("{} ({})", t.get().import.teams_file, t.get().import.optional)}</span>
-                                    <input type="file" accept=ACCEPT data-testid="import-teams-file" on:change=on_teams />
-                                </label>
-                                <label class="field">
-                                    <span>{move || format!("{} ({})", t.get().import.accounts_file, t.get().import.optional)}</span>
-                                    <input type="file" accept=ACCEPT data-testid="import-accounts-file" on:change=on_accounts />
-                                </label>
-                            </div>
-                            <p class="muted">{move || t.get().import.file_hint}</p>
-                            {move || error.get().map(|e| view! { <p class="error-text" data-testid="import-error">{e}</p> })}
-                            {move || teams.get().map(|tb| view! { <p class="muted" data-testid="import-teams-info">{file_info(&tb, &teams_name.get_untracked(), use_lang().get_untracked())}</p> })}
-                            {move || accounts.get().map(|tb| view! { <p class="muted" data-testid="import-accounts-info">{file_info(&tb, &accounts_name.get_untracked(), use_lang().get_untracked())}</p> })}
-                            {move || table.get().map(|tb| {
-                                let info = file_info(&tb, &name.get_untracked(), use_lang().get_untracked());
-                                let tb2 = tb.clone();
-                                let picker = sheet_picker(tb.clone(), table, error, source, after);
-                                view! {
-                                    <p class="muted" data-testid="import-file-info">{info}</p>
-                                    {picker}
-                                    <MappingTable kind=Kind::Deals table=tb.clone() mapping=mapping />
-                                    <button class="btn ghost" on:click=move |_| guess_stages(&tb2, &mapping.get_untracked())>
-                                        {move || t.get().import.stage_mapping}" ↻"
-                                    </button>
-                                    <h3>{move || t.get().import.stage_mapping}</h3>
-                                    <table class="table" data-testid="import-stage-mapping">
-                                        <thead><tr>
-                                            <th>{move || t.get().import.crm_stage}</th>
-                                            <th>{move || t.get().import.rows}</th>
-                                            <th>{move || t.get().import.project_stage}</th>
-                                        </tr></thead>
-                                        <tbody>{stage_rows}</tbody>
-                                    </table>
-                                    <fieldset class="field import-mode">
-                                        <label><input type="radio" name="import-target" data-testid="import-target-new"
-                                            prop:checked=move || as_new.get() on:change=move |_| as_new.set(true) />
-                                            {move || t.get().import.target_new}</label>
-                                        <label><input type="radio" name="import-target" data-testid="import-target-current"
-                                            prop:checked=move || !as_new.get() on:change=move |_| as_new.set(false) />
-                                            {move || t.get().import.target_current}</label>
-                                    </fieldset>
-                                    <Preview table=tb mapping=mapping rejected=rejected ok_count=ok_count />
-                                }
-                            })}
-                            {move || problems().into_iter().filter(|_| table.with(Option::is_some)).map(|f| {
-                                let l = use_lang().get();
-                                view! { <p class="error-text">{fill(t.get().import.missing_field, &[imp_text::field_label(f, l)])}</p> }
-                            }).collect_view()}
-                        }.into_any(),
-                    }}
-                    <div class="row import-actions">
-                        <Show when=move || report.with(Option::is_none)>
-                            <button class="btn primary" data-testid="import-confirm"
-                                disabled=move || table.with(Option::is_none) || !problems().is_empty()
-                                on:click=confirm>{move || t.get().import.confirm}</button>
-                        </Show>
-                        <button class="btn ghost" data-testid="import-close" on:click=move |_| open.set(false)>
-                            {move || if report.with(Option::is_some) { t.get().import.close } else { t.get().import.cancel }}
-                        </button>
-                    </div>
-                </div>
-            </div>
-        </Show>
+        <Wizard kind=Kind::Deals open=open file=file testid="import-deals-dialog"
+            title=Signal::derive(move || t.get().import.deals_title)
+            after=after extra_inputs=extra_inputs extra_info=extra_info settings=settings
+            rejected=rejected ok_count=ok_count
+            ready=Signal::derive(move || preview.with(Option::is_some))
+            on_confirm=Callback::new(confirm)
+            done=Signal::derive(move || report.with(Option::is_some))
+            report=report_view />
     }
 }

@@ -908,8 +908,8 @@ mod tests {
 
     #[test]
     fn demo_ab_leads_q1_2025() {
+        use crate::domain::layer1::ProjectGoal;
         use crate::domain::layer2::leads::leads_report;
-        use crate::domain::plan::ProjectGoal;
         let p = demo_project();
         let cats = demo_categories(&p);
         let deals: Vec<&Deal> = p.deals.iter().collect();

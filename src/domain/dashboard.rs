@@ -6,6 +6,7 @@
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
 use super::gating::{self, LayerState};
+use super::layer1::{self as plan, FulfilmentReport, TrafficLight};
 use super::layer2::{
     self,
     conversion::{Conversion, FunnelBarFigures, FunnelMeasure, Reached},
@@ -14,7 +15,6 @@ use super::layer2::{
 use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
-use super::plan::{self, FulfilmentReport, TrafficLight};
 use super::tools::{self, CriteriaCounting, EconomicEffect, ThreePlus};
 use chrono::NaiveDate;
 

@@ -1409,8 +1409,8 @@ fn add_layer1(p: &mut Project) {
             ManagerPlan {
                 manager_id: m.id,
                 amount,
-                by_channel: super::plan::propose_channel_split(p, m.id, amount),
-                by_category: super::plan::propose_category_split(p, amount).unwrap_or_default(),
+                by_channel: super::layer1::propose_channel_split(p, m.id, amount),
+                by_category: super::layer1::propose_category_split(p, amount).unwrap_or_default(),
                 projects: None,
             }
         })

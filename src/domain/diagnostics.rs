@@ -2,7 +2,7 @@
 //! слой, тем сложнее диагностировать ошибку».
 //!
 //! [`diagnose`] composes the metrics the layers already compute — plan fulfilment
-//! ([`plan::fulfilment`]), leads and conversions ([`layer2::leads::leads_report`],
+//! ([`layer1::fulfilment`]), leads and conversions ([`layer2::leads::leads_report`],
 //! [`layer2::conversion::step_conversions`]), touch points, A/B leads and project maps
 //! ([`accounts::touch_points`], [`accounts::a_elaboration`]), and the
 //! layer-4 metrics ([`tools::metric_21`], [`tools::metric_22`], [`tools::metric_23`]) — and walks
@@ -30,6 +30,7 @@
 
 use super::abc::{abc_for_project, client_categories, AbcResult};
 use super::accounts::{self, a_elaboration, touch_points, AElaboration, Categories};
+use super::layer1::{self as plan, TrafficLight};
 use super::layer2::{
     self,
     conversion::{Conversion, TargetFlag},
@@ -41,7 +42,6 @@ use super::model::{
 };
 use super::money::{ratio_pct, Money};
 use super::period::Period;
-use super::plan::{self, TrafficLight};
 use super::route::{L1Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::{self, CriteriaCounting};
 use chrono::NaiveDate;
@@ -324,7 +324,7 @@ fn deal_channel(p: &Project, d: &Deal) -> Option<Id> {
 /// with the segment's plan as the company plan (a manager's plan; Σ of the managers' channel
 /// splits; the category's share of the plan) and its managers' plans cut the same way.
 /// Entered actuals are kept only for a manager (they are not split by channel or category), so
-/// other segments measure the fact by won deals ([`plan::fact_in_period`]). Market volumes are
+/// other segments measure the fact by won deals ([`layer1::fact_in_period`]). Market volumes are
 /// kept for the company only.
 pub fn segment_project(p: &Project, seg: &Segment, cats: &Categories) -> Project {
     let mut q = p.clone();

@@ -6,15 +6,15 @@
 
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::layer3_results;
+use super::layer1::{manager_plans, sales_structure};
 use super::layer2::leads::lead_stage;
 use super::method::{self, Access, ItemStatus};
 use super::model::{Category, DealStatus, LayerOverride, Project};
-use super::plan::{manager_plans, sales_structure};
 use super::route::{L1Tab, L2Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::layer4_results;
 
 /// Tolerance of Σ manager plans against the company plan, % (docs/METHOD.md §4.1: ±1 %).
-pub const PLAN_TOLERANCE_PCT: f64 = super::plan::DEFAULT_TOLERANCE_PCT;
+pub const PLAN_TOLERANCE_PCT: f64 = super::layer1::DEFAULT_TOLERANCE_PCT;
 
 /// Where a computed item is fixed («где исправить»): the tab of its layer's screen.
 pub fn fix_at(item_id: &str) -> Option<Place> {

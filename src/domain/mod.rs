@@ -14,16 +14,16 @@
 //! | all | tasks, results, metrics of each layer | [`method::LAYERS`], [`method::item_status`] | Карта метода |
 //! | all | «не внедрив требования к 1 слою, нельзя переходить ко 2-му» | [`method::layer_access`], [`gating::computed_status`] | Карта метода |
 //! | 1 | Бизнесы, каналы, география | [`abc::revenue_breakdown`]; editing without dangling references: [`edit::dimension_usage`], [`edit::remove_dimension`] | Слой 1 → Справочники, Клиенты |
-//! | 1 | Разработка гипотез целевых рынков | [`plan::hypotheses_summary`] | Слой 1 → Гипотезы рынков |
+//! | 1 | Разработка гипотез целевых рынков | [`layer1::hypotheses_summary`] | Слой 1 → Гипотезы рынков |
 //! | 1 | АВСанализ и выводы по нему | [`abc::abc_analysis`], [`abc::client_categories`], [`abc::pareto_chart`], [`abc::abc_conclusions`] | Слой 1 → ABC-анализ |
 //! | 1 | средний вес / средняя длительность сделки по категориям | [`abc::CategorySummary`] (in [`abc::AbcResult::summary`]) | Слой 1 → ABC-анализ |
 //! | 1 | степень проработки клиентов категории А | [`accounts::a_elaboration`] (one struct, also on Слой 3, the dashboard and the diagnosis), [`abc::elaboration_conclusions`] | Слой 1 → ABC-анализ |
-//! | 1 | план продаж в деньгах по компании; цели по категориям в % | [`plan::category_plans`] | Слой 1 → Цели |
-//! | 1 | цели по проектам категорий А и В в шт. (+ лиды на 1 этапе) | [`plan::project_goals`], [`plan::won_needed`], [`plan::leads_needed`], [`plan::wip_needed`] | Слой 1 → Цели |
-//! | 1 | индивидуальный план по менеджерам: в деньгах, в проектах, по каналам, по категориям | [`plan::manager_plans`], [`plan::propose_manager_plans`], [`plan::propose_channel_split`], [`plan::propose_category_split`] | Слой 1 → Планы менеджеров (`#/l1/plans`) |
-//! | 1 | Расчетная доля рынка | [`plan::market_share`], [`plan::market_volume`] | Слой 1 → Цели |
-//! | 1 | Определена структура отдела продаж | [`plan::sales_structure`], [`edit::manager_usage`], [`edit::remove_manager`] | Слой 1 → Структура |
-//! | 1 | метрика «План продаж» (выполнение плана) | [`plan::fulfilment`], [`plan::plan_for_period`], [`plan::fact_in_period`], [`plan::monthly_plan_fact`], [`plan::TrafficLight`] | Слой 1 → План/факт |
+//! | 1 | план продаж в деньгах по компании; цели по категориям в % | [`layer1::category_plans`] | Слой 1 → Цели |
+//! | 1 | цели по проектам категорий А и В в шт. (+ лиды на 1 этапе) | [`layer1::project_goals`], [`layer1::won_needed`], [`layer1::leads_needed`], [`layer1::wip_needed`] | Слой 1 → Цели |
+//! | 1 | индивидуальный план по менеджерам: в деньгах, в проектах, по каналам, по категориям | [`layer1::manager_plans`], [`layer1::propose_manager_plans`], [`layer1::propose_channel_split`], [`layer1::propose_category_split`] | Слой 1 → Планы менеджеров (`#/l1/plans`) |
+//! | 1 | Расчетная доля рынка | [`layer1::market_share`], [`layer1::market_volume`] | Слой 1 → Цели |
+//! | 1 | Определена структура отдела продаж | [`layer1::sales_structure`], [`edit::manager_usage`], [`edit::remove_manager`] | Слой 1 → Структура |
+//! | 1 | метрика «План продаж» (выполнение плана) | [`layer1::fulfilment`], [`layer1::plan_for_period`], [`layer1::fact_in_period`], [`layer1::monthly_plan_fact`], [`layer1::TrafficLight`] | Слой 1 → План/факт |
 //! | 2 | ТФС stages (14, codes 1, 2.1, 2.2, 2.3) | [`stages::default_stages`], [`stages::stage_list_problems`] | Слой 2 → Этапы |
 //! | 2 | editing the stage list (rename, insert, delete, reorder; exactly one won stage) | [`layer2::stage_list::insert_stage`], [`layer2::stage_list::rename_stage`], [`layer2::stage_list::move_stage`], [`layer2::stage_list::delete_stage`], [`layer2::stage_list::set_won_stage`] | Слой 2 → Этапы |
 //! | 2 | «табло ведения счета (воронки), с фиксацией всех текущих проектов в воронке по каждому менеджеру» | [`layer2::scoreboard::scoreboard`], [`layer2::filter::filter_deals`], [`layer2::scoreboard::stuck_deals`] | Слой 2 → Табло |
@@ -38,7 +38,7 @@
 //! | 3 | result «карты типовых клиентов кат. А и В в каждом канале» | [`accounts::typical_maps`], [`accounts::layer3_results`] (`typical_maps`), [`gating::computed_status`] (`l3.r.maps`) | Слой 3 → Типовые карты, Метрики; Карта метода |
 //! | 3 | result «программа продвижения по каналам» | [`accounts::layer3_results`] | Слой 3 → Программа продвижения, Метрики |
 //! | 3 | metric «количество точек контакта для клиентов кат. А и В» | [`accounts::touch_points`], [`accounts::touch_target_per_quarter`] | Слой 3 → Точки контакта, Метрики |
-//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`layer2::leads::leads_report`], [`plan::project_goals`] | Слой 3 → Метрики |
+//! | 3 | metric «количество лидов кат. А и В» (against the leads needed of layer 1) | [`layer2::leads::leads_report`], [`layer1::project_goals`] | Слой 3 → Метрики |
 //! | 3 | typical-client maps: defaults per channel (docs/METHOD.md §3.3), editing | [`strategy::default_positions`], [`strategy::fill_default_template`], [`strategy::add_position`], [`strategy::set_position`] | Слой 3 → Типовые карты |
 //! | 3 | project-map contacts: role suggested by the typical map, influence links, delete | [`strategy::suggest_roles`], [`strategy::set_influences`], [`strategy::delete_contact`] | Слой 3 → Карты проекта |
 //! | 3 | programme budget per channel and status, activities per month | [`strategy::channel_totals`], [`strategy::programme_totals`], [`strategy::activities_by_month`], [`strategy::delete_activity`] | Слой 3 → Программа продвижения |
@@ -64,19 +64,24 @@ pub mod abc;
 pub mod accounts;
 pub mod clients;
 pub mod dashboard;
+pub mod data;
 pub mod demo;
 pub mod diagnostics;
 pub mod documents;
 pub mod edit;
 pub mod gating;
 pub mod import;
+pub mod layer1;
 pub mod layer2;
+pub mod layer3;
 pub mod limits;
 pub mod method;
 pub mod model;
 pub mod money;
 pub mod period;
-pub mod plan;
+/// Layer 1's plans under their former path, for `funnel.rs` until its split into `layer2/` moves
+/// its imports to [`layer1`].
+pub use layer1 as plan;
 pub mod psychology;
 pub mod report;
 pub mod route;

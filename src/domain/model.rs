@@ -1018,6 +1018,19 @@ impl Deal {
 }
 
 impl Manager {
+    /// A new active manager with a fresh id, its code and name, and nothing else set yet.
+    pub fn new(code: impl Into<String>, name: impl Into<String>) -> Manager {
+        Manager {
+            id: new_id(),
+            code: code.into(),
+            name: name.into(),
+            region_id: None,
+            channel_ids: vec![],
+            category_focus: vec![],
+            active: true,
+        }
+    }
+
     /// How lists and documents name a manager: «M2 Петрова Мария».
     pub fn label(&self) -> String {
         code_and_name(&self.code, &self.name)

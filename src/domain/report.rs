@@ -12,6 +12,7 @@
 use super::abc::{abc_for_project, client_categories};
 use super::accounts::{touch_points, TouchReport};
 use super::gating::{self, fix_at, LayerState};
+use super::layer1::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
 use super::layer2::{
     self,
     conversion::Conversion,
@@ -22,7 +23,6 @@ use super::method::{
 };
 use super::model::{Category, Project};
 use super::period::Period;
-use super::plan::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
 use super::route::Place;
 use super::tools::{metric_21, metric_22, metric_23, CriteriaCounting, EconomicEffect, ThreePlus};
 use chrono::NaiveDate;

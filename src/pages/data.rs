@@ -2,7 +2,7 @@
 //! deals and ТФС stages. The layer screens edit these lists; this page shows what the project
 //! holds, e.g. after an import.
 
-use crate::domain::{DealStatus, Money, MoneyUnit, Project};
+use crate::domain::{DealStatus, MoneyUnit, Project};
 use crate::i18n::format::{fmt_amount, fmt_date, fmt_pct, parse_date, unit_label};
 use crate::i18n::{fill, Lang};
 use crate::state::store::use_store;
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 const PAGE: usize = 50;
 
 use super::layer1::dim_name;
+use crate::domain::data::{client_lines, deal_lines};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -158,29 +159,19 @@ fn ClientsTable() -> impl IntoView {
         let lang = lang.get();
         store.current.with(|p| {
             p.as_ref().map(|p| {
-                let year = p.company.base_year;
                 let limit = if all.get() { usize::MAX } else { PAGE };
-                let revenues = crate::domain::abc::client_year_index(p, year);
-                p.clients
-                    .iter()
-                    .take(limit)
+                client_lines(p, limit)
+                    .into_iter()
                     .map(|c| {
-                        let revenue: Money =
-                            revenues.get(&c.id).map(|y| y.amount).unwrap_or_default();
-                        let manager = c
-                            .manager_id
-                            .and_then(|m| p.manager(m))
-                            .map(|m| m.code.clone())
-                            .unwrap_or_default();
                         view! {
                             <tr>
-                                <td>{c.code.clone()}</td>
-                                <td>{c.name.clone()}</td>
-                                <td>{c.industry.clone()}</td>
-                                <td>{dim_name(&p.channels, c.channel_id)}</td>
-                                <td>{dim_name(&p.regions, c.region_id)}</td>
-                                <td>{manager}</td>
-                                <td class="num">{fmt_amount(revenue, lang)}</td>
+                                <td>{c.code}</td>
+                                <td>{c.name}</td>
+                                <td>{c.industry}</td>
+                                <td>{c.channel.unwrap_or_else(|| "—".into())}</td>
+                                <td>{c.region.unwrap_or_else(|| "—".into())}</td>
+                                <td>{c.manager}</td>
+                                <td class="num">{fmt_amount(c.revenue, lang)}</td>
                             </tr>
                         }
                     })
@@ -261,20 +252,16 @@ fn DealsTable() -> impl IntoView {
         store.current.with(|p| {
             p.as_ref().map(|p| {
                 let limit = if all.get() { usize::MAX } else { PAGE };
-                p.deals
-                    .iter()
-                    .take(limit)
+                deal_lines(p, limit)
+                    .into_iter()
                     .map(|d| {
-                        let client = d.client_id.and_then(|c| p.client(c)).map(|c| c.name.clone()).unwrap_or_else(|| sh.no_client.to_string());
-                        let manager = d.manager_id.and_then(|m| p.manager(m)).map(|m| m.code.clone()).unwrap_or_default();
-                        let stage = p.stage(d.stage_id).map(|s| s.code.clone()).unwrap_or_default();
                         view! {
                             <tr>
-                                <td>{d.code.clone()}</td>
-                                <td>{client}</td>
-                                <td>{d.title.clone()}</td>
-                                <td>{manager}</td>
-                                <td>{stage}</td>
+                                <td>{d.code}</td>
+                                <td>{d.client.unwrap_or_else(|| sh.no_client.to_string())}</td>
+                                <td>{d.title}</td>
+                                <td>{d.manager}</td>
+                                <td>{d.stage}</td>
                                 <td>{status_label(d.status, sh)}{(!d.lost_reason.is_empty()).then(|| format!(" ({})", d.lost_reason))}</td>
                                 <td class="num">{fmt_amount(d.amount, lang)}</td>
                                 <td>{fmt_date(d.created)}</td>

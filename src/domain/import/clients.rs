@@ -212,12 +212,7 @@ pub fn plan_clients(
     let c = |f| col(m, f);
     for r in &t.rows {
         let get = |f| c(f).map_or("", |i| r.cell(i));
-        let reject = |f: Field, problem: Problem| Rejected {
-            line: r.line,
-            column: c(f).map(|i| header(t, i)).unwrap_or_default(),
-            problem,
-            cells: r.cells.clone(),
-        };
+        let reject = |f: Field, problem: Problem| super::rejected(t, m, r, f, problem);
         let name = get(Field::Name);
         if name.is_empty() {
             plan.rejected.push(reject(Field::Name, Problem::EmptyName));
@@ -811,12 +806,7 @@ pub fn apply_preview(p: &mut Project, pv: &ClientPreview) -> (usize, usize) {
             }
             Added::Manager { id, name } => p.managers.push(Manager {
                 id: *id,
-                code: String::new(),
-                name: name.clone(),
-                region_id: None,
-                channel_ids: vec![],
-                category_focus: vec![],
-                active: true,
+                ..Manager::new("", name.as_str())
             }),
             Added::ClientsFromDeals(_) => {}
         }

@@ -9,12 +9,14 @@ use super::limits;
 use super::model::*;
 use super::money::Money;
 use crate::i18n::format::{parse_date, parse_number};
-use crate::persist::table::Table;
+use crate::persist::table::{Row, Table};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
 mod clients;
+mod crm;
 pub use clients::*;
+pub use crm::*;
 
 /// What a table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -401,6 +403,16 @@ pub fn mapping_problems(kind: Kind, mapping: &Mapping) -> Vec<Field> {
         .collect()
 }
 
+/// Row `r` of `t` refused at the column mapped to `f` (no column when `f` is not mapped).
+fn rejected(t: &Table, m: &Mapping, r: &Row, f: Field, problem: Problem) -> Rejected {
+    Rejected {
+        line: r.line,
+        column: col(m, f).map(|i| header(t, i)).unwrap_or_default(),
+        problem,
+        cells: r.cells.clone(),
+    }
+}
+
 fn header(t: &Table, i: usize) -> String {
     t.headers.get(i).cloned().unwrap_or_default()
 }
@@ -507,36 +519,6 @@ fn dim_id(
     Some(id)
 }
 
-fn manager_id(p: &mut Project, s: &str, added: &mut Vec<Added>) -> Option<Id> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    let key = norm(s);
-    if let Some(m) = p
-        .managers
-        .iter()
-        .find(|m| (!m.code.is_empty() && norm(&m.code) == key) || norm(&m.name) == key)
-    {
-        return Some(m.id);
-    }
-    let id = new_id();
-    p.managers.push(Manager {
-        id,
-        code: String::new(),
-        name: s.to_string(),
-        region_id: None,
-        channel_ids: vec![],
-        category_focus: vec![],
-        active: true,
-    });
-    added.push(Added::Manager {
-        id,
-        name: s.to_string(),
-    });
-    Some(id)
-}
-
 // ---------------------------------------------------------------------------------------------
 // Managers (a CRM's sales team)
 // ---------------------------------------------------------------------------------------------
@@ -554,14 +536,8 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
         let get = |f| col(m, f).map_or("", |i| r.cell(i));
         let name = get(Field::Name);
         if name.is_empty() {
-            rep.rejected.push(Rejected {
-                line: r.line,
-                column: col(m, Field::Name)
-                    .map(|i| header(t, i))
-                    .unwrap_or_default(),
-                problem: Problem::EmptyName,
-                cells: r.cells.clone(),
-            });
+            rep.rejected
+                .push(rejected(t, m, r, Field::Name, Problem::EmptyName));
             continue;
         }
         let region = dim_id(
@@ -584,13 +560,8 @@ pub fn apply_managers(p: &mut Project, t: &Table, m: &Mapping) -> Report {
             rep.updated += 1;
         } else {
             p.managers.push(Manager {
-                id: new_id(),
-                code,
-                name: name.to_string(),
                 region_id: region,
-                channel_ids: vec![],
-                category_focus: vec![],
-                active: true,
+                ..Manager::new(code, name)
             });
             rep.imported += 1;
         }
@@ -707,12 +678,7 @@ pub fn plan_deals(t: &Table, m: &Mapping, stages: &[(String, Option<StageTarget>
         stages.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     'rows: for r in &t.rows {
         let get = |f| c(f).map_or("", |i| r.cell(i));
-        let reject = |f: Field, problem: Problem| Rejected {
-            line: r.line,
-            column: c(f).map(|i| header(t, i)).unwrap_or_default(),
-            problem,
-            cells: r.cells.clone(),
-        };
+        let reject = |f: Field, problem: Problem| rejected(t, m, r, f, problem);
         let st = get(Field::Stage);
         let Some(target) = targets.get(st).copied().flatten() else {
             let why = if st.is_empty() {
@@ -865,85 +831,8 @@ fn build_deal(
 /// ones are added); a deal without a client is kept with `client_id: None` (flagged «без
 /// клиента»). A deal whose code is already in the project is skipped as a duplicate.
 pub fn apply_deals(p: &mut Project, plan: &DealPlan, today: NaiveDate) -> Report {
-    let mut rep = Report {
-        rows_read: plan.rows_read,
-        rejected: plan.rejected.clone(),
-        ..Default::default()
-    };
-    let mut clients: HashMap<String, Id> = HashMap::new();
-    for c in &p.clients {
-        clients.entry(norm(&c.name)).or_insert(c.id);
-        if !c.code.is_empty() {
-            clients.entry(norm(&c.code)).or_insert(c.id);
-        }
-    }
-    let mut managers: HashMap<String, Id> = HashMap::new();
-    for m in &p.managers {
-        managers.entry(norm(&m.name)).or_insert(m.id);
-    }
-    for m in &p.managers {
-        if !m.code.is_empty() {
-            managers.entry(norm(&m.code)).or_insert(m.id);
-        }
-    }
-    let mut codes: std::collections::HashSet<String> = p
-        .deals
-        .iter()
-        .filter(|d| !d.code.is_empty())
-        .map(|d| d.code.clone())
-        .collect();
-    let mut added_clients = 0usize;
-    let mut added = vec![];
-    let stages = p.stages.clone();
-    let mut new_deals = Vec::with_capacity(plan.ok.len());
-    for r in &plan.ok {
-        if !r.code.is_empty() && !codes.insert(r.code.clone()) {
-            rep.rejected.push(Rejected {
-                line: r.line,
-                column: String::new(),
-                problem: Problem::DuplicateDealCode(r.code.clone()),
-                cells: vec![],
-            });
-            continue;
-        }
-        let client_id = if r.client.is_empty() {
-            None
-        } else {
-            let key = norm(&r.client);
-            Some(*clients.entry(key).or_insert_with(|| {
-                let id = new_id();
-                p.clients.push(Client {
-                    id,
-                    ..Client::new("", r.client.clone())
-                });
-                added_clients += 1;
-                id
-            }))
-        };
-        let manager_id = if r.manager.is_empty() {
-            None
-        } else {
-            let key = norm(&r.manager);
-            match managers.get(&key) {
-                Some(id) => Some(*id),
-                None => {
-                    let id = manager_id(p, &r.manager, &mut added);
-                    if let Some(id) = id {
-                        managers.insert(key, id);
-                    }
-                    id
-                }
-            }
-        };
-        new_deals.push(build_deal(&stages, r, client_id, manager_id, today));
-        rep.imported += 1;
-    }
-    p.deals.extend(new_deals);
-    if added_clients > 0 {
-        added.push(Added::ClientsFromDeals(added_clients));
-    }
-    rep.added = added;
-    rep
+    let preview = preview_deals(p, plan);
+    apply_deal_preview(p, &preview, today)
 }
 
 /// The latest date in a deal plan (for the new project's "as of"), if any.

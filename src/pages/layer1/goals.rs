@@ -3,7 +3,7 @@
 //! plans check and the calculated market share with editable market volumes.
 
 use super::{abc_of, dim_items, options, parse_id};
-use crate::domain::plan::{category_plans, manager_plans, market_share, project_goals};
+use crate::domain::layer1::{category_plans, manager_plans, market_share, project_goals};
 use crate::domain::{Category, MarketVolume, Money};
 use crate::i18n::fill;
 use crate::i18n::format::{
@@ -225,7 +225,7 @@ pub fn GoalsTab() -> impl IntoView {
         </ul>
         {move || store.current.with(|p| p.as_ref().map(|p| {
             let l = lang.get();
-            let mp = manager_plans(p, &abc_of(p), crate::domain::plan::DEFAULT_TOLERANCE_PCT);
+            let mp = manager_plans(p, &abc_of(p), crate::domain::layer1::DEFAULT_TOLERANCE_PCT);
             view! { <p data-testid="managers-check">
                 {fill(t.get().l1.managers_sum, &[&fmt_money(mp.total, p.company.money_unit, l), &fmt_money(mp.company_plan, p.company.money_unit, l)])}
                 " — "{if mp.total_ok { t.get().l1.managers_ok } else { t.get().l1.managers_bad }}

@@ -2,7 +2,7 @@
 //! share, rationale and status; totals of the confirmed ones from `domain::plan`.
 
 use super::{dim_items, options, parse_id};
-use crate::domain::plan::hypotheses_summary;
+use crate::domain::layer1::hypotheses_summary;
 use crate::domain::{new_id, Hypothesis, HypothesisStatus, Id, Money};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, parse_number};
@@ -69,14 +69,7 @@ pub fn HypothesesTab() -> impl IntoView {
         let f = status_filter.get();
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| {
-                    p.layer1
-                        .hypotheses
-                        .iter()
-                        .filter(|h| f.is_none_or(|f| h.status == f))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| crate::domain::layer1::views::hypotheses(p, f))
                 .unwrap_or_default()
         })
     });

@@ -31,9 +31,7 @@ pub(crate) fn abc_of(p: &Project) -> AbcResult {
 
 /// The name of a dimension, or «—».
 pub(crate) fn dim_name(list: &[Dimension], id: Option<Id>) -> String {
-    id.and_then(|id| list.iter().find(|d| d.id == id))
-        .map(|d| d.name.clone())
-        .unwrap_or_else(|| "—".into())
+    crate::domain::data::dim_name(list, id).unwrap_or_else(|| "—".into())
 }
 
 /// An id from a `<select>` value (`""` = none).

@@ -2,14 +2,14 @@
 //! quarter, year to date, year), per company and per manager, the cumulative plan/fact chart
 //! and the entered actuals (shipments invoiced).
 //!
-//! Fact rule (`plan::fact_in_period`, nothing counted twice): entered actuals of a scope that
+//! Fact rule (`layer1::fact_in_period`, nothing counted twice): entered actuals of a scope that
 //! overlap the period replace its won deals; without them the won deals closed in the period
 //! count. For the company, company-level actuals win over the managers' ones.
 
 use super::{manager_items, options, parse_id, PAGE};
 use crate::charts::plan_fact::{draw_plan_fact, PlanFactData};
 use crate::components::chart::Chart;
-use crate::domain::plan::{
+use crate::domain::layer1::{
     company_fact_conflict, fulfilment, monthly_plan_fact, year_to_date, FactSource, Light,
     TrafficLight,
 };

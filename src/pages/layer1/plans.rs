@@ -1,12 +1,12 @@
 //! «Индивидуальный план по менеджерам»: per manager the plan in money, the projects in the
 //! funnel (computed, overridable), the split by target channel and by category, with the checks
 //! that the splits add up to the plan and the plans to the company plan. «Предложить» fills a
-//! proposal from the company plan (`plan::propose_manager_plans`) to review before applying.
+//! proposal from the company plan (`layer1::propose_manager_plans`) to review before applying.
 
 use super::abc_of;
-use crate::domain::plan::{
-    manager_plans, propose_category_split, propose_channel_split, propose_manager_plans,
-    PlanProposal,
+use crate::domain::layer1::views::plans_view;
+use crate::domain::layer1::{
+    propose_category_split, propose_channel_split, propose_manager_plans, PlanProposal,
 };
 use crate::domain::{Category, ChannelAmount, Id, ManagerPlan, Money};
 use crate::i18n::fill;
@@ -114,9 +114,8 @@ pub fn PlansTab() -> impl IntoView {
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();
                 let c = t.get();
-                let abc = abc_of(p);
-                let mp = manager_plans(p, &abc, crate::domain::plan::DEFAULT_TOLERANCE_PCT);
-                let channels: Vec<(Id, String)> = p.channels.iter().map(|c| (c.id, c.name.clone())).collect();
+                let v = plans_view(p, &abc_of(p), crate::domain::layer1::DEFAULT_TOLERANCE_PCT);
+                let channels = v.channels;
                 let head = view! { <thead><tr>
                     <th>{c.l1.manager}</th><th class="num">{c.l1.plan}</th><th class="num">{c.l1.projects}</th>
                     {channels.iter().map(|(_, n)| view! { <th class="num">{n.clone()}</th> }).collect_view()}
@@ -124,16 +123,15 @@ pub fn PlansTab() -> impl IntoView {
                     {Category::ABC.iter().map(|k| view! { <th class="num">{fill(c.l1.cat_col, &[k.letter()])}</th> }).collect_view()}
                     <th>{c.l1.categories_check}</th>
                 </tr></thead> };
-                let rows = p.managers.iter().filter(|m| m.active || p.layer1.manager_plans.iter().any(|x| x.manager_id == m.id)).map(|m| {
-                    let mid = m.id;
-                    let plan = p.layer1.manager_plans.iter().find(|x| x.manager_id == mid);
-                    let check = mp.rows.iter().find(|r| r.manager_id == mid);
-                    let amount = plan.map(|x| x.amount).unwrap_or_default();
+                let rows = v.rows.into_iter().map(|row| {
+                    let mid = row.manager_id;
+                    let check = row.check.as_ref();
+                    let amount = row.amount;
                     let computed = check.and_then(|r| r.projects_computed);
-                    let over = plan.and_then(|x| x.projects);
-                    let cat_vals = plan.map(|x| [x.by_category.a, x.by_category.b, x.by_category.c]).unwrap_or_default();
+                    let over = row.projects_override;
+                    let cat_vals = row.by_category;
                     view! { <tr data-testid="plan-row">
-                        <td>{m.label()}</td>
+                        <td>{row.label.clone()}</td>
                         <td class="num"><input class="input num" data-testid="plan-amount" prop:value=fmt_amount(amount, l)
                             on:change=move |ev| money_input(mid, event_target_value(&ev), Box::new(|mp, x| mp.amount = x)) /></td>
                         <td class="num"><input class="input num l1-short" data-testid="plan-projects"
@@ -148,9 +146,8 @@ pub fn PlansTab() -> impl IntoView {
                             <span class="muted small" data-testid="plan-projects-computed">{fill(c.l1.computed_short, &[&computed.map(|x| fmt_num(x, 1, l)).unwrap_or_else(|| "—".into())])}</span>
                             {over.is_some().then(|| view! { <button class="btn ghost small" data-testid="plan-projects-reset" on:click=move |_| edit_plan(mid, Box::new(|mp| mp.projects = None))>{move || t.get().l1.reset_calc}</button> })}
                         </td>
-                        {channels.iter().map(|(cid, _)| {
-                            let cid = *cid;
-                            let v = plan.and_then(|x| x.by_channel.iter().find(|c| c.channel_id == cid)).map(|c| c.amount).unwrap_or_default();
+                        {channels.iter().zip(row.by_channel.iter()).map(|((cid, _), v)| {
+                            let (cid, v) = (*cid, *v);
                             view! { <td class="num"><input class="input num" data-testid="plan-channel" prop:value=fmt_amount(v, l)
                                 on:change=move |ev| money_input(mid, event_target_value(&ev), Box::new(move |mp, x| {
                                     match mp.by_channel.iter_mut().find(|c| c.channel_id == cid) {
@@ -177,7 +174,8 @@ pub fn PlansTab() -> impl IntoView {
         {move || store.current.with(|p| p.as_ref().map(|p| {
             let l = lang.get();
             let c = t.get();
-            let mp = manager_plans(p, &abc_of(p), crate::domain::plan::DEFAULT_TOLERANCE_PCT);
+            let v = plans_view(p, &abc_of(p), crate::domain::layer1::DEFAULT_TOLERANCE_PCT);
+            let mp = v.totals;
             let u = p.company.money_unit;
             let splits_bad = mp.splits_bad();
             view! {
@@ -189,7 +187,7 @@ pub fn PlansTab() -> impl IntoView {
                     {if splits_bad == 0 { c.l1.splits_ok.to_string() } else { fill(c.l1.splits_bad, &[&splits_bad.to_string()]) }}
                 </p>
                 {(!mp.without_plan.is_empty()).then(|| view! {
-                    <p class="warning" data-testid="plans-missing">{fill(c.l1.without_plan, &[&mp.without_plan.iter().filter_map(|id| p.manager(*id)).map(|m| m.name.clone()).collect::<Vec<_>>().join(", ")])}</p>
+                    <p class="warning" data-testid="plans-missing">{fill(c.l1.without_plan, &[&v.without_plan.join(", ")])}</p>
                 })}
             }
         }))}

@@ -6,8 +6,8 @@
 use super::{dim_items, manager_items, options, parse_id};
 use crate::domain::abc::client_categories;
 use crate::domain::edit::{manager_usage, remove_manager};
-use crate::domain::plan::{sales_structure, StructureWarning};
-use crate::domain::{new_id, Category, Id, Manager};
+use crate::domain::layer1::{sales_structure, StructureWarning};
+use crate::domain::{Category, Id, Manager};
 use crate::i18n::edit::edit_error_text;
 use crate::i18n::fill;
 use crate::i18n::format::fmt_amount;
@@ -46,8 +46,7 @@ pub fn StructureTab() -> impl IntoView {
                     } } /></label>
             <button class="btn primary" data-testid="manager-add" on:click=move |_| store.update(|p| {
                 let n = p.managers.len() + 1;
-                p.managers.push(Manager { id: new_id(), code: format!("M{n}"), name: t.get_untracked().l1.new_manager.to_string(),
-                    region_id: None, channel_ids: vec![], category_focus: vec![], active: true })
+                p.managers.push(Manager::new(format!("M{n}"), t.get_untracked().l1.new_manager))
             })>{move || t.get().l1.add_manager}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
@@ -65,7 +64,7 @@ pub fn StructureTab() -> impl IntoView {
                 p.managers.iter().enumerate().map(|(i, m)| {
                     let id = m.id;
                     let load = s.as_ref().and_then(|s| s.managers.get(i)).cloned();
-                    let too_many = s.as_ref().is_some_and(|s| s.warnings.iter().any(|w| matches!(w, StructureWarning::TooManyAClients { manager_id, .. } if *manager_id == id)));
+                    let too_many = s.as_ref().is_some_and(|s| s.too_many_a(id));
                     let owns = manager_usage(p, id).total();
                     let name = m.name.clone();
                     let others: Vec<(Id, String)> = all_managers.iter().filter(|(o, _)| *o != id).cloned().collect();

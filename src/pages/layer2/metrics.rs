@@ -8,7 +8,7 @@ use crate::domain::layer2::{
     conversion::{Conversion, TargetFlag},
     filter::DealFilter,
 };
-use crate::domain::{abc, plan, Category, Period, Project};
+use crate::domain::{abc, layer1, Category, Period, Project};
 use crate::i18n::format::{fmt_coverage, fmt_needed, fmt_pct};
 use crate::i18n::{fill, Lang, L2};
 use crate::state::store::use_store;
@@ -80,7 +80,7 @@ pub(super) fn MetricsTab() -> impl IntoView {
                     let period = f.period.period().unwrap_or_else(|| Period::reporting_quarter(today));
                     let filter = DealFilter { active_in: None, ..f.deal_filter() };
                     let deals = layer2::filter::filter_deals(p, &filter, cats);
-                    let goals = plan::project_goals(p, &abc::abc_for_project(p));
+                    let goals = layer1::project_goals(p, &abc::abc_for_project(p));
                     let leads = layer2::leads::leads_report(p, &deals, cats, &goals, period);
                     let lead_rows = leads.categories.iter().map(|c| {
                         let k = c.category;

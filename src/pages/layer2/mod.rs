@@ -1,5 +1,5 @@
 //! Screen «Слой 2 — воронка продаж» (issue #4): the scoreboard, the funnel, the metrics, the
-//! deals and the ТФС stage list. Every figure comes from `domain::funnel`.
+//! deals and the ТФС stage list. Every figure comes from `domain::layer2`.
 //!
 //! The filters live in the hash query (`#/l2/board?cat=A&channel=<id>&line=<id>&period=q2025-1`),
 //! not in signals: a reload or a shared link keeps them and the back button undoes a change.

@@ -3,10 +3,11 @@
 //! notes and informal influence links; printable as one A4 sheet.
 
 use super::contact::{ContactCard, ContactForm};
-use super::{code_of, use_categories};
+use super::use_categories;
 use crate::components::print::print_page;
-use crate::domain::accounts::{a_elaboration, project_map};
-use crate::domain::model::{Category, Id, Role};
+use crate::domain::accounts::a_elaboration;
+use crate::domain::layer3::maps::{map_list, map_sheet};
+use crate::domain::model::{Category, Id};
 use crate::i18n::fill;
 use crate::i18n::format::fmt_pct;
 use crate::state::route::{use_query, L3Tab, Place};
@@ -65,45 +66,39 @@ pub fn MapsTab() -> impl IntoView {
     };
     let client_items = move |category: Category| {
         let selected = chosen.get();
-        store.current.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return vec![];
-            };
-            cats.with(|c| {
-                p.clients
+        let list = store.current.with(|p| {
+            p.as_ref()
+                .map(|p| cats.with(|c| map_list(p, c, category)))
+                .unwrap_or_default()
+        });
+        list.into_iter()
+            .map(|item| {
+                let code = item.code;
+                let href = Place::L3(L3Tab::Maps).href(&[("client", &item.id.to_string())]);
+                let gap_text = item
+                    .gaps
                     .iter()
-                    .filter(|cl| c.get(&cl.id) == Some(&category))
-                    .map(|cl| {
-                        let id = cl.id;
-                        let code = code_of(p, id);
-                        let map = project_map(p, c, id);
-                        let gaps = map.gaps();
-                        let href = Place::L3(L3Tab::Maps).href(&[("client", &id.to_string())]);
-                        let gap_text = gaps
-                            .iter()
-                            .map(|r| fill(t.get().l3.no_role, &[r.abbr()]))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        view! {
-                            <li class:selected=selected == Some(id)>
-                                <a href=href data-testid=format!("l3-client-{code}") title=cl.name.clone()>{code.clone()}</a>
-                                " "
-                                {if gaps.is_empty() {
-                                    view! { <span class="l3-ok">{t.get().l3.map_full}</span> }.into_any()
-                                } else {
-                                    view! {
-                                        <span class="warning" data-testid=format!("l3-gaps-{code}")>
-                                            {format!("⚠ {gap_text}")}
-                                        </span>
-                                    }
-                                        .into_any()
-                                }}
-                            </li>
-                        }
-                    })
+                    .map(|r| fill(t.get().l3.no_role, &[r.abbr()]))
                     .collect::<Vec<_>>()
+                    .join(", ");
+                view! {
+                    <li class:selected=selected == Some(item.id)>
+                        <a href=href data-testid=format!("l3-client-{code}") title=item.name>{code.clone()}</a>
+                        " "
+                        {if item.gaps.is_empty() {
+                            view! { <span class="l3-ok">{t.get().l3.map_full}</span> }.into_any()
+                        } else {
+                            view! {
+                                <span class="warning" data-testid=format!("l3-gaps-{code}")>
+                                    {format!("⚠ {gap_text}")}
+                                </span>
+                            }
+                                .into_any()
+                        }}
+                    </li>
+                }
             })
-        })
+            .collect::<Vec<_>>()
     };
     let a_list = move || {
         let items = client_items(Category::A);
@@ -151,60 +146,39 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
     // The contact being edited (None: the form adds a new one).
     let editing = RwSignal::new(None::<Id>);
     let sheet = move || {
-        store.current.with(|p| {
-            let p = p.as_ref()?;
-            let client = p.client(id)?;
-            let map = cats.with(|c| project_map(p, c, id));
-            let category = map.category.map(|c| c.letter()).unwrap_or("—");
-            let channel = client
-                .channel_id
-                .and_then(|ch| p.channels.iter().find(|c| c.id == ch))
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
-            let mut groups: Vec<(String, String, Vec<Id>, bool)> = Role::ALL
-                .iter()
-                .map(|&r| {
-                    (
-                        r.abbr().to_string(),
-                        r.abbr().to_string(),
-                        map.contacts(r).to_vec(),
-                        true,
-                    )
-                })
-                .collect();
-            if !map.unassigned.is_empty() {
-                groups.push((
-                    "none".into(),
-                    t.get().l3.no_roles.to_string(),
-                    map.unassigned.clone(),
-                    false,
-                ));
-            }
-            let groups = groups
-                .into_iter()
-                .map(|(key, title, ids, flag)| {
-                    let empty = ids.is_empty();
-                    let cards = ids
-                        .into_iter()
-                        .map(|cid| view! { <ContactCard id=cid editing=editing /> })
-                        .collect_view();
-                    let warn = (flag && empty).then(|| {
-                        view! { <p class="warning">{format!("⚠ {}", fill(t.get().l3.no_role, &[&title]))}</p> }
-                    });
-                    view! {
-                        <div class="l3-role" data-testid=format!("l3-role-{key}")>
-                            <h3>{title.clone()}</h3>
-                            {warn}
-                            <ul class="l3-cards">{cards}</ul>
-                        </div>
-                    }
-                })
-                .collect_view();
-            Some(view! {
-                <h2>{format!("{} — {}", client.code, client.name)}</h2>
-                <p class="muted">{fill(t.get().l3.map_meta, &[&channel, category])}</p>
-                <div class="l3-roles">{groups}</div>
+        let m = store
+            .current
+            .with(|p| p.as_ref().and_then(|p| cats.with(|c| map_sheet(p, c, id))))?;
+        let category = m.category.map(|c| c.letter()).unwrap_or("—");
+        let groups = m
+            .groups
+            .into_iter()
+            .map(|g| {
+                let (key, title) = match g.role {
+                    Some(r) => (r.abbr().to_string(), r.abbr().to_string()),
+                    None => ("none".to_string(), t.get().l3.no_roles.to_string()),
+                };
+                let warn = g.is_gap().then(|| {
+                    view! { <p class="warning">{format!("⚠ {}", fill(t.get().l3.no_role, &[&title]))}</p> }
+                });
+                let cards = g
+                    .contacts
+                    .into_iter()
+                    .map(|cid| view! { <ContactCard id=cid editing=editing /> })
+                    .collect_view();
+                view! {
+                    <div class="l3-role" data-testid=format!("l3-role-{key}")>
+                        <h3>{title.clone()}</h3>
+                        {warn}
+                        <ul class="l3-cards">{cards}</ul>
+                    </div>
+                }
             })
+            .collect_view();
+        Some(view! {
+            <h2>{format!("{} — {}", m.code, m.name)}</h2>
+            <p class="muted">{fill(t.get().l3.map_meta, &[&m.channel, category])}</p>
+            <div class="l3-roles">{groups}</div>
         })
     };
     view! {

@@ -5,10 +5,10 @@
 use super::{as_of, code_of, use_categories};
 use crate::domain::abc::abc_for_project;
 use crate::domain::accounts::{layer3_results, touch_points};
+use crate::domain::layer1::project_goals;
 use crate::domain::layer2::leads::leads_report;
 use crate::domain::model::Category;
 use crate::domain::period::Period;
-use crate::domain::plan::project_goals;
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct};
 use crate::state::route::{L3Tab, Tab};

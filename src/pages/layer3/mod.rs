@@ -13,7 +13,7 @@ mod typical;
 use crate::components::tabs::Tabs;
 use crate::domain::abc::client_categories;
 use crate::domain::accounts::Categories;
-use crate::domain::model::{Id, Project, Role, TouchKind};
+use crate::domain::model::{Project, Role, TouchKind};
 use crate::i18n::Catalogue;
 use crate::state::route::{use_tab, L3Tab};
 use crate::state::use_i18n;
@@ -52,27 +52,7 @@ pub fn Layer3Page() -> impl IntoView {
     }
 }
 
-/// A client's short label: its code, else its name.
-pub(super) fn code_of(p: &Project, id: Id) -> String {
-    p.client(id)
-        .map(|c| {
-            if c.code.is_empty() {
-                c.name.clone()
-            } else {
-                c.code.clone()
-            }
-        })
-        .unwrap_or_default()
-}
-
-/// A contact's name (empty for an unknown id).
-pub(super) fn contact_name(p: &Project, id: Id) -> String {
-    p.contacts
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default()
-}
+pub(super) use crate::domain::layer3::{client_code as code_of, contact_name};
 
 /// Index of a touch kind in the catalogue's `kinds`.
 pub(super) fn kind_index(k: TouchKind) -> usize {

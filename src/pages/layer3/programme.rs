@@ -5,7 +5,8 @@
 use super::{code_of, confirm, kind_index, use_categories};
 use crate::components::print::{export_html, print_page};
 use crate::domain::accounts::promotion_programmes;
-use crate::domain::model::{new_id, Activity, Category, Id, TouchKind};
+use crate::domain::layer3::programme::{channel_activities, target_clients};
+use crate::domain::model::{new_id, Activity, Id, TouchKind};
 use crate::domain::money::Money;
 use crate::domain::period::Period;
 use crate::domain::strategy::{
@@ -188,33 +189,19 @@ pub fn ProgrammeTab() -> impl IntoView {
         let l = lang.get();
         store.current.with(|p| {
             let p = p.as_ref()?;
-            let mut acts: Vec<&Activity> = p
-                .layer3
-                .activities
-                .iter()
-                .filter(|a| a.channel_id == id)
-                .collect();
-            acts.sort_by_key(|a| a.planned);
+            let acts = channel_activities(p, id);
             if acts.is_empty() {
                 return Some(view! { <p class="empty-state">{tt.no_activities}</p> }.into_any());
             }
             let rows = acts
                 .into_iter()
                 .enumerate()
-                .map(|(i, a)| {
+                .map(|(i, row)| {
+                    let a = row.activity;
                     let aid = a.id;
                     let title = a.title.clone();
-                    let targets = a
-                        .target_client_ids
-                        .iter()
-                        .map(|c| code_of(p, *c))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let mgr = a
-                        .manager_id
-                        .and_then(|m| p.manager(m))
-                        .map(|m| m.name.clone())
-                        .unwrap_or_default();
+                    let targets = row.targets.join(", ");
+                    let mgr = row.manager;
                     view! {
                         <tr data-testid=format!("l3-activity-{i}")>
                             <td>{fmt_date(a.planned)}</td>
@@ -345,22 +332,9 @@ fn ActivityForm(channel: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     });
     let clients = move || {
         store.current.with(|p| {
-            let Some(p) = p.as_ref() else { return vec![] };
-            cats.with(|c| {
-                let mut v: Vec<(Id, String, Category)> = p
-                    .clients
-                    .iter()
-                    .filter(|cl| cl.channel_id == Some(channel))
-                    .filter_map(|cl| match c.get(&cl.id) {
-                        Some(k @ (Category::A | Category::B)) => {
-                            Some((cl.id, code_of(p, cl.id), *k))
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                v.sort_by_key(|x| x.2);
-                v
-            })
+            p.as_ref()
+                .map(|p| cats.with(|c| target_clients(p, c, channel)))
+                .unwrap_or_default()
         })
     };
     let save = move |_| {

@@ -2,8 +2,9 @@
 //! B client in a period against them with the clients below target and their managers, and the
 //! log with a quick entry that links a touch to a contact and a programme activity.
 
-use super::{as_of, code_of, contact_name, kind_index, use_categories};
-use crate::domain::accounts::{touch_points, touch_target_per_quarter};
+use super::{as_of, kind_index, use_categories};
+use crate::domain::accounts::touch_target_per_quarter;
+use crate::domain::layer3::touches::{touch_entry, touches_view};
 use crate::domain::model::{new_id, Category, Id, Role, TouchKind, TouchPoint};
 use crate::domain::period::Period;
 use crate::i18n::fill;
@@ -102,11 +103,12 @@ pub fn TouchesTab() -> impl IntoView {
     let report = Memo::new(move |_| {
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| cats.with(|c| touch_points(p, c, period.get())))
+                .map(|p| cats.with(|c| touches_view(p, c, period.get())))
         })
     });
     let summary = move || {
-        let r = report.get()?;
+        let v = report.get()?;
+        let r = &v.report;
         let l = lang.get();
         Some(
             [Category::A, Category::B]
@@ -122,17 +124,12 @@ pub fn TouchesTab() -> impl IntoView {
                             &c.target.map(|a| fmt_num(a, 0, l)).unwrap_or("—".into()),
                         ],
                     );
-                    let below = store.current.with(|p| {
-                        p.as_ref()
-                            .map(|p| {
-                                c.below_target
-                                    .iter()
-                                    .map(|id| code_of(p, *id))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            })
-                            .unwrap_or_default()
-                    });
+                    let below = v
+                        .below
+                        .iter()
+                        .find(|(k, _)| *k == cat)
+                        .map(|(_, codes)| codes.join(", "))
+                        .unwrap_or_default();
                     let below = if below.is_empty() {
                         t.get().l3.none_below.to_string()
                     } else {
@@ -150,28 +147,22 @@ pub fn TouchesTab() -> impl IntoView {
         )
     };
     let per_client = move || {
-        let r = report.get()?;
+        let v = report.get()?;
         let tt = t.get().l3;
         let l = lang.get();
-        store.current.with(|p| {
-            let p = p.as_ref()?;
-            let rows = r
+        {
+            let rows = v
                 .clients
-                .iter()
-                .map(|c| {
-                    let client = p.client(c.client_id);
-                    let mgr = client
-                        .and_then(|k| k.manager_id)
-                        .and_then(|m| p.manager(m))
-                        .map(|m| m.name.clone())
-                        .unwrap_or_default();
-                    let code = code_of(p, c.client_id);
+                .into_iter()
+                .map(|row| {
+                    let c = row.touches;
+                    let code = row.code;
                     view! {
                         <tr class:below=c.below_target data-testid=format!("l3-touch-row-{code}")>
                             <td>{code.clone()}</td>
-                            <td>{client.map(|k| k.name.clone()).unwrap_or_default()}</td>
+                            <td>{row.name}</td>
                             <td>{c.category.letter()}</td>
-                            <td>{mgr}</td>
+                            <td>{row.manager}</td>
                             <td class="num">{c.count}</td>
                             {Role::ALL.into_iter().map(|r| view! { <td class="num">{c.with_role(r)}</td> }).collect_view()}
                             <td class="num">{c.target.map(|x| fmt_num(x, 1, l)).unwrap_or("—".into())}</td>
@@ -197,7 +188,7 @@ pub fn TouchesTab() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             })
-        })
+        }
     };
     // Quick entry.
     let date = RwSignal::new(String::new());
@@ -206,49 +197,12 @@ pub fn TouchesTab() -> impl IntoView {
     let contact = RwSignal::new(String::new());
     let activity = RwSignal::new(String::new());
     let bad = RwSignal::new(false);
-    let ab_clients = Memo::new(move |_| {
+    let entry = Memo::new(move |_| {
+        let chosen = client.get().parse::<Id>().ok();
         store.current.with(|p| {
-            let Some(p) = p.as_ref() else { return vec![] };
-            cats.with(|c| {
-                p.clients
-                    .iter()
-                    .filter(|cl| matches!(c.get(&cl.id), Some(Category::A | Category::B)))
-                    .map(|cl| (cl.id, code_of(p, cl.id)))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let chosen_client = Memo::new(move |_| {
-        client
-            .get()
-            .parse::<Id>()
-            .ok()
-            .or_else(|| ab_clients.with(|v| v.first().map(|x| x.0)))
-    });
-    // Contacts of the chosen client, and the programme activities of its channel.
-    let links = Memo::new(move |_| {
-        let Some(cid) = chosen_client.get() else {
-            return (vec![], vec![]);
-        };
-        store.current.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return (vec![], vec![]);
-            };
-            let contacts = p
-                .contacts
-                .iter()
-                .filter(|c| c.client_id == cid)
-                .map(|c| (c.id, c.name.clone()))
-                .collect::<Vec<_>>();
-            let ch = p.client(cid).and_then(|c| c.channel_id);
-            let acts = p
-                .layer3
-                .activities
-                .iter()
-                .filter(|a| Some(a.channel_id) == ch)
-                .map(|a| (a.id, format!("{} {}", fmt_date(a.planned), a.title)))
-                .collect::<Vec<_>>();
-            (contacts, acts)
+            p.as_ref()
+                .map(|p| cats.with(|c| touch_entry(p, c, chosen)))
+                .unwrap_or_default()
         })
     });
     let add = move |_| {
@@ -262,21 +216,13 @@ pub fn TouchesTab() -> impl IntoView {
             return;
         };
         bad.set(false);
-        let Some(cid) = chosen_client.get_untracked() else {
+        let e = entry.get_untracked();
+        let Some(cid) = e.client else {
             return;
         };
         let k = kind.get_untracked().parse::<usize>().unwrap_or(7).min(8);
-        let (contacts, acts) = links.get_untracked();
-        let contact_id = contact
-            .get_untracked()
-            .parse::<Id>()
-            .ok()
-            .filter(|x| contacts.iter().any(|c| c.0 == *x));
-        let activity_id = activity
-            .get_untracked()
-            .parse::<Id>()
-            .ok()
-            .filter(|x| acts.iter().any(|a| a.0 == *x));
+        let contact_id = e.contact(contact.get_untracked().parse::<Id>().ok());
+        let activity_id = e.activity(activity.get_untracked().parse::<Id>().ok());
         let tp = TouchPoint {
             id: new_id(),
             client_id: cid,
@@ -290,34 +236,22 @@ pub fn TouchesTab() -> impl IntoView {
     };
     let shown = RwSignal::new(PAGE);
     let log = move || {
-        store.current.with(|p| {
-            let p = p.as_ref()?;
-            let per = period.get();
-            let mut rows: Vec<&TouchPoint> = p
-                .layer3
-                .touch_points
-                .iter()
-                .filter(|tp| per.contains(tp.date))
-                .collect();
-            rows.sort_by_key(|tp| std::cmp::Reverse(tp.date));
-            let total = rows.len();
+        let v = report.get()?;
+        {
+            let total = v.log.len();
             let tt = t.get();
-            let body = rows
+            let body = v
+                .log
                 .into_iter()
                 .take(shown.get())
-                .map(|tp| {
-                    let act = tp
-                        .activity_id
-                        .and_then(|a| p.layer3.activities.iter().find(|x| x.id == a))
-                        .map(|a| a.title.clone())
-                        .unwrap_or_default();
+                .map(|r| {
                     view! {
                         <tr>
-                            <td>{fmt_date(tp.date)}</td>
-                            <td>{code_of(p, tp.client_id)}</td>
-                            <td>{tt.l3.kinds[kind_index(tp.kind)]}</td>
-                            <td>{tp.contact_id.map(|c| contact_name(p, c)).unwrap_or_default()}</td>
-                            <td>{act}</td>
+                            <td>{fmt_date(r.date)}</td>
+                            <td>{r.client}</td>
+                            <td>{tt.l3.kinds[kind_index(r.kind)]}</td>
+                            <td>{r.contact}</td>
+                            <td>{r.activity}</td>
                         </tr>
                     }
                 })
@@ -339,7 +273,7 @@ pub fn TouchesTab() -> impl IntoView {
                     </button>
                 })}
             })
-        })
+        }
     };
     view! {
         <div class="l3-touches">
@@ -407,8 +341,8 @@ pub fn TouchesTab() -> impl IntoView {
                             contact.set(String::new());
                             activity.set(String::new());
                         }>
-                        {move || ab_clients.get().into_iter().map(|(id, code)| view! {
-                            <option value=id.to_string() selected=move || chosen_client.get() == Some(id)>{code}</option>
+                        {move || entry.get().clients.into_iter().map(|(id, code)| view! {
+                            <option value=id.to_string() selected=move || entry.with(|e| e.client) == Some(id)>{code}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -426,7 +360,7 @@ pub fn TouchesTab() -> impl IntoView {
                     <select class="input" data-testid="l3-touch-contact"
                         on:change=move |ev| contact.set(event_target_value(&ev))>
                         <option value="" selected=move || contact.get().is_empty()>"—"</option>
-                        {move || links.get().0.into_iter().map(|(id, name)| view! {
+                        {move || entry.get().contacts.into_iter().map(|(id, name)| view! {
                             <option value=id.to_string()>{name}</option>
                         }).collect_view()}
                     </select>
@@ -436,8 +370,8 @@ pub fn TouchesTab() -> impl IntoView {
                     <select class="input" data-testid="l3-touch-activity"
                         on:change=move |ev| activity.set(event_target_value(&ev))>
                         <option value="" selected=move || activity.get().is_empty()>"—"</option>
-                        {move || links.get().1.into_iter().map(|(id, title)| view! {
-                            <option value=id.to_string()>{title}</option>
+                        {move || entry.get().activities.into_iter().map(|a| view! {
+                            <option value=a.id.to_string()>{format!("{} {}", fmt_date(a.planned), a.title)}</option>
                         }).collect_view()}
                     </select>
                 </label>
