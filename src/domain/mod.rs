@@ -72,6 +72,7 @@ pub mod funnel;
 pub mod gating;
 pub mod import;
 pub mod limits;
+pub mod merge;
 pub mod method;
 pub mod model;
 pub mod money;
