@@ -207,7 +207,7 @@ impl Snapshot {
                 path.push(k);
                 let is_record = obj_path.is_empty() && NOT_RECORDS.contains(&k.as_str());
                 let is_coll = COLLS.iter().any(|c| c.path == path.as_slice());
-                let is_obj = SETTING_OBJECTS.iter().any(|s| *s == path.as_slice());
+                let is_obj = SETTING_OBJECTS.contains(&path.as_slice());
                 if !is_record && !is_coll && !is_obj {
                     recs.push(Rec {
                         slot: Slot::Setting,

@@ -10,6 +10,12 @@ use std::collections::HashMap;
 #[derive(Clone, Copy)]
 pub struct Fnv(u64);
 
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv::new()
+    }
+}
+
 impl Fnv {
     pub fn new() -> Fnv {
         Fnv(0xcbf2_9ce4_8422_2325)
