@@ -363,7 +363,7 @@ pub fn MergeDialog(req: MergeRequest) -> impl IntoView {
                         .then(|| view! { <p>{move || t.get().merge.nothing}</p> })}
                 </Show>
                 // Built once: these lists do not change while the user chooses.
-                <div style:display=move || if done.with(Option::is_some) { "none" } else { "" }>
+                <div prop:hidden=move || done.with(Option::is_some)>
                     {(n_changes > 0)
                         .then(|| {
                             view! {
