@@ -65,18 +65,7 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
         <ImportDialog />
-        {move || {
-            importer
-                .merging
-                .get()
-                .map(|req| {
-                    view! {
-                        <Suspense fallback=move || view! {
-                            <p class="screen-loading" role="status">{move || t.get().shell.loading_screen}</p>
-                        }>{Suspend::new(merge_view(req))}</Suspense>
-                    }
-                })
-        }}
+        {move || importer.merging.get().map(|req| suspended(Box::pin(merge_view(req))))}
         <ToastList />
     }
 }
@@ -85,8 +74,7 @@ pub fn App() -> impl IntoView {
 /// `.ci/split.mjs`), fetched the first time the screen is shown: a light placeholder stands in
 /// until it has arrived. Once a part is loaded the screen renders at once.
 fn screen(route: Route) -> AnyView {
-    let t = use_i18n();
-    let code = async move {
+    suspended(Box::pin(async move {
         match route {
             Route::Method => method_screen().await,
             Route::Dashboard => dashboard_screen().await,
@@ -99,7 +87,16 @@ fn screen(route: Route) -> AnyView {
             Route::Data => data_screen(false).await,
             Route::Projects => data_screen(true).await,
         }
-    };
+    }))
+}
+
+/// The code of a part, on its way.
+type PartView = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>;
+
+/// A part's view: a light placeholder until its code has arrived. One function for the screens
+/// and the merge preview, so that the suspense machinery is compiled once into the main module.
+fn suspended(code: PartView) -> AnyView {
+    let t = use_i18n();
     view! {
         <Suspense fallback=move || view! {
             <p class="screen-loading" role="status" data-testid="screen-loading">{move || t.get().shell.loading_screen}</p>
