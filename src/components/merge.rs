@@ -187,7 +187,7 @@ pub fn MergeDialog(req: MergeRequest) -> impl IntoView {
                             .unwrap_or(f.field.clone())
                     };
                     view! {
-                        <tr>
+                        <tr data-testid=format!("merge-field-{}", f.field)>
                             <th scope="row">{name}</th>
                             <td data-testid="merge-mine-value">{show(f.mine.as_ref(), &m, lang)}</td>
                             <td data-testid="merge-theirs-value">{show(f.theirs.as_ref(), &m, lang)}</td>

@@ -62,8 +62,9 @@ appTest("a shared copy merges into the project: one conflict, both sides' change
   const conflict = app.by("merge-conflict").first();
   await app.expectText(conflict, deal.code);
   await app.expectText(conflict, "Этап");
-  await app.expectText(conflict.getByTestId("merge-mine-value").first(), here.name_ru);
-  await app.expectText(conflict.getByTestId("merge-theirs-value").first(), there.name_ru);
+  const stageRow = conflict.getByTestId("merge-field-stage_id");
+  await app.expectText(stageRow.getByTestId("merge-mine-value"), here.name_ru);
+  await app.expectText(stageRow.getByTestId("merge-theirs-value"), there.name_ru);
   assert.equal(await app.by("merge-apply").isDisabled(), true, "nothing applied before the choice");
 
   // A backup of the current project first.

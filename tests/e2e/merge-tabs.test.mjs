@@ -48,8 +48,9 @@ appTest("two tabs' versions merge: one conflict, both tabs' changes kept", async
   await a.expectCount(a.by("merge-conflict"), 1);
   const conflict = a.by("merge-conflict").first();
   await a.expectText(conflict, deal.code);
-  await a.expectText(conflict.getByTestId("merge-mine-value").first(), here.name_ru);
-  await a.expectText(conflict.getByTestId("merge-theirs-value").first(), there.name_ru);
+  const stageRow = conflict.getByTestId("merge-field-stage_id");
+  await a.expectText(stageRow.getByTestId("merge-mine-value"), here.name_ru);
+  await a.expectText(stageRow.getByTestId("merge-theirs-value"), there.name_ru);
 
   // «Везде мои» resolves it; apply.
   await a.click(a.by("merge-all-mine"));

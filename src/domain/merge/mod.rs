@@ -411,12 +411,20 @@ impl Item {
         self.key.strip_prefix("set#")
     }
 
-    /// The fields where the two sides differ, in the model's field order.
+    /// The fields where the two sides differ: plain values first, then lists and nested
+    /// records (a deal's stage before its stage history).
     pub fn fields(&self) -> Vec<FieldDiff> {
         match (&self.mine, &self.theirs) {
             (Some(Value::Object(m)), Some(Value::Object(t))) => {
                 let mut names: Vec<&String> = m.keys().collect();
                 names.extend(t.keys().filter(|k| !m.contains_key(*k)));
+                let compound = |k: &String| {
+                    matches!(
+                        m.get(k).or_else(|| t.get(k)),
+                        Some(Value::Array(_) | Value::Object(_))
+                    )
+                };
+                names.sort_by_key(|k| compound(k));
                 names
                     .into_iter()
                     .filter(|k| m.get(*k) != t.get(*k))
@@ -588,7 +596,11 @@ pub fn merge(mine: &Project, theirs: &Project, base: &Base) -> Merge {
             }
             _ => outcome,
         };
-        let rec = m.get(key).or_else(|| t.get(key));
+        // Named as the side whose version is taken shows it (a rename there by its new name).
+        let rec = match outcome {
+            Outcome::Taken(MergeSide::Theirs, _) => t.get(key).or_else(|| m.get(key)),
+            _ => m.get(key).or_else(|| t.get(key)),
+        };
         items.push(Item {
             kind: kind_of(slot),
             key: key.to_string(),

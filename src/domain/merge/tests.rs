@@ -48,6 +48,23 @@ fn the_issue_scenario_has_exactly_one_conflict_and_keeps_both_sides() {
             theirs: Some(Value::String(s1.to_string())),
         }]
     );
+    // A change taken from there is named as there: the renamed client by its new name.
+    assert!(m.changes().any(|i| i.label.ends_with("Переименован там")));
+    let mut moved = theirs.clone();
+    moved.deals[0].history.push(crate::domain::StageEntry {
+        stage_id: s1,
+        entered: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+    });
+    let m2 = merge(&mine, &moved, &b);
+    let fields: Vec<String> = m2
+        .conflicts()
+        .next()
+        .unwrap()
+        .fields()
+        .into_iter()
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(fields, ["stage_id", "history"], "plain values first");
     let changes: Vec<(RecordKind, Outcome)> = m.changes().map(|i| (i.kind, i.outcome)).collect();
     assert!(changes.contains(&(
         RecordKind::Client,
