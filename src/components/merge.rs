@@ -8,7 +8,7 @@
 
 use super::download::download_project;
 use super::import::{use_importer, MergeRequest};
-use crate::domain::merge::{common_base, merge, Base, Item, Merge, Outcome};
+use crate::domain::merge::{ancestry_of, common_base, merge, Base, Item, Merge, Outcome};
 use crate::domain::{MergeRecord, MergeSide, MergeSourceKind, Project};
 use crate::i18n::format::shorten;
 use crate::i18n::merge::{change_words, conflict_words, kind_words, setting_words, side_words};
@@ -103,7 +103,7 @@ pub fn MergeDialog(req: MergeRequest) -> impl IntoView {
     let base = if tab {
         store.synced().map(|p| Base::of(&p)).unwrap_or_default()
     } else {
-        common_base(&mine.ancestry, &req.theirs.ancestry).unwrap_or_default()
+        common_base(&ancestry_of(&mine), &ancestry_of(&req.theirs)).unwrap_or_default()
     };
     let m = merge(&mine, &req.theirs, &base);
     let n_conflicts = m.conflicts().count();

@@ -211,8 +211,12 @@ model! {
         pub diagnosis: DiagnosisState,
         /// Where this version comes from: revisions, states shared with copies, merge history
         /// (docs/ARCHITECTURE.md «Ancestry and merge»). Not a record: the merge keeps it apart.
-        #[serde(default, skip_serializing_if = "is_default")]
-        pub ancestry: Ancestry,
+        /// An [`Ancestry`] kept as JSON (read with `merge::ancestry_of`): only the merge and the
+        /// history read it, so its types are not compiled into the start-up module; a damaged
+        /// one counts as none (no shared state: a merge then deletes nothing).
+        #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Ancestry"))]
+        pub ancestry: serde_json::Value,
     }
 
     /// The project's ancestry: its revision, the revision it derives from, the states it shares
@@ -1153,7 +1157,7 @@ impl Project {
             method: MethodState::default(),
             import_mappings: vec![],
             diagnosis: DiagnosisState::default(),
-            ancestry: Ancestry::default(),
+            ancestry: serde_json::Value::Null,
         }
     }
 

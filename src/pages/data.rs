@@ -351,7 +351,7 @@ fn MergeHistory() -> impl IntoView {
         store.current.with(|p| {
             p.as_ref()
                 .map(|p| {
-                    p.ancestry
+                    crate::domain::merge::ancestry_of(p)
                         .merges
                         .iter()
                         .rev()

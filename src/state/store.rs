@@ -407,7 +407,7 @@ impl Store {
             .try_update_untracked(|o| {
                 o.as_mut().map(|p| {
                     // Every save is a new revision, derived from the one before.
-                    crate::domain::merge::next_revision(&mut p.ancestry);
+                    crate::domain::merge::next_revision(p);
                     snapshot = Some(p.clone());
                     (
                         p.id,

@@ -30,7 +30,6 @@ pub mod stamps;
 
 use super::model::{
     Ancestry, Id, MergeRecord, MergeSide, MergeSource, Project, RecordKind, ResolvedConflict,
-    SharedState,
 };
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -314,36 +313,82 @@ pub fn common_base(mine: &Ancestry, theirs: &Ancestry) -> Option<Base> {
         .find_map(|b| Base::from_stamps(&b.stamps))
 }
 
+/// A project's ancestry (default when it has none or it does not read).
+pub fn ancestry_of(p: &Project) -> Ancestry {
+    if p.ancestry.is_null() {
+        return Ancestry::default();
+    }
+    serde_json::from_value(p.ancestry.clone()).unwrap_or_default()
+}
+
+/// Sets a project's ancestry.
+pub fn set_ancestry(p: &mut Project, a: &Ancestry) {
+    p.ancestry = serde_json::to_value(a).unwrap_or(Value::Null);
+}
+
+/// The ancestry as a JSON object to edit in place (made one when it is not).
+fn ancestry_obj(p: &mut Project) -> &mut Map<String, Value> {
+    if !p.ancestry.is_object() {
+        p.ancestry = Value::Object(Map::new());
+    }
+    match &mut p.ancestry {
+        Value::Object(o) => o,
+        // Just made an object.
+        _ => unreachable!(),
+    }
+}
+
 /// Records the project's current state as shared (an export): the file carries it, and a
-/// later merge with that file, or a copy derived from it, takes it as the base.
+/// later merge with that file, or a copy derived from it, takes it as the base. Edits the
+/// ancestry's JSON in place, so that exporting needs none of its types.
 pub fn share(p: &mut Project, at: &str) {
-    let id = match p.ancestry.revision_id {
-        Some(id) => id,
+    let stamps = stamps(p);
+    let a = ancestry_obj(p);
+    let id = match a.get("revision_id").and_then(Value::as_str) {
+        Some(id) => id.to_string(),
         None => {
-            let id = super::model::new_id();
-            p.ancestry.revision_id = Some(id);
+            let id = super::model::new_id().to_string();
+            a.insert("revision_id".into(), Value::String(id.clone()));
             id
         }
     };
-    if p.ancestry.bases.last().is_some_and(|b| b.revision_id == id) {
+    let revision = a.get("revision").cloned().unwrap_or(Value::from(0u64));
+    let bases = a.entry("bases").or_insert_with(|| Value::Array(vec![]));
+    if !bases.is_array() {
+        *bases = Value::Array(vec![]);
+    }
+    let Value::Array(list) = bases else { return };
+    if list
+        .last()
+        .and_then(|b| b.get("revision_id"))
+        .and_then(Value::as_str)
+        == Some(id.as_str())
+    {
         return;
     }
-    let stamps = stamps(p);
-    p.ancestry.bases.push(SharedState {
-        revision_id: id,
-        revision: p.ancestry.revision,
-        at: at.to_string(),
-        stamps,
-    });
-    let extra = p.ancestry.bases.len().saturating_sub(MAX_BASES);
-    p.ancestry.bases.drain(..extra);
+    let mut base = Map::new();
+    base.insert("revision_id".into(), Value::String(id));
+    base.insert("revision".into(), revision);
+    base.insert("at".into(), Value::String(at.to_string()));
+    base.insert("stamps".into(), Value::String(stamps));
+    list.push(Value::Object(base));
+    let extra = list.len().saturating_sub(MAX_BASES);
+    list.drain(..extra);
 }
 
 /// A new revision of the project (a save): counter up, a new id derived from the previous.
-pub fn next_revision(a: &mut Ancestry) {
-    a.revision += 1;
-    a.derived_from = a.revision_id;
-    a.revision_id = Some(super::model::new_id());
+pub fn next_revision(p: &mut Project) {
+    let a = ancestry_obj(p);
+    let revision = a.get("revision").and_then(Value::as_u64).unwrap_or(0) + 1;
+    a.insert("revision".into(), Value::from(revision));
+    match a.remove("revision_id") {
+        Some(prev) => a.insert("derived_from".into(), prev),
+        None => a.remove("derived_from"),
+    };
+    a.insert(
+        "revision_id".into(),
+        Value::String(super::model::new_id().to_string()),
+    );
 }
 
 /// What a change did to a record.
@@ -616,8 +661,8 @@ pub fn merge(mine: &Project, theirs: &Project, base: &Base) -> Merge {
         based: base.known,
         mine: m,
         theirs: t,
-        mine_ancestry: mine.ancestry.clone(),
-        theirs_ancestry: theirs.ancestry.clone(),
+        mine_ancestry: ancestry_of(mine),
+        theirs_ancestry: ancestry_of(theirs),
     }
 }
 
@@ -972,7 +1017,7 @@ impl Merge {
         let text = serde_json::to_string(&out).map_err(|e| MergeError::Invalid(e.to_string()))?;
         let mut project: Project =
             serde_json::from_str(&text).map_err(|e| MergeError::Invalid(e.to_string()))?;
-        project.ancestry = self.joined_ancestry(&report);
+        set_ancestry(&mut project, &self.joined_ancestry(&report));
         Ok(Applied {
             project,
             report,

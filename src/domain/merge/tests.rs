@@ -16,7 +16,7 @@ fn shared_demo() -> Project {
 }
 
 fn without_ancestry(mut p: Project) -> Project {
-    p.ancestry = Ancestry::default();
+    p.ancestry = Value::Null;
     p
 }
 
@@ -35,7 +35,7 @@ fn the_issue_scenario_has_exactly_one_conflict_and_keeps_both_sides() {
     mine.clients[1].notes = "Правка здесь".into();
     mine.deals[0].stage_id = s2;
 
-    let b = common_base(&mine.ancestry, &theirs.ancestry).expect("shared base");
+    let b = common_base(&ancestry_of(&mine), &ancestry_of(&theirs)).expect("shared base");
     let m = merge(&mine, &theirs, &b);
     let conflicts: Vec<&Item> = m.conflicts().collect();
     assert_eq!(conflicts.len(), 1, "{:#?}", m.items);
@@ -90,7 +90,7 @@ fn the_issue_scenario_has_exactly_one_conflict_and_keeps_both_sides() {
     assert_eq!(out.report.from_theirs, 2);
     assert_eq!(out.report.conflicts.len(), 1);
     assert_eq!(out.report.conflicts[0].chosen, MergeSide::Theirs);
-    assert_eq!(p.ancestry.merges.last(), Some(&out.report));
+    assert_eq!(ancestry_of(p).merges.last(), Some(&out.report));
     let out = m.apply(&[MergeSide::Mine], file(), "now", id).unwrap();
     assert_eq!(out.project.deals[0].stage_id, s2);
     assert!(matches!(
@@ -238,21 +238,34 @@ fn stages_added_on_both_sides_keep_their_places() {
 #[test]
 fn shared_states_and_history_are_joined() {
     let mut base = shared_demo();
-    next_revision(&mut base.ancestry);
+    next_revision(&mut base);
     let mut theirs = base.clone();
-    next_revision(&mut theirs.ancestry);
+    next_revision(&mut theirs);
     share(&mut theirs, "2025-04-01T00:00:00Z");
-    assert_eq!(theirs.ancestry.bases.len(), 2);
-    let b = common_base(&base.ancestry, &theirs.ancestry).expect("common");
+    assert_eq!(ancestry_of(&theirs).bases.len(), 2);
+    let b = common_base(&ancestry_of(&base), &ancestry_of(&theirs)).expect("common");
     assert!(b.known());
     let out = merge(&base, &theirs, &b)
         .apply(&[], file(), "now", crate::domain::new_id())
         .unwrap();
-    assert_eq!(out.project.ancestry.bases.len(), 2);
-    assert_eq!(out.project.ancestry.merges.len(), 1);
+    let a = ancestry_of(&out.project);
+    assert_eq!(a.bases.len(), 2);
+    assert_eq!(a.merges.len(), 1);
     assert_eq!(
-        out.project.ancestry.revision,
-        theirs.ancestry.revision.max(base.ancestry.revision)
+        a.revision,
+        ancestry_of(&theirs)
+            .revision
+            .max(ancestry_of(&base).revision)
     );
-    assert!(common_base(&base.ancestry, &Ancestry::default()).is_none());
+    assert!(common_base(&ancestry_of(&base), &Ancestry::default()).is_none());
+    // Revisions count and chain.
+    let before = ancestry_of(&base);
+    next_revision(&mut base);
+    let after = ancestry_of(&base);
+    assert_eq!(after.revision, before.revision + 1);
+    assert_eq!(after.derived_from, before.revision_id);
+    assert_ne!(after.revision_id, before.revision_id);
+    // A damaged ancestry counts as none.
+    base.ancestry = serde_json::json!({"revision": "x"});
+    assert_eq!(ancestry_of(&base), Ancestry::default());
 }
