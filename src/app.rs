@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     let store = provide_store();
     provide_toasts();
-    provide_importer();
+    let importer = provide_importer();
     let route = provide_route();
     install_drop_zone();
 
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
         <ImportDialog />
+        {move || importer.merging.get().map(|req| part_view(Box::pin(merge_view(req))))}
         <ToastList />
     }
 }
@@ -166,6 +167,16 @@ lazy_part!(
     }
 );
 
+lazy_part!(
+    /// The merge preview and report (`components::merge`): fetched when a merge is asked for,
+    /// so the merge is not on the start-up path.
+    merge,
+    __preload_merge_view,
+    fn merge_view(req: crate::components::import::MergeRequest) {
+        view! { <crate::components::merge::MergeDialog req=req /> }.into_any()
+    }
+);
+
 /// After the first screen has shown: registers the service worker (which caches every part
 /// for offline use) and, while the browser is idle, fetches the other screens' parts one after
 /// another, so that opening a screen later is instant. Neither competes with the first screen.
@@ -179,6 +190,8 @@ fn after_first_screen(first: Route) {
                 preload(route).await;
             }
         }
+        idle().await;
+        __preload_merge_view().await;
     });
 }
 

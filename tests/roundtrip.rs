@@ -36,6 +36,32 @@ fn random_projects_round_trip() {
 }
 
 #[test]
+fn golden_v2_file_loads_forever() {
+    let text = include_str!("fixtures/v2-demo.sloy.json");
+    let p = from_json(text)
+        .expect("the v2 golden file must load")
+        .project;
+    assert_eq!(p.company.name, "ГидроТеплоМаш");
+    let a = sloy::domain::merge::ancestry_of(&p);
+    assert_eq!(a.bases.len(), 1);
+    assert_eq!(a.merges.len(), 1);
+    assert_eq!(a.merges[0].from_theirs, 1);
+    assert_eq!(p.clients[0].notes, "Правка коллеги");
+    // Its shared state is the demo as exported: the colleague's edit of client 0 counts as a
+    // change here, the other clients as unchanged.
+    let base = sloy::domain::merge::Base::from_stamps(&a.bases[0].stamps).expect("stamps");
+    let mut other = p.clone();
+    other.clients[1].notes = "там".into();
+    let m = sloy::domain::merge::merge(&p, &other, &base);
+    assert_eq!(m.items.len(), 1);
+    assert!(!m.items[0].is_conflict());
+    let mut other = p.clone();
+    other.clients[0].notes = "там".into();
+    let m = sloy::domain::merge::merge(&p, &other, &base);
+    assert!(m.items[0].is_conflict());
+}
+
+#[test]
 fn golden_v1_file_loads_forever() {
     let text = include_str!("fixtures/v1-demo.sloy.json");
     let loaded = from_json(text).expect("the v1 golden file must load");
@@ -52,6 +78,10 @@ fn golden_v1_file_loads_forever() {
     );
     let d01 = p.deals.iter().find(|d| d.code == "D01").expect("D01");
     assert_eq!(d01.amount, sloy::domain::Money::units(58_000));
+    assert_eq!(loaded.migrated_from, Some(1));
+    let a = sloy::domain::merge::ancestry_of(&p);
+    assert_eq!(a.revision, 1);
+    assert!(a.bases.is_empty());
 }
 
 #[test]

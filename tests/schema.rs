@@ -1,7 +1,8 @@
 //! The published JSON Schema of the project file (`tests/fixtures/sloy-project.schema.json`)
 //! is generated from the model; a test keeps the committed file current and checks that
 //! exports validate against it. `SLOY_WRITE_FIXTURES=1 cargo test --test schema` rewrites the
-//! schema (and writes the golden v1 file only if it does not exist yet: it never changes).
+//! schema (and writes the golden file of the current version only if it does not exist yet: a
+//! golden file never changes).
 #![cfg(not(target_arch = "wasm32"))]
 
 use sloy::domain::demo::demo_project;
@@ -41,6 +42,31 @@ fn envelope_schema() -> serde_json::Value {
     })
 }
 
+/// The demo as the golden file of the current version shows it: shared once (an export) and
+/// merged once with a colleague's copy, so the ancestry's fields are all there.
+fn golden_project() -> Project {
+    use sloy::domain::merge::{merge, share, Base};
+    use sloy::domain::{MergeSide, MergeSource, MergeSourceKind};
+    let mut p = demo_project();
+    share(&mut p, "2025-03-31T11:00:00.000Z");
+    let mut copy = p.clone();
+    copy.clients[0].notes = "Правка коллеги".into();
+    let base = Base::of(&p);
+    let m = merge(&p, &copy, &base);
+    let choices: Vec<MergeSide> = m.conflicts().map(|_| MergeSide::Theirs).collect();
+    m.apply(
+        &choices,
+        MergeSource {
+            kind: MergeSourceKind::File,
+            file_name: "Демо (коллега).sloy.json".into(),
+        },
+        "2025-03-31T11:30:00.000Z",
+        sloy::domain::new_id(),
+    )
+    .map(|a| a.project)
+    .unwrap_or(p)
+}
+
 fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
 }
@@ -51,10 +77,10 @@ fn committed_schema_is_current() {
     let path = fixtures().join("sloy-project.schema.json");
     if std::env::var("SLOY_WRITE_FIXTURES").is_ok() {
         std::fs::write(&path, &generated).expect("write schema");
-        let golden = fixtures().join("v1-demo.sloy.json");
+        let golden = fixtures().join(format!("v{SCHEMA_VERSION}-demo.sloy.json"));
         if !golden.exists() {
             let text =
-                sloy::persist::file::to_json_pretty(&demo_project(), "2025-03-31T12:00:00.000Z");
+                sloy::persist::file::to_json_pretty(&golden_project(), "2025-03-31T12:00:00.000Z");
             std::fs::write(golden, text + "\n").expect("write golden");
         }
     }
@@ -95,7 +121,8 @@ fn golden_file_validates_against_the_schema() {
     let schema = envelope_schema();
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
     let text =
-        std::fs::read_to_string(fixtures().join("v1-demo.sloy.json")).expect("golden v1 file");
+        std::fs::read_to_string(fixtures().join(format!("v{SCHEMA_VERSION}-demo.sloy.json")))
+            .expect("golden file of the current version");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert!(validator.is_valid(&v));
 }

@@ -5,6 +5,8 @@
 //! confirmed in the dialog that also offers a backup download of the project being replaced.
 //! What the check flags (allowed negative values, texts cut to their limit) is listed in the
 //! dialog before the user decides; every text the dialog shows is shortened for display.
+//! A file whose project id matches a stored project may also be merged into it («Объединить»):
+//! that opens the merge preview ([`MergeRequest`], `components::merge`, a part of its own).
 
 use super::download::download_project;
 use crate::domain::{Id, Project};
@@ -32,6 +34,19 @@ pub struct PendingImport {
     pub flags_total: usize,
 }
 
+/// A merge the user asked for: a copy of a stored project to merge into it (from a file or
+/// from another tab's save). The preview (`components::merge`) computes and applies it.
+#[derive(Clone, Debug)]
+pub struct MergeRequest {
+    /// The stored project merged into.
+    pub target: Id,
+    /// The other copy.
+    pub theirs: Project,
+    pub source: crate::domain::MergeSource,
+    /// For a merge with another tab's save: the stored revision taken in.
+    pub their_rev: Option<u64>,
+}
+
 /// How many characters of a file or project name the dialog and the toasts show.
 const SHOWN_NAME_CHARS: usize = 80;
 /// How many flags the dialog lists (then «… и ещё N»).
@@ -43,12 +58,15 @@ pub struct Importer {
     pub pending: RwSignal<Option<PendingImport>>,
     /// True while a file is dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// The merge being previewed.
+    pub merging: RwSignal<Option<MergeRequest>>,
 }
 
 pub fn provide_importer() -> Importer {
     let i = Importer {
         pending: RwSignal::new(None),
         dragging: RwSignal::new(false),
+        merging: RwSignal::new(None),
     };
     provide_context(i);
     i
@@ -267,6 +285,30 @@ pub fn ImportDialog() -> impl IntoView {
         );
         replace_mode.set(true);
     };
+    // A stored project (not in the bin) with the file's project id can take the file merged in.
+    let same_stored = move || {
+        let id = importer
+            .pending
+            .with(|p| p.as_ref().map(|p| p.project.id))?;
+        store
+            .metas
+            .with(|v| v.iter().any(|m| m.id == id && m.deleted_at.is_none()))
+            .then_some(id)
+    };
+    let start_merge = move |_| {
+        if let (Some(pi), Some(target)) = (importer.pending.get_untracked(), same_stored()) {
+            importer.merging.set(Some(MergeRequest {
+                target,
+                theirs: pi.project,
+                source: crate::domain::MergeSource {
+                    kind: crate::domain::MergeSourceKind::File,
+                    file_name: pi.file_name,
+                },
+                their_rev: None,
+            }));
+        }
+        close();
+    };
     let confirm_replace = move |_| {
         if let (Some(pi), Some(id)) = (importer.pending.get_untracked(), target.get_untracked()) {
             let name = shorten(&pi.project.name, SHOWN_NAME_CHARS).into_owned();
@@ -357,6 +399,11 @@ pub fn ImportDialog() -> impl IntoView {
                         fallback=move || {
                             view! {
                                 <div class="row gap">
+                                    <Show when=move || same_stored().is_some()>
+                                        <button class="btn primary" on:click=start_merge data-testid="import-merge">
+                                            {move || t.get().shell.import_merge}
+                                        </button>
+                                    </Show>
                                     <button class="btn primary" on:click=as_new data-testid="import-as-new">
                                         {move || t.get().shell.import_as_new}
                                     </button>

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod download;
 pub mod import;
 pub mod layer_status;
+pub mod merge;
 pub mod part;
 pub mod print;
 pub mod shell;

@@ -33,6 +33,9 @@ pub fn Header() -> impl IntoView {
         _ => "save-state bad",
     };
     let export = move |_| {
+        // The exported state is shared from now on: merging the file (or a copy derived from
+        // it) back later takes it as the common base.
+        store.update(|p| crate::domain::merge::share(p, &crate::state::store::now_iso()));
         store.current.with_untracked(|p| {
             if let Some(p) = p {
                 download_project(p);
@@ -111,6 +114,26 @@ pub fn Banners() -> impl IntoView {
             }
         });
     };
+    let importer = crate::components::import::use_importer();
+    // Another tab saved the open project: merge its save with this tab's version.
+    let merge_tabs = move |_| {
+        let Some(id) = store.current.with_untracked(|p| p.as_ref().map(|p| p.id)) else {
+            return;
+        };
+        if let Some((theirs, rev)) = store.stored(id) {
+            importer
+                .merging
+                .set(Some(crate::components::import::MergeRequest {
+                    target: id,
+                    theirs,
+                    source: crate::domain::MergeSource {
+                        kind: crate::domain::MergeSourceKind::Tab,
+                        file_name: String::new(),
+                    },
+                    their_rev: Some(rev),
+                }));
+        }
+    };
     view! {
         <div class="banners">
             {move || match store.save_state.get() {
@@ -137,6 +160,9 @@ pub fn Banners() -> impl IntoView {
                                     </button>
                                     <button class="btn" on:click=move |_| store.keep_mine() data-testid="conflict-mine">
                                         {t.get().shell.conflict_keep_mine}
+                                    </button>
+                                    <button class="btn primary" on:click=merge_tabs data-testid="conflict-merge">
+                                        {t.get().shell.conflict_merge}
                                     </button>
                                     <button class="btn ghost" on:click=download_mine>
                                         {t.get().shell.conflict_download_mine}

@@ -75,6 +75,7 @@ pub mod layer1;
 pub mod layer2;
 pub mod layer3;
 pub mod limits;
+pub mod merge;
 pub mod method;
 pub mod model;
 pub mod money;

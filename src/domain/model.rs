@@ -209,6 +209,80 @@ model! {
         /// Diagnosis thresholds and saved diagnoses (docs/METHOD.md §4.2).
         #[serde(default, skip_serializing_if = "is_default")]
         pub diagnosis: DiagnosisState,
+        /// Where this version comes from: revisions, states shared with copies, merge history
+        /// (docs/ARCHITECTURE.md «Ancestry and merge»). Not a record: the merge keeps it apart.
+        /// An [`Ancestry`] kept as JSON (read with `merge::ancestry_of`): only the merge and the
+        /// history read it, so its types are not compiled into the start-up module; a damaged
+        /// one counts as none (no shared state: a merge then deletes nothing).
+        #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Ancestry"))]
+        pub ancestry: serde_json::Value,
+    }
+
+    /// The project's ancestry: its revision, the revision it derives from, the states it shares
+    /// with copies (exported files, merged files), and the merges it went through.
+    #[derive(Default)]
+    pub struct Ancestry {
+        /// Counts the saves of the project (of any copy it derives from).
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub revision: u64,
+        /// This revision's id (new with every save).
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub revision_id: Option<Id>,
+        /// The revision this one was derived from.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub derived_from: Option<Id>,
+        /// States shared with copies (an export, a merged file), oldest first, at most
+        /// `merge::MAX_BASES`: the base of a later three-way merge.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub bases: Vec<SharedState>,
+        /// Merges this project went through, oldest first.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub merges: Vec<MergeRecord>,
+    }
+
+    /// A state of the project shared with a copy: its revision and a stamp per record (not
+    /// the records themselves), enough to tell "changed there" from "unchanged here".
+    pub struct SharedState {
+        pub revision_id: Id,
+        pub revision: u64,
+        /// When it was shared (ISO, UTC).
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub at: String,
+        /// Per record 8 bytes of key hash and 8 of content hash, base64url (`merge::stamps`).
+        pub stamps: String,
+    }
+
+    /// A merge kept in the project's history: when, from where, what came from where and how
+    /// the conflicts were resolved.
+    pub struct MergeRecord {
+        pub id: Id,
+        /// When it was applied (ISO, UTC).
+        pub at: String,
+        pub source: MergeSource,
+        /// The revision of the other copy that was merged in.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub their_revision: Option<Id>,
+        /// Records taken from this copy's changes.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub from_mine: u32,
+        /// Records taken from the other copy's changes.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub from_theirs: u32,
+        /// Records deleted (by either side, or with a deleted record they referred to).
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub deleted: u32,
+        /// The conflicts and how each was resolved.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub conflicts: Vec<ResolvedConflict>,
+    }
+
+    /// A conflict of a merge and the side chosen.
+    pub struct ResolvedConflict {
+        pub kind: RecordKind,
+        /// The record's code and name at the merge.
+        pub label: String,
+        pub chosen: MergeSide,
     }
 
     /// A remembered column mapping of a table import ("clients", "deals").
@@ -818,6 +892,34 @@ model! {
 }
 
 enums! {
+    /// Where a merged copy came from.
+    #[serde(rename_all = "snake_case")]
+    pub enum MergeSourceKind { File, Tab }
+
+    /// One side of a merge: this copy («мои») or the other («их»).
+    #[serde(rename_all = "snake_case")]
+    pub enum MergeSide { Mine, Theirs }
+
+    /// The kinds of records a merge compares (one per collection, plus settings).
+    #[serde(rename_all = "snake_case")]
+    pub enum RecordKind {
+        Setting, StageOrder, BusinessLine, Channel, Region, Manager, Client, Revenue, Stage,
+        Deal, Contact, MarketVolume, ManagerPlan, Actual, Hypothesis, MapTemplate, Activity,
+        TouchPoint, Need, Advantage, MatrixCell, Question, Briefing, Checklist, Coaching,
+        Tick, Override, ImportMapping, Diagnosis,
+    }
+}
+
+model! {
+    /// Where a merged copy came from: a file (its name) or another tab.
+    pub struct MergeSource {
+        pub kind: MergeSourceKind,
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub file_name: String,
+    }
+}
+
+enums! {
     /// What a diagnosis looks at: the company, or one manager, channel or category.
     #[serde(rename_all = "snake_case")]
     pub enum SegmentKind { Company, Manager, Channel, Category }
@@ -1068,6 +1170,7 @@ impl Project {
             method: MethodState::default(),
             import_mappings: vec![],
             diagnosis: DiagnosisState::default(),
+            ancestry: serde_json::Value::Null,
         }
     }
 

@@ -45,7 +45,7 @@ fn record_kind(list: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// The human name of a field key.
-fn field_name(key: &str, lang: Lang) -> Option<&'static str> {
+pub fn field_name(key: &str, lang: Lang) -> Option<&'static str> {
     let (ru, en) = match key {
         "amount" => ("Сумма", "Amount"),
         "name" => ("Наименование", "Name"),

@@ -15,6 +15,7 @@ mod l3;
 mod l4;
 mod l5;
 pub mod load;
+pub mod merge;
 mod shell;
 pub mod table;
 
@@ -26,6 +27,7 @@ pub use l2::{L2, L2_EN, L2_RU};
 pub use l3::{L3, L3_EN, L3_RU};
 pub use l4::{L4, L4_EN, L4_RU};
 pub use l5::{L5, L5_EN, L5_RU};
+pub use merge::{Merge, MERGE_EN, MERGE_RU};
 pub use shell::{Shell, SHELL_EN, SHELL_RU};
 
 use serde::{Deserialize, Serialize};
@@ -135,6 +137,8 @@ area!(/// Strings of the dashboard.
     DashText => Dash, DASH_RU, DASH_EN);
 area!(/// Strings of the table (CSV/XLSX) imports.
     ImportText => Import, IMPORT_RU, IMPORT_EN);
+area!(/// Strings of the merge of two copies of a project.
+    MergeText => Merge, MERGE_RU, MERGE_EN);
 
 /// All UI strings of one language: the shell's directly (every screen shows the shell), each
 /// screen area's through its own accessor.
@@ -148,6 +152,7 @@ pub struct Catalogue {
     pub diag: DiagText,
     pub dash: DashText,
     pub import: ImportText,
+    pub merge: MergeText,
 }
 
 const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
@@ -161,6 +166,7 @@ const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
         diag: DiagText(lang),
         dash: DashText(lang),
         import: ImportText(lang),
+        merge: MergeText(lang),
     }
 }
 

@@ -32,6 +32,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <DealsTable />
             <StagesTable />
+            <MergeHistory />
         </section>
     }
 }
@@ -323,5 +324,60 @@ fn StagesTable() -> impl IntoView {
                 }}
             </tbody>
         </table>
+    }
+}
+
+/// The merges the project went through (issue 17): when, from which file or tab, what came
+/// from where and how many conflicts were resolved, newest first.
+#[component]
+fn MergeHistory() -> impl IntoView {
+    let t = use_i18n();
+    let store = use_store();
+    let rows = move || {
+        let s = t.get().merge;
+        store.current.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    crate::domain::merge::ancestry_of(p)
+                        .merges
+                        .iter()
+                        .rev()
+                        .map(|m| {
+                            let from = match m.source.kind {
+                                crate::domain::MergeSourceKind::File => {
+                                    fill(s.history_file, &[&m.source.file_name])
+                                }
+                                crate::domain::MergeSourceKind::Tab => s.history_tab.to_string(),
+                            };
+                            fill(
+                                s.history_row,
+                                &[
+                                    &crate::state::store::fmt_stamp(&m.at),
+                                    &from,
+                                    &m.from_mine.to_string(),
+                                    &m.from_theirs.to_string(),
+                                    &m.deleted.to_string(),
+                                    &m.conflicts.len().to_string(),
+                                ],
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <h2>{move || t.get().merge.history}</h2>
+        <div data-testid="merge-history">
+            {move || {
+                let rows = rows();
+                if rows.is_empty() {
+                    view! { <p class="muted">{t.get().merge.history_empty}</p> }.into_any()
+                } else {
+                    view! { <ul>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }
+                        .into_any()
+                }
+            }}
+        </div>
     }
 }

@@ -21,7 +21,7 @@ use serde_json::Value;
 /// The `format` marker of Sloy project files.
 pub const FORMAT: &str = "sloy-project";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 /// The app version written into files (for support, not for compatibility decisions).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Largest project file accepted. The 10 000-deal benchmark project is about 15 MB of JSON.

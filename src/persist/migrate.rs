@@ -9,8 +9,21 @@ use serde_json::Value;
 
 type Step = fn(Value) -> Result<Value, String>;
 
-/// v1 is the first released schema; no steps yet.
-const STEPS: &[Step] = &[];
+/// v1 → v2: the project gains its ancestry (`data.ancestry`: revision counter, revision ids,
+/// shared states, merge history). A v1 file is taken as revision 1 of its project, derived
+/// from nothing and shared with no copy: a later merge with it compares both sides record by
+/// record without a base, so nothing is taken for deleted.
+/// Data that is not an object passes through: deserializing it names the problem.
+fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    if let Some(obj) = data.as_object_mut() {
+        if !obj.contains_key("ancestry") {
+            obj.insert("ancestry".into(), serde_json::json!({ "revision": 1 }));
+        }
+    }
+    Ok(data)
+}
+
+const STEPS: &[Step] = &[v1_to_v2];
 
 /// Brings `data` written with schema `from` up to [`SCHEMA_VERSION`].
 pub fn migrate(mut data: Value, from: u64) -> Result<Value, LoadError> {
@@ -28,6 +41,17 @@ pub fn migrate(mut data: Value, from: u64) -> Result<Value, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn v1_gains_its_ancestry() {
+        let v = migrate(serde_json::json!({"id": "x", "name": "a"}), 1).unwrap();
+        assert_eq!(v["ancestry"], serde_json::json!({"revision": 1}));
+        assert_eq!(v["name"], "a");
+        assert_eq!(
+            migrate(serde_json::json!([1]), 1).unwrap(),
+            serde_json::json!([1])
+        );
+    }
 
     #[test]
     fn current_version_passes_through() {

@@ -116,6 +116,11 @@ pub struct Store {
     to_check: StoredValue<Vec<String>>,
     /// Callbacks waiting for the end of a save ([`Store::after_save`]).
     waiters: StoredValue<Vec<Waiter>, leptos::reactive::owner::LocalStorage>,
+    /// The open project as this tab last loaded or saved it: the base of a merge with another
+    /// tab's later save (both derive from it). `job_synced` is the running save's snapshot,
+    /// which becomes `synced` when the save succeeds.
+    synced: StoredValue<Option<Project>>,
+    job_synced: StoredValue<Option<Project>>,
 }
 
 /// Milliseconds of save steps run in one timeout: a step (one chunk) takes a few tens of
@@ -212,6 +217,8 @@ impl Store {
             to_check: StoredValue::new(vec![]),
             force_next: StoredValue::new(false),
             waiters: StoredValue::new_local(vec![]),
+            synced: StoredValue::new(None),
+            job_synced: StoredValue::new(None),
         };
         let listing = library::list(&kv);
         let first_visit = listing.metas.is_empty() && listing.unnamed.is_empty();
@@ -238,6 +245,7 @@ impl Store {
                 Some(Ok(s)) if s.meta.deleted_at.is_none() => {
                     store.upsert_meta(s.meta.clone());
                     store.base_rev.set_value(s.meta.rev);
+                    store.synced.set_value(Some(s.project.clone()));
                     store.current.set(Some(s.project));
                     store.seed_save_cache(&kv);
                     break;
@@ -393,10 +401,14 @@ impl Store {
             .filter(char::is_ascii_hexdigit)
             .take(8)
             .collect();
+        let mut snapshot = None;
         let result = self
             .current
             .try_update_untracked(|o| {
                 o.as_mut().map(|p| {
+                    // Every save is a new revision, derived from the one before.
+                    crate::domain::merge::next_revision(p);
+                    snapshot = Some(p.clone());
                     (
                         p.id,
                         library::begin_save(
@@ -419,6 +431,7 @@ impl Store {
                 self.force_next.set_value(false);
                 self.job.set_value(Some(job));
                 self.job_edits.set_value(edits);
+                self.job_synced.set_value(snapshot);
                 true
             }
             Some((id, Err(e))) => {
@@ -497,6 +510,10 @@ impl Store {
                 self.upsert_meta(meta.clone());
                 if is_current {
                     self.base_rev.set_value(meta.rev);
+                    let saved = self.job_synced.try_update_value(Option::take).flatten();
+                    if saved.as_ref().is_some_and(|p| p.id == id) {
+                        self.synced.set_value(saved);
+                    }
                     if self.edits.get_value() == self.job_edits.get_value() {
                         self.dirty.set_value(false);
                         self.save_state.set(SaveState::Saved);
@@ -651,6 +668,7 @@ impl Store {
         self.base_rev
             .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
         self.dirty.set_value(false);
+        self.synced.set_value(Some(stored.project.clone()));
         self.current.set(Some(stored.project));
         self.seed_save_cache(&kv);
         self.save_state.set(SaveState::Saved);
@@ -733,6 +751,7 @@ impl Store {
             Some(Ok(s)) => {
                 self.base_rev.set_value(s.meta.rev);
                 self.dirty.set_value(false);
+                self.synced.set_value(Some(s.project.clone()));
                 self.current.set(Some(s.project));
                 self.seed_save_cache(&kv);
                 self.save_state.set(SaveState::Saved);
@@ -787,6 +806,49 @@ impl Store {
                 their_saved_at: meta.saved_at,
             });
         }
+    }
+
+    /// The open project as this tab last loaded or saved it (the base of a two-tab merge).
+    pub fn synced(&self) -> Option<Project> {
+        let id = self.current_id()?;
+        self.synced
+            .with_value(|p| p.as_ref().filter(|p| p.id == id).cloned())
+    }
+
+    /// The stored version of project `id` with its revision, when it loads.
+    pub fn stored(&self, id: Id) -> Option<(Project, u64)> {
+        match library::load_stored(&LocalStore::open(), &library::data_key(id))? {
+            Ok(s) => Some((s.project, s.meta.rev)),
+            Err(u) => {
+                self.found_unreadable(u);
+                None
+            }
+        }
+    }
+
+    /// Puts a merged project in place of project `target` and saves it, in one save: a save
+    /// that fails (quota) leaves the previous stored version whole, and the merged project in
+    /// memory with the banner. `their_rev` is the stored revision the merge took in (a merge
+    /// with another tab's save): this tab then continues from it. A save by yet another tab
+    /// in between is a conflict again, never overwritten.
+    pub fn apply_merged(
+        &self,
+        target: Id,
+        p: Project,
+        their_rev: Option<u64>,
+    ) -> Result<(), String> {
+        if self.current_id() != Some(target) {
+            self.open(target)?;
+        }
+        self.abort_save();
+        if let Some(rev) = their_rev {
+            self.base_rev.set_value(rev);
+        }
+        self.current.set(Some(p));
+        self.mark_dirty();
+        self.save_state.set(SaveState::Pending);
+        self.start_save(false);
+        Ok(())
     }
 
     /// Whether the open project has changes not yet in storage (or a save is running).
