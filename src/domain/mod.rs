@@ -70,6 +70,7 @@ pub mod documents;
 pub mod edit;
 pub mod funnel;
 pub mod gating;
+pub mod guide;
 pub mod import;
 pub mod limits;
 pub mod method;

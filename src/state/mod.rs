@@ -1,6 +1,7 @@
 //! Application state, one file per concern, each with `provide_*()` / `use_*()`.
 
 pub mod hash;
+pub mod undo;
 #[cfg(target_arch = "wasm32")]
 pub mod route;
 #[cfg(target_arch = "wasm32")]
