@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     provide_importer();
     let route = provide_route();
     install_drop_zone();
+    crate::components::undo::install_undo_keys();
 
     // Another tab saved: re-read the list and check the open project (never overwrite silently).
     let h1 = window_event_listener(leptos::ev::storage, move |ev| {

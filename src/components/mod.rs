@@ -2,9 +2,12 @@
 
 pub mod chart;
 pub mod download;
+pub mod gate;
+pub mod guide;
 pub mod import;
 pub mod layer_status;
 pub mod print;
 pub mod shell;
 pub mod table_import;
 pub mod tabs;
+pub mod undo;

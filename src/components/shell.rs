@@ -58,6 +58,7 @@ pub fn Header() -> impl IntoView {
             </a>
             <span class=save_class data-testid="save-state" role="status">{save_label}</span>
             <div class="header-actions">
+                <super::undo::UndoButtons />
                 <ImportButton />
                 <button class="btn" on:click=export data-testid="export" disabled=move || store.current.with(|p| p.is_none())>
                     {move || t.get().shell.export}
@@ -82,16 +83,48 @@ pub fn Nav() -> impl IntoView {
             </a>
         }
     };
+    // The layers' locks (docs/METHOD.md §4.1): a lock and its words on each locked layer.
+    let store = use_store();
+    let states = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().map(crate::domain::guide::layer_states))
+    });
+    let layer_link = move |n: u8, label: fn(&crate::i18n::Catalogue) -> &'static str| {
+        let r = Route::of_layer(n);
+        let waiting = move || {
+            states.with(|s| match s.as_ref().map(|s| &s[n as usize - 1]) {
+                Some(crate::domain::gating::LayerState::Locked { waiting_for }) => {
+                    Some(*waiting_for)
+                }
+                _ => None,
+            })
+        };
+        view! {
+            <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
+                class:nav-locked=move || waiting().is_some()
+                title=move || waiting().map(|w| fill(t.get().shell.layer_locked, &[&w.to_string()]))
+                data-testid=format!("nav-{}", r.slug())>
+                {move || label(t.get())}
+                {move || waiting().map(|_| view! {
+                    <span class="nav-lock" data-testid=format!("nav-lock-{n}")>
+                        <span aria-hidden="true">" 🔒"</span>
+                        <span class="visually-hidden">{format!(" ({})", t.get().shell.nav_locked)}</span>
+                    </span>
+                })}
+            </a>
+        }
+    };
     view! {
         <nav class="app-nav" aria-label="Sloy">
             {link(Route::Method, |c| c.shell.nav_method)}
             {link(Route::Dashboard, |c| c.shell.nav_dash)}
             <div class="nav-group">
-                {link(Route::L1, |c| c.shell.nav_l1)}
-                {link(Route::L2, |c| c.shell.nav_l2)}
-                {link(Route::L3, |c| c.shell.nav_l3)}
-                {link(Route::L4, |c| c.shell.nav_l4)}
-                {link(Route::L5, |c| c.shell.nav_l5)}
+                {layer_link(1, |c| c.shell.nav_l1)}
+                {layer_link(2, |c| c.shell.nav_l2)}
+                {layer_link(3, |c| c.shell.nav_l3)}
+                {layer_link(4, |c| c.shell.nav_l4)}
+                {layer_link(5, |c| c.shell.nav_l5)}
             </div>
             {link(Route::Diagnosis, |c| c.shell.nav_diag)}
             {link(Route::Data, |c| c.shell.nav_data)}

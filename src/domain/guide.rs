@@ -6,9 +6,10 @@
 //! gating use ([`gating::computed_status`], [`method::item_status`]), so the checklist, the
 //! lock banner of a layer screen and the method map never disagree.
 
+use super::abc::abc_year;
 use super::gating::{self, fix_at, LayerState};
 use super::method::{self, ItemKind, ItemStatus, LAYERS};
-use super::model::Project;
+use super::model::{Deal, DealStatus, Id, Project};
 use super::report::ItemState;
 use super::route::{L1Tab, MethodTab, Place};
 
@@ -129,9 +130,119 @@ pub fn unlock(p: &Project, n: u8) -> Option<Unlock> {
     Some(Unlock { waiting_for, todo })
 }
 
-/// The state of every layer, 1–5, for the navigation.
+/// The state of every layer, 1–5, for the navigation: [`gating::layer_state`] of each, with
+/// each layer's completeness computed once instead of once per layer below it.
 pub fn layer_states(p: &Project) -> [LayerState; 5] {
-    [1, 2, 3, 4, 5].map(|n| gating::layer_state(p, n))
+    let complete = [1, 2, 3, 4, 5].map(|n| method::layer_complete(p, n));
+    std::array::from_fn(|i| {
+        let n = i as u8 + 1;
+        match (1..n).find(|k| !complete[*k as usize - 1]) {
+            None if complete[i] => LayerState::Done,
+            None => LayerState::Open,
+            Some(k) => match p.method.overrides.iter().rev().find(|o| o.layer == n) {
+                Some(o) => LayerState::Overridden(o.clone()),
+                None => LayerState::Locked { waiting_for: k },
+            },
+        }
+    })
+}
+
+/// A chart of the app, for [`chart_gap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// «Слой 1 → ABC»: the Pareto curve of the client revenues.
+    Pareto,
+    /// «Слой 1 → План/факт» and the dashboard's plan line.
+    PlanFact,
+    /// «Слой 2 → Воронка» and the dashboard's small funnel.
+    Funnel,
+}
+
+/// What gives an empty chart its data: the next action its empty state names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextAction {
+    AddClients,
+    AddRevenues,
+    AddDeals,
+    SetPlan,
+}
+
+impl NextAction {
+    /// The tab where the action is done.
+    pub fn place(self) -> Place {
+        match self {
+            NextAction::AddClients | NextAction::AddRevenues => Place::L1(L1Tab::Clients),
+            // The CRM import is on «Данные проекта»; layer 2 may still be locked.
+            NextAction::AddDeals => Place::Data,
+            NextAction::SetPlan => Place::L1(L1Tab::Goals),
+        }
+    }
+}
+
+/// `Some(action)` when `chart` has nothing to draw in this project (instead of zero bars or a
+/// flat line), with the action that gives it data.
+pub fn chart_gap(p: &Project, chart: Chart) -> Option<NextAction> {
+    match chart {
+        Chart::Pareto if p.clients.is_empty() => Some(NextAction::AddClients),
+        // What the ABC analysis ranks: revenue in its year (cheaper than running it).
+        Chart::Pareto
+            if !p
+                .revenues
+                .iter()
+                .any(|r| r.year == abc_year(p) && r.amount.0 > 0) =>
+        {
+            Some(NextAction::AddRevenues)
+        }
+        Chart::PlanFact if p.layer1.company_plan.0 <= 0 && p.layer1.actuals.is_empty() => {
+            Some(NextAction::SetPlan)
+        }
+        Chart::Funnel if p.deals.is_empty() => Some(NextAction::AddDeals),
+        _ => None,
+    }
+}
+
+/// The deals of one manager in the deal picker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealGroup {
+    /// `None`: deals without a manager (last).
+    pub manager: Option<Id>,
+    /// Deal ids, open deals first, then by label.
+    pub deals: Vec<Id>,
+}
+
+/// The deals matching `query` (in the code, title or client, any case; blank = all), grouped by
+/// manager in the order of the managers list, and how many matched.
+pub fn deal_groups(p: &Project, query: &str) -> (Vec<DealGroup>, usize) {
+    let q = query.trim().to_lowercase();
+    let matches = |d: &Deal| {
+        q.is_empty()
+            || d.label().to_lowercase().contains(&q)
+            || d.client_id
+                .and_then(|c| p.client(c))
+                .is_some_and(|c| c.label().to_lowercase().contains(&q))
+    };
+    let mut found: Vec<&Deal> = p.deals.iter().filter(|d| matches(d)).collect();
+    found.sort_by_cached_key(|d| (d.status != DealStatus::Open, d.label().to_lowercase()));
+    let order = |m: Option<Id>| {
+        m.and_then(|m| p.managers.iter().position(|x| x.id == m))
+            .unwrap_or(usize::MAX)
+    };
+    let mut groups: Vec<DealGroup> = Vec::new();
+    for d in &found {
+        // A manager id that is not in the list counts as no manager.
+        let m = d
+            .manager_id
+            .filter(|m| p.managers.iter().any(|x| x.id == *m));
+        match groups.iter_mut().find(|g| g.manager == m) {
+            Some(g) => g.deals.push(d.id),
+            None => groups.push(DealGroup {
+                manager: m,
+                deals: vec![d.id],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| order(g.manager));
+    (groups, found.len())
 }
 
 #[cfg(test)]
@@ -175,12 +286,7 @@ mod tests {
         p.layer1.manager_plans.clear();
         let f = first_use(&p).unwrap();
         assert!(!f.is_new);
-        let open: Vec<FirstStep> = f
-            .steps
-            .iter()
-            .filter(|s| !s.done)
-            .map(|s| s.step)
-            .collect();
+        let open: Vec<FirstStep> = f.steps.iter().filter(|s| !s.done).map(|s| s.step).collect();
         assert_eq!(open, [FirstStep::Plans]);
         assert_eq!(f.next().unwrap().place, Place::L1(L1Tab::Plans));
 
@@ -240,7 +346,12 @@ mod tests {
         assert!(!u.todo.iter().any(|s| s.item.id == "l3.r.maps"));
         // Items ticked by hand are ticked on the method map.
         for s in u.todo.iter().filter(|s| s.status == ItemStatus::Open) {
-            assert_eq!(s.fix_at, Some(Place::Method(MethodTab::Map)), "{}", s.item.id);
+            assert_eq!(
+                s.fix_at,
+                Some(Place::Method(MethodTab::Map)),
+                "{}",
+                s.item.id
+            );
         }
         // A recorded override opens the layer: nothing to wait for.
         let mut q = p.clone();
@@ -266,11 +377,95 @@ mod tests {
 
     #[test]
     fn layer_states_match_layer_state() {
-        for p in [demo_project(), Project::new_empty("x", day())] {
+        let mut early = demo_project();
+        method::add_override(&mut early, 5, "Срочно", day()).unwrap();
+        // Every hand task ticked: the ticks change which layers are done.
+        let mut ticked = demo_project();
+        for l in LAYERS.iter() {
+            for i in l.items {
+                if method::item_status(&ticked, i) == ItemStatus::Open {
+                    method::toggle_tick(&mut ticked, i.id);
+                }
+            }
+        }
+        for p in [
+            demo_project(),
+            Project::new_empty("x", day()),
+            early,
+            ticked,
+        ] {
             let all = layer_states(&p);
             for n in 1..=5u8 {
                 assert_eq!(all[n as usize - 1], gating::layer_state(&p, n));
             }
         }
+    }
+    #[test]
+    fn empty_charts_name_the_action_that_fills_them() {
+        let demo = demo_project();
+        for c in [Chart::Pareto, Chart::PlanFact, Chart::Funnel] {
+            assert_eq!(chart_gap(&demo, c), None, "{c:?} has data in the demo");
+        }
+        let p = new_project("x", day());
+        assert_eq!(chart_gap(&p, Chart::Pareto), Some(NextAction::AddClients));
+        assert_eq!(chart_gap(&p, Chart::PlanFact), Some(NextAction::SetPlan));
+        assert_eq!(chart_gap(&p, Chart::Funnel), Some(NextAction::AddDeals));
+        assert_eq!(NextAction::AddDeals.place(), Place::Data);
+        // Clients without revenue: the Pareto curve needs the revenues.
+        let mut q = demo.clone();
+        q.revenues.clear();
+        assert_eq!(chart_gap(&q, Chart::Pareto), Some(NextAction::AddRevenues));
+        // A plan alone, or actuals alone, draw a line.
+        let mut q = new_project("x", day());
+        q.layer1.company_plan.0 = 100;
+        assert_eq!(chart_gap(&q, Chart::PlanFact), None);
+        q.layer1.company_plan.0 = 0;
+        q.layer1.actuals = demo.layer1.actuals.clone();
+        assert!(!q.layer1.actuals.is_empty());
+        assert_eq!(chart_gap(&q, Chart::PlanFact), None);
+    }
+
+    #[test]
+    fn deals_are_grouped_by_manager_and_searched() {
+        let p = demo_project();
+        let (all, n) = deal_groups(&p, "");
+        assert_eq!(n, p.deals.len());
+        assert_eq!(all.iter().map(|g| g.deals.len()).sum::<usize>(), n);
+        // Groups follow the managers list; every deal sits under its own manager.
+        let pos = |m: Option<Id>| m.and_then(|m| p.managers.iter().position(|x| x.id == m));
+        assert!(all
+            .windows(2)
+            .all(|w| pos(w[0].manager) < pos(w[1].manager) || pos(w[1].manager).is_none()));
+        for g in &all {
+            for id in &g.deals {
+                assert_eq!(
+                    p.deals.iter().find(|d| d.id == *id).unwrap().manager_id,
+                    g.manager
+                );
+            }
+            // Open deals first.
+            let open: Vec<bool> = g
+                .deals
+                .iter()
+                .map(|id| p.deals.iter().find(|d| d.id == *id).unwrap().status == DealStatus::Open)
+                .collect();
+            assert!(open.windows(2).all(|w| w[0] >= w[1]), "{open:?}");
+        }
+        // Search by client name, any case; by deal code; nothing found.
+        let d = &p.deals[0];
+        let client = p.client(d.client_id.unwrap()).unwrap();
+        let (g, n) = deal_groups(&p, &client.name.to_uppercase());
+        assert!(n >= 1 && g.iter().any(|g| g.deals.contains(&d.id)));
+        assert!(n < p.deals.len());
+        let (_, n) = deal_groups(&p, &format!("  {}  ", d.code));
+        assert!(n >= 1);
+        assert_eq!(deal_groups(&p, "нет такой сделки"), (vec![], 0));
+        // A deal without a manager lands in the last group.
+        let mut q = p.clone();
+        q.deals[0].manager_id = None;
+        let (g, _) = deal_groups(&q, "");
+        assert_eq!(g.last().unwrap().manager, None);
+        assert!(g.last().unwrap().deals.contains(&q.deals[0].id));
+        assert_eq!(deal_groups(&new_project("x", day()), ""), (vec![], 0));
     }
 }

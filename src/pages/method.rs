@@ -31,6 +31,7 @@ pub fn MethodPage() -> impl IntoView {
                         </a>
                     </div>
                     <p class="lead">{move || t.get().shell.method_intro}</p>
+                    <crate::components::guide::FirstUsePath />
                     {LAYERS.iter().map(|l| view! { <LayerCard layer=*l /> }).collect_view()}
                 </section>
             }.into_any()

@@ -1,7 +1,6 @@
 //! Application state, one file per concern, each with `provide_*()` / `use_*()`.
 
 pub mod hash;
-pub mod undo;
 #[cfg(target_arch = "wasm32")]
 pub mod route;
 #[cfg(target_arch = "wasm32")]
@@ -10,6 +9,7 @@ pub mod storage;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod toast;
+pub mod undo;
 
 #[cfg(target_arch = "wasm32")]
 use crate::i18n::{catalogue, Catalogue, Lang};

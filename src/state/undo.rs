@@ -226,9 +226,14 @@ mod tests {
         let original = p.clone();
         let mut h = History::default();
         assert_eq!(h.info(), Info::default());
-        assert!(!h.undo(&mut p) && !h.redo(&mut p), "nothing to undo or redo");
+        assert!(
+            !h.undo(&mut p) && !h.redo(&mut p),
+            "nothing to undo or redo"
+        );
 
-        edit(&mut h, &mut p, 0.0, |p| p.clients[0].name = "Новое имя".into());
+        edit(&mut h, &mut p, 0.0, |p| {
+            p.clients[0].name = "Новое имя".into()
+        });
         let renamed = p.clone();
         edit(&mut h, &mut p, 5_000.0, |p| p.deals.truncate(3));
         assert_eq!(h.info().undo, Some(vec![Area::Deals]));
@@ -312,7 +317,9 @@ mod tests {
         let mut p = demo_project();
         let mut h = History::default();
         for i in 0..DEPTH + 10 {
-            edit(&mut h, &mut p, i as f64 * 10_000.0, |p| p.name = format!("v{i}"));
+            edit(&mut h, &mut p, i as f64 * 10_000.0, |p| {
+                p.name = format!("v{i}")
+            });
         }
         let mut n = 0;
         while h.undo(&mut p) {
