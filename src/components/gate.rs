@@ -57,6 +57,27 @@ fn set_read_only(root: &web_sys::Element, on: bool) {
     }
 }
 
+/// Keeps the navigation's locks ([`NavLocks`](super::shell::NavLocks)) in step with the project.
+/// Every screen renders one (`src/app.rs`), so the gating travels with the screens' code.
+#[component]
+pub fn NavLockFeed() -> impl IntoView {
+    let store = use_store();
+    let locks = super::shell::use_nav_locks();
+    Effect::new(move |_| {
+        let waiting = store.current.with(|p| {
+            p.as_ref().map_or([None; 5], |p| {
+                layer_states(p).map(|s| match s {
+                    LayerState::Locked { waiting_for } => Some(waiting_for),
+                    _ => None,
+                })
+            })
+        });
+        if locks.0.get_untracked() != waiting {
+            locks.0.set(waiting);
+        }
+    });
+}
+
 /// The body of layer `layer`'s screen behind its gate.
 #[component]
 pub fn LayerGate(

@@ -71,6 +71,23 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Which layers are locked, by the layer each waits for (`None`: open): the navigation's locks.
+///
+/// Written by the screens ([`NavLockFeed`](super::gate::NavLockFeed), which every screen
+/// renders), not computed here: the gating needs most of the domain, which would otherwise move
+/// from the screens' parts into the start-up module.
+#[derive(Clone, Copy)]
+pub struct NavLocks(pub RwSignal<[Option<u8>; 5]>);
+
+/// Puts the navigation's locks into context (in the App, above the navigation and the screens).
+pub fn provide_nav_locks() {
+    provide_context(NavLocks(RwSignal::new([None; 5])));
+}
+
+pub fn use_nav_locks() -> NavLocks {
+    expect_context::<NavLocks>()
+}
+
 #[component]
 pub fn Nav() -> impl IntoView {
     let t = use_i18n();
@@ -83,23 +100,11 @@ pub fn Nav() -> impl IntoView {
             </a>
         }
     };
-    // The layers' locks (docs/METHOD.md §4.1): a lock and its words on each locked layer.
-    let store = use_store();
-    let states = Memo::new(move |_| {
-        store
-            .current
-            .with(|p| p.as_ref().map(crate::domain::guide::layer_states))
-    });
+    // The layers' locks (docs/METHOD.md §4.1), as the screens report them (see `NavLocks`).
+    let locks = use_nav_locks();
     let layer_link = move |n: u8, label: fn(&crate::i18n::Catalogue) -> &'static str| {
         let r = Route::of_layer(n);
-        let waiting = move || {
-            states.with(|s| match s.as_ref().map(|s| &s[n as usize - 1]) {
-                Some(crate::domain::gating::LayerState::Locked { waiting_for }) => {
-                    Some(*waiting_for)
-                }
-                _ => None,
-            })
-        };
+        let waiting = move || locks.0.with(|l| l[n as usize - 1]);
         view! {
             <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
                 class:nav-locked=move || waiting().is_some()

@@ -325,7 +325,7 @@ impl Store {
         let mut before = None;
         self.current.update(|o| {
             if let Some(p) = o {
-                let copy = p.clone();
+                let copy = super::undo::Before::of(p);
                 f(p);
                 before = Some(copy);
             }
@@ -812,7 +812,7 @@ impl Store {
 
 impl Store {
     /// Records the edit that turned `before` into the open project.
-    fn record_undo(&self, before: Project) {
+    fn record_undo(&self, before: super::undo::Before) {
         let recorded = self.current.with_untracked(|p| {
             p.as_ref().is_some_and(|p| {
                 self.history
