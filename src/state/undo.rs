@@ -437,7 +437,8 @@ mod tests {
     fn every_part_round_trips_through_undo() {
         // Each part changed alone is undone exactly and named by its area.
         let original = demo_project();
-        let edits: Vec<(Area, fn(&mut Project))> = vec![
+        type Edit = (Area, fn(&mut Project));
+        let edits: Vec<Edit> = vec![
             (Area::Project, |p| p.company.notes.push('x')),
             (Area::Managers, |p| p.managers[0].name.push('x')),
             (Area::Clients, |p| p.revenues[0].amount.0 += 1),
