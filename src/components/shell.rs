@@ -92,48 +92,44 @@ pub fn use_nav_locks() -> NavLocks {
 pub fn Nav() -> impl IntoView {
     let t = use_i18n();
     let route = use_route();
-    let link = move |r: Route, label: fn(&crate::i18n::Catalogue) -> &'static str| {
-        view! {
-            <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
-                data-testid=format!("nav-{}", r.slug())>
-                {move || label(t.get())}
-            </a>
-        }
-    };
     // The layers' locks (docs/METHOD.md §4.1), as the screens report them (see `NavLocks`).
     let locks = use_nav_locks();
-    let layer_link = move |n: u8, label: fn(&crate::i18n::Catalogue) -> &'static str| {
-        let r = Route::of_layer(n);
-        let waiting = move || locks.0.with(|l| l[n as usize - 1]);
+    // One closure for every link (one type of view): `layer` is the layer a link opens.
+    let link = move |r: Route, layer: usize, label: fn(&crate::i18n::Catalogue) -> &'static str| {
+        let waiting = move || {
+            layer
+                .checked_sub(1)
+                .and_then(|i| locks.0.with(|l| l.get(i).copied().flatten()))
+        };
         view! {
             <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
                 class:nav-locked=move || waiting().is_some()
                 title=move || waiting().map(|w| fill(t.get().shell.layer_locked, &[&w.to_string()]))
                 data-testid=format!("nav-{}", r.slug())>
                 {move || label(t.get())}
-                {move || waiting().map(|_| view! {
-                    <span class="nav-lock" data-testid=format!("nav-lock-{n}")>
-                        <span aria-hidden="true">" 🔒"</span>
-                        <span class="visually-hidden">{format!(" ({})", t.get().shell.nav_locked)}</span>
-                    </span>
-                })}
+                <span class="nav-lock" aria-hidden="true" data-testid=format!("nav-lock-{layer}")>
+                    {move || if waiting().is_some() { " 🔒" } else { "" }}
+                </span>
+                <span class="visually-hidden">
+                    {move || waiting().map(|_| format!(" ({})", t.get().shell.nav_locked))}
+                </span>
             </a>
         }
     };
     view! {
         <nav class="app-nav" aria-label="Sloy">
-            {link(Route::Method, |c| c.shell.nav_method)}
-            {link(Route::Dashboard, |c| c.shell.nav_dash)}
+            {link(Route::Method, 0, |c| c.shell.nav_method)}
+            {link(Route::Dashboard, 0, |c| c.shell.nav_dash)}
             <div class="nav-group">
-                {layer_link(1, |c| c.shell.nav_l1)}
-                {layer_link(2, |c| c.shell.nav_l2)}
-                {layer_link(3, |c| c.shell.nav_l3)}
-                {layer_link(4, |c| c.shell.nav_l4)}
-                {layer_link(5, |c| c.shell.nav_l5)}
+                {link(Route::L1, 1, |c| c.shell.nav_l1)}
+                {link(Route::L2, 2, |c| c.shell.nav_l2)}
+                {link(Route::L3, 3, |c| c.shell.nav_l3)}
+                {link(Route::L4, 4, |c| c.shell.nav_l4)}
+                {link(Route::L5, 5, |c| c.shell.nav_l5)}
             </div>
-            {link(Route::Diagnosis, |c| c.shell.nav_diag)}
-            {link(Route::Data, |c| c.shell.nav_data)}
-            {link(Route::Projects, |c| c.shell.nav_projects)}
+            {link(Route::Diagnosis, 0, |c| c.shell.nav_diag)}
+            {link(Route::Data, 0, |c| c.shell.nav_data)}
+            {link(Route::Projects, 0, |c| c.shell.nav_projects)}
         </nav>
     }
 }

@@ -66,9 +66,20 @@ pub fn install_undo_keys() {
 #[component]
 pub fn UndoButtons() -> impl IntoView {
     let t = use_i18n();
+    view! {
+        <div class="undo-buttons" role="group" aria-label=move || t.get().shell.undo>
+            {undo_button(false)}
+            {undo_button(true)}
+        </div>
+    }
+}
+
+/// One of the two buttons (one function, so that both are one type of view).
+fn undo_button(redo: bool) -> impl IntoView {
+    let t = use_i18n();
     let store = use_store();
     let info = store.undo_info;
-    let title = move |redo: bool| {
+    let title = move || {
         let s = t.get().shell;
         let i = info.get();
         match (redo, if redo { i.redo } else { i.undo }) {
@@ -78,16 +89,19 @@ pub fn UndoButtons() -> impl IntoView {
             (true, None) => s.nothing_to_redo.to_string(),
         }
     };
+    let label = move || {
+        let s = t.get().shell;
+        if redo {
+            format!("↷ {}", s.redo)
+        } else {
+            format!("↶ {}", s.undo)
+        }
+    };
     view! {
-        <div class="undo-buttons" role="group" aria-label=move || format!("{} / {}", t.get().shell.undo, t.get().shell.redo)>
-            <button class="btn ghost" data-testid="undo" title=move || title(false) aria-label=move || title(false)
-                disabled=move || info.with(|i| i.undo.is_none()) on:click=move |_| store.undo_redo(false)>
-                <span aria-hidden="true">"↶ "</span>{move || t.get().shell.undo}
-            </button>
-            <button class="btn ghost" data-testid="redo" title=move || title(true) aria-label=move || title(true)
-                disabled=move || info.with(|i| i.redo.is_none()) on:click=move |_| store.undo_redo(true)>
-                <span aria-hidden="true">"↷ "</span>{move || t.get().shell.redo}
-            </button>
-        </div>
+        <button class="btn ghost" data-testid=if redo { "redo" } else { "undo" } title=title
+            disabled=move || info.with(|i| if redo { i.redo.is_none() } else { i.undo.is_none() })
+            on:click=move |_| store.undo_redo(redo)>
+            {label}
+        </button>
     }
 }
