@@ -148,7 +148,7 @@ pub fn LayerGate(
             _ => ().into_any(),
         }}
         <div class="gate-body" class:read-only=move || locked.get() node_ref=body
-            data-testid=format!("gate-body-{layer}") aria-disabled=move || locked.get().then_some("true")>
+            data-testid=format!("gate-body-{layer}")>
             {children()}
         </div>
     }

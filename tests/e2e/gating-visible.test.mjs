@@ -24,7 +24,7 @@ appTest("gating you can see: locks in the navigation, read-only locked layers, e
   await t.test("the locked screen says what to finish first, with links", async () => {
     await app.expectText(app.by("gate-title-4"), "Слой 4 закрыт: сначала выполните слой 3");
     // The A project maps are missing in the demo: a link to where they are done.
-    await app.expectText(app.by("gate-todo-l3.maps"), "карты проекта");
+    await app.expectText(app.by("gate-todo-l3.maps"), "карт проекта");
     assert.match(await app.by("gate-todo-link-l3.maps").getAttribute("href"), /#\/l3\/maps/);
     // What is done on layer 3 is not listed.
     assert.equal(await app.by("gate-todo-l3.r.maps").count(), 0);
