@@ -1,5 +1,6 @@
 //! The App: contexts, the shell, and the screen for the current route.
 
+use crate::components::gate::NavLockFeed;
 use crate::components::import::{install_drop_zone, provide_importer, ImportDialog};
 use crate::components::part::{lazy_part, part_view};
 use crate::components::shell::{Banners, Header, Nav, ToastList};
@@ -18,6 +19,8 @@ pub fn App() -> impl IntoView {
     let importer = provide_importer();
     let route = provide_route();
     install_drop_zone();
+    crate::components::undo::install_undo_keys();
+    crate::components::shell::provide_nav_locks();
 
     // Another tab saved: re-read the list and check the open project (never overwrite silently).
     let h1 = window_event_listener(leptos::ev::storage, move |ev| {
@@ -98,6 +101,7 @@ lazy_part!(
     method,
     __preload_method_screen,
     fn method_screen() {
+        // The map feeds the navigation's locks from its own marks (see `pages::method`).
         view! { <pages::method::MethodPage /> }.into_any()
     }
 );
@@ -105,49 +109,49 @@ lazy_part!(
     dashboard,
     __preload_dashboard_screen,
     fn dashboard_screen() {
-        view! { <pages::dashboard::DashboardPage /> }.into_any()
+        view! { <NavLockFeed /><pages::dashboard::DashboardPage /> }.into_any()
     }
 );
 lazy_part!(
     diagnosis,
     __preload_diagnosis_screen,
     fn diagnosis_screen() {
-        view! { <pages::diagnosis::DiagnosisPage /> }.into_any()
+        view! { <NavLockFeed /><pages::diagnosis::DiagnosisPage /> }.into_any()
     }
 );
 lazy_part!(
     layer1,
     __preload_layer1_screen,
     fn layer1_screen() {
-        view! { <pages::layer1::Layer1Page /> }.into_any()
+        view! { <NavLockFeed /><pages::layer1::Layer1Page /> }.into_any()
     }
 );
 lazy_part!(
     layer2,
     __preload_layer2_screen,
     fn layer2_screen() {
-        view! { <pages::layer2::Layer2Page /> }.into_any()
+        view! { <NavLockFeed /><pages::layer2::Layer2Page /> }.into_any()
     }
 );
 lazy_part!(
     layer3,
     __preload_layer3_screen,
     fn layer3_screen() {
-        view! { <pages::layer3::Layer3Page /> }.into_any()
+        view! { <NavLockFeed /><pages::layer3::Layer3Page /> }.into_any()
     }
 );
 lazy_part!(
     layer4,
     __preload_layer4_screen,
     fn layer4_screen() {
-        view! { <pages::layer4::Layer4Page /> }.into_any()
+        view! { <NavLockFeed /><pages::layer4::Layer4Page /> }.into_any()
     }
 );
 lazy_part!(
     layer5,
     __preload_layer5_screen,
     fn layer5_screen() {
-        view! { <pages::layer5::Layer5Page /> }.into_any()
+        view! { <NavLockFeed /><pages::layer5::Layer5Page /> }.into_any()
     }
 );
 lazy_part!(
@@ -155,7 +159,7 @@ lazy_part!(
     data,
     __preload_data_screen,
     fn data_screen() {
-        view! { <pages::data::DataPage /> }.into_any()
+        view! { <NavLockFeed /><pages::data::DataPage /> }.into_any()
     }
 );
 lazy_part!(
@@ -163,7 +167,7 @@ lazy_part!(
     projects,
     __preload_projects_screen,
     fn projects_screen() {
-        view! { <pages::projects::ProjectsPage /> }.into_any()
+        view! { <NavLockFeed /><pages::projects::ProjectsPage /> }.into_any()
     }
 );
 

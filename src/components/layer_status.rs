@@ -55,12 +55,17 @@ pub fn LayerStatus(
         let l5 = t.get().l5;
         let (class, text) = state_badge(&s.state, t.get());
         let done = s.results.iter().filter(|r| r.status.is_done()).count();
+        let g = t.get().guide;
         Some(view! {
+            <span class="ls-marker" aria-hidden="true"></span>
             <strong>{fill(l5.ls_layer, &[&layer.to_string()])}</strong>
             <span class=class data-testid=format!("layer-status-{layer}-access")>{text}</span>
             <span class="muted" data-testid=format!("layer-status-{layer}-count")>
                 {fill(l5.ls_summary_results, &[&done.to_string(), &s.results.len().to_string()])}
             </span>
+            // Which of the two shows follows the panel's open state (style/l5.css).
+            <span class="ls-toggle ls-show">{g.panel_show}</span>
+            <span class="ls-toggle ls-hide">{g.panel_hide}</span>
         })
     };
     let body = move || {

@@ -2,6 +2,8 @@
 
 pub mod chart;
 pub mod download;
+pub mod gate;
+pub mod guide;
 pub mod import;
 pub mod layer_status;
 pub mod merge;
@@ -10,3 +12,4 @@ pub mod print;
 pub mod shell;
 pub mod table_import;
 pub mod tabs;
+pub mod undo;

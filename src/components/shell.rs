@@ -61,6 +61,7 @@ pub fn Header() -> impl IntoView {
             </a>
             <span class=save_class data-testid="save-state" role="status">{save_label}</span>
             <div class="header-actions">
+                <super::undo::UndoButtons />
                 <ImportButton />
                 <button class="btn" on:click=export data-testid="export" disabled=move || store.current.with(|p| p.is_none())>
                     {move || t.get().shell.export}
@@ -73,32 +74,65 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Which layers are locked, by the layer each waits for (`None`: open): the navigation's locks.
+///
+/// Written by the screens ([`NavLockFeed`](super::gate::NavLockFeed), which every screen
+/// renders), not computed here: the gating needs most of the domain, which would otherwise move
+/// from the screens' parts into the start-up module.
+#[derive(Clone, Copy)]
+pub struct NavLocks(pub RwSignal<[Option<u8>; 5]>);
+
+/// Puts the navigation's locks into context (in the App, above the navigation and the screens).
+pub fn provide_nav_locks() {
+    provide_context(NavLocks(RwSignal::new([None; 5])));
+}
+
+pub fn use_nav_locks() -> NavLocks {
+    expect_context::<NavLocks>()
+}
+
 #[component]
 pub fn Nav() -> impl IntoView {
     let t = use_i18n();
     let route = use_route();
-    let link = move |r: Route, label: fn(&crate::i18n::Catalogue) -> &'static str| {
+    // The layers' locks (docs/METHOD.md §4.1), as the screens report them (see `NavLocks`).
+    let locks = use_nav_locks();
+    // One closure for every link (one type of view): `layer` is the layer a link opens.
+    let link = move |r: Route, layer: usize, label: fn(&crate::i18n::Catalogue) -> &'static str| {
+        let waiting = move || {
+            layer
+                .checked_sub(1)
+                .and_then(|i| locks.0.with(|l| l.get(i).copied().flatten()))
+        };
         view! {
             <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
+                class:nav-locked=move || waiting().is_some()
+                title=move || waiting().map(|w| fill(t.get().shell.layer_locked, &[&w.to_string()]))
                 data-testid=format!("nav-{}", r.slug())>
                 {move || label(t.get())}
+                <span class="nav-lock" aria-hidden="true" data-testid=format!("nav-lock-{layer}")>
+                    {move || if waiting().is_some() { " 🔒" } else { "" }}
+                </span>
+                <span class="visually-hidden">
+                    {move || waiting().map(|_| format!(" ({})", t.get().shell.nav_locked))}
+                </span>
             </a>
         }
     };
     view! {
         <nav class="app-nav" aria-label="Sloy">
-            {link(Route::Method, |c| c.shell.nav_method)}
-            {link(Route::Dashboard, |c| c.shell.nav_dash)}
+            {link(Route::Method, 0, |c| c.shell.nav_method)}
+            {link(Route::Dashboard, 0, |c| c.shell.nav_dash)}
             <div class="nav-group">
-                {link(Route::L1, |c| c.shell.nav_l1)}
-                {link(Route::L2, |c| c.shell.nav_l2)}
-                {link(Route::L3, |c| c.shell.nav_l3)}
-                {link(Route::L4, |c| c.shell.nav_l4)}
-                {link(Route::L5, |c| c.shell.nav_l5)}
+                {link(Route::L1, 1, |c| c.shell.nav_l1)}
+                {link(Route::L2, 2, |c| c.shell.nav_l2)}
+                {link(Route::L3, 3, |c| c.shell.nav_l3)}
+                {link(Route::L4, 4, |c| c.shell.nav_l4)}
+                {link(Route::L5, 5, |c| c.shell.nav_l5)}
             </div>
-            {link(Route::Diagnosis, |c| c.shell.nav_diag)}
-            {link(Route::Data, |c| c.shell.nav_data)}
-            {link(Route::Projects, |c| c.shell.nav_projects)}
+            {link(Route::Diagnosis, 0, |c| c.shell.nav_diag)}
+            {link(Route::Data, 0, |c| c.shell.nav_data)}
+            {link(Route::Projects, 0, |c| c.shell.nav_projects)}
         </nav>
     }
 }

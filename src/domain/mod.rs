@@ -70,6 +70,7 @@ pub mod diagnostics;
 pub mod documents;
 pub mod edit;
 pub mod gating;
+pub mod guide;
 pub mod import;
 pub mod layer1;
 pub mod layer2;

@@ -8,6 +8,7 @@ mod dash;
 mod diag;
 pub mod edit;
 pub mod format;
+mod guide;
 pub mod import;
 mod l1;
 mod l2;
@@ -21,6 +22,7 @@ pub mod table;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
+pub use guide::{Guide, GUIDE_EN, GUIDE_RU};
 pub use import::{Import, IMPORT_EN, IMPORT_RU};
 pub use l1::{L1, L1_EN, L1_RU};
 pub use l2::{L2, L2_EN, L2_RU};
@@ -139,6 +141,8 @@ area!(/// Strings of the table (CSV/XLSX) imports.
     ImportText => Import, IMPORT_RU, IMPORT_EN);
 area!(/// Strings of the merge of two copies of a project.
     MergeText => Merge, MERGE_RU, MERGE_EN);
+area!(/// Strings of the guidance (lock banners, first use, empty states).
+    GuideText => Guide, GUIDE_RU, GUIDE_EN);
 
 /// All UI strings of one language: the shell's directly (every screen shows the shell), each
 /// screen area's through its own accessor.
@@ -153,6 +157,7 @@ pub struct Catalogue {
     pub dash: DashText,
     pub import: ImportText,
     pub merge: MergeText,
+    pub guide: GuideText,
 }
 
 const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
@@ -167,6 +172,7 @@ const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
         dash: DashText(lang),
         import: ImportText(lang),
         merge: MergeText(lang),
+        guide: GuideText(lang),
     }
 }
 
@@ -210,6 +216,18 @@ mod tests {
             (ru.col_revenue, en.col_revenue),
             (ru.import_replace_warning, en.import_replace_warning),
             (ru.import_flags_more, en.import_flags_more),
+            (ru.undo_title, en.undo_title),
+            (ru.redo_title, en.redo_title),
+        ] {
+            assert_eq!(count(a), count(b), "{a} / {b}");
+        }
+        let (ru, en) = (&GUIDE_RU, &GUIDE_EN);
+        for (a, b) in [
+            (ru.locked, en.locked),
+            (ru.todo, en.todo),
+            (ru.overridden, en.overridden),
+            (ru.first_lead, en.first_lead),
+            (ru.deal_count, en.deal_count),
         ] {
             assert_eq!(count(a), count(b), "{a} / {b}");
         }

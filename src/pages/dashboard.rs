@@ -4,10 +4,12 @@
 
 use crate::charts::mini_funnel::{draw_mini_funnel, MiniBar};
 use crate::components::chart::Chart;
+use crate::components::guide::EmptyChart;
 use crate::components::layer_status::state_badge;
 use crate::domain::dashboard::{dashboard, meets, Dashboard};
 use crate::domain::diagnostics;
 use crate::domain::gating::LayerState;
+use crate::domain::guide::{chart_gap, Chart as GapChart};
 use crate::domain::layer1::Light;
 use crate::domain::layer2::conversion::TargetFlag;
 use crate::domain::Project;
@@ -160,12 +162,19 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         .collect::<Vec<_>>()
         .join(" · ");
     let chart_bars = bars.clone();
+    let chart = match chart_gap(p, GapChart::Funnel) {
+        Some(action) => view! { <EmptyChart action=action testid="dash-funnel" /> }.into_any(),
+        None => view! {
+            <Chart label=t.dash.funnel_chart.to_string() width=300 height=170 testid="dash-funnel"
+                draw=move |area| draw_mini_funnel(area, &chart_bars)>
+                <span class="small muted">{t.dash.funnel_chart}": "{text}</span>
+            </Chart>
+        }
+        .into_any(),
+    };
     view! {
         <ul class="dash-lines">{leads}</ul>
-        <Chart label=t.dash.funnel_chart.to_string() width=300 height=170 testid="dash-funnel"
-            draw=move |area| draw_mini_funnel(area, &chart_bars)>
-            <span class="small muted">{t.dash.funnel_chart}": "{text}</span>
-        </Chart>
+        {chart}
         <ul class="dash-lines small">{conv}</ul>
     }
     .into_any()
@@ -287,6 +296,7 @@ pub fn DashboardPage() -> impl IntoView {
             <h1>{move || t.get().dash.title}</h1>
             <p class="lead">{move || t.get().dash.lead}
                 {move || figures.with(|f| f.as_ref().map(|f| format!(" · {}", fill(t.get().dash.as_of, &[&fmt_date(f.as_of)]))))}</p>
+            <crate::components::guide::FirstUsePath />
             {move || {
                 let tt = t.get();
                 let l = lang.get();

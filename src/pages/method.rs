@@ -3,6 +3,7 @@
 
 use crate::components::layer_status::state_badge;
 use crate::domain::gating::{LayerState, MethodMarks};
+use crate::domain::guide::FirstUse;
 use crate::domain::method::{self, Item, ItemKind, ItemStatus, Layer, LAYERS};
 use crate::domain::Project;
 use crate::i18n::Lang;
@@ -16,12 +17,26 @@ use leptos::prelude::*;
 /// while the map's text (the first screen of a new visitor) is already on screen.
 #[cfg(feature = "split")]
 #[lazy(marks)]
-fn compute_marks(p: Project) -> MethodMarks {
-    crate::domain::gating::method_marks(&p)
+fn compute_marks(p: Project) -> Marks {
+    marks_of(&p)
 }
 #[cfg(not(feature = "split"))]
-async fn compute_marks(p: Project) -> MethodMarks {
-    crate::domain::gating::method_marks(&p)
+async fn compute_marks(p: Project) -> Marks {
+    marks_of(&p)
+}
+
+/// What the map shows from the project's data: its marks and the first-use path.
+#[derive(Clone, PartialEq)]
+struct Marks {
+    marks: MethodMarks,
+    first_use: Option<FirstUse>,
+}
+
+fn marks_of(p: &Project) -> Marks {
+    Marks {
+        marks: crate::domain::gating::method_marks(p),
+        first_use: crate::domain::guide::first_use(p),
+    }
 }
 
 /// The printable layer report (`#/method/report`), a part of its own for the same reason.
@@ -51,7 +66,24 @@ pub fn MethodPage() -> impl IntoView {
             }
         }
     });
-    let marks = Signal::derive(move || marks.get().flatten());
+    let computed = Signal::derive(move || marks.get().flatten());
+    let marks = Signal::derive(move || computed.with(|m| m.as_ref().map(|m| m.marks.clone())));
+    let first_use =
+        Signal::derive(move || computed.with(|m| m.as_ref().and_then(|m| m.first_use.clone())));
+    // The navigation's locks, from the same marks (the other screens feed them through
+    // `components::gate::NavLockFeed`, which would put the domain into the map's first paint).
+    let locks = crate::components::shell::use_nav_locks();
+    Effect::new(move |_| {
+        if let Some(m) = marks.get() {
+            let waiting = [1u8, 2, 3, 4, 5].map(|n| match m.layer(n) {
+                Some(LayerState::Locked { waiting_for }) => Some(*waiting_for),
+                _ => None,
+            });
+            if locks.0.get_untracked() != waiting {
+                locks.0.set(waiting);
+            }
+        }
+    });
     view! {
         {move || if tab.get() == MethodTab::Report {
             view! {
@@ -74,6 +106,7 @@ pub fn MethodPage() -> impl IntoView {
                         </a>
                     </div>
                     <p class="lead">{move || t.get().shell.method_intro}</p>
+                    <crate::components::guide::FirstUseList path=first_use />
                     {LAYERS.iter().map(|l| view! { <LayerCard layer=*l marks /> }).collect_view()}
                 </section>
             }.into_any()

@@ -9,6 +9,7 @@ pub mod storage;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod toast;
+pub mod undo;
 
 #[cfg(target_arch = "wasm32")]
 use crate::i18n::{catalogue, Catalogue, Lang};

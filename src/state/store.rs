@@ -121,6 +121,10 @@ pub struct Store {
     /// which becomes `synced` when the save succeeds.
     synced: StoredValue<Option<Project>>,
     job_synced: StoredValue<Option<Project>>,
+    /// Undo/redo of the open project's edits ([`super::undo`]); cleared on a switch.
+    history: StoredValue<super::undo::History>,
+    /// What the next undo/redo would change, for the header's buttons.
+    pub undo_info: RwSignal<super::undo::Info>,
 }
 
 /// Milliseconds of save steps run in one timeout: a step (one chunk) takes a few tens of
@@ -219,6 +223,8 @@ impl Store {
             waiters: StoredValue::new_local(vec![]),
             synced: StoredValue::new(None),
             job_synced: StoredValue::new(None),
+            history: StoredValue::new(Default::default()),
+            undo_info: RwSignal::new(Default::default()),
         };
         let listing = library::list(&kv);
         let first_visit = listing.metas.is_empty() && listing.unnamed.is_empty();
@@ -324,14 +330,16 @@ impl Store {
 
     /// Changes the open project and schedules a save.
     pub fn update(&self, f: impl FnOnce(&mut Project)) {
-        let mut changed = false;
+        let mut before = None;
         self.current.update(|o| {
             if let Some(p) = o {
+                let copy = super::undo::Before::of(p);
                 f(p);
-                changed = true;
+                before = Some(copy);
             }
         });
-        if changed {
+        if let Some(before) = before {
+            self.record_undo(before);
             self.mark_dirty();
             self.schedule_save();
         }
@@ -629,6 +637,7 @@ impl Store {
         }
         let id = p.id;
         self.flush();
+        self.clear_undo();
         self.base_rev.set_value(0);
         self.current.set(Some(p));
         self.mark_dirty();
@@ -669,6 +678,7 @@ impl Store {
             .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
         self.dirty.set_value(false);
         self.synced.set_value(Some(stored.project.clone()));
+        self.clear_undo();
         self.current.set(Some(stored.project));
         self.seed_save_cache(&kv);
         self.save_state.set(SaveState::Saved);
@@ -693,6 +703,7 @@ impl Store {
             self.abort_save();
         }
         self.base_rev.set_value(rev);
+        self.clear_undo();
         self.current.set(Some(p));
         self.mark_dirty();
         self.save_state.set(SaveState::Pending);
@@ -710,6 +721,7 @@ impl Store {
             self.upsert_meta(meta);
         }
         if self.current_id() == Some(id) {
+            self.clear_undo();
             self.current.set(None);
             let next = self
                 .metas
@@ -752,6 +764,7 @@ impl Store {
                 self.base_rev.set_value(s.meta.rev);
                 self.dirty.set_value(false);
                 self.synced.set_value(Some(s.project.clone()));
+                self.clear_undo();
                 self.current.set(Some(s.project));
                 self.seed_save_cache(&kv);
                 self.save_state.set(SaveState::Saved);
@@ -854,6 +867,59 @@ impl Store {
     /// Whether the open project has changes not yet in storage (or a save is running).
     pub fn is_dirty(&self) -> bool {
         self.dirty.get_value() || self.saving()
+    }
+}
+
+// ---- Undo/redo (the history itself is `super::undo`) -------------------------------------
+
+impl Store {
+    /// Records the edit that turned `before` into the open project.
+    fn record_undo(&self, before: super::undo::Before) {
+        let recorded = self.current.with_untracked(|p| {
+            p.as_ref().is_some_and(|p| {
+                self.history
+                    .try_update_value(|h| h.record(before, p, now_ms()))
+                    .unwrap_or(false)
+            })
+        });
+        if recorded {
+            self.publish_undo();
+        }
+    }
+
+    fn publish_undo(&self) {
+        let info = self.history.with_value(|h| h.info());
+        if self.undo_info.get_untracked() != info {
+            self.undo_info.set(info);
+        }
+    }
+
+    fn clear_undo(&self) {
+        self.history.update_value(|h| h.clear());
+        self.publish_undo();
+    }
+
+    /// Undoes (`redo == false`) or redoes the last edit of the open project; the result is
+    /// saved like any edit.
+    pub fn undo_redo(&self, redo: bool) {
+        let info = self.undo_info.get_untracked();
+        if (if redo { info.redo } else { info.undo }).is_none() {
+            return;
+        }
+        let mut done = false;
+        self.current.update(|o| {
+            if let Some(p) = o {
+                done = self
+                    .history
+                    .try_update_value(|h| if redo { h.redo(p) } else { h.undo(p) })
+                    .unwrap_or(false);
+            }
+        });
+        if done {
+            self.publish_undo();
+            self.mark_dirty();
+            self.schedule_save();
+        }
     }
 }
 

@@ -11,6 +11,8 @@ const plain = (s) => (s ?? "").replace(/&nbsp;|[\u00a0\u202f]/g, " ").replace(/\
 
 appTest("layer 4 documents: КП of D01, HTML export, user text stays text", async (session, t) => {
   const app = await Sloy.open(session, "#/l4/docs");
+  // Layer 4 is locked in the demo (layer 3 is not done): the consultant starts it early.
+  await app.openEarly(4);
   const picker = app.by("l4-deal-picker");
   await app.guard(picker.waitFor({ state: "visible" }));
   const d01 = await picker.locator("option").evaluateAll(

@@ -27,6 +27,10 @@ appTest("layer 5: stage checklists are edited and reset; coaching notes filter b
     await app.click(app.by("layer-status-5").locator("summary"));
     await app.expectText(app.by("layer-status-5-locked"), "Открыть досрочно можно на карте метода");
     await app.expectText(app.by("ls-item-l5.r.coaching"), "✓ выполнено");
+    // Read-only until started early.
+    await app.eventually(async () => assert.equal(await point0.isDisabled(), true, "a locked layer is read-only"));
+    await app.openEarly(5);
+    await app.eventually(async () => assert.equal(await point0.isDisabled(), false));
   });
 
   await t.test("stage 2.1 shows its default content", async () => {

@@ -5,9 +5,11 @@
 use super::{abc_of, PAGE};
 use crate::charts::pareto::{draw_pareto, ParetoData};
 use crate::components::chart::Chart;
+use crate::components::guide::EmptyChart;
 use crate::domain::abc::{
     a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult, DealSource,
 };
+use crate::domain::guide::{chart_gap, Chart as GapChart};
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit_label};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::store::use_store;
@@ -173,7 +175,11 @@ pub fn AbcTab() -> impl IntoView {
             })}
         </ul>
         <h2>{move || t.get().l1.pareto_title}</h2>
-        {move || res.get().map(|r| {
+        {move || {
+            let gap = store.current.with(|p| p.as_ref().and_then(|p| chart_gap(p, GapChart::Pareto)));
+            gap.map(|action| view! { <EmptyChart action=action testid="pareto-chart" /> })
+        }}
+        {move || res.get().filter(|r| !r.rows.is_empty()).map(|r| {
             let l = lang.get();
             let c = t.get();
             let data = pareto_data(&r, c, l);

@@ -9,6 +9,8 @@
 use super::{manager_items, options, parse_id, PAGE};
 use crate::charts::plan_fact::{draw_plan_fact, PlanFactData};
 use crate::components::chart::Chart;
+use crate::components::guide::EmptyChart;
+use crate::domain::guide::{chart_gap, Chart as GapChart};
 use crate::domain::layer1::{
     company_fact_conflict, fulfilment, monthly_plan_fact, year_to_date, FactSource, Light,
     TrafficLight,
@@ -174,6 +176,9 @@ pub fn PlanFactTab() -> impl IntoView {
                 </select></label>
         </div>
         {move || store.current.with(|p| p.as_ref().map(|p| {
+            if let Some(action) = chart_gap(p, GapChart::PlanFact) {
+                return view! { <EmptyChart action=action testid="pf-chart" /> }.into_any();
+            }
             let l = lang.get();
             let c = t.get();
             let u = p.company.money_unit;
@@ -204,6 +209,7 @@ pub fn PlanFactTab() -> impl IntoView {
                     </table>
                 </Chart>
             }
+            .into_any()
         }))}
         <h2>{move || t.get().l1.actuals}</h2>
         <p class="muted">{move || t.get().l1.actuals_help}</p>

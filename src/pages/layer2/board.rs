@@ -50,7 +50,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                         let is_sel = move || selected.get() == Some((mid, s));
                         view! {
                             <td class="num" class:l2-stuck=stuck data-testid=testid>
-                                <button class="l2-cell" class:active=is_sel aria-pressed=move || if is_sel() { "true" } else { "false" }
+                                <button class="l2-cell" data-nav="" class:active=is_sel aria-pressed=move || if is_sel() { "true" } else { "false" }
                                     on:click=move |_| select(if selected.get_untracked() == Some((mid, s)) { None } else { Some((mid, s)) })>
                                     <span class="l2-count">{cell.count}{if stuck { " ⚠" } else { "" }}</span>" "
                                     <span class="l2-money small">{fmt_amount(cell.money, lang)}</span>
@@ -122,7 +122,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     <div class="l2-cell-list" data-testid="cell-deals">
                         <h3>{fill(t.cell_deals, &[&manager_name(p, mid, &t), &super::stage_label(p, s)])}</h3>
                         <ul>{items}</ul>
-                        <button class="btn ghost" on:click=move |_| select(None)>{t.close}</button>
+                        <button class="btn ghost" data-nav="" on:click=move |_| select(None)>{t.close}</button>
                     </div>
                 })
             })

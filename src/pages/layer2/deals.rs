@@ -162,13 +162,13 @@ fn DealsList() -> impl IntoView {
                 <crate::components::table_import::ImportDealsButton />
                 <label class="field">
                     <span>{move || t.get().l2.f_search}</span>
-                    <input class="input" type="search" data-testid="deal-search" prop:value=move || text.get()
+                    <input class="input" type="search" data-nav="" data-testid="deal-search" prop:value=move || text.get()
                         on:input=move |ev| { text.set(event_target_value(&ev)); page.set(0); }
                         on:change=move |ev| { let v = event_target_value(&ev); set_query(&[("q", (!v.trim().is_empty()).then_some(v.as_str()))]); } />
                 </label>
                 <label class="field">
                     <span>{move || t.get().l2.f_status}</span>
-                    <select class="input" data-testid="deal-status-filter" on:change=move |ev| { let v = parse_status(&event_target_value(&ev)).map(status_value); set_query(&[("status", v)]); page.set(0); }>
+                    <select class="input" data-nav="" data-testid="deal-status-filter" on:change=move |ev| { let v = parse_status(&event_target_value(&ev)).map(status_value); set_query(&[("status", v)]); page.set(0); }>
                         <option value="" selected=move || status.get().is_none()>{move || t.get().l2.f_all}</option>
                         {[DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::OnHold].into_iter().map(|s| view! {
                             <option value=status_value(s) selected=move || status.get() == Some(s)>{move || status_label(s, &t.get().l2)}</option>
@@ -211,9 +211,9 @@ fn DealsList() -> impl IntoView {
             </table>
             </div>
             <div class="toolbar no-print">
-                <button class="btn ghost" data-testid="deals-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|x| *x = x.saturating_sub(1))>{move || t.get().l2.d_prev}</button>
+                <button class="btn ghost" data-nav="" data-testid="deals-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|x| *x = x.saturating_sub(1))>{move || t.get().l2.d_prev}</button>
                 <span data-testid="deals-page">{move || fill(t.get().l2.d_page, &[&(page.get().min(pages() - 1) + 1).to_string(), &pages().to_string()])}</span>
-                <button class="btn ghost" data-testid="deals-next" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|x| *x += 1)>{move || t.get().l2.d_next}</button>
+                <button class="btn ghost" data-nav="" data-testid="deals-next" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|x| *x += 1)>{move || t.get().l2.d_next}</button>
             </div>
         </div>
     }

@@ -3,6 +3,8 @@
 use super::{money, stage_label, use_l2};
 use crate::charts::funnel::{draw_funnel, FunnelBar};
 use crate::components::chart::Chart;
+use crate::components::guide::EmptyChart;
+use crate::domain::guide::{chart_gap, Chart as GapChart};
 use crate::domain::layer2::conversion::{funnel_bars, FunnelMeasure, TargetFlag};
 use crate::i18n::format::{fmt_int, fmt_pct};
 use crate::i18n::{fill, L2};
@@ -114,11 +116,15 @@ pub(super) fn FunnelTab() -> impl IntoView {
         <div data-testid="l2-funnel-tab">
             <div class="toolbar no-print" role="group">
                 <button class="btn" class:primary=move || !by_money.get() aria-pressed=move || if by_money.get() { "false" } else { "true" }
-                    data-testid="show-count" on:click=move |_| by_money.set(false)>{move || t.get().l2.show_count}</button>
+                    data-nav="" data-testid="show-count" on:click=move |_| by_money.set(false)>{move || t.get().l2.show_count}</button>
                 <button class="btn" class:primary=move || by_money.get() aria-pressed=move || if by_money.get() { "true" } else { "false" }
-                    data-testid="show-money" on:click=move |_| by_money.set(true)>{move || t.get().l2.show_money}</button>
+                    data-nav="" data-testid="show-money" on:click=move |_| by_money.set(true)>{move || t.get().l2.show_money}</button>
             </div>
             {move || {
+                let gap = store.current.with(|p| p.as_ref().and_then(|p| chart_gap(p, GapChart::Funnel)));
+                if let Some(action) = gap {
+                    return view! { <EmptyChart action=action testid="funnel-chart" /> }.into_any();
+                }
                 let h = height();
                 view! {
                     <Chart label=Signal::derive(move || t.get().l2.funnel_label.to_string()) width=860 height=h testid="funnel-chart"
@@ -130,6 +136,7 @@ pub(super) fn FunnelTab() -> impl IntoView {
                         </ol>
                     </Chart>
                 }
+                .into_any()
             }}
             <p class="muted small">{move || t.get().l2.funnel_note}</p>
             {table}

@@ -200,6 +200,7 @@ pub fn Layer2Page() -> impl IntoView {
             <h1>{move || t.get().l2.title}</h1>
             <p class="lead">{move || t.get().l2.lead}</p>
             <crate::components::layer_status::LayerStatus layer=2 />
+            <crate::components::gate::LayerGate layer=2>
             <Tabs label=tab_label current=tab />
             <Show when=has_project fallback=move || view! { <p class="empty-state">{move || t.get().l2.no_project}</p> }>
                 {move || match tab.get() {
@@ -210,6 +211,7 @@ pub fn Layer2Page() -> impl IntoView {
                     L2Tab::Board => view! { <FilterBar />{part_view(Box::pin(board_tab()))}}.into_any(),
                 }}
             </Show>
+            </crate::components::gate::LayerGate>
         </section>
     }
 }
@@ -248,7 +250,7 @@ fn FilterBar() -> impl IntoView {
         })
     };
     view! {
-        <div class="toolbar l2-filters no-print" data-testid="l2-filters">
+        <div class="toolbar l2-filters no-print" data-nav="" data-testid="l2-filters">
             <label class="field">
                 <span>{move || t.get().l2.f_category}</span>
                 <select class="input" data-testid="filter-category" on:change=move |ev| {

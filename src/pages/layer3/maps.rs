@@ -186,7 +186,7 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
             {sheet}
         </div>
         <div class="no-print">
-            <button class="btn ghost" data-testid="l3-print" on:click=move |_| print_page()>
+            <button class="btn ghost" data-nav="" data-testid="l3-print" on:click=move |_| print_page()>
                 {move || t.get().l3.print}
             </button>
         </div>

@@ -39,6 +39,7 @@ pub fn Layer3Page() -> impl IntoView {
             <h1 class="no-print">{move || t.get().l3.title}</h1>
             <p class="lead no-print">{move || t.get().l3.lead}</p>
             <crate::components::layer_status::LayerStatus layer=3 />
+            <crate::components::gate::LayerGate layer=3>
             <Tabs label=tab_label current=tab />
             {move || match tab.get() {
                 L3Tab::Typical => view! { <typical::TypicalTab /> }.into_any(),
@@ -48,6 +49,7 @@ pub fn Layer3Page() -> impl IntoView {
                 L3Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
                 L3Tab::Maps => view! { <maps::MapsTab /> }.into_any(),
             }}
+            </crate::components::gate::LayerGate>
         </section>
     }
 }

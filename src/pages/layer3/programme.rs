@@ -263,7 +263,7 @@ pub fn ProgrammeTab() -> impl IntoView {
             {totals}
             <label class="field l3-channel-pick">
                 <span>{move || t.get().l3.channel}</span>
-                <select class="input" data-testid="l3-prog-channel"
+                <select class="input" data-nav="" data-testid="l3-prog-channel"
                     on:change=move |ev| {
                         channel.set(event_target_value(&ev).parse().ok());
                         editing.set(None);
@@ -546,11 +546,11 @@ pub fn PrTab() -> impl IntoView {
             {body}
         </div>
         <div class="no-print">
-            <button class="btn ghost" data-testid="l3-pr-print" on:click=move |_| print_page()>
+            <button class="btn ghost" data-nav="" data-testid="l3-pr-print" on:click=move |_| print_page()>
                 {move || t.get().l3.print_pr}
             </button>
             " "
-            <button class="btn ghost" data-testid="l3-pr-export" on:click=move |_| {
+            <button class="btn ghost" data-nav="" data-testid="l3-pr-export" on:click=move |_| {
                 let y = year.get_untracked();
                 let title = fill(t.get_untracked().l3.pr_title, &[&y.to_string()]);
                 exported.set(Some(export_html("l3-pr-sheet", &title, &format!("plan-pr-{y}.html"))));

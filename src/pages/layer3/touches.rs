@@ -268,7 +268,7 @@ pub fn TouchesTab() -> impl IntoView {
                     <tbody>{body}</tbody>
                 </table>
                 {(total > shown.get()).then(|| view! {
-                    <button class="btn ghost" on:click=move |_| shown.update(|s| *s += PAGE)>
+                    <button class="btn ghost" data-nav="" on:click=move |_| shown.update(|s| *s += PAGE)>
                         {t.get().l3.show_more}
                     </button>
                 })}
@@ -280,7 +280,7 @@ pub fn TouchesTab() -> impl IntoView {
             <div class="form-grid">
                 <label class="field">
                     <span>{move || t.get().l3.period}</span>
-                    <select class="input" data-testid="l3-period"
+                    <select class="input" data-nav="" data-testid="l3-period"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let mut it = v.split('-');

@@ -414,8 +414,8 @@ pub fn DocsTab() -> impl IntoView {
                 None => view! { <p class="empty-state no-print">{t.get().l4.pick_deal}</p> }.into_any(),
                 Some((blocks, unfilled, _)) => view! {
                     <div class="l4-toolbar no-print">
-                        <button class="btn primary" data-testid="l4-print" on:click=move |_| print_page()>{t.get().l4.print}</button>
-                        <button class="btn" data-testid="l4-export" on:click=move |_| {
+                        <button class="btn primary" data-nav="" data-testid="l4-print" on:click=move |_| print_page()>{t.get().l4.print}</button>
+                        <button class="btn" data-nav="" data-testid="l4-export" on:click=move |_| {
                             let title = if is_teo.get_untracked() { t.get_untracked().l4.doc_teo } else { t.get_untracked().l4.doc_kp };
                             exported.set(Some(export_html(DOC_ID, title, &file_name())))
                         }>{t.get().l4.export_html}</button>

@@ -11,7 +11,9 @@ mod spec;
 mod teo;
 
 use crate::components::tabs::Tabs;
+use crate::domain::guide::{self, NextAction};
 use crate::domain::{Deal, Id};
+use crate::i18n::fill;
 use crate::i18n::Catalogue;
 use crate::state::route::{go_to, use_query, use_tab, L4Tab, Place};
 use crate::state::store::use_store;
@@ -39,6 +41,7 @@ pub fn Layer4Page() -> impl IntoView {
             <h1 class="no-print">{move || t.get().l4.title}</h1>
             <p class="lead no-print">{move || t.get().l4.lead}</p>
             <crate::components::layer_status::LayerStatus layer=4 />
+            <crate::components::gate::LayerGate layer=4>
             <Tabs label=tab_label current=tab />
             {move || match tab.get() {
                 L4Tab::Questions => view! { <questions::QuestionsTab /> }.into_any(),
@@ -49,6 +52,7 @@ pub fn Layer4Page() -> impl IntoView {
                 L4Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
                 L4Tab::Matrix => view! { <matrix::MatrixTab /> }.into_any(),
             }}
+            </crate::components::gate::LayerGate>
         </section>
     }
 }
@@ -96,7 +100,7 @@ pub(crate) fn ChannelPicker(tab: L4Tab) -> impl IntoView {
     view! {
         <label class="field no-print">
             <span>{move || t.get().l4.channel}</span>
-            <select class="input" data-testid="l4-channel"
+            <select class="input" data-nav="" data-testid="l4-channel"
                 on:change=move |ev| go_to(&Place::L4(tab).href(&[("channel", &event_target_value(&ev))]))>
                 {move || store.current.with(|p| p.as_ref().map(|p| p.channels.iter().map(|c| {
                     let id = c.id;
@@ -107,7 +111,9 @@ pub(crate) fn ChannelPicker(tab: L4Tab) -> impl IntoView {
     }
 }
 
-/// A select of the project's deals that navigates to `#/l4/<tab>?deal=<id>` (keeping `extra`).
+/// The deal picker: a search (code, title or client) and a select of the matching deals grouped
+/// by manager ([`guide::deal_groups`]), that navigates to `#/l4/<tab>?deal=<id>` (keeping
+/// `extra`). A project without deals gets the next action instead.
 #[component]
 pub(crate) fn DealPicker(
     tab: L4Tab,
@@ -117,24 +123,81 @@ pub(crate) fn DealPicker(
     let t = use_i18n();
     let store = use_store();
     let deal = use_deal();
-    view! {
-        <label class="field no-print">
-            <span>{move || t.get().l4.deal}</span>
-            <select class="input" data-testid="l4-deal-picker"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    let x = extra.and_then(|e| e.get_untracked());
-                    let mut q = vec![("deal", v.as_str())];
-                    if let Some(x) = x.as_deref() { q.push((extra_key, x)); }
-                    go_to(&Place::L4(tab).href(&q))
-                }>
-                <option value="" selected=move || deal.get().is_none()>{move || t.get().l4.choose_deal}</option>
-                {move || store.current.with(|p| p.as_ref().map(|p| p.deals.iter().map(|d| {
+    let query = RwSignal::new(String::new());
+    let has_deals = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().is_some_and(|p| !p.deals.is_empty()))
+    });
+    let groups = Memo::new(move |_| {
+        let q = query.get();
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| guide::deal_groups(p, &q)))
+    });
+    let options = move || {
+        let g = t.get().guide;
+        store.current.with(|p| {
+            let p = p.as_ref()?;
+            let (groups, _) = groups.get()?;
+            let by_id: std::collections::HashMap<Id, &Deal> = p.deals.iter().map(|d| (d.id, d)).collect();
+            Some(groups.into_iter().map(|gr| {
+                let label = gr
+                    .manager
+                    .and_then(|m| p.manager(m))
+                    .map(|m| m.label())
+                    .unwrap_or_else(|| g.no_manager.to_string());
+                let opts = gr.deals.iter().filter_map(|id| by_id.get(id).copied()).map(|d| {
                     let id = d.id;
                     view! { <option value=id.to_string() selected=move || deal.get() == Some(id)>{deal_label(d)}</option> }
-                }).collect_view()))}
-            </select>
-        </label>
+                }).collect_view();
+                view! { <optgroup label=label>{opts}</optgroup> }
+            }).collect_view())
+        })
+    };
+    let count = move || {
+        let total = store
+            .current
+            .with(|p| p.as_ref().map_or(0, |p| p.deals.len()));
+        let shown = groups.with(|g| g.as_ref().map_or(0, |g| g.1));
+        fill(
+            t.get().guide.deal_count,
+            &[&shown.to_string(), &total.to_string()],
+        )
+    };
+    view! {
+        <Show when=move || has_deals.get() fallback=move || view! {
+            <div class="empty-state no-print" role="note" data-testid="l4-no-deals">
+                <p>{move || t.get().guide.empty_deals_l4}</p>
+                <a class="btn primary" href=NextAction::AddDeals.place().to_hash() data-testid="l4-no-deals-action">
+                    {move || t.get().guide.act_deals}
+                </a>
+            </div>
+        }>
+            <div class="deal-finder no-print" data-nav="">
+                <label class="field">
+                    <span>{move || t.get().guide.deal_search}</span>
+                    <input class="input" type="search" data-testid="l4-deal-search"
+                        placeholder=move || t.get().guide.deal_search_placeholder
+                        prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                </label>
+                <label class="field">
+                    <span>{move || t.get().l4.deal}</span>
+                    <select class="input" data-nav="" data-testid="l4-deal-picker"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let x = extra.and_then(|e| e.get_untracked());
+                            let mut q = vec![("deal", v.as_str())];
+                            if let Some(x) = x.as_deref() { q.push((extra_key, x)); }
+                            go_to(&Place::L4(tab).href(&q))
+                        }>
+                        <option value="" selected=move || deal.get().is_none()>{move || t.get().l4.choose_deal}</option>
+                        {options}
+                    </select>
+                </label>
+                <span class="muted small" data-testid="l4-deal-count" aria-live="polite">{count}</span>
+            </div>
+        </Show>
     }
 }
 

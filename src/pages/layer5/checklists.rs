@@ -47,7 +47,7 @@ pub(super) fn ChecklistsTab() -> impl IntoView {
         <div data-testid="l5-checklists">
             <label class="field l5-stage-field">
                 <span>{move || t.get().l5.stage}</span>
-                <select class="input" data-testid="l5-stage-picker"
+                <select class="input" data-nav="" data-testid="l5-stage-picker"
                     on:change=move |ev| go_to(&Place::L5(L5Tab::Checklists).href(&[("stage", &event_target_value(&ev))]))>
                     {picker}
                 </select>

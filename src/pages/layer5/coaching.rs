@@ -120,7 +120,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
             let l5 = t.get().l5;
             let f = cur();
             Some(view! {
-                <div class="l5-filters row gap">
+                <div class="l5-filters row gap" data-nav="">
                     <label class="field">
                         <span>{l5.filter_manager}</span>
                         <select class="input" data-testid="l5-filter-manager" on:change=move |ev| {

@@ -29,11 +29,13 @@ pub fn Layer5Page() -> impl IntoView {
             <h1>{move || t.get().l5.title}</h1>
             <p class="lead">{move || t.get().l5.lead}". "{move || t.get().l5.no_metrics_note}</p>
             <LayerStatus layer=5 />
+            <crate::components::gate::LayerGate layer=5>
             <Tabs label=tab_label current=tab />
             {move || match tab.get() {
                 L5Tab::Coaching => view! { <coaching::CoachingTab /> }.into_any(),
                 L5Tab::Checklists => view! { <checklists::ChecklistsTab /> }.into_any(),
             }}
+            </crate::components::gate::LayerGate>
         </section>
     }
 }

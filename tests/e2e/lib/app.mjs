@@ -379,6 +379,17 @@ export class Sloy {
     return this.page.evaluate((k) => localStorage.getItem(k), key);
   }
 
+  // ---- Gating ---------------------------------------------------------------------------
+
+  /** On the screen of locked layer `n`: records an early start with `reason` through the lock
+   * banner (the screen is read-only until then) and waits for the banner of the early start. */
+  async openEarly(n, reason = "Клиент просит начать раньше") {
+    await this.click(this.by(`gate-override-${n}-ask`));
+    await this.guard(this.by(`gate-override-reason-${n}`).fill(reason, { timeout: WAIT_MS }));
+    await this.click(this.by(`gate-override-save-${n}`));
+    await this.expectText(this.by(`gate-override-${n}`), reason);
+  }
+
   // ---- Project data screen --------------------------------------------------------------
 
   /** Renames the open project in the «Название проекта» field of #/data (a change event). */
