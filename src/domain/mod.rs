@@ -60,7 +60,6 @@
 //! | all | «где исправить»: the tab where a missing result or a diagnosed problem is fixed | [`route::Place`], [`gating::fix_at`], [`diagnostics::Action::place`] | Карта метода, LayerStatus, Диагностика → Результат |
 //! | all | every layer's management metric at a glance | [`dashboard::dashboard`], [`dashboard::meets`] | Панель |
 
-pub mod abc;
 pub mod accounts;
 pub mod clients;
 pub mod dashboard;
@@ -84,6 +83,8 @@ pub mod period;
 /// Layer 1's plans under their former path, for `funnel.rs` until its split into `layer2/` moves
 /// its imports to [`layer1`].
 pub use layer1 as plan;
+/// The ABC analysis of layer 1 ([`layer1::abc`]) under its short path, which the other layers use.
+pub use layer1::abc;
 pub mod psychology;
 pub mod report;
 pub mod route;

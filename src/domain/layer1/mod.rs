@@ -2,6 +2,7 @@
 //!
 //! | file | concept |
 //! |---|---|
+//! | [`abc`] | the ABC analysis of client revenue, client years, Pareto, revenue breakdown, conclusions |
 //! | [`goals`] | category plans, A/B project goals (won deals, leads, work in progress) |
 //! | [`manager_plans`] | individual manager plans, their checks and proposals |
 //! | [`market_share`] | the calculated market share of the plan |
@@ -9,10 +10,11 @@
 //! | [`structure`] | hypotheses' totals, the sales department's structure |
 //! | [`views`] | the view functions of the layer's tabs (what a tab shows, gathered for the page) |
 //!
-//! The ABC analysis and the client years it ranks are [`super::abc`]. Every public item of the
-//! concept files is re-exported here, so `domain::layer1::fulfilment` names it whatever file it
-//! lives in.
+//! Every public item of the plan files is re-exported here, so `domain::layer1::fulfilment`
+//! names it whatever file it lives in; the ABC analysis is named by its module,
+//! `domain::layer1::abc` (also `domain::abc`).
 
+pub mod abc;
 pub mod goals;
 pub mod manager_plans;
 pub mod market_share;

@@ -31,10 +31,10 @@
 
 #![warn(missing_docs)]
 
-use super::model::{
+use crate::domain::model::{
     AbcRule, AbcSettings, Category, Client, ClientRevenue, DealStatus, Id, Project, Role,
 };
-use super::money::{ratio_pct, Money};
+use crate::domain::money::{ratio_pct, Money};
 use crate::i18n::format::{fmt_money, fmt_num, fmt_pct};
 use crate::i18n::Lang;
 use std::collections::HashMap;
@@ -834,9 +834,9 @@ fn summarise(acc: [Acc; 4], total: Money, all_clients: usize) -> Vec<CategorySum
 // Elaboration of A clients
 // ---------------------------------------------------------------------------------------------
 
-// The metric itself is [`super::accounts::a_elaboration`] (one struct for layer 1's ABC screen,
+// The metric itself is [`crate::domain::accounts::a_elaboration`] (one struct for layer 1's ABC screen,
 // layer 3's maps, the dashboard and the diagnosis); this module only words it.
-pub use super::accounts::{a_elaboration, AElaboration};
+pub use crate::domain::accounts::{a_elaboration, AElaboration};
 
 // ---------------------------------------------------------------------------------------------
 // Pareto chart
