@@ -128,7 +128,7 @@ fn ManagersTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.managers_section}</h2>
-        <table class="table" data-testid="managers-table">
+        <div class="table-box"><table class="table" data-testid="managers-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -139,7 +139,7 @@ fn ManagersTable() -> impl IntoView {
                     <tr><td>{m.code.clone()}</td><td>{m.name.clone()}</td><td>{dim_name(&p.regions, m.region_id)}</td></tr>
                 }).collect_view()))}
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -206,7 +206,7 @@ fn ClientsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.clients_section}" ("{total}")"</h2>
-        <table class="table" data-testid="clients-table">
+        <div class="table-box"><table class="table" data-testid="clients-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -217,7 +217,7 @@ fn ClientsTable() -> impl IntoView {
                 <th class="num">{revenue_header}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
         <ShowAll all=all total=Signal::derive(total) />
     }
 }
@@ -287,7 +287,7 @@ fn DealsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.deals_section}" ("{total}")"</h2>
-        <table class="table" data-testid="deals-table">
+        <div class="table-box"><table class="table" data-testid="deals-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_client}</th>
@@ -299,7 +299,7 @@ fn DealsTable() -> impl IntoView {
                 <th>{move || t.get().shell.col_created}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
         <ShowAll all=all total=Signal::derive(total) />
     }
 }
@@ -311,7 +311,7 @@ fn StagesTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.stages_section}</h2>
-        <table class="table" data-testid="stages-table">
+        <div class="table-box"><table class="table" data-testid="stages-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -335,6 +335,6 @@ fn StagesTable() -> impl IntoView {
                     }).collect_view()))
                 }}
             </tbody>
-        </table>
+        </table></div>
     }
 }
