@@ -139,10 +139,14 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
                 label_font.clone().pos(top_left),
             ));
         }
+        // On the dark first bar the figure is white, where the bar is wide enough to hold it.
+        let on_dark = i == 0 && bw > measure(&b.value_text) + 8;
         let _ = area.draw(&Text::new(
             b.value_text.clone(),
             (label_w + bar_zone / 2, mid),
-            font(12).color(&INK).pos(centre),
+            font(12)
+                .color(if on_dark { &WHITE } else { &INK })
+                .pos(centre),
         ));
         let mark = if b.below_target {
             format!("▼ {}", b.pct_text)
