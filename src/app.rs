@@ -3,7 +3,7 @@
 use crate::components::gate::NavLockFeed;
 use crate::components::import::{install_drop_zone, provide_importer, ImportDialog};
 use crate::components::part::{lazy_part, part_view};
-use crate::components::shell::{Banners, Header, Nav, ToastList};
+use crate::components::shell::{Banners, Header, Menu, Nav, ToastList};
 use crate::pages;
 use crate::state::route::{provide_route, Route};
 use crate::state::store::provide_store;
@@ -54,10 +54,11 @@ pub fn App() -> impl IntoView {
     let has_project = Memo::new(move |_| store.current.with(|p| p.is_some()));
     let t = use_i18n();
     after_first_screen(route.get_untracked());
+    let menu = Menu::new();
     view! {
-        <Header />
+        <Header menu=menu />
         <div class="app-body">
-            <Nav />
+            <Nav menu=menu />
             <main class="app-main" id="main">
                 <Banners />
                 {move || {

@@ -23,18 +23,57 @@ pub struct FunnelBar {
     pub below_target: bool,
 }
 
-/// `s` cut to `max` characters with an ellipsis (labels must not run into the bars).
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
+/// Height of a line of label text.
+const LINE_H: i32 = 14;
+/// Below this width the labels go above their bars instead of beside them.
+const STACKED_BELOW: i32 = 600;
+/// Most lines a label wraps into; a longer one ends in «…» (not for any stage name in use).
+const MAX_LINES: usize = 3;
+
+/// Height in pixels the funnel needs for `bars` bars: room for a label of two lines and its bar
+/// per stage, at any width.
+pub fn funnel_height(bars: usize) -> u32 {
+    (bars as u32 * 46).max(120)
 }
 
-/// Draws the funnel bars top to bottom on `area`.
+/// `text` broken at spaces into lines no wider than `max` pixels (as `width` measures them), at
+/// most [`MAX_LINES`]; a word wider than a line stands alone, and only text beyond the last line
+/// is cut, with «…».
+fn wrap(text: &str, max: i32, width: impl Fn(&str) -> i32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || width(&candidate) <= max {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > MAX_LINES {
+        let rest = lines.split_off(MAX_LINES - 1).join(" ");
+        let mut last = String::new();
+        for c in rest.chars() {
+            if width(&format!("{last}{c}…")) > max {
+                break;
+            }
+            last.push(c);
+        }
+        last.push('…');
+        lines.push(last);
+    }
+    lines
+}
+
+/// Draws the funnel bars top to bottom on `area`. Stage names are never cut: beside the bars
+/// they wrap within a label column; on a narrow chart they stand above their bars, full width.
 pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[FunnelBar]) {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
@@ -42,16 +81,40 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
         let _ = area.draw(&Text::new("—", (w / 2, h / 2), font(14).color(&MUTED)));
         return;
     }
-    let label_w = (w * 30 / 100).max(120);
-    let right_w = (w * 22 / 100).max(110);
+    let stacked = w < STACKED_BELOW;
+    let label_w = if stacked {
+        0
+    } else {
+        (w * 32 / 100).clamp(150, 320)
+    };
+    let right_w = (w * 22 / 100).clamp(96, 180);
     let bar_zone = (w - label_w - right_w).max(20);
     let row_h = (h / bars.len() as i32).max(8);
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
     let left = Pos::new(HPos::Left, VPos::Center);
+    let top_left = Pos::new(HPos::Left, VPos::Top);
     let centre = Pos::new(HPos::Center, VPos::Center);
+    let label_font = font(12);
+    let measure = |s: &str| {
+        area.estimate_text_size(s, &label_font)
+            .map(|(tw, _)| tw as i32)
+            .unwrap_or(s.chars().count() as i32 * 7)
+    };
     for (i, b) in bars.iter().enumerate() {
-        let top = i as i32 * row_h + 2;
-        let bottom = top + row_h - 4;
+        let row_top = i as i32 * row_h;
+        let lines = wrap(&b.label, if stacked { w - 8 } else { label_w - 8 }, measure);
+        let text_h = lines.len() as i32 * LINE_H;
+        // Beside the bars the label is centred on its row; above them it takes the row's top.
+        let (label_top, top, bottom) = if stacked {
+            let top = (row_top + 2 + text_h).min(row_top + row_h - 10);
+            (row_top + 2, top, row_top + row_h - 4)
+        } else {
+            (
+                row_top + (row_h - text_h) / 2,
+                row_top + 2,
+                row_top + row_h - 2,
+            )
+        };
         let mid = (top + bottom) / 2;
         let frac = if max > 0.0 && b.value.is_finite() {
             (b.value / max).clamp(0.0, 1.0)
@@ -69,15 +132,21 @@ pub fn draw_funnel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Fu
             [(x0, top), (x0 + bw, bottom)],
             colour.filled(),
         ));
-        let _ = area.draw(&Text::new(
-            clip(&b.label, (label_w as usize - 8) / 7),
-            (4, mid),
-            font(12).pos(left),
-        ));
+        for (n, line) in lines.into_iter().enumerate() {
+            let _ = area.draw(&Text::new(
+                line,
+                (4, label_top + n as i32 * LINE_H),
+                label_font.clone().pos(top_left),
+            ));
+        }
+        // On the dark first bar the figure is white, where the bar is wide enough to hold it.
+        let on_dark = i == 0 && bw > measure(&b.value_text) + 8;
         let _ = area.draw(&Text::new(
             b.value_text.clone(),
             (label_w + bar_zone / 2, mid),
-            font(12).color(&INK).pos(centre),
+            font(12)
+                .color(if on_dark { &WHITE } else { &INK })
+                .pos(centre),
         ));
         let mark = if b.below_target {
             format!("▼ {}", b.pct_text)
@@ -140,14 +209,36 @@ mod tests {
     }
 
     #[test]
-    fn long_labels_are_cut() {
+    fn long_labels_wrap_instead_of_being_cut() {
         let long = "2.2 Выявление и формирование критериев принятия решения ЛФР и ЛПР";
-        let svg = to_svg(720, 100, |a| draw_funnel(a, &[bar(long, 1.0, "", false)]));
-        assert!(svg.contains("2.2 Выявление"));
-        assert!(svg.contains('…'));
-        assert!(!svg.contains(long));
-        assert_eq!(clip("abc", 3), "abc");
-        assert_eq!(clip("abcd", 3), "ab…");
+        // The SVG backend estimates text by its bytes, so Cyrillic comes out about twice as
+        // wide as the browser draws it: these widths leave room even so (a phone, a desktop).
+        for width in [360, 1100] {
+            let svg = to_svg(width, funnel_height(1), |a| {
+                draw_funnel(a, &[bar(long, 1.0, "", false)])
+            });
+            for word in long.split(' ') {
+                assert!(svg.contains(word), "{word} missing at {width} px");
+            }
+            assert!(!svg.contains('…'), "cut at {width} px");
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        let chars = |s: &str| s.chars().count() as i32;
+        assert_eq!(wrap("abc def ghi", 7, chars), vec!["abc def", "ghi"]);
+        assert_eq!(
+            wrap("abc", 1, chars),
+            vec!["abc"],
+            "a long word stands alone"
+        );
+        assert_eq!(wrap("", 5, chars), Vec::<String>::new());
+        assert_eq!(
+            wrap("aa bb cc dd ee", 2, chars),
+            vec!["aa", "bb", "c…"],
+            "beyond the last line only"
+        );
     }
 
     #[test]

@@ -44,7 +44,21 @@ pub fn draw_plan_fact<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pla
         .fold(0.0_f64, f64::max);
     let step = nice_step(max / 5.0);
     let top_value = (max / step).ceil().max(1.0) * step;
-    let (left, right, top, bottom) = (84, w - 12, 34, h - 28);
+    // The legend: its two entries side by side, or one under the other on a narrow chart.
+    let left = 84;
+    let legend_font = font(12);
+    let text_w = |s: &str| {
+        area.estimate_text_size(s, &legend_font)
+            .map(|(tw, _)| tw as i32)
+            .unwrap_or(s.chars().count() as i32 * 7)
+    };
+    let first_end = left + 26 + text_w(&d.legend[0]);
+    let (lx, ly) = if first_end + 24 + 26 + text_w(&d.legend[1]) <= w - 4 {
+        (first_end + 24, 12)
+    } else {
+        (left, 30)
+    };
+    let (right, top, bottom) = (w - 12, ly + 22, h - 28);
     let pw = (right - left).max(10) as f64;
     let ph = (bottom - top).max(10) as f64;
     let slot = pw / n as f64;
@@ -128,14 +142,16 @@ pub fn draw_plan_fact<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Pla
     let _ = area.draw(&Text::new(
         d.legend[0].clone(),
         (left + 26, 12),
-        font(12).color(&INK).pos(left_mid),
+        legend_font.clone().color(&INK).pos(left_mid),
     ));
-    let lx = left + 220;
-    let _ = area.draw(&Rectangle::new([(lx, 6), (lx + 20, 18)], SECOND.filled()));
+    let _ = area.draw(&Rectangle::new(
+        [(lx, ly - 6), (lx + 20, ly + 6)],
+        SECOND.filled(),
+    ));
     let _ = area.draw(&Text::new(
         d.legend[1].clone(),
-        (lx + 26, 12),
-        font(12).color(&INK).pos(left_mid),
+        (lx + 26, ly),
+        legend_font.color(&INK).pos(left_mid),
     ));
 }
 
@@ -194,6 +210,24 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), 4);
         // A dot per month on the plan line.
         assert_eq!(svg.matches("<circle").count(), 4);
+    }
+
+    #[test]
+    fn the_legend_goes_on_two_lines_when_the_chart_is_narrow() {
+        let wide = to_svg(720, 300, |a| draw_plan_fact(a, &data()));
+        assert_eq!(
+            text_y(&wide, "Факт нарастающим"),
+            text_y(&wide, "План нарастающим")
+        );
+        let narrow = to_svg(360, 300, |a| draw_plan_fact(a, &data()));
+        assert!(
+            text_y(&narrow, "Факт нарастающим") > text_y(&narrow, "План нарастающим") + 10,
+            "the second entry under the first"
+        );
+        assert!(
+            text_attr(&narrow, "Факт нарастающим", "x") < 360 / 2,
+            "and at the left"
+        );
     }
 
     /// `y` of the `<text>` holding `needle`, and `y` of the `n`-th `<rect>` (the legend swatch

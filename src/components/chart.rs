@@ -2,6 +2,11 @@
 //! chart redraws when they change. Charts carry an `aria-label` and, as children, the same
 //! figures as a table or text for screen readers and for tests. What is drawn comes from a
 //! `crate::charts::draw_*` function.
+//!
+//! The chart takes the width of its box (a `ResizeObserver` redraws it when the box changes,
+//! e.g. a phone turned sideways) and draws at the screen's device pixel ratio, so it is sharp on
+//! high-DPI screens: the canvas has `ratio ×` as many pixels as CSS pixels, and the drawing is
+//! scaled by the ratio, so the `draw_*` functions work in CSS pixels whatever the screen.
 
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -10,6 +15,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
 
@@ -26,23 +32,36 @@ pub type Area = DrawingArea<Canvas, Shift>;
 pub struct Canvas {
     inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
+    /// The size in CSS pixels, which is what the drawing functions see.
+    size: (u32, u32),
 }
 
 impl Canvas {
-    fn new(el: web_sys::HtmlCanvasElement) -> Option<Self> {
-        let ctx = el.get_context("2d").ok()??.dyn_into().ok()?;
+    /// Sizes `el` to `size` CSS pixels at `ratio` device pixels each and scales its context, so
+    /// that plotters draws in CSS pixels.
+    fn new(el: web_sys::HtmlCanvasElement, size: (u32, u32), ratio: f64) -> Option<Self> {
+        el.set_width(device_pixels(size.0, ratio));
+        el.set_height(device_pixels(size.1, ratio));
+        let ctx: CanvasRenderingContext2d = el.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok()?;
         Some(Canvas {
             inner: CanvasBackend::with_canvas_object(el)?,
             ctx,
+            size,
         })
     }
+}
+
+/// `css` CSS pixels in device pixels at `ratio` (at least 1).
+fn device_pixels(css: u32, ratio: f64) -> u32 {
+    (f64::from(css) * ratio).round().max(1.0) as u32
 }
 
 impl DrawingBackend for Canvas {
     type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size
     }
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.ensure_prepared()
@@ -128,7 +147,20 @@ impl DrawingBackend for Canvas {
     }
 }
 
-/// A canvas of `width`×`height` pixels (scaled down by CSS on narrow screens).
+/// Keeps the chart's width in step with its box; disconnected when the chart goes.
+struct BoxWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for BoxWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// A chart as wide as its box and `height` CSS pixels high. `width` is the width it is drawn at
+/// until its box has been measured.
 #[component]
 pub fn Chart<F>(
     #[prop(into)] label: Signal<String>,
@@ -141,10 +173,39 @@ pub fn Chart<F>(
 where
     F: Fn(&Area) + 'static,
 {
+    let figure = NodeRef::<leptos::html::Figure>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    // The box's width in CSS pixels; 0 until measured.
+    let box_width = RwSignal::new(0_u32);
+    // Owned by the chart: dropped, and so disconnected, when the chart is removed.
+    let watch = StoredValue::new_local(None::<BoxWatch>);
     Effect::new(move |_| {
+        let Some(fig) = figure.get() else { return };
+        let measure = {
+            let fig = fig.clone();
+            move || {
+                let w = fig.client_width().max(0) as u32;
+                if w > 0 && box_width.try_get_untracked() != Some(w) {
+                    box_width.try_set(w);
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&fig);
+            watch.set_value(Some(BoxWatch {
+                observer,
+                _callback: callback,
+            }));
+        }
+    });
+    Effect::new(move |_| {
+        let measured = box_width.get();
         let Some(el) = canvas.get() else { return };
-        if let Some(backend) = Canvas::new(el) {
+        let w = if measured > 0 { measured } else { width };
+        let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
+        if let Some(backend) = Canvas::new(el, (w, height), ratio) {
             let root = backend.into_drawing_area();
             let _ = root.fill(&WHITE);
             draw(&root);
@@ -152,7 +213,7 @@ where
         }
     });
     view! {
-        <figure class="chart" data-testid=testid>
+        <figure class="chart" data-testid=testid node_ref=figure>
             <canvas node_ref=canvas width=width height=height role="img" aria-label=move || label.get()></canvas>
             {children.map(|c| view! { <figcaption class="chart-data">{c()}</figcaption> })}
         </figure>

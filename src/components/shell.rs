@@ -1,5 +1,8 @@
 //! The app shell: header with project name, save state and language switch; navigation;
 //! persistent banners (storage full, other tab, unreadable data); toasts.
+//!
+//! On narrow screens (style/main.css, `max-width: 900px`) the navigation folds away behind the
+//! header's menu button; [`Menu`] is the open/closed state both share.
 
 use super::download::{download_project, download_text};
 use super::import::ImportButton;
@@ -9,9 +12,29 @@ use crate::state::store::{fmt_stamp, use_store, SaveState};
 use crate::state::toast::{use_toasts, Level};
 use crate::state::use_i18n;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Whether the folded navigation is open (narrow screens only; wide screens always show it).
+#[derive(Clone, Copy)]
+pub struct Menu(pub RwSignal<bool>);
+
+impl Menu {
+    pub fn new() -> Self {
+        Menu(RwSignal::new(false))
+    }
+}
+
+impl Default for Menu {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The id of the navigation, which the menu button controls.
+const NAV_ID: &str = "app-nav";
 
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(menu: Menu) -> impl IntoView {
     let t = use_i18n();
     let store = use_store();
     let name = move || {
@@ -49,8 +72,15 @@ pub fn Header() -> impl IntoView {
             Lang::Ru
         });
     };
+    let open = menu.0;
     view! {
-        <header class="app-header">
+        <header class="app-header" class:menu-open=move || open.get()>
+            <button class="btn ghost menu-button" aria-controls=NAV_ID data-testid="menu-button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="menu-icon" aria-hidden="true"></span>
+                <span class="menu-label">{move || t.get().shell.menu}</span>
+            </button>
             <a class="brand" href="#/method">
                 <span class="logo" aria-hidden="true"></span>
                 <span class="brand-name">{move || t.get().shell.app_name}</span>
@@ -66,10 +96,10 @@ pub fn Header() -> impl IntoView {
                 <button class="btn" on:click=export data-testid="export" disabled=move || store.current.with(|p| p.is_none())>
                     {move || t.get().shell.export}
                 </button>
-                <button class="btn ghost" on:click=switch_lang title=move || t.get().shell.lang_other_title data-testid="lang-switch">
-                    {move || t.get().shell.lang_other}
-                </button>
             </div>
+            <button class="btn ghost lang-switch" on:click=switch_lang title=move || t.get().shell.lang_other_title data-testid="lang-switch">
+                {move || t.get().shell.lang_other}
+            </button>
         </header>
     }
 }
@@ -91,10 +121,18 @@ pub fn use_nav_locks() -> NavLocks {
     expect_context::<NavLocks>()
 }
 
+/// The navigation: a column beside the screen, or on narrow screens a panel under the header
+/// that the menu button opens. A chosen link or Escape folds it again.
 #[component]
-pub fn Nav() -> impl IntoView {
+pub fn Nav(menu: Menu) -> impl IntoView {
     let t = use_i18n();
     let route = use_route();
+    let open = menu.0;
+    // A new screen folds the menu (also when the route changes by a link inside the screen).
+    Effect::new(move |_| {
+        route.track();
+        open.set(false);
+    });
     // The layers' locks (docs/METHOD.md §4.1), as the screens report them (see `NavLocks`).
     let locks = use_nav_locks();
     // One closure for every link (one type of view): `layer` is the layer a link opens.
@@ -108,7 +146,7 @@ pub fn Nav() -> impl IntoView {
             <a href=r.href() class:active=move || route.get() == r aria-current=move || (route.get() == r).then_some("page")
                 class:nav-locked=move || waiting().is_some()
                 title=move || waiting().map(|w| fill(t.get().shell.layer_locked, &[&w.to_string()]))
-                data-testid=format!("nav-{}", r.slug())>
+                data-testid=format!("nav-{}", r.slug()) on:click=move |_| open.set(false)>
                 {move || label(t.get())}
                 <span class="nav-lock" aria-hidden="true" data-testid=format!("nav-lock-{layer}")>
                     {move || if waiting().is_some() { " 🔒" } else { "" }}
@@ -119,8 +157,22 @@ pub fn Nav() -> impl IntoView {
             </a>
         }
     };
+    // Escape closes the open menu and gives the focus back to its button.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = document()
+                .query_selector("[data-testid=menu-button]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <nav class="app-nav" aria-label="Sloy">
+        <nav class="app-nav" class:open=move || open.get() id=NAV_ID aria-label="Sloy" on:keydown=on_key>
             {link(Route::Method, 0, |c| c.shell.nav_method)}
             {link(Route::Dashboard, 0, |c| c.shell.nav_dash)}
             <div class="nav-group">

@@ -214,14 +214,14 @@ fn MappingTable(kind: Kind, table: Arc<Table>, mapping: RwSignal<Mapping>) -> im
         .collect_view();
     view! {
         <h3>{move || t.get().import.mapping}</h3>
-        <table class="table import-mapping" data-testid="import-mapping">
+        <div class="table-box"><table class="table import-mapping" data-testid="import-mapping">
             <thead><tr>
                 <th>{move || t.get().import.column}</th>
                 <th>{move || t.get().import.field}</th>
                 <th>{move || t.get().import.sample}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -292,10 +292,10 @@ fn Preview(
             })
             .collect_view();
         view! {
-            <table class="table import-preview" data-testid="import-preview">
+            <div class="table-box"><table class="table import-preview" data-testid="import-preview">
                 <thead><tr><th>{t.get().import.line}</th>{head}<th>{t.get().import.problem}</th></tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         }
     };
     view! {
@@ -367,14 +367,14 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
                     {move || t.get().import.download_rejected}
                 </button>
             </Show>
-            <table class="table" data-testid="import-rejected">
+            <div class="table-box"><table class="table" data-testid="import-rejected">
                 <thead><tr>
                     <th>{move || t.get().import.line}</th>
                     <th>{move || t.get().import.column}</th>
                     <th>{move || t.get().import.reason}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         </div>
     }
 }
@@ -1058,14 +1058,14 @@ pub fn ImportDealsButton() -> impl IntoView {
                 {move || t.get().import.stage_mapping}" ↻"
             </button>
             <h3>{move || t.get().import.stage_mapping}</h3>
-            <table class="table" data-testid="import-stage-mapping">
+            <div class="table-box"><table class="table" data-testid="import-stage-mapping">
                 <thead><tr>
                     <th>{move || t.get().import.crm_stage}</th>
                     <th>{move || t.get().import.rows}</th>
                     <th>{move || t.get().import.project_stage}</th>
                 </tr></thead>
                 <tbody>{stage_rows}</tbody>
-            </table>
+            </table></div>
             <fieldset class="field import-mode">
                 <label><input type="radio" name="import-target" data-testid="import-target-new"
                     prop:checked=move || as_new.get() on:change=move |_| as_new.set(true) />

@@ -33,6 +33,8 @@ pub struct Shell {
     pub export: &'static str,
     pub import: &'static str,
     pub close: &'static str,
+    /// The button that opens the navigation on narrow screens.
+    pub menu: &'static str,
     pub cancel: &'static str,
     pub no_project: &'static str,
     /// Shown while a screen's code is being fetched (first opening only).
@@ -206,6 +208,7 @@ pub const SHELL_RU: Shell = Shell {
     export: "Экспорт .json",
     import: "Импорт .json",
     close: "Закрыть",
+    menu: "Меню",
     cancel: "Отмена",
     loading_screen: "Загрузка экрана…",
     no_project: "Нет открытого проекта. Создайте новый или откройте демо-проект на странице «Проекты».",
@@ -370,6 +373,7 @@ pub const SHELL_EN: Shell = Shell {
     export: "Export .json",
     import: "Import .json",
     close: "Close",
+    menu: "Menu",
     cancel: "Cancel",
     loading_screen: "Loading the screen…",
     no_project: "No project is open. Create one or open the demo on the Projects page.",

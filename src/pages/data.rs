@@ -130,7 +130,7 @@ fn ManagersTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.managers_section}</h2>
-        <table class="table" data-testid="managers-table">
+        <div class="table-box"><table class="table" data-testid="managers-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -141,7 +141,7 @@ fn ManagersTable() -> impl IntoView {
                     <tr><td>{m.code.clone()}</td><td>{m.name.clone()}</td><td>{dim_name(&p.regions, m.region_id)}</td></tr>
                 }).collect_view()))}
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -198,7 +198,7 @@ fn ClientsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.clients_section}" ("{total}")"</h2>
-        <table class="table" data-testid="clients-table">
+        <div class="table-box"><table class="table" data-testid="clients-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -209,7 +209,7 @@ fn ClientsTable() -> impl IntoView {
                 <th class="num">{revenue_header}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
         <ShowAll all=all total=Signal::derive(total) />
     }
 }
@@ -275,7 +275,7 @@ fn DealsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.deals_section}" ("{total}")"</h2>
-        <table class="table" data-testid="deals-table">
+        <div class="table-box"><table class="table" data-testid="deals-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_client}</th>
@@ -287,7 +287,7 @@ fn DealsTable() -> impl IntoView {
                 <th>{move || t.get().shell.col_created}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
         <ShowAll all=all total=Signal::derive(total) />
     }
 }
@@ -299,7 +299,7 @@ fn StagesTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.stages_section}</h2>
-        <table class="table" data-testid="stages-table">
+        <div class="table-box"><table class="table" data-testid="stages-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -323,7 +323,7 @@ fn StagesTable() -> impl IntoView {
                     }).collect_view()))
                 }}
             </tbody>
-        </table>
+        </table></div>
     }
 }
 

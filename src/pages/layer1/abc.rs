@@ -139,7 +139,7 @@ pub fn AbcTab() -> impl IntoView {
                 _ => ().into_any(),
             })}
         </ul>
-        <table class="table" data-testid="abc-summary">
+        <div class="table-box"><table class="table" data-testid="abc-summary">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th><th class="num">{move || t.get().l1.share}</th>
                 <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th>
@@ -163,7 +163,7 @@ pub fn AbcTab() -> impl IntoView {
                     </tr> }
                 }).collect_view())}
             </tbody>
-        </table>
+        </table></div>
         <h2>{move || t.get().l1.elaboration_title}</h2>
         <ul data-testid="abc-elaboration">
             {move || store.current.with(|p| match (p.as_ref(), res.get()) {
@@ -193,7 +193,7 @@ pub fn AbcTab() -> impl IntoView {
                 </Chart>
             }
         })}
-        <div class="l1-scroll">
+        <div class="table-box">
         <table class="table" data-testid="abc-table">
             <thead><tr><th>"#"</th><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.name}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th>

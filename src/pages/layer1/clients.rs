@@ -241,7 +241,7 @@ pub fn ClientsTab() -> impl IntoView {
             <button class="btn primary" data-testid="client-add" on:click=add>{move || t.get().l1.add}</button>
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="client-error">{e}</p> })}
-        <div class="l1-scroll">
+        <div class="table-box">
         <table class="table" data-testid="clients-table">
             <thead><tr>
                 {head("code", Box::new(move || t.get().l1.code.to_string()))}

@@ -73,7 +73,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
     view! {
         <section class="l1-dim" data-testid=format!("dims-{slug}")>
             <h2>{title}</h2>
-            <table class="table">
+            <div class="table-box"><table class="table">
                 <thead><tr><th>{move || t.get().l1.dim_name}</th><th class="num">{move || t.get().l1.dim_used}</th>
                     <th>{move || t.get().l1.move_to}</th><th></th></tr></thead>
                 <tbody>
@@ -137,7 +137,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
                         }).collect_view()
                     }}
                 </tbody>
-            </table>
+            </table></div>
             {move || error.get().map(|e| view! { <p class="error-text" data-testid="dim-error">{e}</p> })}
             <div class="l1-toolbar no-print">
                 <input class="input" data-testid="dim-new" placeholder=move || t.get().l1.dim_name

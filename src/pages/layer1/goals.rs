@@ -144,7 +144,7 @@ pub fn GoalsTab() -> impl IntoView {
                     _ => refuse(0, t.get_untracked().l1.company_plan.to_string(), t.get_untracked().l1.bad_number, &v),
                 } } /></label>
         {err_at(0)}
-        <table class="table" data-testid="category-shares">
+        <div class="table-box"><table class="table" data-testid="category-shares">
             <tbody>
                 {move || cats.get().map(|c| c.plans.iter().map(|cp| {
                     let k = cp.category;
@@ -156,7 +156,7 @@ pub fn GoalsTab() -> impl IntoView {
                         <td class="num">{fmt_money(cp.plan, unit(), l)}</td></tr> }
                 }).collect_view())}
             </tbody>
-        </table>
+        </table></div>
         {err_at(1)}
         {move || cats.get().map(|c| {
             let l = lang.get();
@@ -169,7 +169,7 @@ pub fn GoalsTab() -> impl IntoView {
             }
         })}
         <h2>{move || t.get().l1.goals_projects}</h2>
-        <div class="l1-scroll">
+        <div class="table-box">
         <table class="table" data-testid="project-goals-table">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.win_rate}</th>
                 <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><th></th>
@@ -233,7 +233,7 @@ pub fn GoalsTab() -> impl IntoView {
         }))}
         <h2>{move || t.get().l1.market_share}</h2>
         <p class="muted">{move || t.get().l1.share_formula}</p>
-        <table class="table" data-testid="market-share">
+        <div class="table-box"><table class="table" data-testid="market-share">
             <thead><tr><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.plan}</th>
                 <th class="num">{move || t.get().l1.volume}</th><th class="num">{move || t.get().l1.share_plan}</th>
                 <th class="num">{move || t.get().l1.share_base}</th></tr></thead>
@@ -252,10 +252,10 @@ pub fn GoalsTab() -> impl IntoView {
                     }).collect_view()
                 }))}
             </tbody>
-        </table>
+        </table></div>
 
         <h3 class="l1-gap">{move || t.get().l1.volumes}</h3>
-        <table class="table" data-testid="market-volumes">
+        <div class="table-box"><table class="table" data-testid="market-volumes">
             <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><th></th></tr></thead>
             <tbody>
                 {move || store.current.with(|p| p.as_ref().map(|p| {
@@ -284,7 +284,7 @@ pub fn GoalsTab() -> impl IntoView {
                     }).collect_view()
                 }))}
             </tbody>
-        </table>
+        </table></div>
         {err_at(3)}
         <button class="btn no-print" data-testid="volume-add" on:click=move |_| store.update(|p| {
             let year = p.company.plan_year;

@@ -90,7 +90,7 @@ pub fn HypothesesTab() -> impl IntoView {
             }>{move || t.get().l1.h_add}</button>
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="h-error">{e}</p> })}
-        <div class="l1-scroll">
+        <div class="table-box">
         <table class="table" data-testid="h-table">
             <thead><tr><th>{move || t.get().l1.h_segment}</th><th>{move || t.get().l1.channel}</th><th>{move || t.get().l1.region}</th>
                 <th class="num">{move || t.get().l1.h_volume}</th><th class="num">{move || t.get().l1.h_share}</th>

@@ -137,7 +137,7 @@ pub fn PlanFactTab() -> impl IntoView {
             }}
             <span class="muted" data-testid="pf-period">{move || period.get().map(|p| format!("{} – {}", fmt_date(p.from), fmt_date(p.to)))}</span>
         </div>
-        <table class="table" data-testid="plan-fact">
+        <div class="table-box"><table class="table" data-testid="plan-fact">
             <thead><tr><th></th><th class="num">{move || t.get().l1.plan_to_date}</th><th class="num">{move || t.get().l1.fact}</th>
                 <th class="num">{move || t.get().l1.fulfilment}</th><th>{move || t.get().l1.fact_source}</th></tr></thead>
             <tbody>
@@ -159,7 +159,7 @@ pub fn PlanFactTab() -> impl IntoView {
                         }).collect_view()
                 })))}
             </tbody>
-        </table>
+        </table></div>
         {move || store.current.with(|p| {
             let (p, per) = (p.as_ref()?, period.get()?);
             let (company, managers) = company_fact_conflict(p, per)?;
@@ -196,7 +196,7 @@ pub fn PlanFactTab() -> impl IntoView {
             let label = fill(c.l1.chart_label, &[&p.company.plan_year.to_string()]);
             view! {
                 <Chart label=label testid="pf-chart" draw=move |area| draw_plan_fact(area, &data)>
-                    <table class="table" data-testid="pf-chart-table">
+                    <div class="table-box"><table class="table" data-testid="pf-chart-table">
                         <thead><tr><th>{c.l1.month}</th><th class="num">{c.l1.plan}</th><th class="num">{c.l1.fact}</th>
                             <th class="num">{c.l1.cum_plan}</th><th class="num">{c.l1.cum_fact}</th></tr></thead>
                         <tbody>{rows.iter().map(|r| view! { <tr data-testid="pf-month">
@@ -206,7 +206,7 @@ pub fn PlanFactTab() -> impl IntoView {
                             <td class="num">{fmt_money(r.cum_plan, u, l)}</td>
                             <td class="num" data-testid="pf-month-cum-fact">{r.cum_fact.map(|m| fmt_money(m, u, l)).unwrap_or_else(|| "—".into())}</td>
                         </tr> }).collect_view()}</tbody>
-                    </table>
+                    </table></div>
                 </Chart>
             }
             .into_any()
@@ -224,7 +224,7 @@ pub fn PlanFactTab() -> impl IntoView {
             <button class="btn primary" data-testid="actual-add" on:click=add_actual>{move || t.get().l1.add_actual}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="pf-error">{e}</p> })}
-        <table class="table" data-testid="actuals-table">
+        <div class="table-box"><table class="table" data-testid="actuals-table">
             <thead><tr><th>{move || t.get().l1.from}</th><th>{move || t.get().l1.to}</th><th>{move || t.get().l1.manager}</th>
                 <th class="num">{move || t.get().l1.amount}</th><th>{move || t.get().l1.note}</th><th></th></tr></thead>
             <tbody>
@@ -259,7 +259,7 @@ pub fn PlanFactTab() -> impl IntoView {
                 }).collect_view()
             }))}
             </tbody>
-        </table>
+        </table></div>
         {move || {
             let n = store.current.with(|p| p.as_ref().map(|p| p.layer1.actuals.len()).unwrap_or(0));
             (n > PAGE && !show_all.get()).then(|| view! {

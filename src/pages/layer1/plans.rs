@@ -96,20 +96,20 @@ pub fn PlansTab() -> impl IntoView {
             view! {
                 <div class="l1-proposal" data-testid="plans-proposal">
                     <p>{move || t.get().l1.proposal_help}</p>
-                    <table class="table">
+                    <div class="table-box"><table class="table">
                         <thead><tr><th>{move || t.get().l1.manager}</th><th class="num">{move || t.get().l1.base_revenue}</th><th class="num">{move || t.get().l1.proposed}</th></tr></thead>
                         <tbody>{props.iter().map(|pr| {
                             let name = store.current.with_untracked(|p| p.as_ref().and_then(|p| p.manager(pr.manager_id)).map(|m| m.name.clone()).unwrap_or_default());
                             view! { <tr data-testid="proposal-row"><td>{name}</td><td class="num">{fmt_amount(pr.base_revenue, l)}</td><td class="num">{fmt_amount(pr.amount, l)}</td></tr> }
                         }).collect_view()}</tbody>
-                    </table>
+                    </table></div>
                     <button class="btn primary" data-testid="plans-apply" on:click=apply>{move || t.get().l1.apply}</button>
                     " "<button class="btn ghost" data-testid="plans-cancel" on:click=move |_| proposal.set(None)>{move || t.get().l1.cancel}</button>
                 </div>
             }
         })}
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="plans-error">{e}</p> })}
-        <div class="l1-scroll">
+        <div class="table-box">
         <table class="table" data-testid="plans-table">
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();

@@ -50,7 +50,7 @@ pub fn StructureTab() -> impl IntoView {
             })>{move || t.get().l1.add_manager}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
-        <div class="l1-scroll">
+        <div class="table-box">
         <table class="table" data-testid="managers-table">
             <thead><tr><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.manager}</th><th>{move || t.get().l1.territory}</th>
                 <th>{move || t.get().l1.channels}</th><th>{move || t.get().l1.focus}</th><th>{move || t.get().l1.active}</th>

@@ -76,7 +76,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     </td>
                 }).collect_view();
                 view! {
-                    <div class="l2-scroll">
+                    <div class="table-box">
                     <table class="table l2-board" data-testid="l2-board">
                         <caption>{fill(t.board_caption, &[super::unit(p, lang)])}</caption>
                         <thead><tr><th scope="col">{t.manager}</th>{head}<th class="num" scope="col">{t.total}</th></tr></thead>

@@ -193,7 +193,7 @@ fn DealsList() -> impl IntoView {
                 let from = page.get().min(pages() - 1) * PAGE;
                 fill(t.get().l2.d_shown, &[&n.saturating_sub(from).min(PAGE).to_string(), &n.to_string()])
             }}</p>
-            <div class="l2-scroll">
+            <div class="table-box">
             <table class="table l2-deals" data-testid="deals-table">
                 <thead><tr>
                     <th scope="col">{move || t.get().l2.d_code}</th>
@@ -382,10 +382,10 @@ fn DealEditor(id: Id) -> impl IntoView {
         });
         view! {
             <h3>{t.d_history}</h3>
-            <table class="table" data-testid="deal-history">
+            <div class="table-box"><table class="table" data-testid="deal-history">
                 <thead><tr><th scope="col">{t.stage}</th><th scope="col">{t.d_entered}</th></tr></thead>
                 <tbody>{v}</tbody>
-            </table>
+            </table></div>
             {problems.iter().map(|m| view! { <p class="warning">{history_problem_text(m, lang.get())}</p> }).collect_view()}
         }
     };

@@ -1,7 +1,7 @@
 //! The funnel: reached counts or money per stage, % of previous and of first, failing steps.
 
 use super::{money, stage_label, use_l2};
-use crate::charts::funnel::{draw_funnel, FunnelBar};
+use crate::charts::funnel::{draw_funnel, funnel_height, FunnelBar};
 use crate::components::chart::Chart;
 use crate::components::guide::EmptyChart;
 use crate::domain::guide::{chart_gap, Chart as GapChart};
@@ -93,7 +93,7 @@ pub(super) fn FunnelTab() -> impl IntoView {
                     }
                 }).collect_view();
                 Some(view! {
-                    <table class="table l2-funnel-table" data-testid="funnel-table">
+                    <div class="table-box"><table class="table l2-funnel-table" data-testid="funnel-table">
                         <thead><tr>
                             <th scope="col">{t.stage}</th>
                             <th class="num" scope="col">{t.reached}</th>
@@ -104,14 +104,14 @@ pub(super) fn FunnelTab() -> impl IntoView {
                             <th scope="col">{t.m_status}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
-                    </table>
+                    </table></div>
                     <p data-testid="funnel-overall">{fill(t.overall, &[&fmt_pct(s.overall_pct, 0, lang)])}</p>
                     {(!s.unplaced.is_empty()).then(|| view! { <p class="warning">{fill(t.unplaced, &[&s.unplaced.len().to_string()])}</p> })}
                 })
             })
         })
     };
-    let height = move || (bars.with(|b| b.len()) as u32 * 34).max(120);
+    let height = move || funnel_height(bars.with(|b| b.len()));
     view! {
         <div data-testid="l2-funnel-tab">
             <div class="toolbar no-print" role="group">
@@ -129,11 +129,11 @@ pub(super) fn FunnelTab() -> impl IntoView {
                 view! {
                     <Chart label=Signal::derive(move || t.get().l2.funnel_label.to_string()) width=860 height=h testid="funnel-chart"
                         draw=move |area| bars.with(|b| draw_funnel(area, b))>
-                        <ol class="l2-bars" data-testid="funnel-bars">
+                        <ul class="visually-hidden" data-testid="funnel-bars">
                             {move || bars.get().into_iter().map(|b| view! {
                                 <li>{format!("{}: {} ({})", b.label, b.value_text, b.pct_text)}</li>
                             }).collect_view()}
-                        </ol>
+                        </ul>
                     </Chart>
                 }
                 .into_any()

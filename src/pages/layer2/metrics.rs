@@ -118,23 +118,23 @@ pub(super) fn MetricsTab() -> impl IntoView {
                         <section class="l2-metric">
                             <h2>{t.m_leads}</h2>
                             <p data-testid="leads-total">{fill(t.m_leads_total, &[&leads.total.to_string()])}</p>
-                            <table class="table" data-testid="leads-table">
+                            <div class="table-box"><table class="table" data-testid="leads-table">
                                 <thead><tr><th scope="col">{t.m_category}</th><th class="num" scope="col">{t.m_actual}</th><th class="num" scope="col">{t.m_needed}</th><th class="num" scope="col">{t.m_pct}</th></tr></thead>
                                 <tbody>{lead_rows}</tbody>
-                            </table>
+                            </table></div>
                         </section>
                         <section class="l2-metric">
                             <h2>{t.m_conv_cohort}</h2>
-                            <table class="table" data-testid="cohort-table">
+                            <div class="table-box"><table class="table" data-testid="cohort-table">
                                 <thead><tr><th scope="col">{t.m_step}</th><th class="num" scope="col">{t.m_entered}</th><th class="num" scope="col">{t.m_moved}</th><th class="num" scope="col">{t.m_lost}</th><th class="num" scope="col">{t.m_timed_out}</th>
                                     <th class="num" scope="col">{t.m_conv}</th><th class="num" scope="col">{t.target}</th><th scope="col">{t.m_status}</th></tr></thead>
                                 <tbody>{conv_rows(p, &cohort_rows, &t, lang, "cohort")}</tbody>
-                            </table>
+                            </table></div>
                             <h2>{t.m_conv_snapshot}</h2>
-                            <table class="table" data-testid="snapshot-table">
+                            <div class="table-box"><table class="table" data-testid="snapshot-table">
                                 <thead><tr><th scope="col">{t.m_step}</th><th class="num" scope="col">{t.m_conv}</th><th class="num" scope="col">{t.target}</th><th scope="col">{t.m_status}</th></tr></thead>
                                 <tbody>{conv_rows(p, &snap_rows, &t, lang, "snap")}</tbody>
-                            </table>
+                            </table></div>
                         </section>
                         <section class="l2-metric">
                             <h2>{t.m_money}</h2>
@@ -144,11 +144,11 @@ pub(super) fn MetricsTab() -> impl IntoView {
                             </dl>
                             {(!mm.lost_reasons.is_empty()).then(|| view! { <h3>{t.m_reason}</h3><ul>{reasons}</ul> })}
                             <h3>{t.m_pipeline}</h3>
-                            <table class="table" data-testid="pipeline-table">
+                            <div class="table-box"><table class="table" data-testid="pipeline-table">
                                 <thead><tr><th scope="col">{t.m_category}</th><th class="num" scope="col">{t.deals_word}</th><th class="num" scope="col">{t.amount}</th></tr></thead>
                                 <tbody>{pipe}</tbody>
                                 <tfoot><tr><th scope="row">{t.total}</th><td class="num">{mm.pipeline_total.count}</td><td class="num">{money(p, mm.pipeline_total.money, lang)}</td></tr></tfoot>
-                            </table>
+                            </table></div>
                             <p class="muted">{fill(t.m_on_hold, &[&format!("{} · {}", mm.on_hold.count, money(p, mm.on_hold.money, lang))])}</p>
                         </section>
                         <section class="l2-metric">

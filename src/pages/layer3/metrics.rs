@@ -155,14 +155,14 @@ pub fn MetricsTab() -> impl IntoView {
             .collect_view();
             Some(view! {
                 <h2>{fill(tt.metrics_for, &[&quarter])}</h2>
-                <table class="table" data-testid="l3-metrics-table">
+                <div class="table-box"><table class="table" data-testid="l3-metrics-table">
                     <thead><tr>
                         <th scope="col"></th>
                         <th scope="col">{tt.tab_touches}</th>
                         <th scope="col">{tt.leads}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
                 <p class="small muted">{tt.leads_hint}</p>
                 <h2>{tt.results}</h2>
                 <ul class="l3-results" data-testid="l3-results">{results}</ul>

@@ -99,7 +99,7 @@ pub fn ProgrammeTab() -> impl IntoView {
             )
         });
         view! {
-            <table class="table" data-testid="l3-prog-totals">
+            <div class="table-box"><table class="table" data-testid="l3-prog-totals">
                 <caption>{fill(tt.prog_totals_caption, &[&year.get().to_string(), unit])}</caption>
                 <thead><tr>
                     <th scope="col">{tt.channel}</th>
@@ -115,7 +115,7 @@ pub fn ProgrammeTab() -> impl IntoView {
                     {rows}
                     {totals_row(tt.total.to_string(), programme_totals(&list), "l3-prog-total".into())}
                 </tbody>
-            </table>
+            </table></div>
         }
     };
     let warnings = move || {
@@ -164,7 +164,7 @@ pub fn ProgrammeTab() -> impl IntoView {
                 .map(|p| activities_by_month(p, year.get(), |a| a.channel_id == id))
         })?;
         Some(view! {
-            <table class="table l3-months" data-testid="l3-prog-months">
+            <div class="table-box"><table class="table l3-months" data-testid="l3-prog-months">
                 <caption>{tt.per_month}</caption>
                 <thead><tr>
                     <th scope="col"></th>
@@ -180,7 +180,7 @@ pub fn ProgrammeTab() -> impl IntoView {
                         {m.iter().map(|x| view! { <td class="num">{fmt_amount(x.budget, l)}</td> }).collect_view()}
                     </tr>
                 </tbody>
-            </table>
+            </table></div>
         })
     };
     let list = move || {
@@ -240,7 +240,7 @@ pub fn ProgrammeTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <table class="table" data-testid="l3-activities">
+                <div class="table-box"><table class="table" data-testid="l3-activities">
                     <thead><tr>
                         <th scope="col">{tt.date}</th>
                         <th scope="col">{tt.kind}</th>
@@ -253,7 +253,7 @@ pub fn ProgrammeTab() -> impl IntoView {
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             }.into_any())
         })
     };

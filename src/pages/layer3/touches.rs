@@ -172,7 +172,7 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <table class="table" data-testid="l3-touch-clients">
+                <div class="table-box"><table class="table" data-testid="l3-touch-clients">
                     <thead><tr>
                         <th scope="col">{tt.client}</th>
                         <th scope="col">{tt.client_name}</th>
@@ -186,7 +186,7 @@ pub fn TouchesTab() -> impl IntoView {
                         <th scope="col">{tt.status}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             })
         }
     };
@@ -257,7 +257,7 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <table class="table" data-testid="l3-touch-log">
+                <div class="table-box"><table class="table" data-testid="l3-touch-log">
                     <thead><tr>
                         <th scope="col">{tt.l3.date}</th>
                         <th scope="col">{tt.l3.client}</th>
@@ -266,7 +266,7 @@ pub fn TouchesTab() -> impl IntoView {
                         <th scope="col">{tt.l3.activity}</th>
                     </tr></thead>
                     <tbody>{body}</tbody>
-                </table>
+                </table></div>
                 {(total > shown.get()).then(|| view! {
                     <button class="btn ghost" data-nav="" on:click=move |_| shown.update(|s| *s += PAGE)>
                         {t.get().l3.show_more}

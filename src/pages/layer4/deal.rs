@@ -106,7 +106,7 @@ fn DealTools(id: Id) -> impl IntoView {
             view! {
                 <section class="l4-deal-section">
                     <h2>{l4.deal_needs}" "<span class="l4-count" data-testid="l4-need-count">{status(nc)}</span></h2>
-                    <table class="table" data-testid="l4-deal-needs">
+                    <div class="table-box"><table class="table" data-testid="l4-deal-needs">
                         <thead><tr><th>{l4.col_need}</th><th>{l4.col_matrix_need}</th><th>{l4.col_confirmed_by}</th><th>{l4.col_date}</th><th></th></tr></thead>
                         <tbody>
                         {d.needs.iter().map(|n| {
@@ -133,11 +133,11 @@ fn DealTools(id: Id) -> impl IntoView {
                             </tr> }
                         }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                     <button class="btn" data-testid="l4-add-deal-need" on:click=move |_| upd_deal(id, |d| d.needs.push(DealNeed { id: new_id(), need_id: None, text: String::new(), confirmed_by: None, date: None }))>{l4.add_need}</button>
 
                     <h2>{l4.deal_criteria}" "<span class="l4-count" data-testid="l4-crit-count">{status(cc)}</span></h2>
-                    <table class="table" data-testid="l4-deal-criteria">
+                    <div class="table-box"><table class="table" data-testid="l4-deal-criteria">
                         <thead><tr><th>{l4.col_criterion}</th><th>{l4.col_owner}</th><th>{l4.col_match}</th><th>{l4.col_influenced}</th><th></th></tr></thead>
                         <tbody>
                         {d.criteria.iter().map(|c| {
@@ -162,7 +162,7 @@ fn DealTools(id: Id) -> impl IntoView {
                             </tr> }
                         }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                     <button class="btn" data-testid="l4-add-criterion" on:click=move |_| upd_deal(id, |d| d.criteria.push(DealCriterion { id: new_id(), text: String::new(), owner: Role::Lfr, weight: None, advantage_id: None, influenced: false }))>{l4.add_criterion}</button>
 
                     <h2>{l4.kp_terms}</h2>

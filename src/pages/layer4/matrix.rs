@@ -92,7 +92,7 @@ pub fn MatrixTab() -> impl IntoView {
                 }
                 let advs = m.advantages.clone();
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-box">
                     <table class="table l4-grid" data-testid="l4-matrix">
                         <thead><tr>
                             <th>{t.get().l4.need_vs_adv}</th>
@@ -169,7 +169,7 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
         })
     };
     view! {
-        <table class="table" data-testid="l4-needs">
+        <div class="table-box"><table class="table" data-testid="l4-needs">
             <thead><tr>
                 <th>{move || t.get().l4.col_need}</th><th>{move || t.get().l4.col_order}</th>
                 <th>{move || t.get().l4.col_role}</th><th>{move || t.get().l4.col_problem}</th><th></th>
@@ -196,7 +196,7 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
                 }).collect_view()))
             }}
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -212,7 +212,7 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
         })
     };
     view! {
-        <table class="table" data-testid="l4-advantages">
+        <div class="table-box"><table class="table" data-testid="l4-advantages">
             <thead><tr>
                 <th>{move || t.get().l4.col_advantage}</th><th>{move || t.get().l4.col_order}</th>
                 <th>{move || t.get().l4.col_proof}</th><th>{move || t.get().l4.col_vulnerability}</th><th></th>
@@ -240,6 +240,6 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
                 }).collect_view()))
             }}
             </tbody>
-        </table>
+        </table></div>
     }
 }

@@ -175,7 +175,7 @@ pub fn BriefingTab() -> impl IntoView {
                     <button class="btn primary" data-testid="l4-default-briefing" on:click=move |_| store.update(|p| p.layer4.briefing = tools::default_briefing())>{t.get().l4.add_default_briefing}</button>
                 </p>
             })}
-            <table class="table" data-testid="l4-briefing">
+            <div class="table-box"><table class="table" data-testid="l4-briefing">
                 <thead><tr><th>"✓"</th><th>{move || t.get().l4.col_data}</th><th>{move || t.get().l4.col_unit}</th><th></th></tr></thead>
                 <tbody>
                 {move || items().into_iter().map(|b| {
@@ -195,7 +195,7 @@ pub fn BriefingTab() -> impl IntoView {
                     </tr> }
                 }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
             <button class="btn" data-testid="l4-add-briefing" on:click=move |_| store.update(|p| p.layer4.briefing.push(BriefingItem { id: new_id(), channel_id: None, text: String::new(), unit: String::new() }))>{move || t.get().l4.add_item}</button>
         </div>
     }

@@ -201,7 +201,7 @@ pub(super) fn SpecEditor(deal: Id) -> impl IntoView {
         <section class="no-print l4-spec" data-testid="l4-spec">
             <h2>{move || t.get().l4.spec_title}</h2>
             <p class="muted">{move || fill(t.get().l4.spec_hint, &[unit()])}</p>
-            <table class="table l4-spec-table">
+            <div class="table-box"><table class="table l4-spec-table">
                 <thead><tr>
                     <th scope="col">{move || t.get().l4.spec_name}</th>
                     <th class="num" scope="col">{move || t.get().l4.spec_qty}</th>
@@ -210,7 +210,7 @@ pub(super) fn SpecEditor(deal: Id) -> impl IntoView {
                     <th></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             <button class="btn" data-testid="l4-spec-add" on:click=add>{move || t.get().l4.spec_add}</button>
             <label class="field l4-spec-vat">
                 <span>{move || t.get().l4.spec_vat}</span>

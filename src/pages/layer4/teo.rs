@@ -230,17 +230,17 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
         ];
         view! {
             <h2>{l4.indicators}</h2>
-            <table class="table l4-indicators" data-testid="teo-indicators">
+            <div class="table-box"><table class="table l4-indicators" data-testid="teo-indicators">
                 <tbody>
                     {rows.into_iter().map(|(k, label, v)| view! { <tr data-testid=format!("ind-{k}")><th scope="row">{label}</th><td class="num">{v}</td></tr> }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
             {match ind.tco {
                 Some(tco) => view! {
-                    <table class="table" data-testid="teo-tco">
+                    <div class="table-box"><table class="table" data-testid="teo-tco">
                         <thead><tr><th>{l4.tco_title}</th><th class="num">{l4.tco_ours}</th><th class="num">{l4.tco_alt}</th><th class="num">{l4.tco_adv}</th></tr></thead>
                         <tbody><tr><td></td><td class="num">{money(tco.ours)}</td><td class="num">{money(tco.alternative)}</td><td class="num">{fmt_signed(tco.advantage, lg)}</td></tr></tbody>
-                    </table>
+                    </table></div>
                 }.into_any(),
                 None => view! { <p class="muted" data-testid="teo-tco">{l4.tco_none}</p> }.into_any(),
             }}
@@ -255,12 +255,12 @@ fn CashFlow(inputs: TeoInputs) -> impl IntoView {
     let rows = teo::cash_flow(&inputs);
     view! {
         <h2>{move || t.get().l4.chart_title}</h2>
-            <table class="table" data-testid="teo-cash-flow">
+            <div class="table-box"><table class="table" data-testid="teo-cash-flow">
                 <thead><tr><th>{move || t.get().l4.col_year}</th><th class="num">{move || t.get().l4.chart_plain}</th><th class="num">{move || t.get().l4.chart_discounted}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|y| view! { <tr><td>{y.year}</td><td class="num">{move || fmt_signed(y.cumulative, lang.get())}</td><td class="num">{move || fmt_signed(y.discounted, lang.get())}</td></tr> }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
     }
 }
 
@@ -274,7 +274,7 @@ fn Sensitivity(inputs: TeoInputs) -> impl IntoView {
         let rows = teo::sensitivity(&inputs, teo::SENSITIVITY_PCT);
         view! {
             <h2>{fill(l4.sensitivity_title, &[&fmt_num(teo::SENSITIVITY_PCT, 0, lg)])}</h2>
-            <table class="table" data-testid="teo-sensitivity">
+            <div class="table-box"><table class="table" data-testid="teo-sensitivity">
                 <thead><tr><th>{l4.col_driver}</th><th class="num">{l4.col_change}</th><th class="num">{l4.ind_payback}</th><th class="num">{l4.ind_npv}</th><th class="num">{l4.ind_roi}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
@@ -283,7 +283,7 @@ fn Sensitivity(inputs: TeoInputs) -> impl IntoView {
                         view! { <tr data-testid="sens-row"><td>{driver}</td><td class="num">{change}</td><td class="num">{fmt_years(r.payback_years, lg)}</td><td class="num">{fmt_signed(r.npv, lg)}</td><td class="num">{fmt_pct(r.roi_pct, 0, lg)}</td></tr> }
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         }
     }
 }

@@ -195,7 +195,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
                 view! {
                     <section class="l5-group">
                         <h3>{title}</h3>
-                        <table class="table" data-testid=format!("l5-per-{key}")>
+                        <div class="table-box"><table class="table" data-testid=format!("l5-per-{key}")>
                             <thead><tr><th scope="col">{title}</th><th class="num" scope="col">{l5.col_notes}</th><th class="num" scope="col">{l5.col_due}</th><th class="num" scope="col">{l5.col_last}</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|g| {
@@ -214,7 +214,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     </section>
                 }
             };
