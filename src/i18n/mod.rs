@@ -6,6 +6,7 @@
 
 mod dash;
 mod diag;
+pub mod docs;
 pub mod format;
 pub mod import;
 mod l1;
