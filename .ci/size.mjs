@@ -28,11 +28,14 @@ export const LIMIT = {
     dashboard: 80,
     data: 200,
     diagnosis: 110,
-    layer1: 280,
-    layer2: 250,
-    layer3: 150,
-    layer4: 150,
-    layer5: 100,
+    // Raised for the table/chart downloads (src/persist/export.rs, components/export.rs: the
+    // .xlsx writer travels in the chunk layers 1–3 share, never in the first visit) and the
+    // typed КП/ТЭО (layer 4) and the print rules embedded in exported documents.
+    layer1: 295,
+    layer2: 265,
+    layer3: 165,
+    layer4: 155,
+    layer5: 105,
   },
 };
 const DIST = process.argv[2] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");

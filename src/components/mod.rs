@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod download;
+pub mod export;
 pub mod import;
 pub mod layer_status;
 pub mod print;

@@ -108,9 +108,10 @@ fn money(m: Money, unit: MoneyUnit, lang: Lang) -> String {
     fmt_doc_money(m, unit, lang)
 }
 
-/// Years with one decimal («2,4»); «—» when it never pays back.
+/// Years with two decimals, as the ТЭО calculator shows them («2,98»); «—» when it never pays
+/// back.
 fn years(y: Option<f64>, lang: Lang) -> String {
-    y.map(|y| fmt_num(y, 1, lang)).unwrap_or_else(|| "—".into())
+    y.map(|y| fmt_num(y, 2, lang)).unwrap_or_else(|| "—".into())
 }
 
 /// Whole roubles with an explicit plus for a positive value (NPV: «+8 071 000»).

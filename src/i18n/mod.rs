@@ -7,6 +7,7 @@
 mod dash;
 mod diag;
 pub mod docs;
+mod export;
 pub mod format;
 pub mod import;
 mod l1;
@@ -19,6 +20,7 @@ mod shell;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
+pub use export::{Export, EXPORT_EN, EXPORT_RU};
 pub use import::{Import, IMPORT_EN, IMPORT_RU};
 pub use l1::{L1, L1_EN, L1_RU};
 pub use l2::{L2, L2_EN, L2_RU};
@@ -121,6 +123,8 @@ area!(/// Strings of the dashboard.
     DashText => Dash, DASH_RU, DASH_EN);
 area!(/// Strings of the table (CSV/XLSX) imports.
     ImportText => Import, IMPORT_RU, IMPORT_EN);
+area!(/// Strings of the export controls.
+    ExportText => Export, EXPORT_RU, EXPORT_EN);
 
 /// All UI strings of one language: the shell's directly (every screen shows the shell), each
 /// screen area's through its own accessor.
@@ -134,6 +138,7 @@ pub struct Catalogue {
     pub diag: DiagText,
     pub dash: DashText,
     pub import: ImportText,
+    pub export: ExportText,
 }
 
 const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
@@ -147,6 +152,7 @@ const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
         diag: DiagText(lang),
         dash: DashText(lang),
         import: ImportText(lang),
+        export: ExportText(lang),
     }
 }
 

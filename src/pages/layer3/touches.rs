@@ -181,7 +181,8 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <table class="table" data-testid="l3-touch-clients">
+                <crate::components::export::TableExport target="tbl-l3-touch-clients" name="touch-points".to_string() />
+                <table id="tbl-l3-touch-clients" class="table" data-testid="l3-touch-clients">
                     <thead><tr>
                         <th scope="col">{tt.client}</th>
                         <th scope="col">{tt.client_name}</th>
@@ -323,7 +324,8 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <table class="table" data-testid="l3-touch-log">
+                <crate::components::export::TableExport target="tbl-l3-touch-log" name="touch-log".to_string() />
+                <table id="tbl-l3-touch-log" class="table" data-testid="l3-touch-log">
                     <thead><tr>
                         <th scope="col">{tt.l3.date}</th>
                         <th scope="col">{tt.l3.client}</th>
