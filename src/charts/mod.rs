@@ -21,8 +21,8 @@ pub const BAD: RGBColor = RGBColor(0xb4, 0x23, 0x18);
 pub const MUTED: RGBColor = RGBColor(0x5c, 0x66, 0x78);
 pub const GRID: RGBColor = RGBColor(0xdd, 0xe2, 0xea);
 
-/// Draws `draw` into an SVG string of `w`×`h` (for native tests of the chart functions).
-#[cfg(test)]
+/// Draws `draw` into an SVG string of `w`×`h` (transparent background, for slides): the native
+/// tests of the chart functions and the charts' «SVG» download (`components::export`).
 pub fn to_svg(
     w: u32,
     h: u32,

@@ -169,6 +169,10 @@ pub fn Chart<F>(
     draw: F,
     #[prop(optional, into)] testid: String,
     #[prop(optional)] children: Option<Children>,
+    /// Its download buttons (`components::export::chart_export`), from the page that wants
+    /// them, so that a chart without them does not link the writers.
+    #[prop(optional)]
+    export: Option<super::export::ExportOf>,
 ) -> impl IntoView
 where
     F: Fn(&Area) + 'static,
@@ -215,6 +219,7 @@ where
     view! {
         <figure class="chart" data-testid=testid node_ref=figure>
             <canvas node_ref=canvas width=width height=height role="img" aria-label=move || label.get()></canvas>
+            {export.map(|f| f(canvas))}
             {children.map(|c| view! { <figcaption class="chart-data">{c()}</figcaption> })}
         </figure>
     }

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod download;
+pub mod export;
 pub mod gate;
 pub mod guide;
 pub mod import;

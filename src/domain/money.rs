@@ -88,6 +88,26 @@ impl Money {
         }
         parts.into_iter().map(Money).collect()
     }
+
+    /// The amount in whole roubles, rounded half away from zero: what documents print
+    /// (a КП or ТЭО states «9 666 667 ₽», not «9 666,67 тыс. ₽»). Saturates at `i64`.
+    pub fn whole_roubles(self, unit: super::MoneyUnit) -> i64 {
+        let per_unit: i128 = match unit {
+            super::MoneyUnit::Rub => 1,
+            super::MoneyUnit::ThousandRub => 1_000,
+            super::MoneyUnit::MillionRub => 1_000_000,
+        };
+        // self.0 is hundredths of a unit: roubles = self.0 × per_unit / 100.
+        let num = i128::from(self.0) * per_unit;
+        let q = num / 100;
+        let r = num % 100;
+        let v = if 2 * r.abs() >= 100 {
+            q + num.signum()
+        } else {
+            q
+        };
+        v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+    }
 }
 
 impl Add for Money {
@@ -215,6 +235,24 @@ pub fn ratio_pct(part: f64, whole: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_roubles_of_each_unit_round_half_away_from_zero() {
+        use crate::domain::MoneyUnit;
+        assert_eq!(
+            Money(966_667).whole_roubles(MoneyUnit::ThousandRub),
+            9_666_670
+        );
+        assert_eq!(Money(150).whole_roubles(MoneyUnit::Rub), 2);
+        assert_eq!(Money(-150).whole_roubles(MoneyUnit::Rub), -2);
+        assert_eq!(Money(149).whole_roubles(MoneyUnit::Rub), 1);
+        assert_eq!(Money(1).whole_roubles(MoneyUnit::MillionRub), 10_000);
+        assert_eq!(Money::ZERO.whole_roubles(MoneyUnit::ThousandRub), 0);
+        assert_eq!(
+            Money(i64::MAX).whole_roubles(MoneyUnit::MillionRub),
+            i64::MAX
+        );
+    }
 
     #[test]
     fn sums_do_not_drift() {

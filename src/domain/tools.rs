@@ -798,7 +798,8 @@ pub fn default_kp_template() -> String {
 
 6. Спецификация и цена
 {spec}
-Итого: {total}, в т.ч. НДС: {vat}
+Итого: {total}
+В т.ч. НДС: {vat}
 Итого без НДС: {net}
 
 7. Условия

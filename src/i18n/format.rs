@@ -95,6 +95,17 @@ pub fn fmt_amount(m: Money, lang: Lang) -> String {
     fmt_num(m.as_f64(), decimals, lang)
 }
 
+/// Money in a document: whole roubles with the sign, whatever the project's unit
+/// («9 666 667 ₽», not «9 666,67 тыс. ₽»): a КП or ТЭО states what the client pays.
+pub fn fmt_doc_money(m: Money, unit: MoneyUnit, lang: Lang) -> String {
+    format!("{}{NBSP}₽", fmt_doc_amount(m, unit, lang))
+}
+
+/// [`fmt_doc_money`] without the sign, for table cells under a «…, ₽» header.
+pub fn fmt_doc_amount(m: Money, unit: MoneyUnit, lang: Lang) -> String {
+    fmt_num(m.whole_roubles(unit) as f64, 0, lang)
+}
+
 /// A percentage: `81,8 %`; `None` (unknown) as a dash, never as 0 %.
 pub fn fmt_pct(x: Option<f64>, decimals: usize, lang: Lang) -> String {
     match x {

@@ -6,7 +6,9 @@
 
 mod dash;
 mod diag;
+pub mod docs;
 pub mod edit;
+mod export;
 pub mod format;
 mod guide;
 pub mod import;
@@ -22,6 +24,7 @@ pub mod table;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
 pub use diag::{Diag, DIAG_EN, DIAG_RU};
+pub use export::{Export, EXPORT_EN, EXPORT_RU};
 pub use guide::{Guide, GUIDE_EN, GUIDE_RU};
 pub use import::{Import, IMPORT_EN, IMPORT_RU};
 pub use l1::{L1, L1_EN, L1_RU};
@@ -143,6 +146,8 @@ area!(/// Strings of the merge of two copies of a project.
     MergeText => Merge, MERGE_RU, MERGE_EN);
 area!(/// Strings of the guidance (lock banners, first use, empty states).
     GuideText => Guide, GUIDE_RU, GUIDE_EN);
+area!(/// Strings of the export controls.
+    ExportText => Export, EXPORT_RU, EXPORT_EN);
 
 /// All UI strings of one language: the shell's directly (every screen shows the shell), each
 /// screen area's through its own accessor.
@@ -158,6 +163,7 @@ pub struct Catalogue {
     pub import: ImportText,
     pub merge: MergeText,
     pub guide: GuideText,
+    pub export: ExportText,
 }
 
 const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
@@ -173,6 +179,7 @@ const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
         import: ImportText(lang),
         merge: MergeText(lang),
         guide: GuideText(lang),
+        export: ExportText(lang),
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod codec;
 pub mod error;
+pub mod export;
 pub mod file;
 pub mod jsonpath;
 pub mod library;

@@ -93,7 +93,7 @@ fn zip_entries(bytes: &[u8]) -> Option<Vec<ZipEntry>> {
 }
 
 /// CRC-32 (IEEE) of `data`, to tell a damaged entry.
-fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     const TABLE: [u32; 256] = {
         let mut t = [0u32; 256];
         let mut i = 0;

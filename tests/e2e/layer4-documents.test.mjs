@@ -59,11 +59,13 @@ appTest("layer 4 documents: КП of D01, HTML export, user text stays text", asy
     await app.eventually(async () => {
       const text = plain(await doc.textContent());
       assert.ok(text.includes("Шеф-монтаж и пусконаладка"), text);
-      assert.ok(text.includes("Итого: 61 000 тыс. ₽, в т.ч. НДС: 10 166,67 тыс. ₽ (20 %)"), text);
-      assert.ok(text.includes("Итого без НДС: 50 833,33 тыс. ₽"), text);
+      // The document states whole roubles: 61 000 тыс. ₽ = 61 000 000 ₽, VAT 10 166 666,67 → 10 166 667 ₽.
+      assert.ok(text.includes("Итого: 61 000 000 ₽"), text);
+      assert.ok(text.includes("В т.ч. НДС: 10 166 667 ₽ (20 %)"), text);
+      assert.ok(text.includes("Итого без НДС: 50 833 333 ₽"), text);
     });
     const row = plain(await doc.locator("tr", { hasText: "Шеф-монтаж" }).innerText());
-    assert.equal(row, "Шеф-монтаж и пусконаладка 2,50 1 200 3 000");
+    assert.equal(row, "Шеф-монтаж и пусконаладка 2,50 1 200 000 3 000 000");
     // A VAT rate out of range is refused; 10 % recomputes.
     await app.guard(app.by("l4-spec-vat").fill("120"));
     await app.guard(app.by("l4-spec-vat").press("Tab"));
@@ -71,7 +73,7 @@ appTest("layer 4 documents: КП of D01, HTML export, user text stays text", asy
     await app.guard(app.by("l4-spec-vat").fill("10"));
     await app.guard(app.by("l4-spec-vat").press("Tab"));
     await app.eventually(async () => assert.equal(plain(await app.by("l4-spec-vat-total").textContent()), "5 545,45 тыс. ₽"));
-    await app.eventually(async () => assert.ok(plain(await doc.textContent()).includes("в т.ч. НДС: 5 545,45 тыс. ₽ (10 %)")));
+    await app.eventually(async () => assert.ok(plain(await doc.textContent()).includes("В т.ч. НДС: 5 545 455 ₽ (10 %)")));
     // Removing the line asks first.
     app.page.once("dialog", (d) => d.accept());
     await app.click(line.getByTestId("l4-spec-remove"));

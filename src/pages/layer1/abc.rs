@@ -139,7 +139,8 @@ pub fn AbcTab() -> impl IntoView {
                 _ => ().into_any(),
             })}
         </ul>
-        <div class="table-box"><table class="table" data-testid="abc-summary">
+        <crate::components::export::TableExport target="tbl-abc-summary" name="abc-summary".to_string() />
+        <div class="table-box"><table id="tbl-abc-summary" class="table" data-testid="abc-summary">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th><th class="num">{move || t.get().l1.share}</th>
                 <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th>
@@ -186,15 +187,17 @@ pub fn AbcTab() -> impl IntoView {
             let data2 = data.clone();
             let label = fill(c.l1.pareto_label, &[&r.rows.len().to_string()]);
             view! {
-                <Chart label=label testid="pareto-chart" draw=move |area| draw_pareto(area, &data2)>
+                <Chart label=label.clone() testid="pareto-chart" draw=move |area| draw_pareto(area, &data2)
+                    export=crate::components::export::chart_export(Signal::stored(label), "pareto-chart", Box::new({ let d = data.clone(); move || crate::charts::to_svg(720, 320, |a| draw_pareto(a, &d)) }))>
                     <ul data-testid="pareto-boundaries">
                         {data.boundaries.iter().map(|(rank, text)| view! { <li>{fill(c.l1.pareto_boundary, &[&rank.to_string(), text])}</li> }).collect_view()}
                     </ul>
                 </Chart>
             }
         })}
+        <crate::components::export::TableExport target="tbl-abc-table" name="abc".to_string() />
         <div class="table-box">
-        <table class="table" data-testid="abc-table">
+        <table id="tbl-abc-table" class="table" data-testid="abc-table">
             <thead><tr><th>"#"</th><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.name}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th>
                 <th class="num">{move || t.get().l1.share}</th><th class="num">"Σ %"</th>

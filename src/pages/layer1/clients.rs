@@ -241,8 +241,9 @@ pub fn ClientsTab() -> impl IntoView {
             <button class="btn primary" data-testid="client-add" on:click=add>{move || t.get().l1.add}</button>
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="client-error">{e}</p> })}
+        <crate::components::export::TableExport target="tbl-clients-table" name="clients".to_string() />
         <div class="table-box">
-        <table class="table" data-testid="clients-table">
+        <table id="tbl-clients-table" class="table" data-testid="clients-table">
             <thead><tr>
                 {head("code", Box::new(move || t.get().l1.code.to_string()))}
                 {head("name", Box::new(move || t.get().l1.name.to_string()))}

@@ -137,7 +137,8 @@ pub fn PlanFactTab() -> impl IntoView {
             }}
             <span class="muted" data-testid="pf-period">{move || period.get().map(|p| format!("{} – {}", fmt_date(p.from), fmt_date(p.to)))}</span>
         </div>
-        <div class="table-box"><table class="table" data-testid="plan-fact">
+        <crate::components::export::TableExport target="tbl-plan-fact" name="plan-fact".to_string() />
+        <div class="table-box"><table id="tbl-plan-fact" class="table" data-testid="plan-fact">
             <thead><tr><th></th><th class="num">{move || t.get().l1.plan_to_date}</th><th class="num">{move || t.get().l1.fact}</th>
                 <th class="num">{move || t.get().l1.fulfilment}</th><th>{move || t.get().l1.fact_source}</th></tr></thead>
             <tbody>
@@ -195,7 +196,8 @@ pub fn PlanFactTab() -> impl IntoView {
             };
             let label = fill(c.l1.chart_label, &[&p.company.plan_year.to_string()]);
             view! {
-                <Chart label=label testid="pf-chart" draw=move |area| draw_plan_fact(area, &data)>
+                <Chart label=label.clone() testid="pf-chart" export=crate::components::export::chart_export(Signal::stored(label), "pf-chart", Box::new({ let d = data.clone(); move || crate::charts::to_svg(720, 320, |a| draw_plan_fact(a, &d)) }))
+                    draw=move |area| draw_plan_fact(area, &data)>
                     <div class="table-box"><table class="table" data-testid="pf-chart-table">
                         <thead><tr><th>{c.l1.month}</th><th class="num">{c.l1.plan}</th><th class="num">{c.l1.fact}</th>
                             <th class="num">{c.l1.cum_plan}</th><th class="num">{c.l1.cum_fact}</th></tr></thead>

@@ -109,8 +109,9 @@ pub fn PlansTab() -> impl IntoView {
             }
         })}
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="plans-error">{e}</p> })}
+        <crate::components::export::TableExport target="tbl-plans-table" name="plans".to_string() />
         <div class="table-box">
-        <table class="table" data-testid="plans-table">
+        <table id="tbl-plans-table" class="table" data-testid="plans-table">
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();
                 let c = t.get();

@@ -50,8 +50,9 @@ pub fn StructureTab() -> impl IntoView {
             })>{move || t.get().l1.add_manager}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
+        <crate::components::export::TableExport target="tbl-managers-table" name="managers".to_string() />
         <div class="table-box">
-        <table class="table" data-testid="managers-table">
+        <table id="tbl-managers-table" class="table" data-testid="managers-table">
             <thead><tr><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.manager}</th><th>{move || t.get().l1.territory}</th>
                 <th>{move || t.get().l1.channels}</th><th>{move || t.get().l1.focus}</th><th>{move || t.get().l1.active}</th>
                 <th class="num">"A / B / C"</th><th class="num">{move || t.get().l1.base_revenue}</th><th>{move || t.get().l1.move_to}</th><th></th></tr></thead>

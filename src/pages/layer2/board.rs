@@ -76,8 +76,9 @@ pub(super) fn BoardTab() -> impl IntoView {
                     </td>
                 }).collect_view();
                 view! {
+                    <crate::components::export::TableExport target="tbl-l2-board" name="scoreboard".to_string() />
                     <div class="table-box">
-                    <table class="table l2-board" data-testid="l2-board">
+                    <table id="tbl-l2-board" class="table l2-board" data-testid="l2-board">
                         <caption>{fill(t.board_caption, &[super::unit(p, lang)])}</caption>
                         <thead><tr><th scope="col">{t.manager}</th>{head}<th class="num" scope="col">{t.total}</th></tr></thead>
                         <tbody>{rows}</tbody>

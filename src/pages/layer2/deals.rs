@@ -193,8 +193,9 @@ fn DealsList() -> impl IntoView {
                 let from = page.get().min(pages() - 1) * PAGE;
                 fill(t.get().l2.d_shown, &[&n.saturating_sub(from).min(PAGE).to_string(), &n.to_string()])
             }}</p>
+            <crate::components::export::TableExport target="tbl-deals-table" name="deals".to_string() />
             <div class="table-box">
-            <table class="table l2-deals" data-testid="deals-table">
+            <table id="tbl-deals-table" class="table l2-deals" data-testid="deals-table">
                 <thead><tr>
                     <th scope="col">{move || t.get().l2.d_code}</th>
                     <th scope="col">{move || t.get().l2.d_title}</th>

@@ -93,7 +93,8 @@ pub(super) fn FunnelTab() -> impl IntoView {
                     }
                 }).collect_view();
                 Some(view! {
-                    <div class="table-box"><table class="table l2-funnel-table" data-testid="funnel-table">
+                    <crate::components::export::TableExport target="tbl-funnel-table" name="funnel".to_string() />
+                    <div class="table-box"><table id="tbl-funnel-table" class="table l2-funnel-table" data-testid="funnel-table">
                         <thead><tr>
                             <th scope="col">{t.stage}</th>
                             <th class="num" scope="col">{t.reached}</th>
@@ -128,6 +129,7 @@ pub(super) fn FunnelTab() -> impl IntoView {
                 let h = height();
                 view! {
                     <Chart label=Signal::derive(move || t.get().l2.funnel_label.to_string()) width=860 height=h testid="funnel-chart"
+                        export=crate::components::export::chart_export(Signal::derive(move || t.get().l2.funnel_label.to_string()), "funnel-chart", Box::new(move || bars.with_untracked(|b| crate::charts::to_svg(860, h, |a| draw_funnel(a, b)))))
                         draw=move |area| bars.with(|b| draw_funnel(area, b))>
                         <ul class="visually-hidden" data-testid="funnel-bars">
                             {move || bars.get().into_iter().map(|b| view! {

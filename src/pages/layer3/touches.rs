@@ -172,7 +172,8 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <div class="table-box"><table class="table" data-testid="l3-touch-clients">
+                <crate::components::export::TableExport target="tbl-l3-touch-clients" name="touch-points".to_string() />
+                <div class="table-box"><table id="tbl-l3-touch-clients" class="table" data-testid="l3-touch-clients">
                     <thead><tr>
                         <th scope="col">{tt.client}</th>
                         <th scope="col">{tt.client_name}</th>
@@ -257,7 +258,8 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <div class="table-box"><table class="table" data-testid="l3-touch-log">
+                <crate::components::export::TableExport target="tbl-l3-touch-log" name="touch-log".to_string() />
+                <div class="table-box"><table id="tbl-l3-touch-log" class="table" data-testid="l3-touch-log">
                     <thead><tr>
                         <th scope="col">{tt.l3.date}</th>
                         <th scope="col">{tt.l3.client}</th>
