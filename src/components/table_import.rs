@@ -139,7 +139,7 @@ fn file_info(t: &Table, name: &str, lang: Lang) -> String {
     let cat = crate::i18n::catalogue(lang).import;
     let n = t.rows.len();
     let rows = match lang {
-        Lang::Ru => crate::domain::abc::ru_plural(n as u64, "строка", "строки", "строк"),
+        Lang::Ru => crate::i18n::format::ru_plural(n as u64, "строка", "строки", "строк"),
         Lang::En if n == 1 => "row",
         Lang::En => "rows",
     };

@@ -560,16 +560,6 @@ pub enum Template {
     Teo,
 }
 
-impl Template {
-    pub fn label_ru(self) -> &'static str {
-        match self {
-            Template::Briefing => "Шаблон инструктажа ЛФР",
-            Template::Kp => "Шаблон КП для ЛФР",
-            Template::Teo => "Шаблон ТЭО для ЛПР",
-        }
-    }
-}
-
 /// Layer-4 results (docs/METHOD.md §3.4, §4.1 deliverables of layer 4).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer4Results {

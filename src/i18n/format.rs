@@ -124,6 +124,18 @@ pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Russian plural form for `n`: (1 клиент, 2 клиента, 5 клиентов).
+pub fn ru_plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let (m10, m100) = (n % 10, n % 100);
+    if m10 == 1 && m100 != 11 {
+        one
+    } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+        few
+    } else {
+        many
+    }
+}
+
 /// A date as `ДД.ММ.ГГГГ` (ru) or ISO (en is also day-first to avoid US ambiguity).
 ///
 /// Written out by hand rather than through chrono's `format("%d.%m.%Y")`: its format-string

@@ -4,6 +4,7 @@
 //! constant, so a missing translation does not compile and strings are never scattered as
 //! literals through the views. Formatting of numbers, money and dates lives in [`format`].
 
+pub mod abc;
 mod dash;
 mod diag;
 pub mod docs;

@@ -1,120 +1,127 @@
 //! Words for a file that was not read as a table ([`TableError`]: CSV and Excel books), in the
 //! UI language. Names from the file (parts, sheets) are quoted as they are.
 
-use super::Lang;
+use super::{fill, Lang};
 use crate::persist::table::TableError;
 
 /// Why a chosen file was not read as a table, as one or two sentences.
 pub fn table_error_text(e: &TableError, lang: Lang) -> String {
-    let ru = lang == Lang::Ru;
-    match e {
-        TableError::Unreadable if ru => "Файл не читается (нет доступа или он повреждён).".into(),
-        TableError::Unreadable => "The file cannot be read (no access, or it is damaged).".into(),
-        TableError::Csv(d) if ru => format!("Файл не читается как таблица CSV: {d}"),
-        TableError::Csv(d) => format!("The file cannot be read as a CSV table: {d}"),
-        TableError::Empty if ru => {
-            "Файл пуст: в нём нет ни одной непустой строки, а первая должна быть строкой заголовков."
-                .into()
-        }
-        TableError::Empty => {
-            "The file is empty: it has no non-empty line, and the first one must be the header row."
-                .into()
-        }
-        TableError::NamedExcelNotExcel if ru => {
-            "Файл назван как книга Excel, но книгой Excel не является (повреждён или переименован). Сохраните его в Excel как «Книга Excel (.xlsx)» или CSV."
-                .into()
-        }
-        TableError::NamedExcelNotExcel => {
-            "The file is named as an Excel book but is none (damaged or renamed). Save it in Excel as «Excel Workbook (.xlsx)» or CSV."
-                .into()
-        }
-        TableError::OldOrEncrypted if ru => {
-            "Это книга Excel старого формата (.xls) или книга, защищённая паролем: такие файлы не читаются. Откройте её в Excel, снимите пароль, если он есть, и сохраните как «Книга Excel (.xlsx)» или CSV."
-                .into()
-        }
-        TableError::OldOrEncrypted => {
-            "This is an old-format Excel book (.xls) or a password-protected one: such files cannot be read. Open it in Excel, remove the password if there is one, and save it as «Excel Workbook (.xlsx)» or CSV."
-                .into()
-        }
-        TableError::Damaged if ru => {
-            "Файл .xlsx повреждён или загружен не полностью: архив не распаковывается. Откройте его в Excel и сохраните заново."
-                .into()
-        }
-        TableError::Damaged => {
-            "The .xlsx file is damaged or was loaded only partly: the archive does not unpack. Open it in Excel and save it again."
-                .into()
-        }
-        TableError::NotABook if ru => {
-            "Это архив ZIP, но не книга Excel (.xlsx): в нём нет листов книги.".into()
-        }
-        TableError::NotABook => {
-            "This is a ZIP archive but not an Excel book (.xlsx): it has no worksheets.".into()
-        }
-        TableError::PartTooBig { part, max_mb } if ru => format!(
-            "Книга Excel слишком велика: часть «{part}» занимает в распакованном виде больше {max_mb} МБ."
+    // One template per variant and one `fill`: the import screen's part stays small.
+    let none: Vec<&str> = vec![];
+    let (ru, en, values): (&str, &str, Vec<&str>) = match e {
+        TableError::Unreadable => (
+            "Файл не читается (нет доступа или он повреждён).",
+            "The file cannot be read (no access, or it is damaged).",
+            none,
         ),
-        TableError::PartTooBig { part, max_mb } => format!(
-            "The Excel book is too big: its part «{part}» takes more than {max_mb} MB unpacked."
+        TableError::Csv(d) => (
+            "Файл не читается как таблица CSV: {}",
+            "The file cannot be read as a CSV table: {}",
+            vec![d],
         ),
-        TableError::UnknownCompression { part, method } if ru => format!(
-            "Книга Excel не читается: часть «{part}» сжата неизвестным способом ({method}). Сохраните книгу в Excel заново."
+        TableError::Empty => (
+            "Файл пуст: в нём нет ни одной непустой строки, а первая должна быть строкой заголовков.",
+            "The file is empty: it has no non-empty line, and the first one must be the header row.",
+            none,
         ),
-        TableError::UnknownCompression { part, method } => format!(
-            "The Excel book cannot be read: its part «{part}» is packed by an unknown method ({method}). Save the book in Excel again."
+        TableError::NamedExcelNotExcel => (
+            "Файл назван как книга Excel, но книгой Excel не является (повреждён или переименован). Сохраните его в Excel как «Книга Excel (.xlsx)» или CSV.",
+            "The file is named as an Excel book but is none (damaged or renamed). Save it in Excel as «Excel Workbook (.xlsx)» or CSV.",
+            none,
         ),
-        TableError::NotUtf8 { part } if ru => {
-            format!("Книга Excel не читается: часть «{part}» не в кодировке UTF-8.")
+        TableError::OldOrEncrypted => (
+            "Это книга Excel старого формата (.xls) или книга, защищённая паролем: такие файлы не читаются. Откройте её в Excel, снимите пароль, если он есть, и сохраните как «Книга Excel (.xlsx)» или CSV.",
+            "This is an old-format Excel book (.xls) or a password-protected one: such files cannot be read. Open it in Excel, remove the password if there is one, and save it as «Excel Workbook (.xlsx)» or CSV.",
+            none,
+        ),
+        TableError::Damaged => (
+            "Файл .xlsx повреждён или загружен не полностью: архив не распаковывается. Откройте его в Excel и сохраните заново.",
+            "The .xlsx file is damaged or was loaded only partly: the archive does not unpack. Open it in Excel and save it again.",
+            none,
+        ),
+        TableError::NotABook => (
+            "Это архив ZIP, но не книга Excel (.xlsx): в нём нет листов книги.",
+            "This is a ZIP archive but not an Excel book (.xlsx): it has no worksheets.",
+            none,
+        ),
+        TableError::PartTooBig { part, max_mb } => {
+            let mb = max_mb.to_string();
+            return fill(
+                lang.pick(
+                    "Книга Excel слишком велика: часть «{}» занимает в распакованном виде больше {} МБ.",
+                    "The Excel book is too big: its part «{}» takes more than {} MB unpacked.",
+                ),
+                &[part, &mb],
+            );
         }
-        TableError::NotUtf8 { part } => {
-            format!("The Excel book cannot be read: its part «{part}» is not UTF-8 text.")
+        TableError::UnknownCompression { part, method } => {
+            let m = method.to_string();
+            return fill(
+                lang.pick(
+                    "Книга Excel не читается: часть «{}» сжата неизвестным способом ({}). Сохраните книгу в Excel заново.",
+                    "The Excel book cannot be read: its part «{}» is packed by an unknown method ({}). Save the book in Excel again.",
+                ),
+                &[part, &m],
+            );
         }
-        TableError::Markup { part, detail } if ru => {
-            format!("Книга Excel не читается: ошибка в разметке «{part}» ({detail}).")
-        }
-        TableError::Markup { part, detail } => {
-            format!("The Excel book cannot be read: a markup error in «{part}» ({detail}).")
-        }
-        TableError::Unterminated { part, cell } if ru => format!(
-            "Книга Excel не читается: ошибка в разметке «{part}» ({}).",
-            if *cell {
-                "нет конца ячейки"
-            } else {
-                "нет конца строки"
-            }
+        TableError::NotUtf8 { part } => (
+            "Книга Excel не читается: часть «{}» не в кодировке UTF-8.",
+            "The Excel book cannot be read: its part «{}» is not UTF-8 text.",
+            vec![part],
         ),
-        TableError::Unterminated { part, cell } => format!(
-            "The Excel book cannot be read: a markup error in «{part}» ({}).",
-            if *cell {
-                "a cell does not end"
-            } else {
-                "a string does not end"
-            }
+        TableError::Markup { part, detail } => (
+            "Книга Excel не читается: ошибка в разметке «{}» ({}).",
+            "The Excel book cannot be read: a markup error in «{}» ({}).",
+            vec![part, detail],
         ),
-        TableError::MissingString if ru => {
-            "Книга Excel не читается: ячейка ссылается на строку, которой нет в таблице строк книги."
-                .into()
+        TableError::Unterminated { part, cell } => (
+            "Книга Excel не читается: ошибка в разметке «{}» ({}).",
+            "The Excel book cannot be read: a markup error in «{}» ({}).",
+            vec![
+                part,
+                match cell {
+                    true => lang.pick("нет конца ячейки", "a cell does not end"),
+                    false => lang.pick("нет конца строки", "a string does not end"),
+                },
+            ],
+        ),
+        TableError::MissingString => (
+            "Книга Excel не читается: ячейка ссылается на строку, которой нет в таблице строк книги.",
+            "The Excel book cannot be read: a cell refers to a string that is not in the book's string table.",
+            none,
+        ),
+        TableError::NoSheets => (
+            "В книге Excel нет ни одного листа.",
+            "The Excel book has no worksheets.",
+            none,
+        ),
+        TableError::NoSuchSheet(s) => (
+            "В книге нет листа «{}».",
+            "The book has no worksheet «{}».",
+            vec![s],
+        ),
+        TableError::SheetEmpty(s) => (
+            "Лист «{}» пуст: нет строки заголовков.",
+            "The worksheet «{}» is empty: it has no header row.",
+            vec![s],
+        ),
+        TableError::AllSheetsEmpty => (
+            "В книге Excel все листы пустые.",
+            "All worksheets of the Excel book are empty.",
+            none,
+        ),
+        TableError::Sheet { sheet, error } => {
+            let inner = table_error_text(error, lang);
+            return fill(
+                lang.pick(
+                    "Лист «{}» не читается: {}",
+                    "The worksheet «{}» cannot be read: {}",
+                ),
+                &[sheet, &inner],
+            );
         }
-        TableError::MissingString => {
-            "The Excel book cannot be read: a cell refers to a string that is not in the book's string table."
-                .into()
-        }
-        TableError::NoSheets if ru => "В книге Excel нет ни одного листа.".into(),
-        TableError::NoSheets => "The Excel book has no worksheets.".into(),
-        TableError::NoSuchSheet(s) if ru => format!("В книге нет листа «{s}»."),
-        TableError::NoSuchSheet(s) => format!("The book has no worksheet «{s}»."),
-        TableError::SheetEmpty(s) if ru => format!("Лист «{s}» пуст: нет строки заголовков."),
-        TableError::SheetEmpty(s) => format!("The worksheet «{s}» is empty: it has no header row."),
-        TableError::AllSheetsEmpty if ru => "В книге Excel все листы пустые.".into(),
-        TableError::AllSheetsEmpty => "All worksheets of the Excel book are empty.".into(),
-        TableError::Sheet { sheet, error } if ru => format!(
-            "Лист «{sheet}» не читается: {}",
-            table_error_text(error, lang)
-        ),
-        TableError::Sheet { sheet, error } => format!(
-            "The worksheet «{sheet}» cannot be read: {}",
-            table_error_text(error, lang)
-        ),
-    }
+    };
+    fill(lang.pick(ru, en), &values)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::domain::abc::{
     a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult, DealSource,
 };
 use crate::domain::guide::{chart_gap, Chart as GapChart};
+use crate::i18n::abc::{abc_conclusion_text, elaboration_text};
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit_label};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::store::use_store;
@@ -135,7 +136,7 @@ pub fn AbcTab() -> impl IntoView {
         <p class="muted" data-testid="abc-tie-rule">{move || t.get().l1.tie_rule}" "{move || fill(t.get().l1.money_in, &[unit()])}</p>
         <ul data-testid="abc-conclusions">
             {move || store.current.with(|p| match (p.as_ref(), res.get()) {
-                (Some(p), Some(r)) => abc_conclusions(p, &r, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view().into_any(),
+                (Some(p), Some(r)) => abc_conclusions(p, &r).iter().map(|c| view! { <li>{abc_conclusion_text(c, p.company.money_unit, lang.get())}</li> }).collect_view().into_any(),
                 _ => ().into_any(),
             })}
         </ul>
@@ -170,7 +171,7 @@ pub fn AbcTab() -> impl IntoView {
             {move || store.current.with(|p| match (p.as_ref(), res.get()) {
                 (Some(p), Some(r)) => {
                     let e = a_elaboration(p, &r.categories());
-                    elaboration_conclusions(p, &e, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view().into_any()
+                    elaboration_conclusions(p, &e).iter().map(|c| view! { <li>{elaboration_text(c, lang.get())}</li> }).collect_view().into_any()
                 }
                 _ => ().into_any(),
             })}

@@ -116,7 +116,7 @@ pub fn MetricsTab() -> impl IntoView {
                     <ul class="l4-results">
                         {check(results.matrices.met, l4.result_matrices, results.matrices.missing.iter().map(|c| channel_name(*c)).collect(), Place::L4(L4Tab::Matrix).to_hash(), "matrices")}
                         {check(results.questions.met, l4.result_questions, results.questions.missing.iter().map(|g| format!("{} {}", channel_name(g.channel_id), g.stage_code)).collect(), Place::L4(L4Tab::Questions).to_hash(), "questions")}
-                        {check(results.templates.met, l4.result_templates, results.templates.missing.iter().map(|x| x.label_ru().to_string()).collect(), Place::L4(L4Tab::Docs).to_hash(), "templates")}
+                        {check(results.templates.met, l4.result_templates, results.templates.missing.iter().map(|x| match x { tools::Template::Briefing => l4.tpl_briefing, tools::Template::Kp => l4.tpl_kp, tools::Template::Teo => l4.tpl_teo }.to_string()).collect(), Place::L4(L4Tab::Docs).to_hash(), "templates")}
                     </ul>
                 </section>
             </div>
