@@ -360,7 +360,7 @@ mod tests {
         let book = to_xlsx(sheet);
         let t = match parse_xlsx(&book, None) {
             Ok(t) => t,
-            Err(e) => panic!("XLSX of «{}» does not read back: {e}", sheet.name),
+            Err(e) => panic!("XLSX of «{}» does not read back: {e:?}", sheet.name),
         };
         assert_eq!(got(&t), keep(want), "XLSX of «{}»", sheet.name);
     }
