@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
             <main class="app-main" id="main">
                 <Banners />
                 {move || {
-                    if !has_project.get() && route.get() != Route::Projects {
+                    if !has_project.get() && !matches!(route.get(), Route::Projects | Route::Glossary) {
                         return view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any();
                     }
                     screen(route.get())
@@ -86,6 +86,7 @@ fn screen(route: Route) -> AnyView {
             Route::L5 => layer5_screen().await,
             Route::Data => data_screen(false).await,
             Route::Projects => data_screen(true).await,
+            Route::Glossary => glossary_screen().await,
         }
     };
     view! {
@@ -175,6 +176,14 @@ screen_part!(
     }
 );
 screen_part!(
+    /// The glossary of the method's terms: its texts load with it, not with the first visit.
+    glossary,
+    __preload_glossary_screen,
+    fn glossary_screen() {
+        view! { <pages::glossary::GlossaryPage /> }.into_any()
+    }
+);
+screen_part!(
     /// The project's data, or the list of projects (`projects`).
     data, __preload_data_screen, fn data_screen(projects: bool) {
     if projects {
@@ -231,6 +240,7 @@ async fn preload(route: Route) {
         Route::L4 => __preload_layer4_screen().await,
         Route::L5 => __preload_layer5_screen().await,
         Route::Data | Route::Projects => __preload_data_screen().await,
+        Route::Glossary => __preload_glossary_screen().await,
     }
 }
 

@@ -83,7 +83,7 @@ pub fn Nav() -> impl IntoView {
         }
     };
     view! {
-        <nav class="app-nav" aria-label="Sloy">
+        <nav class="app-nav" aria-label=move || t.get().shell.nav_label>
             {link(Route::Method, |c| c.shell.nav_method)}
             {link(Route::Dashboard, |c| c.shell.nav_dash)}
             <div class="nav-group">
@@ -96,6 +96,7 @@ pub fn Nav() -> impl IntoView {
             {link(Route::Diagnosis, |c| c.shell.nav_diag)}
             {link(Route::Data, |c| c.shell.nav_data)}
             {link(Route::Projects, |c| c.shell.nav_projects)}
+            {link(Route::Glossary, |c| c.shell.nav_glossary)}
         </nav>
     }
 }

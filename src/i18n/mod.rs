@@ -7,13 +7,16 @@
 mod dash;
 mod diag;
 pub mod format;
+pub mod glossary;
 pub mod import;
 mod l1;
 mod l2;
 mod l3;
 mod l4;
 mod l5;
+mod labels;
 pub mod load;
+pub mod present;
 mod shell;
 
 pub use dash::{Dash, DASH_EN, DASH_RU};
@@ -24,6 +27,7 @@ pub use l2::{L2, L2_EN, L2_RU};
 pub use l3::{L3, L3_EN, L3_RU};
 pub use l4::{L4, L4_EN, L4_RU};
 pub use l5::{L5, L5_EN, L5_RU};
+pub use labels::{Labels, LABELS_EN, LABELS_RU};
 pub use shell::{Shell, SHELL_EN, SHELL_RU};
 
 use serde::{Deserialize, Serialize};
@@ -58,6 +62,12 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// The accessible name of an input in a table cell: its column, then its row
+/// («Выручка 2024 — ООО Ромашка»), the same in every language.
+pub fn cell_name(column: &str, row: &str) -> String {
+    format!("{column} — {row}")
 }
 
 /// Replaces each `{}` in a catalogue string with the next value.
@@ -120,6 +130,8 @@ area!(/// Strings of the dashboard.
     DashText => Dash, DASH_RU, DASH_EN);
 area!(/// Strings of the table (CSV/XLSX) imports.
     ImportText => Import, IMPORT_RU, IMPORT_EN);
+area!(/// Accessible names only screen readers hear.
+    LabelsText => Labels, LABELS_RU, LABELS_EN);
 
 /// All UI strings of one language: the shell's directly (every screen shows the shell), each
 /// screen area's through its own accessor.
@@ -133,6 +145,14 @@ pub struct Catalogue {
     pub diag: DiagText,
     pub dash: DashText,
     pub import: ImportText,
+    pub labels: LabelsText,
+}
+
+impl Catalogue {
+    /// The language of this catalogue.
+    pub fn lang(&self) -> Lang {
+        self.l1.0
+    }
 }
 
 const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
@@ -146,6 +166,7 @@ const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
         diag: DiagText(lang),
         dash: DashText(lang),
         import: ImportText(lang),
+        labels: LabelsText(lang),
     }
 }
 

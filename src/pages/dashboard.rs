@@ -11,7 +11,8 @@ use crate::domain::funnel::TargetFlag;
 use crate::domain::gating::LayerState;
 use crate::domain::plan::Light;
 use crate::domain::Project;
-use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::present::screen_money;
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::pages::diagnosis::segment_label;
 use crate::state::route::{DiagnosisTab, Place, Route};
@@ -72,8 +73,8 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         t.dash.plan_company,
         &[
             &fmt_pct(c.pct.map(f64::round), 0, l),
-            &fmt_money(c.fact, unit, l),
-            &fmt_money(c.plan_to_date, unit, l),
+            &screen_money(c.fact, unit, l),
+            &screen_money(c.plan_to_date, unit, l),
         ],
     );
     let rows = d
@@ -98,7 +99,7 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         <p class=format!("dash-big {lc}") data-testid="dash-plan"><span class="sym">{lt}</span>" · "{head}</p>
         <p class="muted small">{fill(t.dash.plan_period, &[&fmt_date(d.plan.period.to)])}</p>
         <table class="table dash-managers">
-            <thead><tr><th>{t.dash.col_manager}</th><th class="num">{t.dash.col_pct}</th><th></th></tr></thead>
+            <thead><tr><th>{t.dash.col_manager}</th><th class="num">{t.dash.col_pct}</th><crate::components::a11y::HiddenTh text=|c| c.labels.col_status /></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -123,6 +124,13 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         })
         .collect_view();
     let code = |i: usize| p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default();
+    // Where a person reads: the stage's name with its code as a prefix.
+    let title = |i: usize| {
+        p.stages
+            .get(i)
+            .map(|s| crate::i18n::present::stage_title(s, l))
+            .unwrap_or_default()
+    };
     let conv = d
         .conversions
         .iter()
@@ -136,8 +144,8 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             let text = fill(
                 t.dash.conv,
                 &[
-                    &code(c.from),
-                    &code(c.to),
+                    &title(c.from),
+                    &title(c.to),
                     &fmt_pct(c.pct.map(f64::round), 0, l),
                     &fmt_pct(c.target, 0, l),
                 ],
@@ -154,9 +162,10 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             below_target: b.below_target,
         })
         .collect();
-    let text = bars
+    let text = d
+        .bars
         .iter()
-        .map(|b| format!("{}: {}", b.code, b.count))
+        .map(|b| format!("{}: {}", title(b.stage), b.count))
         .collect::<Vec<_>>()
         .join(" · ");
     let chart_bars = bars.clone();
@@ -253,7 +262,7 @@ fn latest_view(p: &Project, t: &'static Catalogue, l: Lang) -> AnyView {
                 fmt_pct(s.plan_pct.map(f64::round), 0, l)
             );
             let managers = (!s.managers.is_empty())
-                .then(|| view! { <p>{fill(t.diag.managers, &[&s.managers.join(", ")])}</p> });
+                .then(|| view! { <p>{fill(t.diag.managers, &[&crate::i18n::present::manager_names_by_code(p, &s.managers)])}</p> });
             view! {
                 <p class="dash-big" data-testid="dash-diag-latest">{verdict}</p>
                 <p class="muted">{details}</p>

@@ -4,11 +4,13 @@
 
 use super::contact::{ContactCard, ContactForm};
 use super::{code_of, use_categories};
+use crate::components::a11y::TermHint;
 use crate::components::print::print_page;
 use crate::domain::accounts::{a_elaboration, project_map};
 use crate::domain::model::{Category, Id, Role};
 use crate::i18n::fill;
 use crate::i18n::format::fmt_pct;
+use crate::i18n::glossary::role_term;
 use crate::state::route::{use_query, L3Tab, Place};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -117,7 +119,7 @@ pub fn MapsTab() -> impl IntoView {
     let b_list = move || {
         (show_b.get() || chosen_is_b()).then(|| {
             view! {
-                <h3>{t.get().l3.b_clients}</h3>
+                <h2 class="h3">{t.get().l3.b_clients}</h2>
                 <ul class="l3-client-list" data-testid="l3-client-list-b">{client_items(Category::B)}</ul>
             }
         })
@@ -126,7 +128,7 @@ pub fn MapsTab() -> impl IntoView {
         <div class="l3-maps">
             <div class="no-print">
                 {summary}
-                <h3>{move || t.get().l3.a_clients}</h3>
+                <h2 class="h3">{move || t.get().l3.a_clients}</h2>
                 {a_list}
                 <label class="check">
                     <input type="checkbox" data-testid="l3-show-b" prop:checked=move || show_b.get() || chosen_is_b()
@@ -161,14 +163,14 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                 .and_then(|ch| p.channels.iter().find(|c| c.id == ch))
                 .map(|c| c.name.clone())
                 .unwrap_or_default();
-            let mut groups: Vec<(String, String, Vec<Id>, bool)> = Role::ALL
+            let mut groups: Vec<(String, String, Vec<Id>, Option<Role>)> = Role::ALL
                 .iter()
                 .map(|&r| {
                     (
                         r.abbr().to_string(),
                         r.abbr().to_string(),
                         map.contacts(r).to_vec(),
-                        true,
+                        Some(r),
                     )
                 })
                 .collect();
@@ -177,12 +179,14 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                     "none".into(),
                     t.get().l3.no_roles.to_string(),
                     map.unassigned.clone(),
-                    false,
+                    None,
                 ));
             }
             let groups = groups
                 .into_iter()
-                .map(|(key, title, ids, flag)| {
+                .map(|(key, title, ids, role)| {
+                    // A missing role is flagged; contacts without a role are not.
+                    let flag = role.is_some();
                     let empty = ids.is_empty();
                     let cards = ids
                         .into_iter()
@@ -193,7 +197,11 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                     });
                     view! {
                         <div class="l3-role" data-testid=format!("l3-role-{key}")>
-                            <h3>{title.clone()}</h3>
+                            <h3>{match role {
+                                // A role is explained on hover and focus (glossary).
+                                Some(r) => view! { <TermHint term=role_term(r) /> }.into_any(),
+                                None => title.clone().into_any(),
+                            }}</h3>
                             {warn}
                             <ul class="l3-cards">{cards}</ul>
                         </div>
