@@ -86,7 +86,7 @@ fn screen(route: Route) -> AnyView {
             Route::L5 => layer5_screen().await,
             Route::Data => data_screen(false).await,
             Route::Projects => data_screen(true).await,
-            Route::Glossary => glossary_screen().await,
+            Route::Glossary => glossary_screen(0).await,
         }
     };
     view! {
@@ -176,13 +176,22 @@ screen_part!(
     }
 );
 screen_part!(
-    /// The glossary of the method's terms: its texts load with it, not with the first visit.
-    glossary,
-    __preload_glossary_screen,
-    fn glossary_screen() {
-        view! { <pages::glossary::GlossaryPage /> }.into_any()
+    /// The glossary of the method's terms (`hint` 0), or the explanation of one term for a
+    /// hint on another screen (`hint` = [`Term::code`](crate::i18n::glossary::Term::code)): the
+    /// glossary's texts are in this part only, not in the first visit nor in every screen that
+    /// shows a term. (A number, not the enum: a part's functions take plain values.)
+    glossary, __preload_glossary_screen, fn glossary_screen(hint: u32) {
+    match hint {
+        0 => view! { <pages::glossary::GlossaryPage /> }.into_any(),
+        code => view! { <pages::glossary::Explanation code=code /> }.into_any(),
     }
-);
+});
+
+/// The explanation of a glossary term, from the glossary's part of the build (fetched the first
+/// time a hint opens, if the idle prefetch has not brought it yet).
+pub(crate) async fn term_explanation(term: crate::i18n::glossary::Term) -> AnyView {
+    glossary_screen(term.code()).await
+}
 screen_part!(
     /// The project's data, or the list of projects (`projects`).
     data, __preload_data_screen, fn data_screen(projects: bool) {

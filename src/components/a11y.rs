@@ -2,9 +2,9 @@
 //! reader needs (a column of row actions, a column of row names), and the method's terms with
 //! their glossary explanation on hover and on keyboard focus.
 
-use crate::i18n::glossary::{self, Term};
+use crate::i18n::glossary::Term;
 use crate::i18n::Catalogue;
-use crate::state::{use_i18n, use_lang};
+use crate::state::use_i18n;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -35,36 +35,27 @@ pub fn ItemTh() -> impl IntoView {
 
 /// A term of the method (ЛПР, ТЭО, «3+» …) with its glossary explanation, shown on hover, on
 /// keyboard focus and on a tap (Escape hides it): a button described by the explanation
-/// (`aria-describedby`), which a screen reader reads after the term. The text shown is the
-/// children when given, else the term's own name.
+/// (`aria-describedby`), which a screen reader reads after the term.
 ///
 /// The explanation's text is in the page only while it shows, so that the text of a heading or
-/// header holding a term stays the heading's own.
+/// header holding a term stays the heading's own; it comes from the glossary's part of the
+/// build ([`crate::app::term_explanation`]), so the screens do not each carry the glossary.
 #[component]
 pub fn TermHint(
     /// The glossary entry to explain.
     term: Term,
-    /// The text to show instead of the term's name (e.g. a heading that contains it).
-    #[prop(optional)]
-    children: Option<Children>,
+    /// The text shown: the term, or a heading or header that contains it.
+    children: Children,
 ) -> impl IntoView {
-    let lang = use_lang();
     let id = format!("term-tip-{}", NEXT_TERM.fetch_add(1, Ordering::Relaxed));
     let open = RwSignal::new(false);
-    let shown = match children {
-        Some(c) => c().into_any(),
-        None => (move || {
-            glossary::entry(term, lang.get())
-                .map(|e| e.name)
-                .unwrap_or_default()
-        })
-        .into_any(),
-    };
     let tip = move || {
         open.get().then(|| {
-            glossary::entry(term, lang.get())
-                .map(|e| format!("{} — {}. {}", e.name, e.gloss, e.text))
-                .unwrap_or_default()
+            view! {
+                <Suspense fallback=|| ()>
+                    {Suspend::new(crate::app::term_explanation(term))}
+                </Suspense>
+            }
         })
     };
     view! {
@@ -75,7 +66,7 @@ pub fn TermHint(
                 on:blur=move |_| open.set(false)
                 on:click=move |_| open.update(|o| *o = !*o)
                 on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
-                {shown}
+                {children()}
             </button>
             <span class="term-tip" role="tooltip" id=id>{tip}</span>
         </span>

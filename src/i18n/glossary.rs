@@ -57,6 +57,18 @@ pub enum Term {
     Tco,
 }
 
+impl Term {
+    /// A number for the term, never 0 (the glossary's part of the build takes plain values).
+    pub fn code(self) -> u32 {
+        self as u32 + 1
+    }
+}
+
+/// The entry of a term's [`Term::code`] in `lang`.
+pub fn entry_by_code(code: u32, lang: Lang) -> Option<&'static Entry> {
+    entries(lang).iter().find(|e| e.term.code() == code)
+}
+
 /// One glossary entry in one language.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
@@ -238,6 +250,16 @@ mod tests {
         // The English entry keeps the Russian acronym and glosses it.
         let lpr = entry(Term::Lpr, Lang::En).expect("ЛПР");
         assert_eq!((lpr.name, lpr.gloss), ("ЛПР", "decision maker"));
+    }
+
+    #[test]
+    fn codes_find_their_entries() {
+        for e in RU {
+            assert!(e.term.code() > 0);
+            let found = entry_by_code(e.term.code(), Lang::En).expect("the English entry");
+            assert_eq!(found.term, e.term);
+        }
+        assert!(entry_by_code(0, Lang::Ru).is_none());
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             let name = m
                 .manager_id
                 .and_then(|id| p.manager(id))
-                .map(|m| m.label())
+                .map(|m| crate::i18n::present::manager_name(m).to_string())
                 .unwrap_or_default();
             let (lt, lc) = light_text(m.light, t);
             view! {
@@ -165,15 +165,15 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
     let text = d
         .bars
         .iter()
-        .map(|b| format!("{}: {}", title(b.stage), b.count))
-        .collect::<Vec<_>>()
-        .join(" · ");
+        .map(|b| view! { <li>{format!("{}: {}", title(b.stage), b.count)}</li> })
+        .collect_view();
     let chart_bars = bars.clone();
     view! {
         <ul class="dash-lines">{leads}</ul>
         <Chart label=t.dash.funnel_chart.to_string() width=300 height=170 testid="dash-funnel"
             draw=move |area| draw_mini_funnel(area, &chart_bars)>
-            <span class="small muted">{t.dash.funnel_chart}": "{text}</span>
+            <span class="small muted">{t.dash.funnel_chart}":"</span>
+            <ul class="dash-funnel-list small muted">{text}</ul>
         </Chart>
         <ul class="dash-lines small">{conv}</ul>
     }

@@ -3,7 +3,7 @@
 //! an anchor (`#term-lpr`), and the screens' [`TermHint`](crate::components::a11y::TermHint)s
 //! explain the same entries in place.
 
-use crate::i18n::glossary::{anchor, entries};
+use crate::i18n::glossary::{anchor, entries, entry_by_code};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
@@ -30,5 +30,17 @@ pub fn GlossaryPage() -> impl IntoView {
             <p class="muted">{move || t.get().labels.glossary_lead}</p>
             <dl class="glossary-list">{items}</dl>
         </section>
+    }
+}
+
+/// The explanation of one term (by its [`Term::code`](crate::i18n::glossary::Term::code)) as a
+/// hint shows it: «ЛПР — лицо, принимающее решение. Тот, у кого …».
+#[component]
+pub fn Explanation(code: u32) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        entry_by_code(code, lang.get())
+            .map(|e| format!("{} — {}. {}", e.name, e.gloss, e.text))
+            .unwrap_or_default()
     }
 }

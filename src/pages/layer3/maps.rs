@@ -199,7 +199,7 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                         <div class="l3-role" data-testid=format!("l3-role-{key}")>
                             <h3>{match role {
                                 // A role is explained on hover and focus (glossary).
-                                Some(r) => view! { <TermHint term=role_term(r) /> }.into_any(),
+                                Some(r) => view! { <TermHint term=role_term(r)>{r.abbr()}</TermHint> }.into_any(),
                                 None => title.clone().into_any(),
                             }}</h3>
                             {warn}
