@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
             <main class="app-main" id="main">
                 <Banners />
                 {move || {
-                    if !has_project.get() && route.get() != Route::Projects {
+                    if !has_project.get() && !matches!(route.get(), Route::Projects | Route::Glossary) {
                         return view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any();
                     }
                     screen(route.get())
@@ -92,6 +92,7 @@ fn screen(route: Route) -> AnyView {
             Route::L5 => layer5_screen().await,
             Route::Data => data_screen().await,
             Route::Projects => projects_screen().await,
+            Route::Glossary => glossary_screen(0).await,
         }
     };
     part_view(Box::pin(code))
@@ -155,6 +156,26 @@ lazy_part!(
         view! { <NavLockFeed /><pages::layer5::Layer5Page /> }.into_any()
     }
 );
+lazy_part!(
+    /// The glossary of the method's terms (`hint` 0), or the explanation of one term for a
+    /// hint on another screen (`hint` = [`Term::code`](crate::i18n::glossary::Term::code)): the
+    /// glossary's texts are in this part only, not in the first visit nor in every screen that
+    /// shows a term. (A number, not the enum: a part's functions take plain values.)
+    glossary,
+    __preload_glossary_screen,
+    fn glossary_screen(hint: u32) {
+        match hint {
+            0 => view! { <pages::glossary::GlossaryPage /> }.into_any(),
+            code => view! { <pages::glossary::Explanation code=code /> }.into_any(),
+        }
+    }
+);
+
+/// The explanation of a glossary term, from the glossary's part of the build (fetched the first
+/// time a hint opens, if the idle prefetch has not brought it yet).
+pub(crate) async fn term_explanation(term: crate::i18n::glossary::Term) -> AnyView {
+    glossary_screen(term.code()).await
+}
 lazy_part!(
     /// The project's data.
     data,
@@ -232,6 +253,7 @@ async fn preload(route: Route) {
         Route::L5 => __preload_layer5_screen().await,
         Route::Data => __preload_data_screen().await,
         Route::Projects => __preload_projects_screen().await,
+        Route::Glossary => __preload_glossary_screen().await,
     }
     // The tabs of the large screens are parts of their own.
     match route {

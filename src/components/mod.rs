@@ -1,5 +1,6 @@
 //! Reusable widgets.
 
+pub mod a11y;
 pub mod chart;
 pub mod download;
 pub mod export;

@@ -172,7 +172,7 @@ pub fn Nav(menu: Menu) -> impl IntoView {
         }
     };
     view! {
-        <nav class="app-nav" class:open=move || open.get() id=NAV_ID aria-label="Sloy" on:keydown=on_key>
+        <nav class="app-nav" class:open=move || open.get() id=NAV_ID aria-label=move || t.get().shell.nav_label on:keydown=on_key>
             {link(Route::Method, 0, |c| c.shell.nav_method)}
             {link(Route::Dashboard, 0, |c| c.shell.nav_dash)}
             <div class="nav-group">
@@ -185,6 +185,7 @@ pub fn Nav(menu: Menu) -> impl IntoView {
             {link(Route::Diagnosis, 0, |c| c.shell.nav_diag)}
             {link(Route::Data, 0, |c| c.shell.nav_data)}
             {link(Route::Projects, 0, |c| c.shell.nav_projects)}
+            {link(Route::Glossary, 0, |c| c.shell.nav_glossary)}
         </nav>
     }
 }

@@ -20,10 +20,12 @@ pub enum Screen {
     Diagnosis,
     Data,
     Projects,
+    /// The glossary of the method's terms.
+    Glossary,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Dashboard,
         Screen::Method,
         Screen::L1,
@@ -34,6 +36,7 @@ impl Screen {
         Screen::Diagnosis,
         Screen::Data,
         Screen::Projects,
+        Screen::Glossary,
     ];
 
     /// The first part of the hash.
@@ -49,6 +52,7 @@ impl Screen {
             Screen::Diagnosis => "diagnosis",
             Screen::Data => "data",
             Screen::Projects => "projects",
+            Screen::Glossary => "glossary",
         }
     }
 
@@ -98,6 +102,7 @@ impl Screen {
             Screen::Diagnosis => "#/diagnosis",
             Screen::Data => "#/data",
             Screen::Projects => "#/projects",
+            Screen::Glossary => "#/glossary",
         }
     }
 
@@ -118,6 +123,7 @@ impl Screen {
                 .collect(),
             Screen::Data => vec![Place::Data],
             Screen::Projects => vec![Place::Projects],
+            Screen::Glossary => vec![Place::Glossary],
         }
     }
 }
@@ -264,6 +270,7 @@ pub enum Place {
     Diagnosis(DiagnosisTab),
     Data,
     Projects,
+    Glossary,
 }
 
 impl Place {
@@ -284,6 +291,7 @@ impl Place {
             Place::Diagnosis(_) => Screen::Diagnosis,
             Place::Data => Screen::Data,
             Place::Projects => Screen::Projects,
+            Place::Glossary => Screen::Glossary,
         }
     }
 
@@ -295,7 +303,7 @@ impl Place {
     /// The tab's slug; empty for a screen without tabs.
     pub fn tab_slug(self) -> &'static str {
         match self {
-            Place::Dashboard | Place::Data | Place::Projects => "",
+            Place::Dashboard | Place::Data | Place::Projects | Place::Glossary => "",
             Place::Method(t) => t.slug(),
             Place::L1(t) => t.slug(),
             Place::L2(t) => t.slug(),
@@ -483,7 +491,7 @@ mod tests {
     #[test]
     fn every_place_round_trips_through_its_hash() {
         let all = Place::all();
-        assert_eq!(all.len(), 1 + 2 + 8 + 5 + 6 + 7 + 2 + 4 + 1 + 1);
+        assert_eq!(all.len(), 1 + 2 + 8 + 5 + 6 + 7 + 2 + 4 + 1 + 1 + 1);
         for p in &all {
             assert_eq!(Place::parse(&p.to_hash()), Some(*p), "{}", p.to_hash());
             assert_eq!(

@@ -11,6 +11,7 @@ pub mod docs;
 pub mod edit;
 mod export;
 pub mod format;
+pub mod glossary;
 mod guide;
 pub mod import;
 mod l1;
@@ -18,8 +19,10 @@ mod l2;
 mod l3;
 mod l4;
 mod l5;
+mod labels;
 pub mod load;
 pub mod merge;
+pub mod present;
 mod shell;
 pub mod table;
 
@@ -33,6 +36,7 @@ pub use l2::{L2, L2_EN, L2_RU};
 pub use l3::{L3, L3_EN, L3_RU};
 pub use l4::{L4, L4_EN, L4_RU};
 pub use l5::{L5, L5_EN, L5_RU};
+pub use labels::{Labels, LABELS_EN, LABELS_RU};
 pub use merge::{Merge, MERGE_EN, MERGE_RU};
 pub use shell::{Shell, SHELL_EN, SHELL_RU};
 
@@ -81,6 +85,12 @@ pub fn app_russian(s: &str) -> bool {
         rest = rest.replace(t, "");
     }
     rest.chars().any(|c| matches!(c, '\u{400}'..='\u{4ff}'))
+}
+
+/// The accessible name of an input in a table cell: its column, then its row
+/// («Выручка 2024 — ООО Ромашка»), the same in every language.
+pub fn cell_name(column: &str, row: &str) -> String {
+    format!("{column} — {row}")
 }
 
 /// Replaces each `{}` in a catalogue string with the next value.
@@ -149,6 +159,8 @@ area!(/// Strings of the guidance (lock banners, first use, empty states).
     GuideText => Guide, GUIDE_RU, GUIDE_EN);
 area!(/// Strings of the export controls.
     ExportText => Export, EXPORT_RU, EXPORT_EN);
+area!(/// Accessible names only screen readers hear.
+    LabelsText => Labels, LABELS_RU, LABELS_EN);
 
 /// All UI strings of one language: the shell's directly (every screen shows the shell), each
 /// screen area's through its own accessor.
@@ -165,6 +177,14 @@ pub struct Catalogue {
     pub merge: MergeText,
     pub guide: GuideText,
     pub export: ExportText,
+    pub labels: LabelsText,
+}
+
+impl Catalogue {
+    /// The language of this catalogue.
+    pub fn lang(&self) -> Lang {
+        self.l1.0
+    }
 }
 
 const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
@@ -181,6 +201,7 @@ const fn areas(lang: Lang, shell: &'static Shell) -> Catalogue {
         merge: MergeText(lang),
         guide: GuideText(lang),
         export: ExportText(lang),
+        labels: LabelsText(lang),
     }
 }
 

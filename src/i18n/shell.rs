@@ -37,6 +37,9 @@ pub struct Shell {
     pub menu: &'static str,
     pub cancel: &'static str,
     pub no_project: &'static str,
+    pub nav_glossary: &'static str,
+    /// The name of the main navigation (its landmark).
+    pub nav_label: &'static str,
     /// Shown while a screen's code is being fetched (first opening only).
     pub loading_screen: &'static str,
     // Banners
@@ -211,6 +214,8 @@ pub const SHELL_RU: Shell = Shell {
     menu: "Меню",
     cancel: "Отмена",
     loading_screen: "Загрузка экрана…",
+    nav_glossary: "Словарь терминов",
+    nav_label: "Разделы",
     no_project: "Нет открытого проекта. Создайте новый или откройте демо-проект на странице «Проекты».",
     banner_quota: "Изменения не сохраняются — экспортируйте проект.",
     banner_quota_hint: "Хранилище браузера заполнено. Изменения пока только в памяти этой вкладки; баннер исчезнет, когда сохранение снова получится. Освободите место, удалив ненужные проекты из корзины.",
@@ -376,6 +381,8 @@ pub const SHELL_EN: Shell = Shell {
     menu: "Menu",
     cancel: "Cancel",
     loading_screen: "Loading the screen…",
+    nav_glossary: "Glossary",
+    nav_label: "Sections",
     no_project: "No project is open. Create one or open the demo on the Projects page.",
     banner_quota: "Changes are not being saved — export the project.",
     banner_quota_hint: "The browser storage is full. Changes live only in this tab's memory; the banner clears when a save succeeds again. Free space by purging projects from the bin.",

@@ -13,7 +13,8 @@ use crate::domain::guide::{chart_gap, Chart as GapChart};
 use crate::domain::layer1::Light;
 use crate::domain::layer2::conversion::TargetFlag;
 use crate::domain::Project;
-use crate::i18n::format::{fmt_date, fmt_money, fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_date, fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::present::screen_money;
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::pages::diagnosis::segment_label;
 use crate::state::route::{DiagnosisTab, Place, Route};
@@ -74,8 +75,8 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         t.dash.plan_company,
         &[
             &fmt_pct(c.pct.map(f64::round), 0, l),
-            &fmt_money(c.fact, unit, l),
-            &fmt_money(c.plan_to_date, unit, l),
+            &screen_money(c.fact, unit, l),
+            &screen_money(c.plan_to_date, unit, l),
         ],
     );
     let rows = d
@@ -86,7 +87,7 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             let name = m
                 .manager_id
                 .and_then(|id| p.manager(id))
-                .map(|m| m.label())
+                .map(|m| crate::i18n::present::manager_name(m).to_string())
                 .unwrap_or_default();
             let (lt, lc) = light_text(m.light, t);
             view! {
@@ -100,7 +101,7 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         <p class=format!("dash-big {lc}") data-testid="dash-plan"><span class="sym">{lt}</span>" · "{head}</p>
         <p class="muted small">{fill(t.dash.plan_period, &[&fmt_date(d.plan.period.to)])}</p>
         <table class="table dash-managers">
-            <thead><tr><th>{t.dash.col_manager}</th><th class="num">{t.dash.col_pct}</th><th></th></tr></thead>
+            <thead><tr><th>{t.dash.col_manager}</th><th class="num">{t.dash.col_pct}</th><crate::components::a11y::HiddenTh text=|c| c.labels.col_status /></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -125,6 +126,13 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         })
         .collect_view();
     let code = |i: usize| p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default();
+    // Where a person reads: the stage's name with its code as a prefix.
+    let title = |i: usize| {
+        p.stages
+            .get(i)
+            .map(|s| crate::i18n::present::stage_title(s, l))
+            .unwrap_or_default()
+    };
     let conv = d
         .conversions
         .iter()
@@ -138,8 +146,8 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             let text = fill(
                 t.dash.conv,
                 &[
-                    &code(c.from),
-                    &code(c.to),
+                    &title(c.from),
+                    &title(c.to),
                     &fmt_pct(c.pct.map(f64::round), 0, l),
                     &fmt_pct(c.target, 0, l),
                 ],
@@ -156,18 +164,19 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             below_target: b.below_target,
         })
         .collect();
-    let text = bars
+    let text = d
+        .bars
         .iter()
-        .map(|b| format!("{}: {}", b.code, b.count))
-        .collect::<Vec<_>>()
-        .join(" · ");
+        .map(|b| view! { <li>{format!("{}: {}", title(b.stage), b.count)}</li> })
+        .collect_view();
     let chart_bars = bars.clone();
     let chart = match chart_gap(p, GapChart::Funnel) {
         Some(action) => view! { <EmptyChart action=action testid="dash-funnel" /> }.into_any(),
         None => view! {
             <Chart label=t.dash.funnel_chart.to_string() width=300 height=170 testid="dash-funnel"
                 draw=move |area| draw_mini_funnel(area, &chart_bars)>
-                <span class="small muted">{t.dash.funnel_chart}": "{text}</span>
+                <span class="small muted">{t.dash.funnel_chart}":"</span>
+                <ul class="dash-funnel-list small muted">{text}</ul>
             </Chart>
         }
         .into_any(),
@@ -262,7 +271,7 @@ fn latest_view(p: &Project, t: &'static Catalogue, l: Lang) -> AnyView {
                 fmt_pct(s.plan_pct.map(f64::round), 0, l)
             );
             let managers = (!s.managers.is_empty())
-                .then(|| view! { <p>{fill(t.diag.managers, &[&s.managers.join(", ")])}</p> });
+                .then(|| view! { <p>{fill(t.diag.managers, &[&crate::i18n::present::manager_names_by_code(p, &s.managers)])}</p> });
             view! {
                 <p class="dash-big" data-testid="dash-diag-latest">{verdict}</p>
                 <p class="muted">{details}</p>

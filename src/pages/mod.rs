@@ -3,6 +3,7 @@
 pub mod dashboard;
 pub mod data;
 pub mod diagnosis;
+pub mod glossary;
 pub mod layer1;
 pub mod layer2;
 pub mod layer3;

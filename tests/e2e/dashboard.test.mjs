@@ -24,7 +24,8 @@ appTest("dashboard: every layer at a glance, links, latest diagnosis", async (se
     await app.expectText(app.by("dash-m21"), "✓ Метрика 2.1 «3+»: 87\u00A0%");
     await app.expectText(app.by("dash-m22"), "91\u00A0%");
     await app.expectText(app.by("dash-no-metrics"), "Метрик нет");
-    await app.expectText(app.by("dash-funnel"), "2.1: 19");
+    // The funnel read out by stage name, the code as a prefix.
+    await app.expectText(app.by("dash-funnel"), "2.1 Выявление потребностей ЛФР: 19");
     await app.expectText(app.by("dash-l1").getByTestId("dash-access"), "Выполнен");
   });
 
@@ -42,6 +43,7 @@ appTest("dashboard: every layer at a glance, links, latest diagnosis", async (se
     await app.expectText(app.by("diag-saved"), "сохранена");
     await app.route("#/dashboard");
     await app.expectText(app.by("dash-diag-latest"), "Проблема локализована на слое 3");
-    await app.expectText(app.by("dash-diagnosis"), "M2, M4");
+    // The managers the saved diagnosis names, by name (it records their codes M2, M4).
+    await app.expectText(app.by("dash-diagnosis"), "Петрова Мария, Кузнецова Елена");
   });
 });

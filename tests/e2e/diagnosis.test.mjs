@@ -49,7 +49,7 @@ appTest("diagnosis: demo at layer 3, history, report, thresholds", async (sessio
     await app.click(app.by("tab-history"));
     await app.expectCount(app.by("diag-history-row"), 1);
     await app.expectText(app.by("diag-history-layer"), "3");
-    await app.expectText(app.by("diag-history-row"), "M2, M4");
+    await app.expectText(app.by("diag-history-row"), "Петрова Мария, Кузнецова Елена");
     await app.expectText(app.by("diag-history-row"), "31.03.2025");
   });
 

@@ -21,6 +21,7 @@ const SCREENS = [
   ["#/diagnosis", "diag-page"],
   ["#/data", "data-page"],
   ["#/projects", "projects-page"],
+  ["#/glossary", "glossary-page"],
 ];
 
 async function coldLoadEveryRoute(app) {

@@ -97,7 +97,8 @@ appTest("layer 2 deals: create, move with dates, lose at 2.2, funnel counts it, 
     assert.deepEqual(await reached(app, ["1", "2.1", "2.2", "2.3"]), [26, 20, 16, 11]);
     await app.route("#/l2/deals");
     await expectPlain(app, app.by("deal-status-D26"), "проиграна (Выбрали конкурента)");
-    assert.equal(await plain(app.by("deal-stage-D26")), "2.2");
+    // The stage by its name, the code as a prefix.
+    assert.equal(await plain(app.by("deal-stage-D26")), "2.2 Выявление и формирование критериев принятия решения ЛФР и ЛПР");
   });
 
   await t.test("deleting the deal asks first", async () => {

@@ -395,7 +395,7 @@ fn History() -> impl IntoView {
                             <td class="num">{with_change(s.metric_21, pv(|x| x.metric_21), 0, true, l)}</td>
                             <td class="num">{with_change(s.metric_22, pv(|x| x.metric_22), 0, true, l)}</td>
                             <td class="num">{with_change(s.metric_23, pv(|x| x.metric_23), 0, true, l)}</td>
-                            <td>{s.managers.join(", ")}</td>
+                            <td>{crate::i18n::present::manager_names_by_code(p, &s.managers)}</td>
                             <td><button class="btn ghost small" data-testid="diag-history-delete" on:click=move |_| {
                                 let ok = window().confirm_with_message(&fill(t.get_untracked().diag.h_confirm_delete, &[&date])).unwrap_or(false);
                                 if ok { store.update(|p| p.diagnosis.saved.retain(|x| x.id != id)) }
@@ -411,7 +411,7 @@ fn History() -> impl IntoView {
                         <th>{d.h_date}</th><th>{d.h_period}</th><th>{d.h_segment}</th><th class="num">{d.h_layer}</th>
                         <th class="num">{d.h_plan}</th><th class="num">{d.h_leads}</th><th class="num">{d.h_touch_a}</th>
                         <th class="num">{d.h_roles}</th><th class="num">{d.h_21}</th><th class="num">{d.h_22}</th><th class="num">{d.h_23}</th>
-                        <th>{d.h_managers}</th><th></th>
+                        <th>{d.h_managers}</th><crate::components::a11y::ActionsTh />
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -477,7 +477,7 @@ fn Report(diag: Memo<Option<Diagnosis>>) -> impl IntoView {
                             <dt>{s.h_segment}</dt><dd>{segment_label(p, &d.segment, tt)}</dd>
                         </dl>
                         {diagnosis_view(p, d, tt, l, false)}
-                        <h3>{s.doc_thresholds}</h3>
+                        <h2 class="h3">{s.doc_thresholds}</h2>
                         <table class="table doc-thresholds">
                             <tbody>{thresholds.into_iter().map(|(k, v)| view! { <tr><td>{k}</td><td class="num">{v}</td></tr> }).collect_view()}</tbody>
                         </table>

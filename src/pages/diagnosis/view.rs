@@ -6,7 +6,8 @@ use crate::domain::model::{
     Client, DiagnosisOutcome, Id, Manager, Project, Role, Segment, SegmentKind,
 };
 use crate::domain::tools::Template;
-use crate::i18n::format::{fmt_coverage, fmt_money, fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::format::{fmt_coverage, fmt_needed, fmt_num, fmt_pct};
+use crate::i18n::present::screen_money;
 use crate::i18n::{fill, Catalogue, Lang};
 use leptos::prelude::*;
 
@@ -28,8 +29,12 @@ fn deal_label(p: &Project, id: Id) -> String {
         .unwrap_or_default()
 }
 
-fn stage_code(p: &Project, i: usize) -> String {
-    p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default()
+/// A stage as the diagnosis names it: its code and name («6 Тендер / включение в проект»).
+fn stage_code(p: &Project, i: usize, t: &Catalogue) -> String {
+    p.stages
+        .get(i)
+        .map(|s| crate::i18n::present::stage_title(s, t.lang()))
+        .unwrap_or_default()
 }
 
 /// The segment as the screen names it.
@@ -75,7 +80,7 @@ pub fn metric_label(p: &Project, m: Metric, t: &Catalogue) -> String {
         Metric::ProjectsNeeded => d.m_projects.into(),
         Metric::Leads(k) => fill(d.m_leads, &[k.letter()]),
         Metric::Conversion { from, to } => {
-            fill(d.m_conv, &[&stage_code(p, from), &stage_code(p, to)])
+            fill(d.m_conv, &[&stage_code(p, from, t), &stage_code(p, to, t)])
         }
         Metric::Touches(k) => fill(d.m_touches, &[k.letter()]),
         Metric::RolesKnown(r) => fill(d.m_roles, &[&roles_label(r)]),
@@ -124,10 +129,10 @@ pub fn check_values(p: &Project, c: &Check, t: &Catalogue, lang: Lang) -> (Strin
         Metric::Touches(_) => (one(c.value), one(c.threshold)),
         Metric::ManagerPlans => (
             c.value
-                .map(|v| fmt_money(crate::domain::Money::from_f64(v), unit, lang))
+                .map(|v| screen_money(crate::domain::Money::from_f64(v), unit, lang))
                 .unwrap_or_else(|| "—".into()),
             c.threshold
-                .map(|v| fmt_money(crate::domain::Money::from_f64(v), unit, lang))
+                .map(|v| screen_money(crate::domain::Money::from_f64(v), unit, lang))
                 .unwrap_or_else(|| "—".into()),
         ),
         Metric::MarketShare => (
@@ -309,11 +314,11 @@ pub fn diagnosis_view(
             let title = match i.kind {
                 IssueKind::Inflow => s.issue_inflow.to_string(),
                 IssueKind::Conversion { from, to } => {
-                    fill(s.issue_conv, &[&stage_code(p, from), &stage_code(p, to)])
+                    fill(s.issue_conv, &[&stage_code(p, from, t), &stage_code(p, to, t)])
                 }
             };
             let l4 = (!i.l4.is_empty()).then(|| {
-                view! { <h4>{s.l4_checks}</h4> {checks_table(p, &i.l4, t, lang, "diag-l4")} }
+                view! { <h3 class="h4">{s.l4_checks}</h3> {checks_table(p, &i.l4, t, lang, "diag-l4")} }
             });
             let l5 = (i.layer == 5).then(|| view! { <p class="warning">{s.l5_exclusion}</p> });
             let mgrs = if i.managers.is_empty() {
@@ -323,10 +328,10 @@ pub fn diagnosis_view(
             };
             view! {
                 <section class="diag-issue" data-testid="diag-issue">
-                    <h3>{title}" "<span class="issue-layer">{fill(s.issue_layer, &[&i.layer.to_string()])}</span></h3>
-                    <p class="muted small">{fill(s.impact, &[&fmt_money(i.impact, p.company.money_unit, lang)])}</p>
+                    <h2 class="h3">{title}" "<span class="issue-layer">{fill(s.issue_layer, &[&i.layer.to_string()])}</span></h2>
+                    <p class="muted small">{fill(s.impact, &[&screen_money(i.impact, p.company.money_unit, lang)])}</p>
                     {checks_table(p, &i.evidence, t, lang, "diag-l2-evidence")}
-                    <h4>{s.l3_checks}</h4>
+                    <h3 class="h4">{s.l3_checks}</h3>
                     {checks_table(p, &i.l3, t, lang, "diag-l3")}
                     {l4}
                     {l5}
@@ -352,16 +357,16 @@ pub fn diagnosis_view(
         view! { <p class="diag-managers" data-testid="diag-managers">{fill(s.managers, &[&names(p, &d.managers, manager_label)])}</p> }
     });
     let l2 = (!d.l2.is_empty()).then(|| {
-        view! { <h3>{s.l2_title}</h3> {checks_table(p, &d.l2, t, lang, "diag-l2")} }
+        view! { <h2 class="h3">{s.l2_title}</h2> {checks_table(p, &d.l2, t, lang, "diag-l2")} }
     });
     view! {
         <div class="diag-result">
             <p class=layer_cls data-testid="diag-verdict">{verdict(d, t)}</p>
             <p class="muted" data-testid="diag-outcome">{outcome_text(d.outcome, t)}</p>
             {managers}
-            <h3>{s.actions}</h3>
+            <h2 class="h3">{s.actions}</h2>
             <ul class="diag-actions" data-testid="diag-actions">{actions}</ul>
-            <h3>{s.l1_title}</h3>
+            <h2 class="h3">{s.l1_title}</h2>
             {checks_table(p, &d.l1, t, lang, "diag-l1")}
             {l2}
             {issues}

@@ -6,8 +6,8 @@ use super::{dim_items, manager_items, options, parse_id, PAGE};
 use crate::domain::clients::{client_list, ClientQuery, ClientSort, DimFilter};
 use crate::domain::{edit, Category, Client, ClientRevenue, Id, Money};
 use crate::i18n::edit::edit_error_text;
-use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, parse_number};
+use crate::i18n::{cell_name, fill};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -224,7 +224,7 @@ pub fn ClientsTab() -> impl IntoView {
     };
     view! {
         <div class="l1-toolbar no-print">
-            <input class="input" data-testid="client-filter" placeholder=move || t.get().l1.filter
+            <input class="input" data-testid="client-filter" placeholder=move || t.get().l1.filter aria-label=move || t.get().l1.filter
                 prop:value=move || filter.get()
                 on:input=move |ev| { filter.set(event_target_value(&ev)); page.set(0) } />
             <label class="l1-inline">{move || t.get().l1.business_line}{filter_select("filter-line", f_line, 0)}</label>
@@ -234,9 +234,9 @@ pub fn ClientsTab() -> impl IntoView {
             <crate::components::table_import::ImportClientsButton />
         </div>
         <div class="l1-toolbar no-print" data-testid="client-add-form">
-            <input class="input l1-short" data-testid="new-client-code" placeholder=move || t.get().l1.code
+            <input class="input l1-short" data-testid="new-client-code" placeholder=move || t.get().l1.code aria-label=move || t.get().l1.code
                 prop:value=move || new_code.get() on:input=move |ev| new_code.set(event_target_value(&ev)) />
-            <input class="input" data-testid="new-client-name" placeholder=move || t.get().l1.name
+            <input class="input" data-testid="new-client-name" placeholder=move || t.get().l1.name aria-label=move || t.get().l1.name
                 prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
             <button class="btn primary" data-testid="client-add" on:click=add>{move || t.get().l1.add}</button>
         </div>
@@ -253,7 +253,7 @@ pub fn ClientsTab() -> impl IntoView {
                 <th>{move || t.get().l1.channel}</th>
                 <th>{move || t.get().l1.region}</th>
                 <th>{move || t.get().l1.manager}</th>
-                <th></th>
+                <th><span class="visually-hidden">{move || t.get().labels.col_actions}</span></th>
             </tr></thead>
             <tbody>
                 {move || {
@@ -265,16 +265,16 @@ pub fn ClientsTab() -> impl IntoView {
                         let n2 = r.name.clone();
                         view! {
                             <tr data-testid="client-row">
-                                <td><input class="input l1-short" prop:value=r.code data-testid="client-code"
+                                <td><input class="input l1-short" prop:value=r.code data-testid="client-code" aria-label={ let n = r.name.clone(); move || cell_name(t.get().l1.code, &n) }
                                     on:change=move |ev| { let v = event_target_value(&ev); match code_taken(&v, Some(id)) {
                                         Some(taken) => error.set(Some(taken)),
                                         None => edit_client(id, Box::new(move |c| c.code = v.trim().to_string())),
                                     } } /></td>
-                                <td><input class="input" prop:value=r.name data-testid="client-name"
+                                <td><input class="input" prop:value=r.name.clone() data-testid="client-name" aria-label={ let n = r.name.clone(); move || cell_name(t.get().l1.name, &n) }
                                     on:change=move |ev| { let v = event_target_value(&ev); if v.trim().is_empty() { error.set(Some(t.get_untracked().l1.name_required.to_string())) } else { edit_client(id, Box::new(move |c| c.name = v.trim().to_string())) } } /></td>
-                                <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue"
+                                <td class="num"><input class="input num" prop:value=fmt_amount(r.revenue, lang.get_untracked()) data-testid="client-revenue" aria-label={ let n = r.name.clone(); move || cell_name(&fill(t.get().l1.revenue, &[&year.get().to_string()]), &n) }
                                     on:change=move |ev| set_revenue(id, event_target_value(&ev)) /></td>
-                                <td><select class="input l1-cat" data-testid="client-category"
+                                <td><select class="input l1-cat" data-testid="client-category" aria-label={ let n = r.name.clone(); move || cell_name(t.get().l1.category, &n) }
                                     title=move || if r.category_override.is_some() { fill(t.get().l1.cat_manual, &[r.category.letter(), r.computed.letter()]) } else { String::new() }
                                     on:change=move |ev| { let v = Category::parse(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.category_override = v)) }>
                                     <option value="" selected=r.category_override.is_none()>{fill(t.get_untracked().l1.cat_auto, &[r.computed.letter()])}</option>
@@ -283,11 +283,11 @@ pub fn ClientsTab() -> impl IntoView {
                                     }).collect_view()}
                                 </select></td>
                                 <td>{lines_picker(id, &r.lines, &bl)}</td>
-                                <td><select class="input" data-testid="client-channel" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.channel_id = v)) }>
+                                <td><select class="input" data-testid="client-channel" aria-label={ let n = r.name.clone(); move || cell_name(t.get().l1.channel, &n) } on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.channel_id = v)) }>
                                     {options(ch.clone(), r.channel, "—")}</select></td>
-                                <td><select class="input" data-testid="client-region" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.region_id = v)) }>
+                                <td><select class="input" data-testid="client-region" aria-label={ let n = r.name.clone(); move || cell_name(t.get().l1.region, &n) } on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.region_id = v)) }>
                                     {options(rg.clone(), r.region, "—")}</select></td>
-                                <td><select class="input" data-testid="client-manager" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.manager_id = v)) }>
+                                <td><select class="input" data-testid="client-manager" aria-label={ let n = r.name.clone(); move || cell_name(t.get().l1.manager, &n) } on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit_client(id, Box::new(move |c| c.manager_id = v)) }>
                                     {options(mg.clone(), r.manager, "—")}</select></td>
                                 <td><button class="btn ghost" data-testid="client-delete" on:click=move |_| {
                                     if let Some(why) = store.current.with_untracked(|p| p.as_ref().and_then(|p| edit::client_removal_blocker(p, id))) {

@@ -2,6 +2,7 @@
 //! is only deleted when the user picks where its references go (`domain::edit`).
 
 use super::parse_id;
+use crate::components::a11y::ActionsTh;
 use crate::domain::edit::{dimension_name_taken, dimension_usage, remove_dimension, DimKind};
 use crate::domain::{new_id, Dimension, Id};
 use crate::i18n::edit::{dim_usage_text, edit_error_text};
@@ -75,7 +76,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
             <h2>{title}</h2>
             <div class="table-box"><table class="table">
                 <thead><tr><th>{move || t.get().l1.dim_name}</th><th class="num">{move || t.get().l1.dim_used}</th>
-                    <th>{move || t.get().l1.move_to}</th><th></th></tr></thead>
+                    <th>{move || t.get().l1.move_to}</th><ActionsTh /></tr></thead>
                 <tbody>
                     {move || {
                         let all = items.get();
@@ -86,7 +87,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
                             let used = usage.total();
                             view! {
                                 <tr data-testid="dim-row">
-                                    <td><input class="input" data-testid="dim-name" prop:value=name
+                                    <td><input class="input" data-testid="dim-name" aria-label={ let n = name.clone(); move || crate::i18n::cell_name(t.get().l1.dim_name, &n) } prop:value=name
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev).trim().to_string();
                                             if v.is_empty() { error.set(Some(t.get_untracked().l1.name_required.to_string())); return; }
@@ -99,7 +100,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
                                         } /></td>
                                     <td class="num" data-testid="dim-used" title=move || dim_usage_text(&usage, lang.get())>{used}</td>
                                     <td>{(used > 0).then(|| view! {
-                                        <select class="input" data-testid="dim-move-to" on:change=move |ev| {
+                                        <select class="input" data-testid="dim-move-to" aria-label={ let n = n2.clone(); move || crate::i18n::cell_name(t.get().l1.move_to, &n) } on:change=move |ev| {
                                             let v = parse_id(&event_target_value(&ev));
                                             targets.update(|t| { t.retain(|(r, _)| *r != id); if let Some(v) = v { t.push((id, v)) } });
                                         }>

@@ -6,9 +6,8 @@ use super::{abc_of, dim_items, options, parse_id};
 use crate::domain::layer1::{category_plans, manager_plans, market_share, project_goals};
 use crate::domain::{Category, MarketVolume, Money};
 use crate::i18n::fill;
-use crate::i18n::format::{
-    fmt_amount, fmt_money, fmt_needed, fmt_num, fmt_pct, parse_number, project_unit,
-};
+use crate::i18n::format::{fmt_amount, fmt_needed, fmt_num, fmt_pct, parse_number, project_unit};
+use crate::i18n::present::screen_money;
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -150,10 +149,10 @@ pub fn GoalsTab() -> impl IntoView {
                     let k = cp.category;
                     let l = lang.get();
                     view! { <tr><td>{k.letter()}</td>
-                        <td><input class="input num" data-testid=format!("share-{}", k.letter())
+                        <td><input class="input num" data-testid=format!("share-{}", k.letter()) aria-label=crate::i18n::cell_name(t.get().labels.category_share, k.letter())
                             prop:value=cp.share_pct.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
                             on:change=move |ev| set_share(k, event_target_value(&ev)) />" %"</td>
-                        <td class="num">{fmt_money(cp.plan, unit(), l)}</td></tr> }
+                        <td class="num">{screen_money(cp.plan, unit(), l)}</td></tr> }
                 }).collect_view())}
             </tbody>
         </table></div>
@@ -172,7 +171,7 @@ pub fn GoalsTab() -> impl IntoView {
         <div class="table-box">
         <table class="table" data-testid="project-goals-table">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.win_rate}</th>
-                <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><th></th>
+                <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><crate::components::a11y::ActionsTh />
                 <th class="num">{move || t.get().l1.leads_year}</th><th class="num">{move || t.get().l1.leads_quarter}</th><th class="num">{move || t.get().l1.wip}</th></tr></thead>
             <tbody>
             {move || store.current.with(|p| p.as_ref().map(|p| {
@@ -184,11 +183,11 @@ pub fn GoalsTab() -> impl IntoView {
                     let has_override = g.won_override.is_some();
                     view! { <tr data-testid=format!("goal-row-{}", k.letter())>
                         <td>{k.letter()}</td>
-                        <td class="num"><input class="input num l1-short" data-testid=format!("winrate-{}", k.letter())
+                        <td class="num"><input class="input num l1-short" data-testid=format!("winrate-{}", k.letter()) aria-label=crate::i18n::cell_name(t.get().l1.win_rate, k.letter())
                             prop:value=g.win_rate_pct.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
                             on:change=move |ev| set_cat(k, event_target_value(&ev), true) />" %"</td>
                         <td class="num" data-testid=format!("won-computed-{}", k.letter())>{g.won_computed.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
-                        <td class="num"><input class="input num l1-short" data-testid=format!("won-override-{}", k.letter())
+                        <td class="num"><input class="input num l1-short" data-testid=format!("won-override-{}", k.letter()) aria-label=crate::i18n::cell_name(t.get().l1.won_set, k.letter())
                             placeholder=g.won_computed.map(|n| n.to_string()).unwrap_or_default()
                             prop:value=g.won_override.map(|n| n.to_string()).unwrap_or_default()
                             on:change=move |ev| set_override(k, event_target_value(&ev)) /></td>
@@ -197,7 +196,7 @@ pub fn GoalsTab() -> impl IntoView {
                         })}</td>
                         <td class="num" data-testid=format!("leads-{}", k.letter())>{g.leads_per_year.map(|n| n.to_string()).unwrap_or_else(dash)}</td>
                         <td class="num" data-testid=format!("leads-quarter-{}", k.letter())>{g.leads_per_quarter.map(|x| fmt_needed(x, l)).unwrap_or_else(dash)}</td>
-                        <td class="num">{g.wip_needed.map(|x| fmt_num(x, 1, l)).unwrap_or_else(dash)}</td>
+                        <td class="num" title=g.wip_needed.and_then(|x| crate::i18n::present::needed_count(x, l).1)>{g.wip_needed.map(|x| crate::i18n::present::needed_count(x, l).0).unwrap_or_else(dash)}</td>
                     </tr> }
                 }).collect_view()
             }))}
@@ -227,7 +226,7 @@ pub fn GoalsTab() -> impl IntoView {
             let l = lang.get();
             let mp = manager_plans(p, &abc_of(p), crate::domain::layer1::DEFAULT_TOLERANCE_PCT);
             view! { <p data-testid="managers-check">
-                {fill(t.get().l1.managers_sum, &[&fmt_money(mp.total, p.company.money_unit, l), &fmt_money(mp.company_plan, p.company.money_unit, l)])}
+                {fill(t.get().l1.managers_sum, &[&screen_money(mp.total, p.company.money_unit, l), &screen_money(mp.company_plan, p.company.money_unit, l)])}
                 " — "{if mp.total_ok { t.get().l1.managers_ok } else { t.get().l1.managers_bad }}
             </p> }
         }))}
@@ -245,8 +244,8 @@ pub fn GoalsTab() -> impl IntoView {
                         let name = s.business_line_id.and_then(|id| p.business_lines.iter().find(|b| b.id == id)).map(|b| b.name.clone())
                             .unwrap_or_else(|| t.get().l1.total.to_string());
                         view! { <tr><td>{name}</td>
-                            <td class="num">{s.plan.map(|m| fmt_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
-                            <td class="num">{s.plan_volume.map(|m| fmt_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
+                            <td class="num">{s.plan.map(|m| screen_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
+                            <td class="num">{s.plan_volume.map(|m| screen_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
                             <td class="num" data-testid="share-pct">{fmt_pct(s.plan_share_pct, 1, l)}</td>
                             <td class="num">{fmt_pct(s.base_share_pct, 1, l)}</td></tr> }
                     }).collect_view()
@@ -256,21 +255,21 @@ pub fn GoalsTab() -> impl IntoView {
 
         <h3 class="l1-gap">{move || t.get().l1.volumes}</h3>
         <div class="table-box"><table class="table" data-testid="market-volumes">
-            <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><th></th></tr></thead>
+            <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
                 {move || store.current.with(|p| p.as_ref().map(|p| {
                     let l = lang.get();
                     let lines = dim_items(&p.business_lines);
                     p.layer1.market_volumes.iter().enumerate().map(|(i, v)| view! {
                         <tr data-testid="volume-row">
-                            <td><input class="input num l1-short" data-testid="volume-year" prop:value=v.year.to_string()
+                            <td><input class="input num l1-short" data-testid="volume-year" aria-label=crate::i18n::cell_name(t.get().l1.year, &fill(t.get().labels.row_n, &[&(i + 1).to_string()])) prop:value=v.year.to_string()
                                 on:change=move |ev| { let s = event_target_value(&ev); match s.trim().parse::<i32>() {
                                     Ok(y) if (1900..=2200).contains(&y) => { err.set(None); store.update(|p| if let Some(v) = p.layer1.market_volumes.get_mut(i) { v.year = y }) }
                                     _ => refuse(3, t.get_untracked().l1.year.to_string(), t.get_untracked().l1.bad_year, &s),
                                 } } /></td>
-                            <td><select class="input" data-testid="volume-line" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); store.update(|p| if let Some(x) = p.layer1.market_volumes.get_mut(i) { x.business_line_id = v }) }>
+                            <td><select class="input" data-testid="volume-line" aria-label=crate::i18n::cell_name(t.get().l1.business_line, &fill(t.get().labels.row_n, &[&(i + 1).to_string()])) on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); store.update(|p| if let Some(x) = p.layer1.market_volumes.get_mut(i) { x.business_line_id = v }) }>
                                 {options(lines.clone(), v.business_line_id, t.get().l1.total)}</select></td>
-                            <td class="num"><input class="input num" data-testid="volume-amount" prop:value=fmt_amount(v.amount, l)
+                            <td class="num"><input class="input num" data-testid="volume-amount" aria-label=crate::i18n::cell_name(t.get().l1.volume, &fill(t.get().labels.row_n, &[&(i + 1).to_string()])) prop:value=fmt_amount(v.amount, l)
                                 on:change=move |ev| { let s = event_target_value(&ev); match parse_number(&s) {
                                     Some(x) if x >= 0.0 => { err.set(None); store.update(|p| if let Some(v) = p.layer1.market_volumes.get_mut(i) { v.amount = Money::from_f64(x) }) }
                                     _ => refuse(3, t.get_untracked().l1.volume.to_string(), t.get_untracked().l1.bad_number, &s),

@@ -5,7 +5,8 @@ use super::{dim_items, options, parse_id};
 use crate::domain::layer1::hypotheses_summary;
 use crate::domain::{new_id, Hypothesis, HypothesisStatus, Id, Money};
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, parse_number};
+use crate::i18n::format::{fmt_amount, fmt_num, parse_number};
+use crate::i18n::present::screen_money;
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -95,7 +96,7 @@ pub fn HypothesesTab() -> impl IntoView {
         <table id="tbl-h-table" class="table" data-testid="h-table">
             <thead><tr><th>{move || t.get().l1.h_segment}</th><th>{move || t.get().l1.channel}</th><th>{move || t.get().l1.region}</th>
                 <th class="num">{move || t.get().l1.h_volume}</th><th class="num">{move || t.get().l1.h_share}</th>
-                <th>{move || t.get().l1.h_rationale}</th><th>{move || t.get().l1.h_status}</th><th></th></tr></thead>
+                <th>{move || t.get().l1.h_rationale}</th><th>{move || t.get().l1.h_status}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
                 {move || {
                     let l = lang.get();
@@ -105,19 +106,19 @@ pub fn HypothesesTab() -> impl IntoView {
                         let seg = h.segment.clone();
                         let st = h.status;
                         view! { <tr data-testid="h-row">
-                            <td><textarea class="input l1-wide" data-testid="h-segment" prop:value=h.segment.clone()
+                            <td><textarea class="input l1-wide" data-testid="h-segment" aria-label=crate::i18n::cell_name(t.get().l1.h_segment, &seg) prop:value=h.segment.clone()
                                 on:change=move |ev| { let v = event_target_value(&ev); edit(id, Box::new(move |h| h.segment = v.trim().to_string())) }></textarea></td>
-                            <td><select class="input" data-testid="h-channel" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |h| h.channel_id = v)) }>
+                            <td><select class="input" data-testid="h-channel" aria-label=crate::i18n::cell_name(t.get().l1.channel, &seg) on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |h| h.channel_id = v)) }>
                                 {options(ch.clone(), h.channel_id, "—")}</select></td>
-                            <td><select class="input" data-testid="h-region" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |h| h.region_id = v)) }>
+                            <td><select class="input" data-testid="h-region" aria-label=crate::i18n::cell_name(t.get().l1.region, &seg) on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |h| h.region_id = v)) }>
                                 {options(rg.clone(), h.region_id, "—")}</select></td>
-                            <td class="num"><input class="input num" data-testid="h-volume" prop:value=h.market_volume.map(|m| fmt_amount(m, l)).unwrap_or_default()
+                            <td class="num"><input class="input num" data-testid="h-volume" aria-label=crate::i18n::cell_name(t.get().l1.h_volume, &seg) prop:value=h.market_volume.map(|m| fmt_amount(m, l)).unwrap_or_default()
                                 on:change=move |ev| set_num(id, event_target_value(&ev), false) /></td>
-                            <td class="num"><input class="input num l1-short" data-testid="h-share" prop:value=h.expected_share.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
+                            <td class="num"><input class="input num l1-short" data-testid="h-share" aria-label=crate::i18n::cell_name(t.get().l1.h_share, &seg) prop:value=h.expected_share.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
                                 on:change=move |ev| set_num(id, event_target_value(&ev), true) />" %"</td>
-                            <td><textarea class="input l1-wide" data-testid="h-rationale" prop:value=h.rationale.clone()
+                            <td><textarea class="input l1-wide" data-testid="h-rationale" aria-label=crate::i18n::cell_name(t.get().l1.h_rationale, &seg) prop:value=h.rationale.clone()
                                 on:change=move |ev| { let v = event_target_value(&ev); edit(id, Box::new(move |h| h.rationale = v.trim().to_string())) }></textarea></td>
-                            <td><select class="input" data-testid="h-status" on:change=move |ev| { if let Some(s) = status_of(&event_target_value(&ev)) { edit(id, Box::new(move |h| h.status = s)) } }>
+                            <td><select class="input" data-testid="h-status" aria-label=crate::i18n::cell_name(t.get().l1.h_status, &seg) on:change=move |ev| { if let Some(s) = status_of(&event_target_value(&ev)) { edit(id, Box::new(move |h| h.status = s)) } }>
                                 {STATUSES.iter().map(|(s, k)| { let s = *s; view! { <option value=*k selected=st == s>{move || status_label(s)}</option> } }).collect_view()}
                             </select>
                             <span class="l1-mark" aria-hidden="true">{match st { HypothesisStatus::Confirmed => " ✓", HypothesisStatus::Rejected => " ✗", HypothesisStatus::ToCheck => " ?" }}</span></td>
@@ -138,7 +139,7 @@ pub fn HypothesesTab() -> impl IntoView {
             let u = p.company.money_unit;
             let s = hypotheses_summary(p);
             fill(t.get().l1.h_totals, &[&s.counts[0].to_string(), &s.counts[1].to_string(), &s.counts[2].to_string(),
-                &fmt_money(s.confirmed_volume, u, l), &fmt_money(s.confirmed_expected_sales, u, l)])
+                &screen_money(s.confirmed_volume, u, l), &screen_money(s.confirmed_expected_sales, u, l)])
         }))}</p>
     }
 }

@@ -17,7 +17,8 @@ use crate::domain::layer1::{
 };
 use crate::domain::{new_id, Actual, Id, Money, Period};
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_amount, fmt_date, fmt_money, fmt_pct, parse_date, parse_number};
+use crate::i18n::format::{fmt_amount, fmt_date, fmt_pct, parse_date, parse_number, unit_label};
+use crate::i18n::present::screen_money;
 use crate::state::store::{today, use_store};
 use crate::state::{use_i18n, use_lang};
 use chrono::Datelike;
@@ -127,7 +128,7 @@ pub fn PlanFactTab() -> impl IntoView {
                 let a = as_of();
                 let (n, cur) = match k.as_str() { "month" => (12, a.month()), "quarter" => (4, (a.month() - 1) / 3 + 1), _ => (0, 0) };
                 (n > 0).then(|| view! {
-                    <select class="input" data-testid="pf-num" on:change=move |ev| num.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    <select class="input" data-testid="pf-num" aria-label=move || t.get().l1.period on:change=move |ev| num.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {(1..=n).map(|i| {
                             let label = if k == "month" { lang.get().pick(&MONTHS_RU, &MONTHS_EN)[(i - 1) as usize].to_string() } else { format!("Q{i}") };
                             view! { <option value=i.to_string() selected=i == cur>{label}</option> }
@@ -139,7 +140,7 @@ pub fn PlanFactTab() -> impl IntoView {
         </div>
         <crate::components::export::TableExport target="tbl-plan-fact" name="plan-fact".to_string() />
         <div class="table-box"><table id="tbl-plan-fact" class="table" data-testid="plan-fact">
-            <thead><tr><th></th><th class="num">{move || t.get().l1.plan_to_date}</th><th class="num">{move || t.get().l1.fact}</th>
+            <thead><tr><crate::components::a11y::ItemTh /><th class="num">{move || t.get().l1.plan_to_date}</th><th class="num">{move || t.get().l1.fact}</th>
                 <th class="num">{move || t.get().l1.fulfilment}</th><th>{move || t.get().l1.fact_source}</th></tr></thead>
             <tbody>
                 {move || store.current.with(|p| p.as_ref().and_then(|p| report.get().map(|rep| {
@@ -153,8 +154,8 @@ pub fn PlanFactTab() -> impl IntoView {
                             let cls = match f.light { Some(Light::Green) => "l1-green", Some(Light::Amber) => "l1-amber", Some(Light::Red) => "l1-red", None => "" };
                             let src = match f.source { FactSource::Actuals => c.l1.src_actuals, FactSource::WonDeals => c.l1.src_deals };
                             view! { <tr data-testid="pf-row"><td>{name}</td>
-                                <td class="num" data-testid="pf-plan">{fmt_money(f.plan_to_date, u, l)}</td>
-                                <td class="num" data-testid="pf-fact">{fmt_money(f.fact, u, l)}</td>
+                                <td class="num" data-testid="pf-plan">{screen_money(f.plan_to_date, u, l)}</td>
+                                <td class="num" data-testid="pf-fact">{screen_money(f.fact, u, l)}</td>
                                 <td class="num" data-testid="pf-pct"><span class=cls>{light}</span>" "{fmt_pct(f.pct, 1, l)}</td>
                                 <td class="muted small">{src}</td></tr> }
                         }).collect_view()
@@ -166,7 +167,7 @@ pub fn PlanFactTab() -> impl IntoView {
             let (company, managers) = company_fact_conflict(p, per)?;
             let (u, l) = (p.company.money_unit, lang.get());
             Some(view! { <p class="warning" data-testid="pf-conflict">
-                {fill(t.get().l1.fact_conflict, &[&fmt_money(company, u, l), &fmt_money(managers, u, l)])}</p> })
+                {fill(t.get().l1.fact_conflict, &[&screen_money(company, u, l), &screen_money(managers, u, l)])}</p> })
         })}
         <p class="muted small">{move || t.get().l1.fact_rule}</p>
         <h2>{move || t.get().l1.chart_title}</h2>
@@ -191,7 +192,11 @@ pub fn PlanFactTab() -> impl IntoView {
                 cum_plan: rows.iter().map(|r| r.cum_plan.as_f64()).collect(),
                 cum_fact: rows.iter().map(|r| r.cum_fact.map(|m| m.as_f64())).collect(),
                 last_fact_text: fmt_amount(last, l),
-                legend: [c.l1.legend_plan.to_string(), c.l1.legend_fact.to_string()],
+                // The y axis has no title: the legend names the unit of its values.
+                legend: [
+                    crate::i18n::present::with_unit(c.l1.legend_plan, unit_label(u, l)),
+                    crate::i18n::present::with_unit(c.l1.legend_fact, unit_label(u, l)),
+                ],
                 y_tick: tick,
             };
             let label = fill(c.l1.chart_label, &[&p.company.plan_year.to_string()]);
@@ -203,10 +208,10 @@ pub fn PlanFactTab() -> impl IntoView {
                             <th class="num">{c.l1.cum_plan}</th><th class="num">{c.l1.cum_fact}</th></tr></thead>
                         <tbody>{rows.iter().map(|r| view! { <tr data-testid="pf-month">
                             <td>{months[(r.month - 1) as usize]}</td>
-                            <td class="num">{fmt_money(r.plan, u, l)}</td>
-                            <td class="num">{r.fact.map(|m| fmt_money(m, u, l)).unwrap_or_else(|| "—".into())}</td>
-                            <td class="num">{fmt_money(r.cum_plan, u, l)}</td>
-                            <td class="num" data-testid="pf-month-cum-fact">{r.cum_fact.map(|m| fmt_money(m, u, l)).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{screen_money(r.plan, u, l)}</td>
+                            <td class="num">{r.fact.map(|m| screen_money(m, u, l)).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{screen_money(r.cum_plan, u, l)}</td>
+                            <td class="num" data-testid="pf-month-cum-fact">{r.cum_fact.map(|m| screen_money(m, u, l)).unwrap_or_else(|| "—".into())}</td>
                         </tr> }).collect_view()}</tbody>
                     </table></div>
                 </Chart>
@@ -216,19 +221,19 @@ pub fn PlanFactTab() -> impl IntoView {
         <h2>{move || t.get().l1.actuals}</h2>
         <p class="muted">{move || t.get().l1.actuals_help}</p>
         <div class="l1-toolbar no-print" data-testid="actual-form">
-            <input class="input l1-short" data-testid="actual-from" placeholder="01.01.2025" prop:value=move || n_from.get() on:input=move |ev| n_from.set(event_target_value(&ev)) />
-            <input class="input l1-short" data-testid="actual-to" placeholder="31.03.2025" prop:value=move || n_to.get() on:input=move |ev| n_to.set(event_target_value(&ev)) />
-            <select class="input" data-testid="actual-manager" on:change=move |ev| n_manager.set(parse_id(&event_target_value(&ev)))>
+            <input class="input l1-short" data-testid="actual-from" aria-label=move || t.get().l1.from placeholder="01.01.2025" prop:value=move || n_from.get() on:input=move |ev| n_from.set(event_target_value(&ev)) />
+            <input class="input l1-short" data-testid="actual-to" aria-label=move || t.get().l1.to placeholder="31.03.2025" prop:value=move || n_to.get() on:input=move |ev| n_to.set(event_target_value(&ev)) />
+            <select class="input" data-testid="actual-manager" aria-label=move || t.get().l1.manager on:change=move |ev| n_manager.set(parse_id(&event_target_value(&ev)))>
                 {move || store.current.with(|p| p.as_ref().map(|p| options(manager_items(p), n_manager.get_untracked(), t.get().l1.company)))}
             </select>
-            <input class="input num" data-testid="actual-amount" placeholder=move || t.get().l1.amount prop:value=move || n_amount.get() on:input=move |ev| n_amount.set(event_target_value(&ev)) />
-            <input class="input" data-testid="actual-note" placeholder=move || t.get().l1.note prop:value=move || n_note.get() on:input=move |ev| n_note.set(event_target_value(&ev)) />
+            <input class="input num" data-testid="actual-amount" aria-label=move || t.get().l1.amount placeholder=move || t.get().l1.amount prop:value=move || n_amount.get() on:input=move |ev| n_amount.set(event_target_value(&ev)) />
+            <input class="input" data-testid="actual-note" aria-label=move || t.get().l1.note placeholder=move || t.get().l1.note prop:value=move || n_note.get() on:input=move |ev| n_note.set(event_target_value(&ev)) />
             <button class="btn primary" data-testid="actual-add" on:click=add_actual>{move || t.get().l1.add_actual}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="pf-error">{e}</p> })}
         <div class="table-box"><table class="table" data-testid="actuals-table">
             <thead><tr><th>{move || t.get().l1.from}</th><th>{move || t.get().l1.to}</th><th>{move || t.get().l1.manager}</th>
-                <th class="num">{move || t.get().l1.amount}</th><th>{move || t.get().l1.note}</th><th></th></tr></thead>
+                <th class="num">{move || t.get().l1.amount}</th><th>{move || t.get().l1.note}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();
@@ -241,16 +246,16 @@ pub fn PlanFactTab() -> impl IntoView {
                         None => err.set(Some(t.get_untracked().l1.bad_date.to_string())),
                     };
                     view! { <tr data-testid="actual-row">
-                        <td><input class="input l1-short" data-testid="actual-row-from" prop:value=fmt_date(a.from) on:change=move |ev| date_input(ev, true) /></td>
-                        <td><input class="input l1-short" data-testid="actual-row-to" prop:value=fmt_date(a.to) on:change=move |ev| date_input(ev, false) /></td>
-                        <td><select class="input" data-testid="actual-row-manager" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |a| a.manager_id = v)) }>
+                        <td><input class="input l1-short" data-testid="actual-row-from" aria-label=crate::i18n::cell_name(t.get().l1.from, &format!("{} – {}", fmt_date(a.from), fmt_date(a.to))) prop:value=fmt_date(a.from) on:change=move |ev| date_input(ev, true) /></td>
+                        <td><input class="input l1-short" data-testid="actual-row-to" aria-label=crate::i18n::cell_name(t.get().l1.to, &format!("{} – {}", fmt_date(a.from), fmt_date(a.to))) prop:value=fmt_date(a.to) on:change=move |ev| date_input(ev, false) /></td>
+                        <td><select class="input" data-testid="actual-row-manager" aria-label=crate::i18n::cell_name(t.get().l1.manager, &format!("{} – {}", fmt_date(a.from), fmt_date(a.to))) on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |a| a.manager_id = v)) }>
                             {options(managers.clone(), a.manager_id, t.get().l1.company)}</select></td>
-                        <td class="num"><input class="input num" data-testid="actual-row-amount" prop:value=fmt_amount(a.amount, l)
+                        <td class="num"><input class="input num" data-testid="actual-row-amount" aria-label=crate::i18n::cell_name(t.get().l1.amount, &format!("{} – {}", fmt_date(a.from), fmt_date(a.to))) prop:value=fmt_amount(a.amount, l)
                             on:change=move |ev| match parse_number(&event_target_value(&ev)) {
                                 Some(x) => { err.set(None); edit(id, Box::new(move |a| a.amount = Money::from_f64(x))) }
                                 None => err.set(Some(t.get_untracked().l1.bad_number.to_string())),
                             } /></td>
-                        <td><input class="input" data-testid="actual-row-note" prop:value=a.note.clone()
+                        <td><input class="input" data-testid="actual-row-note" aria-label=crate::i18n::cell_name(t.get().l1.note, &format!("{} – {}", fmt_date(a.from), fmt_date(a.to))) prop:value=a.note.clone()
                             on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); edit(id, Box::new(move |a| a.note = v)) } /></td>
                         <td><button class="btn ghost" data-testid="actual-delete" on:click=move |_| {
                             if window().confirm_with_message(t.get_untracked().l1.confirm_actual_delete).unwrap_or(false) {

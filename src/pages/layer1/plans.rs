@@ -10,7 +10,9 @@ use crate::domain::layer1::{
 };
 use crate::domain::{Category, ChannelAmount, Id, ManagerPlan, Money};
 use crate::i18n::fill;
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number};
+use crate::i18n::format::{fmt_amount, fmt_pct, parse_number};
+use crate::i18n::present::needed_count;
+use crate::i18n::present::screen_money;
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -126,6 +128,7 @@ pub fn PlansTab() -> impl IntoView {
                 </tr></thead> };
                 let rows = v.rows.into_iter().map(|row| {
                     let mid = row.manager_id;
+                    let mname = row.label.clone();
                     let check = row.check.as_ref();
                     let amount = row.amount;
                     let computed = check.and_then(|r| r.projects_computed);
@@ -133,10 +136,10 @@ pub fn PlansTab() -> impl IntoView {
                     let cat_vals = row.by_category;
                     view! { <tr data-testid="plan-row">
                         <td>{row.label.clone()}</td>
-                        <td class="num"><input class="input num" data-testid="plan-amount" prop:value=fmt_amount(amount, l)
+                        <td class="num"><input class="input num" data-testid="plan-amount" aria-label=crate::i18n::cell_name(c.l1.plan, &mname) prop:value=fmt_amount(amount, l)
                             on:change=move |ev| money_input(mid, event_target_value(&ev), Box::new(|mp, x| mp.amount = x)) /></td>
-                        <td class="num"><input class="input num l1-short" data-testid="plan-projects"
-                            placeholder=computed.map(|x| fmt_num(x, 1, l)).unwrap_or_default()
+                        <td class="num"><input class="input num l1-short" data-testid="plan-projects" aria-label=crate::i18n::cell_name(c.l1.projects, &mname)
+                            placeholder=computed.map(|x| needed_count(x, l).0).unwrap_or_default()
                             prop:value=over.map(|n| n.to_string()).unwrap_or_default()
                             on:change=move |ev| {
                                 let s = event_target_value(&ev);
@@ -144,12 +147,12 @@ pub fn PlansTab() -> impl IntoView {
                                 match v { Some(v) => { err.set(None); edit_plan(mid, Box::new(move |mp| mp.projects = v)) }
                                           None => err.set(Some(t.get_untracked().l1.bad_count.to_string())) }
                             } />
-                            <span class="muted small" data-testid="plan-projects-computed">{fill(c.l1.computed_short, &[&computed.map(|x| fmt_num(x, 1, l)).unwrap_or_else(|| "—".into())])}</span>
+                            <span class="muted small" data-testid="plan-projects-computed" title=computed.and_then(|x| needed_count(x, l).1)>{fill(c.l1.computed_short, &[&computed.map(|x| needed_count(x, l).0).unwrap_or_else(|| "—".into())])}</span>
                             {over.is_some().then(|| view! { <button class="btn ghost small" data-testid="plan-projects-reset" on:click=move |_| edit_plan(mid, Box::new(|mp| mp.projects = None))>{move || t.get().l1.reset_calc}</button> })}
                         </td>
-                        {channels.iter().zip(row.by_channel.iter()).map(|((cid, _), v)| {
+                        {channels.iter().zip(row.by_channel.iter()).map(|((cid, cname), v)| {
                             let (cid, v) = (*cid, *v);
-                            view! { <td class="num"><input class="input num" data-testid="plan-channel" prop:value=fmt_amount(v, l)
+                            view! { <td class="num"><input class="input num" data-testid="plan-channel" aria-label=crate::i18n::cell_name(cname, &mname) prop:value=fmt_amount(v, l)
                                 on:change=move |ev| money_input(mid, event_target_value(&ev), Box::new(move |mp, x| {
                                     match mp.by_channel.iter_mut().find(|c| c.channel_id == cid) {
                                         Some(c) => c.amount = x,
@@ -160,7 +163,7 @@ pub fn PlansTab() -> impl IntoView {
                         <td data-testid="plan-channel-check">{ok_mark(check.and_then(|r| r.channel_ok))}" "{check.and_then(|r| r.channel_sum).map(|s| fmt_amount(s, l)).unwrap_or_default()}</td>
                         {Category::ABC.iter().enumerate().map(|(i, k)| {
                             let k = *k;
-                            view! { <td class="num"><input class="input num" data-testid=format!("plan-cat-{}", k.letter()) prop:value=fmt_amount(cat_vals[i], l)
+                            view! { <td class="num"><input class="input num" data-testid=format!("plan-cat-{}", k.letter()) aria-label=crate::i18n::cell_name(&fill(c.l1.cat_col, &[k.letter()]), &mname) prop:value=fmt_amount(cat_vals[i], l)
                                 on:change=move |ev| money_input(mid, event_target_value(&ev), Box::new(move |mp, x| match k {
                                     Category::A => mp.by_category.a = x, Category::B => mp.by_category.b = x, _ => mp.by_category.c = x,
                                 })) /></td> }
@@ -181,8 +184,8 @@ pub fn PlansTab() -> impl IntoView {
             let splits_bad = mp.splits_bad();
             view! {
                 <p data-testid="plans-check" class:error-text=!mp.total_ok>
-                    {fill(c.l1.managers_sum, &[&fmt_money(mp.total, u, l), &fmt_money(mp.company_plan, u, l)])}
-                    " — "{if mp.total_ok { c.l1.managers_ok.to_string() } else { fill(c.l1.managers_diff, &[&fmt_money(mp.difference, u, l), &fmt_pct(mp.difference_pct, 1, l)]) }}
+                    {fill(c.l1.managers_sum, &[&screen_money(mp.total, u, l), &screen_money(mp.company_plan, u, l)])}
+                    " — "{if mp.total_ok { c.l1.managers_ok.to_string() } else { fill(c.l1.managers_diff, &[&screen_money(mp.difference, u, l), &fmt_pct(mp.difference_pct, 1, l)]) }}
                 </p>
                 <p data-testid="plans-splits-check" class:error-text={splits_bad > 0}>
                     {if splits_bad == 0 { c.l1.splits_ok.to_string() } else { fill(c.l1.splits_bad, &[&splits_bad.to_string()]) }}

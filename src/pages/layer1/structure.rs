@@ -55,7 +55,7 @@ pub fn StructureTab() -> impl IntoView {
         <table id="tbl-managers-table" class="table" data-testid="managers-table">
             <thead><tr><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.manager}</th><th>{move || t.get().l1.territory}</th>
                 <th>{move || t.get().l1.channels}</th><th>{move || t.get().l1.focus}</th><th>{move || t.get().l1.active}</th>
-                <th class="num">"A / B / C"</th><th class="num">{move || t.get().l1.base_revenue}</th><th>{move || t.get().l1.move_to}</th><th></th></tr></thead>
+                <th class="num">"A / B / C"</th><th class="num">{move || t.get().l1.base_revenue}</th><th>{move || t.get().l1.move_to}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();
@@ -70,12 +70,12 @@ pub fn StructureTab() -> impl IntoView {
                     let name = m.name.clone();
                     let others: Vec<(Id, String)> = all_managers.iter().filter(|(o, _)| *o != id).cloned().collect();
                     view! { <tr data-testid="manager-row">
-                        <td><input class="input l1-short" data-testid="manager-code" prop:value=m.code.clone()
+                        <td><input class="input l1-short" data-testid="manager-code" aria-label=crate::i18n::cell_name(t.get().l1.code, &name) prop:value=m.code.clone()
                             on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); edit(id, Box::new(move |m| m.code = v)) } /></td>
-                        <td><input class="input" data-testid="manager-name" prop:value=m.name.clone()
+                        <td><input class="input" data-testid="manager-name" aria-label=crate::i18n::cell_name(t.get().l1.manager, &name) prop:value=m.name.clone()
                             on:change=move |ev| { let v = event_target_value(&ev).trim().to_string();
                                 if v.is_empty() { err.set(Some(t.get_untracked().l1.name_required.to_string())) } else { err.set(None); edit(id, Box::new(move |m| m.name = v)) } } /></td>
-                        <td><select class="input" data-testid="manager-region" on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |m| m.region_id = v)) }>
+                        <td><select class="input" data-testid="manager-region" aria-label=crate::i18n::cell_name(t.get().l1.territory, &name) on:change=move |ev| { let v = parse_id(&event_target_value(&ev)); edit(id, Box::new(move |m| m.region_id = v)) }>
                             {options(regions.clone(), m.region_id, "—")}</select></td>
                         <td class="l1-checks">{p.channels.iter().map(|c| {
                             let cid = c.id;
@@ -89,7 +89,7 @@ pub fn StructureTab() -> impl IntoView {
                                 on:change=move |ev| { let on = event_target_checked(&ev); edit(id, Box::new(move |m| { m.category_focus.retain(|x| *x != k); if on { m.category_focus.push(k); m.category_focus.sort() } })) } />
                                 {k.letter()}</label> }
                         }).collect_view()}</td>
-                        <td><input type="checkbox" data-testid="manager-active" prop:checked=m.active
+                        <td><input type="checkbox" data-testid="manager-active" aria-label=crate::i18n::cell_name(t.get().l1.active, &name) prop:checked=m.active
                             on:change=move |ev| { let on = event_target_checked(&ev); edit(id, Box::new(move |m| m.active = on)) } /></td>
                         <td class="num" data-testid="manager-load">
                             {load.as_ref().map(|l| format!("{} / {} / {}", l.clients[0], l.clients[1], l.clients[2])).unwrap_or_default()}
@@ -97,7 +97,7 @@ pub fn StructureTab() -> impl IntoView {
                         </td>
                         <td class="num">{load.map(|ld| fmt_amount(ld.base_revenue, l)).unwrap_or_default()}</td>
                         <td>{(owns > 0).then(|| view! {
-                            <select class="input" data-testid="manager-move-to" on:change=move |ev| {
+                            <select class="input" data-testid="manager-move-to" aria-label=crate::i18n::cell_name(t.get().l1.move_to, &name) on:change=move |ev| {
                                 let v = parse_id(&event_target_value(&ev));
                                 targets.update(|t| { t.retain(|(r, _)| *r != id); if let Some(v) = v { t.push((id, v)) } });
                             }>

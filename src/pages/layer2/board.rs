@@ -2,8 +2,8 @@
 
 use super::{manager_name, money, use_l2};
 use crate::domain::Id;
-use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date};
+use crate::i18n::{fill, present};
 use crate::state::route::{set_query, use_query, L2Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -34,9 +34,10 @@ pub(super) fn BoardTab() -> impl IntoView {
                 };
                 let sb = &r.board;
                 let code = |s: usize| p.stages.get(s).map(|s| s.code.clone()).unwrap_or_default();
+                // The stage's name, its code as a small prefix (names, not codes, where a person reads).
                 let head = sb.columns.iter().map(|&s| {
-                    let title = p.stages.get(s).map(|x| x.name_ru.clone()).unwrap_or_default();
-                    view! { <th class="num" title=title scope="col">{code(s)}</th> }
+                    let name = p.stages.get(s).map(|x| present::stage_name(x, lang).to_string()).unwrap_or_default();
+                    view! { <th class="num l2-stage-head" scope="col"><span class="code-prefix">{code(s)}</span>" "{name}</th> }
                 }).collect_view();
                 let rows = sb.rows.iter().map(|row| {
                     let mid = row.manager_id;
@@ -121,7 +122,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                 }).collect_view();
                 Some(view! {
                     <div class="l2-cell-list" data-testid="cell-deals">
-                        <h3>{fill(t.cell_deals, &[&manager_name(p, mid, &t), &super::stage_label(p, s)])}</h3>
+                        <h2 class="h3">{fill(t.cell_deals, &[&manager_name(p, mid, &t), &super::stage_label(p, s)])}</h2>
                         <ul>{items}</ul>
                         <button class="btn ghost" data-nav="" on:click=move |_| select(None)>{t.close}</button>
                     </div>
@@ -148,7 +149,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                 }).collect_view();
                 Some(view! {
                     <section class="l2-stuck-list" data-testid="stuck-list">
-                        <h3>{t.stuck_title}</h3>
+                        <h2 class="h3">{t.stuck_title}</h2>
                         <ul>{items}</ul>
                     </section>
                 })

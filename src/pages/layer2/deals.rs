@@ -6,6 +6,7 @@ use crate::domain::{DealStatus, Id, Money, Project};
 use crate::i18n::edit::{history_problem_text, move_error_text};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, parse_date, parse_number};
+use crate::i18n::present;
 use crate::state::route::{go_to, set_query, use_query, L2Tab, L3Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -117,8 +118,8 @@ fn DealsList() -> impl IntoView {
                             .map(|d| {
                                 let cat = layer2::filter::deal_category(d, cats);
                                 let client = d.client_id.and_then(|c| p.client(c)).map(|c| c.name.clone()).unwrap_or_default();
-                                let mgr = layer2::filter::deal_manager(p, d).and_then(|m| p.manager(m)).map(|m| m.code.clone()).unwrap_or_default();
-                                let stage = p.stage(d.stage_id).map(|s| s.code.clone()).unwrap_or_default();
+                                let mgr = layer2::filter::deal_manager(p, d).and_then(|m| p.manager(m)).map(|m| present::manager_name(m).to_string()).unwrap_or_default();
+                                let stage = p.stage(d.stage_id).map(|s| present::stage_title(s, lang)).unwrap_or_default();
                                 let mut st = status_label(d.status, &t).to_string();
                                 if d.status == DealStatus::Lost && !d.lost_reason.is_empty() {
                                     st = format!("{st} ({})", d.lost_reason);

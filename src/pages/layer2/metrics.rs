@@ -43,14 +43,14 @@ fn conv_rows(
         .map(|(c, extra)| {
             let code = |i: usize| p.stages.get(i).map(|s| s.code.clone()).unwrap_or_default();
             let below = c.flag == TargetFlag::Below;
-            let step = format!("{} → {}", code(c.from), code(c.to));
-            let title = format!("{} → {}", stage_label(p, c.from), stage_label(p, c.to));
+            // Names, not codes: «1 Привлечение внимания… → 2.1 Выявление потребностей ЛФР».
+            let step = format!("{} → {}", stage_label(p, c.from), stage_label(p, c.to));
             let extra = extra.map(|[a, b, l, o]| view! {
                 <td class="num">{a}</td><td class="num">{b}</td><td class="num">{l}</td><td class="num">{o}</td>
             });
             view! {
                 <tr class:l2-below=below data-testid=format!("{prefix}-{}-{}", code(c.from), code(c.to))>
-                    <th scope="row" title=title>{step}</th>
+                    <th scope="row">{step}</th>
                     {extra}
                     <td class="num">{fmt_pct(c.pct, 0, lang)}</td>
                     <td class="num">{fmt_pct(c.target, 0, lang)}</td>

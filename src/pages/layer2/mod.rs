@@ -19,7 +19,8 @@ use crate::domain::layer2::{
     scoreboard::Scoreboard,
 };
 use crate::domain::{abc, Category, Id, Money, Period, Project};
-use crate::i18n::format::{fmt_money, unit_label};
+use crate::i18n::format::unit_label;
+use crate::i18n::present::screen_money;
 use crate::i18n::Catalogue;
 use crate::i18n::{fill, Lang, L2};
 use crate::state::route::{set_query, use_query, use_tab, L2Tab};
@@ -114,7 +115,7 @@ pub(crate) fn as_of(p: &Project) -> NaiveDate {
 }
 
 pub(crate) fn money(p: &Project, m: Money, lang: Lang) -> String {
-    fmt_money(m, p.company.money_unit, lang)
+    screen_money(m, p.company.money_unit, lang)
 }
 
 pub(crate) fn unit(p: &Project, lang: Lang) -> &'static str {

@@ -5,8 +5,8 @@ use crate::domain::layer2;
 use crate::domain::stages::stage_list_problems;
 use crate::domain::{Id, Project};
 use crate::i18n::edit::{stage_error_text, stage_list_problem_text};
-use crate::i18n::fill;
 use crate::i18n::format::{fmt_num, parse_number};
+use crate::i18n::{cell_name, fill};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -32,13 +32,14 @@ pub(super) fn StagesTab() -> impl IntoView {
         error.set(out.map(|e| stage_error_text(&e, lang.get_untracked())));
     };
     let num_cell = move |key: &'static str,
+                         name: String,
                          id: Id,
                          value: Option<f64>,
                          decimals: usize,
                          put: fn(&mut crate::domain::Stage, Option<f64>)| {
         let lang = lang.get_untracked();
         view! {
-            <input class="input l2-num-input" inputmode="decimal" data-testid=format!("{key}-{id}") prop:value=value.map(|v| fmt_num(v, decimals, lang)).unwrap_or_default()
+            <input class="input l2-num-input" inputmode="decimal" data-testid=format!("{key}-{id}") aria-label=name prop:value=value.map(|v| fmt_num(v, decimals, lang)).unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let parsed = if v.trim().is_empty() { Some(None) } else { parse_number(&v).filter(|x| *x >= 0.0).map(Some) };
@@ -68,17 +69,17 @@ pub(super) fn StagesTab() -> impl IntoView {
                 view! {
                     <tr data-testid=format!("stage-row-{i}")>
                         <td class="num">{i + 1}</td>
-                        <td><input class="input l2-code-input" aria-label=t.s_code data-testid=format!("stage-code-{i}") prop:value=s.code.clone()
+                        <td><input class="input l2-code-input" aria-label=cell_name(t.s_code, &label) data-testid=format!("stage-code-{i}") prop:value=s.code.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); let name = name.clone(); apply(Box::new(move |p| layer2::stage_list::rename_stage(p, id, &v, &name))) } /></td>
-                        <td><input class="input" aria-label=t.s_name data-testid=format!("stage-name-{i}") prop:value=s.name_ru.clone()
+                        <td><input class="input" aria-label=cell_name(t.s_name, &label) data-testid=format!("stage-name-{i}") prop:value=s.name_ru.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); let code = code.clone(); apply(Box::new(move |p| layer2::stage_list::rename_stage(p, id, &code, &v))) } /></td>
-                        <td><input type="checkbox" aria-label=t.s_funnel prop:checked=s.is_funnel
+                        <td><input type="checkbox" aria-label=cell_name(t.s_funnel, &label) prop:checked=s.is_funnel
                             on:change=move |ev| { let v = event_target_checked(&ev); apply(Box::new(move |p| { if let Some(s) = p.stages.iter_mut().find(|s| s.id == id) { s.is_funnel = v } Ok(()) })) } /></td>
-                        <td><input type="radio" name="l2-won" aria-label=t.s_won data-testid=format!("stage-won-{i}") prop:checked=s.is_won
+                        <td><input type="radio" name="l2-won" aria-label=cell_name(t.s_won, &label) data-testid=format!("stage-won-{i}") prop:checked=s.is_won
                             on:change=move |_| apply(Box::new(move |p| layer2::stage_list::set_won_stage(p, id))) /></td>
-                        <td>{num_cell("target", id, s.target_conversion, 1, |s, v| s.target_conversion = v)}</td>
-                        <td>{num_cell("prob", id, s.win_probability, 1, |s, v| s.win_probability = v)}</td>
-                        <td>{num_cell("days", id, s.typical_days.map(f64::from), 0, |s, v| s.typical_days = v.map(|x| x.round().min(f64::from(u32::MAX)) as u32))}</td>
+                        <td>{num_cell("target", cell_name(t.s_target, &label), id, s.target_conversion, 1, |s, v| s.target_conversion = v)}</td>
+                        <td>{num_cell("prob", cell_name(t.s_prob, &label), id, s.win_probability, 1, |s, v| s.win_probability = v)}</td>
+                        <td>{num_cell("days", cell_name(t.s_days, &label), id, s.typical_days.map(f64::from), 0, |s, v| s.typical_days = v.map(|x| x.round().min(f64::from(u32::MAX)) as u32))}</td>
                         <td class="num" data-testid=format!("stage-deals-{i}")>{deals}</td>
                         <td class="l2-actions">
                             <button class="btn ghost" title=t.s_up_label aria-label=format!("{} {}", t.s_up_label, code2) disabled=i == 0 data-testid=format!("stage-up-{i}")
@@ -195,11 +196,11 @@ pub(super) fn StagesTab() -> impl IntoView {
             {move || {
                 let v = problems();
                 (!v.is_empty()).then(|| view! {
-                    <section class="warning" data-testid="stage-problems"><h3>{t.get().l2.s_problems}</h3>
+                    <section class="warning" data-testid="stage-problems"><h2 class="h3">{t.get().l2.s_problems}</h2>
                         <ul>{v.iter().map(|m| view! { <li>{stage_list_problem_text(m, lang.get())}</li> }).collect_view()}</ul></section>
                 })
             }}
-            <h3>{move || t.get().l2.s_insert}</h3>
+            <h2 class="h3">{move || t.get().l2.s_insert}</h2>
             <div class="toolbar">
                 <label class="field"><span>{move || t.get().l2.s_code}</span>
                     <input class="input l2-code-input" data-testid="new-stage-code" prop:value=move || new_code.get() on:input=move |ev| new_code.set(event_target_value(&ev)) /></label>

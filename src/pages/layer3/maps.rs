@@ -4,12 +4,14 @@
 
 use super::contact::{ContactCard, ContactForm};
 use super::use_categories;
+use crate::components::a11y::TermHint;
 use crate::components::print::print_page;
 use crate::domain::accounts::a_elaboration;
 use crate::domain::layer3::maps::{map_list, map_sheet};
 use crate::domain::model::{Category, Id};
 use crate::i18n::fill;
 use crate::i18n::format::fmt_pct;
+use crate::i18n::glossary::role_term;
 use crate::state::route::{use_query, L3Tab, Place};
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -112,7 +114,7 @@ pub fn MapsTab() -> impl IntoView {
     let b_list = move || {
         (show_b.get() || chosen_is_b()).then(|| {
             view! {
-                <h3>{t.get().l3.b_clients}</h3>
+                <h2 class="h3">{t.get().l3.b_clients}</h2>
                 <ul class="l3-client-list" data-testid="l3-client-list-b">{client_items(Category::B)}</ul>
             }
         })
@@ -121,7 +123,7 @@ pub fn MapsTab() -> impl IntoView {
         <div class="l3-maps">
             <div class="no-print">
                 {summary}
-                <h3>{move || t.get().l3.a_clients}</h3>
+                <h2 class="h3">{move || t.get().l3.a_clients}</h2>
                 {a_list}
                 <label class="check">
                     <input type="checkbox" data-testid="l3-show-b" prop:checked=move || show_b.get() || chosen_is_b()
@@ -168,7 +170,11 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                     .collect_view();
                 view! {
                     <div class="l3-role" data-testid=format!("l3-role-{key}")>
-                        <h3>{title.clone()}</h3>
+                        <h3>{match g.role {
+                            // A role is explained on hover and focus (glossary).
+                            Some(r) => view! { <TermHint term=role_term(r)>{r.abbr()}</TermHint> }.into_any(),
+                            None => title.clone().into_any(),
+                        }}</h3>
                         {warn}
                         <ul class="l3-cards">{cards}</ul>
                     </div>

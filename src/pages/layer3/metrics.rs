@@ -157,7 +157,7 @@ pub fn MetricsTab() -> impl IntoView {
                 <h2>{fill(tt.metrics_for, &[&quarter])}</h2>
                 <div class="table-box"><table class="table" data-testid="l3-metrics-table">
                     <thead><tr>
-                        <th scope="col"></th>
+                        <crate::components::a11y::ItemTh />
                         <th scope="col">{tt.tab_touches}</th>
                         <th scope="col">{tt.leads}</th>
                     </tr></thead>

@@ -167,7 +167,7 @@ pub fn ProgrammeTab() -> impl IntoView {
             <div class="table-box"><table class="table l3-months" data-testid="l3-prog-months">
                 <caption>{tt.per_month}</caption>
                 <thead><tr>
-                    <th scope="col"></th>
+                    <crate::components::a11y::ItemTh />
                     {tt.months.iter().map(|n| view! { <th scope="col" class="num">{*n}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>
@@ -250,7 +250,7 @@ pub fn ProgrammeTab() -> impl IntoView {
                         <th scope="col" class="num">{tt.budget}</th>
                         <th scope="col">{tt.status}</th>
                         <th scope="col">"PR"</th>
-                        <th scope="col"></th>
+                        <crate::components::a11y::ActionsTh />
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
@@ -385,7 +385,7 @@ fn ActivityForm(channel: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     };
     view! {
         <form class="l3-activity-form" data-testid="l3-activity-form" on:submit=|ev| ev.prevent_default()>
-            <h3>{move || if editing.get().is_some() { t.get().l3.edit_activity } else { t.get().l3.new_activity }}</h3>
+            <h2 class="h3">{move || if editing.get().is_some() { t.get().l3.edit_activity } else { t.get().l3.new_activity }}</h2>
             <div class="form-grid">
                 <label class="field">
                     <span>{move || t.get().l3.kind}</span>

@@ -137,7 +137,7 @@ pub fn TouchesTab() -> impl IntoView {
                     };
                     Some(view! {
                         <div class="l3-touch-cat">
-                            <h3>{format!("{} {letter}", t.get().l3.category)}</h3>
+                            <h2 class="h3">{format!("{} {letter}", t.get().l3.category)}</h2>
                             <p data-testid=format!("l3-touches-{letter}")>{line}</p>
                             <p data-testid=format!("l3-below-{letter}")>{below}</p>
                         </div>
@@ -181,7 +181,7 @@ pub fn TouchesTab() -> impl IntoView {
                         <th scope="col">{tt.manager}</th>
                         <th scope="col" class="num">{tt.touches}</th>
                         {Role::ALL.into_iter().map(|r| view! {
-                            <th scope="col" class="num">{fill(tt.touches_by_role, &[r.abbr()])}</th>
+                            <th scope="col" class="num"><crate::components::a11y::TermHint term=crate::i18n::glossary::role_term(r)>{fill(tt.touches_by_role, &[r.abbr()])}</crate::components::a11y::TermHint></th>
                         }).collect_view()}
                         <th scope="col" class="num">{tt.target}</th>
                         <th scope="col">{tt.status}</th>
@@ -327,7 +327,7 @@ pub fn TouchesTab() -> impl IntoView {
             </div>
             {summary}
             {per_client}
-            <h3>{move || t.get().l3.quick_log}</h3>
+            <h2 class="h3">{move || t.get().l3.quick_log}</h2>
             <div class="l3-quick form-grid" data-testid="l3-quick-touch">
                 <label class="field">
                     <span>{move || t.get().l3.date}</span>
@@ -382,7 +382,7 @@ pub fn TouchesTab() -> impl IntoView {
                 </button>
             </div>
             {move || bad.get().then(|| view! { <p class="error-text">{t.get().l3.bad_date}</p> })}
-            <h3>{move || t.get().l3.touch_log}</h3>
+            <h2 class="h3">{move || t.get().l3.touch_log}</h2>
             {log}
         </div>
     }

@@ -139,7 +139,7 @@ fn TypicalMapCard(ci: usize, channel: Id, category: Category) -> impl IntoView {
             let dup = RwSignal::new(false);
             view! {
                 <div class="l3-role">
-                    <h4>{role.abbr()}</h4>
+                    <h4><crate::components::a11y::TermHint term=crate::i18n::glossary::role_term(role)>{role.abbr()}</crate::components::a11y::TermHint></h4>
                     <ul class="l3-positions">{rows}</ul>
                     <input class="input" data-testid=format!("{base}-add")
                         placeholder=move || t.get().l3.add_position

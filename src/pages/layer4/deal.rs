@@ -107,7 +107,7 @@ fn DealTools(id: Id) -> impl IntoView {
                 <section class="l4-deal-section">
                     <h2>{l4.deal_needs}" "<span class="l4-count" data-testid="l4-need-count">{status(nc)}</span></h2>
                     <div class="table-box"><table class="table" data-testid="l4-deal-needs">
-                        <thead><tr><th>{l4.col_need}</th><th>{l4.col_matrix_need}</th><th>{l4.col_confirmed_by}</th><th>{l4.col_date}</th><th></th></tr></thead>
+                        <thead><tr><th>{l4.col_need}</th><th>{l4.col_matrix_need}</th><th>{l4.col_confirmed_by}</th><th>{l4.col_date}</th><crate::components::a11y::ActionsTh /></tr></thead>
                         <tbody>
                         {d.needs.iter().map(|n| {
                             let nid = n.id;
@@ -138,7 +138,7 @@ fn DealTools(id: Id) -> impl IntoView {
 
                     <h2>{l4.deal_criteria}" "<span class="l4-count" data-testid="l4-crit-count">{status(cc)}</span></h2>
                     <div class="table-box"><table class="table" data-testid="l4-deal-criteria">
-                        <thead><tr><th>{l4.col_criterion}</th><th>{l4.col_owner}</th><th>{l4.col_match}</th><th>{l4.col_influenced}</th><th></th></tr></thead>
+                        <thead><tr><th>{l4.col_criterion}</th><th>{l4.col_owner}</th><th>{l4.col_match}</th><th>{l4.col_influenced}</th><crate::components::a11y::ActionsTh /></tr></thead>
                         <tbody>
                         {d.criteria.iter().map(|c| {
                             let cid = c.id;

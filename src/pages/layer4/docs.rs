@@ -138,9 +138,13 @@ pub fn DocsTab() -> impl IntoView {
             }}
             {move || deal.get().filter(|_| !is_teo.get()).map(|id| view! { <super::spec::SpecEditor deal=id /> })}
             <section class="no-print l4-template">
-                <h2>{move || if is_teo.get() { t.get().l4.template_teo } else { t.get().l4.template_kp }}</h2>
+                <h2>{move || if is_teo.get() {
+                    view! { <crate::components::a11y::TermHint term=crate::i18n::glossary::Term::Teo>{t.get().l4.template_teo}</crate::components::a11y::TermHint> }.into_any()
+                } else {
+                    view! { <crate::components::a11y::TermHint term=crate::i18n::glossary::Term::Kp>{t.get().l4.template_kp}</crate::components::a11y::TermHint> }.into_any()
+                }}</h2>
                 <p class="muted">{move || t.get().l4.template_hint}</p>
-                <textarea class="input l4-template-text" rows="24" data-testid="l4-template" prop:value=template
+                <textarea class="input l4-template-text" rows="24" data-testid="l4-template" aria-label=move || t.get().labels.template_text prop:value=template
                     on:change=move |ev| { let v = event_target_value(&ev); let teo_doc = is_teo.get_untracked(); store.update(|p| if teo_doc { p.layer4.teo_template = v } else { p.layer4.kp_template = v }) }></textarea>
                 <p class="muted">{move || t.get().l4.placeholders}
                     {move || (if is_teo.get() { &tools::TEO_PLACEHOLDERS[..] } else { &tools::KP_PLACEHOLDERS[..] }).iter().map(|(k, d)| format!("{{{k}}} — {d}")).collect::<Vec<_>>().join("; ")}

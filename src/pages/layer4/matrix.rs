@@ -3,7 +3,7 @@
 
 use super::{confirm, use_channel, ChannelPicker};
 use crate::domain::{new_id, tools, Advantage, Id, MatrixCell, Need, Role};
-use crate::i18n::fill;
+use crate::i18n::{cell_name, fill};
 use crate::state::route::L4Tab;
 use crate::state::store::use_store;
 use crate::state::use_i18n;
@@ -140,18 +140,18 @@ pub fn MatrixTab() -> impl IntoView {
     }
 }
 
-fn role_select(role: Role, on: impl Fn(Role) + 'static) -> impl IntoView {
+fn role_select(role: Role, label: String, on: impl Fn(Role) + 'static) -> impl IntoView {
     view! {
-        <select class="input" on:change=move |ev| on(if event_target_value(&ev) == "LPR" { Role::Lpr } else { Role::Lfr })>
+        <select class="input" aria-label=label on:change=move |ev| on(if event_target_value(&ev) == "LPR" { Role::Lpr } else { Role::Lfr })>
             <option value="LFR" selected=role == Role::Lfr>"ЛФР"</option>
             <option value="LPR" selected=role == Role::Lpr>"ЛПР"</option>
         </select>
     }
 }
 
-fn order_select(order: u8, on: impl Fn(u8) + 'static) -> impl IntoView {
+fn order_select(order: u8, label: String, on: impl Fn(u8) + 'static) -> impl IntoView {
     view! {
-        <select class="input" on:change=move |ev| on(event_target_value(&ev).parse().unwrap_or(1))>
+        <select class="input" aria-label=label on:change=move |ev| on(event_target_value(&ev).parse().unwrap_or(1))>
             {(1u8..=4).map(|k| view! { <option value=k.to_string() selected=k == order>{k.to_string()}</option> }).collect_view()}
         </select>
     }
@@ -172,7 +172,7 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
         <div class="table-box"><table class="table" data-testid="l4-needs">
             <thead><tr>
                 <th>{move || t.get().l4.col_need}</th><th>{move || t.get().l4.col_order}</th>
-                <th>{move || t.get().l4.col_role}</th><th>{move || t.get().l4.col_problem}</th><th></th>
+                <th>{move || t.get().l4.col_role}</th><th>{move || t.get().l4.col_problem}</th><crate::components::a11y::ActionsTh />
             </tr></thead>
             <tbody>
             {move || {
@@ -181,13 +181,13 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
                     let id = n.id;
                     let text = n.text.clone();
                     view! { <tr>
-                        <td><input class="input" prop:value=n.text.clone() aria-label=move || t.get().l4.col_need
+                        <td><input class="input" prop:value=n.text.clone() aria-label=cell_name(t.get().l4.col_need, &text)
                             on:change=move |ev| { let v = event_target_value(&ev); upd(id, Box::new(move |n| n.text = v)) } /></td>
-                        <td>{order_select(n.order, move |o| upd(id, Box::new(move |n| n.order = o)))}</td>
-                        <td>{role_select(n.role, move |r| upd(id, Box::new(move |n| n.role = r)))}</td>
-                        <td><input class="input" prop:value=n.problem_if_unsolved.clone()
+                        <td>{order_select(n.order, cell_name(t.get().l4.col_order, &text), move |o| upd(id, Box::new(move |n| n.order = o)))}</td>
+                        <td>{role_select(n.role, cell_name(t.get().l4.col_role, &text), move |r| upd(id, Box::new(move |n| n.role = r)))}</td>
+                        <td><input class="input" prop:value=n.problem_if_unsolved.clone() aria-label=cell_name(t.get().l4.col_problem, &text)
                             on:change=move |ev| { let v = event_target_value(&ev); upd(id, Box::new(move |n| n.problem_if_unsolved = v)) } /></td>
-                        <td><button class="btn ghost" aria-label=move || t.get().l4.delete on:click=move |_| {
+                        <td><button class="btn ghost" aria-label=cell_name(t.get().l4.delete, &text) on:click=move |_| {
                             if confirm(&fill(t.get_untracked().l4.delete_confirm, &[&text])) {
                                 store.update(|p| { p.layer4.needs.retain(|n| n.id != id); p.layer4.matrix.retain(|c| c.need_id != id); })
                             }
@@ -215,7 +215,7 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
         <div class="table-box"><table class="table" data-testid="l4-advantages">
             <thead><tr>
                 <th>{move || t.get().l4.col_advantage}</th><th>{move || t.get().l4.col_order}</th>
-                <th>{move || t.get().l4.col_proof}</th><th>{move || t.get().l4.col_vulnerability}</th><th></th>
+                <th>{move || t.get().l4.col_proof}</th><th>{move || t.get().l4.col_vulnerability}</th><crate::components::a11y::ActionsTh />
             </tr></thead>
             <tbody>
             {move || {
@@ -224,14 +224,14 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
                     let id = a.id;
                     let text = a.text.clone();
                     view! { <tr>
-                        <td><input class="input" prop:value=a.text.clone() aria-label=move || t.get().l4.col_advantage
+                        <td><input class="input" prop:value=a.text.clone() aria-label=cell_name(t.get().l4.col_advantage, &text)
                             on:change=move |ev| { let v = event_target_value(&ev); upd(id, Box::new(move |a| a.text = v)) } /></td>
-                        <td>{order_select(a.order, move |o| upd(id, Box::new(move |a| a.order = o)))}</td>
-                        <td><input class="input" prop:value=a.proof.clone()
+                        <td>{order_select(a.order, cell_name(t.get().l4.col_order, &text), move |o| upd(id, Box::new(move |a| a.order = o)))}</td>
+                        <td><input class="input" prop:value=a.proof.clone() aria-label=cell_name(t.get().l4.col_proof, &text)
                             on:change=move |ev| { let v = event_target_value(&ev); upd(id, Box::new(move |a| a.proof = v)) } /></td>
-                        <td><input class="input" prop:value=a.competitor_vulnerability.clone()
+                        <td><input class="input" prop:value=a.competitor_vulnerability.clone() aria-label=cell_name(t.get().l4.col_vulnerability, &text)
                             on:change=move |ev| { let v = event_target_value(&ev); upd(id, Box::new(move |a| a.competitor_vulnerability = v)) } /></td>
-                        <td><button class="btn ghost" aria-label=move || t.get().l4.delete on:click=move |_| {
+                        <td><button class="btn ghost" aria-label=cell_name(t.get().l4.delete, &text) on:click=move |_| {
                             if confirm(&fill(t.get_untracked().l4.delete_confirm, &[&text])) {
                                 store.update(|p| { p.layer4.advantages.retain(|a| a.id != id); p.layer4.matrix.retain(|c| c.advantage_id != id); })
                             }

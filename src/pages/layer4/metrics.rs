@@ -3,9 +3,11 @@
 //! listed, and the layer's results ([`tools::layer4_results`]).
 
 use super::teo::{fmt_signed, fmt_years};
+use crate::components::a11y::TermHint;
 use crate::domain::{tools, Id, Project};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct};
+use crate::i18n::glossary::Term;
 use crate::state::route::{L4Tab, Place};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -39,10 +41,10 @@ pub fn MetricsTab() -> impl IntoView {
         let l4 = t.get().l4;
         let lg = lang.get();
         let three = |m: Option<tools::ThreePlus>, key: &'static str, title: &'static str| match m {
-            None => view! { <section class="l4-metric" data-testid=key><h2>{title}</h2><p class="muted">{l4.no_stage}</p></section> }.into_any(),
+            None => view! { <section class="l4-metric" data-testid=key><h2><TermHint term=Term::ThreePlus>{title}</TermHint></h2><p class="muted">{l4.no_stage}</p></section> }.into_any(),
             Some(m) => view! {
                 <section class="l4-metric" data-testid=key>
-                    <h2>{title}</h2>
+                    <h2><TermHint term=Term::ThreePlus>{title}</TermHint></h2>
                     <p class="l4-big"><strong data-testid=format!("{key}-pct")>{fmt_pct(m.share_pct(), 0, lg)}</strong>" "
                         <span class="muted">{fill(l4.passed_of, &[&m.passed.len().to_string(), &m.past.len().to_string()])}</span>
                         {match m.share_pct() {
@@ -76,7 +78,7 @@ pub fn MetricsTab() -> impl IntoView {
                 {three(m21, "m21", l4.metric_21)}
                 {three(m22, "m22", l4.metric_22)}
                 <section class="l4-metric" data-testid="m23">
-                    <h2>{l4.metric_23}</h2>
+                    <h2><TermHint term=Term::EconomicEffect>{l4.metric_23}</TermHint></h2>
                     {match m23 {
                         None => view! { <p class="muted">{l4.no_stage}</p> }.into_any(),
                         Some(m) => {

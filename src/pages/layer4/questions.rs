@@ -176,7 +176,7 @@ pub fn BriefingTab() -> impl IntoView {
                 </p>
             })}
             <div class="table-box"><table class="table" data-testid="l4-briefing">
-                <thead><tr><th>"✓"</th><th>{move || t.get().l4.col_data}</th><th>{move || t.get().l4.col_unit}</th><th></th></tr></thead>
+                <thead><tr><th>"✓"</th><th>{move || t.get().l4.col_data}</th><th>{move || t.get().l4.col_unit}</th><crate::components::a11y::ActionsTh /></tr></thead>
                 <tbody>
                 {move || items().into_iter().map(|b| {
                     let id = b.id;

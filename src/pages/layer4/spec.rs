@@ -207,7 +207,7 @@ pub(super) fn SpecEditor(deal: Id) -> impl IntoView {
                     <th class="num" scope="col">{move || t.get().l4.spec_qty}</th>
                     <th class="num" scope="col">{move || fill(t.get().l4.spec_price, &[unit()])}</th>
                     <th class="num" scope="col">{move || fill(t.get().l4.spec_amount, &[unit()])}</th>
-                    <th></th>
+                    <crate::components::a11y::ActionsTh />
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>

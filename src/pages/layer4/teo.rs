@@ -3,9 +3,13 @@
 //! [`teo::indicators`] and [`teo::sensitivity`].
 
 use super::{use_deal, DealPicker};
+use crate::components::a11y::TermHint;
 use crate::domain::teo::{self, Driver, TeoIndicators, TeoInputs};
 use crate::domain::{Money, MoneyLine, MoneyUnit, Teo};
-use crate::i18n::format::{fmt_amount, fmt_money, fmt_num, fmt_pct, parse_number, project_unit};
+use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit, unit_label};
+use crate::i18n::glossary::Term;
+use crate::i18n::present::screen_money;
+use crate::i18n::present::with_unit;
 use crate::i18n::{fill, Lang};
 use crate::state::route::L4Tab;
 use crate::state::store::use_store;
@@ -145,7 +149,7 @@ pub fn TeoEditor(teo: Signal<Option<Teo>>, set: Callback<Teo>) -> impl IntoView 
         </div>
         {move || inputs.get().map(|inp| {
             let ind = teo::indicators(&inp);
-            view! { <Indicators ind=ind unit=unit() /> <CashFlow inputs=inp /> <Sensitivity inputs=inp /> }
+            view! { <Indicators ind=ind unit=unit() /> <CashFlow inputs=inp unit=unit() /> <Sensitivity inputs=inp unit=unit() /> }
         })}
     }
 }
@@ -199,7 +203,7 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
     move || {
         let l4 = t.get().l4;
         let lg = lang.get();
-        let money = |m: Money| fmt_money(m, unit, lg);
+        let money = |m: Money| screen_money(m, unit, lg);
         let rows: Vec<(&str, &str, String)> = vec![
             ("investment", l4.ind_investment, money(ind.investment)),
             ("savings", l4.ind_savings, money(ind.annual_savings)),
@@ -232,13 +236,28 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
             <h2>{l4.indicators}</h2>
             <div class="table-box"><table class="table l4-indicators" data-testid="teo-indicators">
                 <tbody>
-                    {rows.into_iter().map(|(k, label, v)| view! { <tr data-testid=format!("ind-{k}")><th scope="row">{label}</th><td class="num">{v}</td></tr> }).collect_view()}
+                    {rows.into_iter().map(|(k, label, v)| {
+                        // The indicators of the method's glossary are explained on hover and focus.
+                        let term = match k {
+                            "payback" | "dpp" => Some(Term::Payback),
+                            "npv" => Some(Term::Npv),
+                            "roi" => Some(Term::Roi),
+                            "irr" => Some(Term::Irr),
+                            "classic" => Some(Term::EconomicEffect),
+                            _ => None,
+                        };
+                        let head = match term {
+                            Some(term) => view! { <TermHint term=term>{label}</TermHint> }.into_any(),
+                            None => label.into_any(),
+                        };
+                        view! { <tr data-testid=format!("ind-{k}")><th scope="row">{head}</th><td class="num">{v}</td></tr> }
+                    }).collect_view()}
                 </tbody>
             </table></div>
             {match ind.tco {
                 Some(tco) => view! {
                     <div class="table-box"><table class="table" data-testid="teo-tco">
-                        <thead><tr><th>{l4.tco_title}</th><th class="num">{l4.tco_ours}</th><th class="num">{l4.tco_alt}</th><th class="num">{l4.tco_adv}</th></tr></thead>
+                        <thead><tr><th><TermHint term=Term::Tco>{l4.tco_title}</TermHint></th><th class="num">{l4.tco_ours}</th><th class="num">{l4.tco_alt}</th><th class="num">{with_unit(l4.tco_adv, unit_label(unit, lg))}</th></tr></thead>
                         <tbody><tr><td></td><td class="num">{money(tco.ours)}</td><td class="num">{money(tco.alternative)}</td><td class="num">{fmt_signed(tco.advantage, lg)}</td></tr></tbody>
                     </table></div>
                 }.into_any(),
@@ -249,14 +268,14 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
 }
 
 #[component]
-fn CashFlow(inputs: TeoInputs) -> impl IntoView {
+fn CashFlow(inputs: TeoInputs, unit: MoneyUnit) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let rows = teo::cash_flow(&inputs);
     view! {
         <h2>{move || t.get().l4.chart_title}</h2>
             <div class="table-box"><table class="table" data-testid="teo-cash-flow">
-                <thead><tr><th>{move || t.get().l4.col_year}</th><th class="num">{move || t.get().l4.chart_plain}</th><th class="num">{move || t.get().l4.chart_discounted}</th></tr></thead>
+                <thead><tr><th>{move || t.get().l4.col_year}</th><th class="num">{move || with_unit(t.get().l4.chart_plain, unit_label(unit, lang.get()))}</th><th class="num">{move || with_unit(t.get().l4.chart_discounted, unit_label(unit, lang.get()))}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|y| view! { <tr><td>{y.year}</td><td class="num">{move || fmt_signed(y.cumulative, lang.get())}</td><td class="num">{move || fmt_signed(y.discounted, lang.get())}</td></tr> }).collect_view()}
                 </tbody>
@@ -265,7 +284,7 @@ fn CashFlow(inputs: TeoInputs) -> impl IntoView {
 }
 
 #[component]
-fn Sensitivity(inputs: TeoInputs) -> impl IntoView {
+fn Sensitivity(inputs: TeoInputs, unit: MoneyUnit) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     move || {
@@ -275,7 +294,7 @@ fn Sensitivity(inputs: TeoInputs) -> impl IntoView {
         view! {
             <h2>{fill(l4.sensitivity_title, &[&fmt_num(teo::SENSITIVITY_PCT, 0, lg)])}</h2>
             <div class="table-box"><table class="table" data-testid="teo-sensitivity">
-                <thead><tr><th>{l4.col_driver}</th><th class="num">{l4.col_change}</th><th class="num">{l4.ind_payback}</th><th class="num">{l4.ind_npv}</th><th class="num">{l4.ind_roi}</th></tr></thead>
+                <thead><tr><th>{l4.col_driver}</th><th class="num">{l4.col_change}</th><th class="num">{l4.ind_payback}</th><th class="num">{with_unit(l4.ind_npv, unit_label(unit, lg))}</th><th class="num">{l4.ind_roi}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
                         let driver = match r.driver { Driver::Savings => l4.driver_savings, Driver::Investment => l4.driver_investment, Driver::DiscountRate => l4.driver_rate };

@@ -194,7 +194,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
             let group_table = |title: &'static str, key: &'static str, rows: Vec<GroupCount>, name: &dyn Fn(Option<Id>) -> String, href: &dyn Fn(Option<Id>) -> Option<String>| {
                 view! {
                     <section class="l5-group">
-                        <h3>{title}</h3>
+                        <h2 class="h3">{title}</h2>
                         <div class="table-box"><table class="table" data-testid=format!("l5-per-{key}")>
                             <thead><tr><th scope="col">{title}</th><th class="num" scope="col">{l5.col_notes}</th><th class="num" scope="col">{l5.col_due}</th><th class="num" scope="col">{l5.col_last}</th></tr></thead>
                             <tbody>
@@ -247,7 +247,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
             };
             Some(view! {
                 <section class="l5-due-box">
-                    <h3>{l5.due_list}</h3>
+                    <h2 class="h3">{l5.due_list}</h2>
                     {due_view}
                 </section>
                 <div class="l5-groups">{per_m}{per_s}</div>
