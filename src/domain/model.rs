@@ -1024,6 +1024,27 @@ impl Manager {
     }
 }
 
+impl Stage {
+    /// The stage's name in `lang`: the English name in English when it is not empty, else the
+    /// Russian one; in Russian the reverse (a stage created in English may have only `name_en`).
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        let (first, other) = match lang {
+            crate::i18n::Lang::En => (&self.name_en, &self.name_ru),
+            crate::i18n::Lang::Ru => (&self.name_ru, &self.name_en),
+        };
+        if first.trim().is_empty() {
+            other
+        } else {
+            first
+        }
+    }
+
+    /// «2.1 Needs of the LFR»: the code and the name in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        code_and_name(&self.code, self.name(lang))
+    }
+}
+
 impl Project {
     /// An empty project with the default ТФС stages, ready to be filled.
     pub fn new_empty(name: &str, today: NaiveDate) -> Project {

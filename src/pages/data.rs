@@ -323,7 +323,7 @@ fn StagesTable() -> impl IntoView {
                     let lang = lang.get();
                     let won = t.get().shell.col_won_stage;
                     store.current.with(|p| p.as_ref().map(|p| p.stages.iter().map(|s| {
-                        let name = if lang == Lang::En && !s.name_en.is_empty() { s.name_en.clone() } else { s.name_ru.clone() };
+                        let name = s.name(lang).to_string();
                         view! {
                             <tr class:muted=!s.is_funnel>
                                 <td>{s.code.clone()}</td>

@@ -35,7 +35,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                 let sb = &r.board;
                 let code = |s: usize| p.stages.get(s).map(|s| s.code.clone()).unwrap_or_default();
                 let head = sb.columns.iter().map(|&s| {
-                    let title = p.stages.get(s).map(|x| x.name_ru.clone()).unwrap_or_default();
+                    let title = p.stages.get(s).map(|x| x.name(crate::state::current_lang()).to_string()).unwrap_or_default();
                     view! { <th class="num" title=title scope="col">{code(s)}</th> }
                 }).collect_view();
                 let rows = sb.rows.iter().map(|row| {

@@ -344,7 +344,7 @@ fn DealEditor(id: Id) -> impl IntoView {
             view! {
                 <h2 data-testid="deal-heading">{fill(t.d_editor, &[&d.label()])}</h2>
                 <p>
-                    <span data-testid="deal-current-stage">{p.stage(d.stage_id).map(|s| format!("{} {}", s.code, s.name_ru)).unwrap_or_default()}</span>
+                    <span data-testid="deal-current-stage">{p.stage(d.stage_id).map(|s| s.label(crate::state::current_lang())).unwrap_or_default()}</span>
                     " · "<span data-testid="deal-status">{status_label(d.status, &t)}</span>
                     " · "{format!("{} {}", t.d_cat, cat.letter())}
                     " · "{money(p, d.amount, lang)}
@@ -362,7 +362,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         let v = with_deal(&|p, d| {
             d.history.iter().enumerate().map(|(i, h)| view! {
                 <tr data-testid=format!("history-{i}")>
-                    <td>{p.stage(h.stage_id).map(|s| format!("{} {}", s.code, s.name_ru)).unwrap_or_else(|| "?".into())}</td>
+                    <td>{p.stage(h.stage_id).map(|s| s.label(crate::state::current_lang())).unwrap_or_else(|| "?".into())}</td>
                     <td><input class="input" placeholder="ДД.ММ.ГГГГ" aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
                         on:change=move |ev| {
                             match parse_date(&event_target_value(&ev)) {
@@ -390,7 +390,7 @@ fn DealEditor(id: Id) -> impl IntoView {
     let stage_options = move || {
         store.current.with(|p| {
             p.as_ref().map(|p| {
-                p.stages.iter().map(|s| view! { <option value=s.id.to_string()>{format!("{} {}", s.code, s.name_ru)}</option> }).collect_view()
+                p.stages.iter().map(|s| view! { <option value=s.id.to_string()>{s.label(crate::state::current_lang())}</option> }).collect_view()
             })
         })
     };
