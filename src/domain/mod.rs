@@ -64,6 +64,7 @@ pub mod abc;
 pub mod accounts;
 pub mod clients;
 pub mod dashboard;
+pub mod defaults_en;
 pub mod demo;
 pub mod diagnostics;
 pub mod documents;

@@ -432,6 +432,30 @@ pub const DEFAULTS: [DefaultChecklist; 14] = [
     },
 ];
 
+/// The English default checklist of stage `stage_id` with code `code`, `None` for a code outside
+/// the default list.
+pub fn english_checklist(stage_id: Id, code: &str) -> Option<StageChecklist> {
+    let i = DEFAULTS.iter().position(|d| d.code == code.trim())?;
+    let [b, m, s, a] = super::defaults_en::CHECKLISTS[i];
+    let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect();
+    Some(StageChecklist {
+        stage_id,
+        behaviours: v(b),
+        mistakes: v(m),
+        say: v(s),
+        avoid: v(a),
+    })
+}
+
+/// The English default checklists of `stages` (those with a default), as a project created in
+/// English keeps them: its own copies, which [`checklist_for`] still reports as the default.
+pub fn english_checklists(stages: &[super::model::Stage]) -> Vec<StageChecklist> {
+    stages
+        .iter()
+        .filter_map(|s| english_checklist(s.id, &s.code))
+        .collect()
+}
+
 /// The default checklist of a stage code, `None` for a code outside the default list.
 pub fn default_checklist(stage_code: &str) -> Option<&'static DefaultChecklist> {
     DEFAULTS.iter().find(|d| d.code == stage_code.trim())
@@ -448,11 +472,20 @@ pub enum Source {
     Empty,
 }
 
-/// The checklist in force for a stage and where it comes from: the project's edited copy, else
-/// the default for the stage's code, else empty lists.
+/// The checklist in force for a stage and where it comes from: the project's copy (edited,
+/// unless it is the English default of a project created in English), else the default for the
+/// stage's code, else empty lists.
 pub fn checklist_for(p: &Project, stage_id: Id) -> (StageChecklist, Source) {
     if let Some(c) = p.layer5.checklists.iter().find(|c| c.stage_id == stage_id) {
-        return (c.clone(), Source::Edited);
+        let english = p
+            .stage(stage_id)
+            .and_then(|s| english_checklist(stage_id, &s.code));
+        let src = if english.as_ref() == Some(c) {
+            Source::Default
+        } else {
+            Source::Edited
+        };
+        return (c.clone(), src);
     }
     match p.stage(stage_id).and_then(|s| default_checklist(&s.code)) {
         Some(d) => (d.to_checklist(stage_id), Source::Default),
@@ -568,6 +601,18 @@ pub fn move_point(
 /// empty lists) is in force again.
 pub fn reset_to_default(p: &mut Project, stage_id: Id) {
     p.layer5.checklists.retain(|c| c.stage_id != stage_id);
+}
+
+/// «Reset to default» in `lang`: in English the English default becomes the project's copy
+/// again (see [`english_checklists`]); in Russian, or for a stage without a default, as
+/// [`reset_to_default`].
+pub fn reset_to_default_in(p: &mut Project, stage_id: Id, lang: crate::i18n::Lang) {
+    reset_to_default(p, stage_id);
+    let english = p
+        .stage(stage_id)
+        .and_then(|s| english_checklist(stage_id, &s.code))
+        .filter(|_| lang == crate::i18n::Lang::En);
+    p.layer5.checklists.extend(english);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -813,6 +858,34 @@ mod tests {
         assert!(s23.contains("ТЭО") && s23.contains("брифинг ЛФР"));
         assert!(all("1").contains("лид"));
     }
+
+    #[test]
+    fn english_checklists_mirror_the_russian_ones_and_count_as_default() {
+        let cyr = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        let mut p = crate::domain::tools::new_project("x", d(2025, 1, 1), crate::i18n::Lang::En);
+        assert_eq!(p.layer5.checklists.len(), 14);
+        for s in p.stages.clone() {
+            let (c, src) = checklist_for(&p, s.id);
+            assert_eq!(src, Source::Default, "{}", s.code);
+            let ru = default_checklist(&s.code).unwrap().to_checklist(s.id);
+            for k in ListKind::ALL {
+                assert_eq!(list(&c, k).len(), list(&ru, k).len(), "{} {:?}", s.code, k);
+                assert!(list(&c, k).iter().all(|x| !cyr(x)), "{} {:?}", s.code, k);
+            }
+        }
+        let id = p.stages[1].id;
+        add_point(&mut p, id, ListKind::Say, "«Why now?»").unwrap();
+        assert_eq!(checklist_for(&p, id).1, Source::Edited);
+        reset_to_default_in(&mut p, id, crate::i18n::Lang::En);
+        assert_eq!(checklist_for(&p, id).1, Source::Default);
+        assert_eq!(checklist_for(&p, id).0.say[0], CHECKLISTS_EN_21_SAY0);
+        reset_to_default_in(&mut p, id, crate::i18n::Lang::Ru);
+        assert_eq!(checklist_for(&p, id).1, Source::Default);
+        assert!(cyr(&checklist_for(&p, id).0.say[0]));
+    }
+
+    const CHECKLISTS_EN_21_SAY0: &str =
+        "«How many failures did you have last year, and what did they cost the plant?»";
 
     #[test]
     fn custom_stage_has_no_default_and_empty_lists() {

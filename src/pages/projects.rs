@@ -28,7 +28,7 @@ pub fn ProjectsPage() -> impl IntoView {
     let store = use_store();
     let new_empty = move |_| {
         let name = t.get_untracked().shell.new_name_default;
-        store.add_project(crate::domain::tools::new_project(name, today()));
+        store.add_project(crate::domain::tools::new_project(name, today(), store.lang.get_untracked()));
         go(Route::Data);
     };
     let new_demo = move |_| {

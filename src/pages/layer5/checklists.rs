@@ -94,7 +94,8 @@ fn StageChecklist(stage_id: Id) -> impl IntoView {
             view! {
                 <button class="btn small" data-testid="l5-reset" on:click=move |_| {
                     if confirm(&fill(t.get_untracked().l5.reset_confirm, &[&label])) {
-                        store.update(|p| psychology::reset_to_default(p, stage_id));
+                        let lang = store.lang.get_untracked();
+                        store.update(|p| psychology::reset_to_default_in(p, stage_id, lang));
                     }
                 }>{l5.reset}</button>
             }
