@@ -66,6 +66,7 @@ pub mod clients;
 pub mod dashboard;
 pub mod defaults_en;
 pub mod demo;
+pub mod demo_en;
 pub mod diagnostics;
 pub mod documents;
 pub mod edit;
