@@ -39,15 +39,27 @@ pub const BRIEFING: [(&str, &str); 14] = [
     ("Power tariff", "₽/kWh"),
     ("Failures per year", "per year"),
     ("Average downtime per failure", "h"),
-    ("Cost of an hour of downtime (lost output, penalties)", "₽/h"),
+    (
+        "Cost of an hour of downtime (lost output, penalties)",
+        "₽/h",
+    ),
     ("Maintenance and repair budget", "₽/year"),
     ("Spare parts costs", "₽/year"),
     ("Staff hours spent on maintenance", "man-h/year"),
     ("Cost of an hour of staff time", "₽/man-h"),
-    ("Rejects and product losses caused by the equipment", "₽/year"),
+    (
+        "Rejects and product losses caused by the equipment",
+        "₽/year",
+    ),
     ("Salvage value of the old equipment", "₽"),
-    ("Discount rate and calculation horizon the client uses", "%; years"),
-    ("Who prepares the calculation for the LPR, in what format and by when", ""),
+    (
+        "Discount rate and calculation horizon the client uses",
+        "%; years",
+    ),
+    (
+        "Who prepares the calculation for the LPR, in what format and by when",
+        "",
+    ),
 ];
 
 /// What fills each placeholder of `tools::KP_PLACEHOLDERS`, in its order.

@@ -386,7 +386,10 @@ fn to_english(mut p: Project) -> Project {
     for t in &mut p.layer3.map_templates {
         t.positions.iter_mut().for_each(tr);
     }
-    p.layer3.activities.iter_mut().for_each(|a| tr(&mut a.title));
+    p.layer3
+        .activities
+        .iter_mut()
+        .for_each(|a| tr(&mut a.title));
     let l4 = &mut p.layer4;
     for n in &mut l4.needs {
         tr(&mut n.text);
@@ -457,7 +460,10 @@ mod tests {
         assert_eq!(board(&ru), board(&en));
         let dg = |p: &Project| {
             let th = p.diagnosis.thresholds.clone();
-            format!("{:?}", diagnose(p, default_period(as_of), &Segment::company(), as_of, &th))
+            format!(
+                "{:?}",
+                diagnose(p, default_period(as_of), &Segment::company(), as_of, &th)
+            )
         };
         assert_eq!(dg(&ru), dg(&en));
     }

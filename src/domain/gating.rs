@@ -275,7 +275,10 @@ mod tests {
         assert_eq!(computed_status(&p, "l4.r.matrix"), Some(false));
         p.layer4
             .questions
-            .extend(crate::domain::tools::default_questions(Some(ch), crate::i18n::Lang::Ru));
+            .extend(crate::domain::tools::default_questions(
+                Some(ch),
+                crate::i18n::Lang::Ru,
+            ));
         assert_eq!(computed_status(&p, "l4.r.questions"), Some(true));
     }
 

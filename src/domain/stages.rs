@@ -115,8 +115,16 @@ mod tests {
     fn english_defaults_have_no_cyrillic() {
         let cyr = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
         for s in default_stages_in(Lang::En) {
-            assert!(!cyr(&s.name_en) && !cyr(&s.exit_criteria) && !cyr(&s.tools), "{}", s.code);
-            assert!(!s.name_en.is_empty() && !s.exit_criteria.is_empty(), "{}", s.code);
+            assert!(
+                !cyr(&s.name_en) && !cyr(&s.exit_criteria) && !cyr(&s.tools),
+                "{}",
+                s.code
+            );
+            assert!(
+                !s.name_en.is_empty() && !s.exit_criteria.is_empty(),
+                "{}",
+                s.code
+            );
             assert_eq!(s.name(Lang::En), s.name_en);
             assert_eq!(s.name(Lang::Ru), s.name_ru);
         }

@@ -12,15 +12,15 @@
 //! category A, so a page usually passes [`in_categories`] for A and B; tests pass `|_| true`.
 
 use super::accounts::{Categories, ResultCheck};
+use super::defaults_en;
 use super::model::{
     new_id, BriefingItem, Category, Deal, DealCriterion, DealStatus, Id, Project, Question,
     QuestionKind, Role,
 };
 use super::money::{ratio_pct, Money};
 use super::teo::{effect_price_ratio, teo_indicators, TeoIndicators};
-use std::collections::HashSet;
-use super::defaults_en;
 use crate::i18n::Lang;
+use std::collections::HashSet;
 use QuestionKind::{Implication, NeedPayoff, Problem, Situation};
 
 /// The stages that have question lists (ТФС stage 2).
@@ -1302,7 +1302,9 @@ mod tests {
         assert!(!layer4_results(&p).questions.met);
         // …the defaults added to each channel are.
         for ch in p.channels.iter().map(|c| c.id).collect::<Vec<_>>() {
-            p.layer4.questions.extend(default_questions(Some(ch), Lang::Ru));
+            p.layer4
+                .questions
+                .extend(default_questions(Some(ch), Lang::Ru));
         }
         p.layer4.briefing = default_briefing(Lang::Ru);
         p.layer4.kp_template = default_kp_template(Lang::Ru);
@@ -1348,26 +1350,45 @@ mod tests {
     fn a_project_created_in_english_has_english_defaults_with_the_same_placeholders() {
         let cyr = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
         let d = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        let (ru, en) = (
-            new_project("x", d, Lang::Ru),
-            new_project("x", d, Lang::En),
-        );
+        let (ru, en) = (new_project("x", d, Lang::Ru), new_project("x", d, Lang::En));
         assert_eq!(ru.layer4.questions.len(), en.layer4.questions.len());
         for (r, e) in ru.layer4.questions.iter().zip(&en.layer4.questions) {
-            assert_eq!((&r.stage_code, r.role, r.kind), (&e.stage_code, e.role, e.kind));
+            assert_eq!(
+                (&r.stage_code, r.role, r.kind),
+                (&e.stage_code, e.role, e.kind)
+            );
             assert!(!cyr(&e.text), "{}", e.text);
         }
         assert_eq!(en.layer4.briefing.len(), ru.layer4.briefing.len());
-        assert!(en.layer4.briefing.iter().all(|b| !cyr(&b.text) && !cyr(&b.unit)));
+        assert!(en
+            .layer4
+            .briefing
+            .iter()
+            .all(|b| !cyr(&b.text) && !cyr(&b.unit)));
         assert!(!cyr(&en.layer4.kp_template) && !cyr(&en.layer4.teo_template));
-        assert_eq!(placeholders(&en.layer4.kp_template), placeholders(&ru.layer4.kp_template));
-        assert_eq!(placeholders(&en.layer4.teo_template), placeholders(&ru.layer4.teo_template));
+        assert_eq!(
+            placeholders(&en.layer4.kp_template),
+            placeholders(&ru.layer4.kp_template)
+        );
+        assert_eq!(
+            placeholders(&en.layer4.teo_template),
+            placeholders(&ru.layer4.teo_template)
+        );
         for teo in [false, true] {
-            let (r, e) = (placeholder_help(teo, Lang::Ru), placeholder_help(teo, Lang::En));
-            assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), e.iter().map(|x| x.0).collect::<Vec<_>>());
+            let (r, e) = (
+                placeholder_help(teo, Lang::Ru),
+                placeholder_help(teo, Lang::En),
+            );
+            assert_eq!(
+                r.iter().map(|x| x.0).collect::<Vec<_>>(),
+                e.iter().map(|x| x.0).collect::<Vec<_>>()
+            );
             assert!(e.iter().all(|x| !cyr(x.1)));
         }
-        assert!(en.stages.iter().all(|s| !cyr(&s.exit_criteria) && !cyr(s.name(Lang::En))));
+        assert!(en
+            .stages
+            .iter()
+            .all(|s| !cyr(&s.exit_criteria) && !cyr(s.name(Lang::En))));
         assert!(ru.layer5.checklists.is_empty());
     }
 

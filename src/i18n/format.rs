@@ -113,6 +113,16 @@ pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The placeholder of a date field: how [`fmt_date`] writes a date, in the words of `lang`.
+pub fn date_placeholder(lang: Lang) -> &'static str {
+    lang.pick("ДД.ММ.ГГГГ", "DD.MM.YYYY")
+}
+
+/// Kilobytes, the unit of stored sizes.
+pub fn kb(lang: Lang) -> &'static str {
+    lang.pick("КБ", "KB")
+}
+
 /// A date as `ДД.ММ.ГГГГ` (ru) or ISO (en is also day-first to avoid US ambiguity).
 pub fn fmt_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()

@@ -299,7 +299,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         view! {
             <label class="field">
                 <span>{move || label(&t.get().l2)}</span>
-                <input class="input" placeholder="ДД.ММ.ГГГГ" data-testid=format!("deal-{key}")
+                <input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) data-testid=format!("deal-{key}")
                     prop:value=move || store.current.with(|p| p.as_ref().and_then(|p| p.deals.iter().find(|d| d.id == id)).and_then(get).map(fmt_date).unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -363,7 +363,7 @@ fn DealEditor(id: Id) -> impl IntoView {
             d.history.iter().enumerate().map(|(i, h)| view! {
                 <tr data-testid=format!("history-{i}")>
                     <td>{p.stage(h.stage_id).map(|s| s.label(crate::state::current_lang())).unwrap_or_else(|| "?".into())}</td>
-                    <td><input class="input" placeholder="ДД.ММ.ГГГГ" aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
+                    <td><input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
                         on:change=move |ev| {
                             match parse_date(&event_target_value(&ev)) {
                                 Some(x) => error.set(edit_deal(store, id, |_, d| funnel::set_history_date(d, i, x))),
@@ -522,7 +522,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                     </label>
                     <label class="field">
                         <span>{move || t.get().l2.d_date}</span>
-                        <input class="input" placeholder="ДД.ММ.ГГГГ" data-testid="move-date" prop:value=move || move_date.get()
+                        <input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) data-testid="move-date" prop:value=move || move_date.get()
                             on:change=move |ev| move_date.set(event_target_value(&ev)) />
                     </label>
                     <button class="btn primary" data-testid="move-btn" on:click=do_move>{move || t.get().l2.d_move_btn}</button>

@@ -43,9 +43,10 @@ pub fn QuestionsTab() -> impl IntoView {
     let fill_defaults = move |_| {
         if let Some(ch) = channel.get_untracked() {
             store.update(|p| {
-                p.layer4
-                    .questions
-                    .extend(tools::default_questions(Some(ch), store.lang.get_untracked()))
+                p.layer4.questions.extend(tools::default_questions(
+                    Some(ch),
+                    store.lang.get_untracked(),
+                ))
             })
         }
     };
