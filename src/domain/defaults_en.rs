@@ -221,6 +221,11 @@ Cost of ownership over {horizon} years: our option {tco_ours}, alternative {tco_
 /// say, what to avoid.
 pub type Lists = [&'static [&'static str]; 4];
 
+/// The stage codes of [`CHECKLISTS`], in order.
+pub const CHECKLIST_CODES: [&str; 14] = [
+    "1", "2.1", "2.2", "2.3", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+];
+
 pub const CHECKLISTS: [Lists; 14] = [
     // 1
     [

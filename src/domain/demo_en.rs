@@ -1,12 +1,12 @@
 //! The English demo: the Russian demo of [`super::demo`] built by the same builder, with every
 //! text it writes replaced by its English counterpart from one (Russian, English) table, and the
-//! English defaults of a new project (stage exit criteria, briefing, templates, checklists).
+//! English defaults of a new project (stage exit criteria, briefing, templates; the layer-5
+//! checklists follow the UI language by themselves).
 //! Only texts change, so every figure computed from it is the same as from the Russian demo.
 
 use super::defaults_en;
 use super::demo::demo_project;
 use super::model::Project;
-use super::tools;
 use crate::i18n::Lang;
 
 /// (Russian, English) of every text the demo builder writes.
@@ -401,7 +401,10 @@ fn to_english(mut p: Project) -> Project {
         tr(&mut a.competitor_vulnerability);
     }
     l4.questions.iter_mut().for_each(|q| tr(&mut q.text));
-    l4.briefing = tools::default_briefing(Lang::En);
+    for (b, (text, unit)) in l4.briefing.iter_mut().zip(defaults_en::BRIEFING) {
+        b.text = text.to_string();
+        b.unit = unit.to_string();
+    }
     l4.kp_template = defaults_en::KP_TEMPLATE.to_string();
     l4.teo_template = defaults_en::TEO_TEMPLATE.to_string();
     for n in &mut p.layer5.coaching {
@@ -410,7 +413,6 @@ fn to_english(mut p: Project) -> Project {
         tr(&mut n.agreed_actions);
         tr(&mut n.result);
     }
-    p.layer5.checklists = super::psychology::english_checklists(&p.stages);
     p
 }
 

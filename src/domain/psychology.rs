@@ -435,7 +435,9 @@ pub const DEFAULTS: [DefaultChecklist; 14] = [
 /// The English default checklist of stage `stage_id` with code `code`, `None` for a code outside
 /// the default list.
 pub fn english_checklist(stage_id: Id, code: &str) -> Option<StageChecklist> {
-    let i = DEFAULTS.iter().position(|d| d.code == code.trim())?;
+    let i = super::defaults_en::CHECKLIST_CODES
+        .iter()
+        .position(|c| *c == code.trim())?;
     let [b, m, s, a] = super::defaults_en::CHECKLISTS[i];
     let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect();
     Some(StageChecklist {
@@ -447,13 +449,31 @@ pub fn english_checklist(stage_id: Id, code: &str) -> Option<StageChecklist> {
     })
 }
 
-/// The English default checklists of `stages` (those with a default), as a project created in
-/// English keeps them: its own copies, which [`checklist_for`] still reports as the default.
-pub fn english_checklists(stages: &[super::model::Stage]) -> Vec<StageChecklist> {
-    stages
-        .iter()
-        .filter_map(|s| english_checklist(s.id, &s.code))
-        .collect()
+/// The checklist in force for a stage as shown in `lang`: without the project's own copy, the
+/// default follows the UI language (English defaults in English).
+pub fn checklist_in(
+    p: &Project,
+    stage_id: Id,
+    lang: crate::i18n::Lang,
+) -> (StageChecklist, Source) {
+    let own = p.layer5.checklists.iter().any(|c| c.stage_id == stage_id);
+    let english = p
+        .stage(stage_id)
+        .and_then(|s| english_checklist(stage_id, &s.code))
+        .filter(|_| !own && lang == crate::i18n::Lang::En);
+    match english {
+        Some(c) => (c, Source::Default),
+        None => checklist_for(p, stage_id),
+    }
+}
+
+/// Before the first edit in `lang`: the project's own copy made from the checklist shown in
+/// `lang` ([`checklist_in`]), so that editing an English default edits the English text.
+pub fn copy_default_in(p: &mut Project, stage_id: Id, lang: crate::i18n::Lang) {
+    if !p.layer5.checklists.iter().any(|c| c.stage_id == stage_id) && p.stage(stage_id).is_some() {
+        let (c, _) = checklist_in(p, stage_id, lang);
+        p.layer5.checklists.push(c);
+    }
 }
 
 /// The default checklist of a stage code, `None` for a code outside the default list.
@@ -601,18 +621,6 @@ pub fn move_point(
 /// empty lists) is in force again.
 pub fn reset_to_default(p: &mut Project, stage_id: Id) {
     p.layer5.checklists.retain(|c| c.stage_id != stage_id);
-}
-
-/// «Reset to default» in `lang`: in English the English default becomes the project's copy
-/// again (see [`english_checklists`]); in Russian, or for a stage without a default, as
-/// [`reset_to_default`].
-pub fn reset_to_default_in(p: &mut Project, stage_id: Id, lang: crate::i18n::Lang) {
-    reset_to_default(p, stage_id);
-    let english = p
-        .stage(stage_id)
-        .and_then(|s| english_checklist(stage_id, &s.code))
-        .filter(|_| lang == crate::i18n::Lang::En);
-    p.layer5.checklists.extend(english);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -860,28 +868,41 @@ mod tests {
     }
 
     #[test]
-    fn english_checklists_mirror_the_russian_ones_and_count_as_default() {
+    fn english_defaults_mirror_the_russian_ones_and_follow_the_language() {
+        use crate::i18n::Lang;
         let cyr = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-        let mut p = crate::domain::tools::new_project("x", d(2025, 1, 1), crate::i18n::Lang::En);
-        assert_eq!(p.layer5.checklists.len(), 14);
+        assert_eq!(
+            super::super::defaults_en::CHECKLIST_CODES.to_vec(),
+            DEFAULTS.iter().map(|d| d.code).collect::<Vec<_>>()
+        );
+        let mut p = demo_project();
         for s in p.stages.clone() {
-            let (c, src) = checklist_for(&p, s.id);
+            let (c, src) = checklist_in(&p, s.id, Lang::En);
             assert_eq!(src, Source::Default, "{}", s.code);
-            let ru = default_checklist(&s.code).unwrap().to_checklist(s.id);
+            let ru = checklist_in(&p, s.id, Lang::Ru).0;
+            assert_eq!(ru, checklist_for(&p, s.id).0);
             for k in ListKind::ALL {
                 assert_eq!(list(&c, k).len(), list(&ru, k).len(), "{} {:?}", s.code, k);
                 assert!(list(&c, k).iter().all(|x| !cyr(x)), "{} {:?}", s.code, k);
             }
         }
         let id = p.stages[1].id;
+        copy_default_in(&mut p, id, Lang::En);
         add_point(&mut p, id, ListKind::Say, "«Why now?»").unwrap();
-        assert_eq!(checklist_for(&p, id).1, Source::Edited);
-        reset_to_default_in(&mut p, id, crate::i18n::Lang::En);
-        assert_eq!(checklist_for(&p, id).1, Source::Default);
-        assert_eq!(checklist_for(&p, id).0.say[0], CHECKLISTS_EN_21_SAY0);
-        reset_to_default_in(&mut p, id, crate::i18n::Lang::Ru);
-        assert_eq!(checklist_for(&p, id).1, Source::Default);
-        assert!(cyr(&checklist_for(&p, id).0.say[0]));
+        let (c, src) = checklist_in(&p, id, Lang::Ru);
+        assert_eq!(
+            src,
+            Source::Edited,
+            "an edited English copy stays in both languages"
+        );
+        assert_eq!(c.say[0], CHECKLISTS_EN_21_SAY0);
+        assert_eq!(c.say.last().map(String::as_str), Some("«Why now?»"));
+        reset_to_default(&mut p, id);
+        assert_eq!(
+            checklist_in(&p, id, Lang::En).0.say[0],
+            CHECKLISTS_EN_21_SAY0
+        );
+        assert!(cyr(&checklist_in(&p, id, Lang::Ru).0.say[0]));
     }
 
     const CHECKLISTS_EN_21_SAY0: &str =

@@ -641,8 +641,8 @@ pub fn layer4_results(p: &Project) -> Layer4Results {
 /// [`layer4_results`] (general questions do not complete a channel's list) and
 /// `gating::computed_status` (no result without channels).
 ///
-/// In English (`lang`) the same content in English, the stages' exit criteria and tools too,
-/// and the layer-5 checklists as the project's own English copies.
+/// In English (`lang`) the same content in English, the stages' exit criteria and tools too (the
+/// layer-5 default checklists follow the UI language, see `psychology::checklist_in`).
 pub fn new_project(name: &str, today: chrono::NaiveDate, lang: Lang) -> Project {
     let mut p = Project::new_empty(name, today);
     p.layer4.questions = default_questions(None, lang);
@@ -651,7 +651,6 @@ pub fn new_project(name: &str, today: chrono::NaiveDate, lang: Lang) -> Project 
     p.layer4.teo_template = default_teo_template(lang);
     if lang == Lang::En {
         p.stages = super::stages::default_stages_in(lang);
-        p.layer5.checklists = super::psychology::english_checklists(&p.stages);
     }
     p
 }
@@ -1389,7 +1388,7 @@ mod tests {
             .stages
             .iter()
             .all(|s| !cyr(&s.exit_criteria) && !cyr(s.name(Lang::En))));
-        assert!(ru.layer5.checklists.is_empty());
+        assert!(ru.layer5.checklists.is_empty() && en.layer5.checklists.is_empty());
     }
 
     #[test]
