@@ -141,6 +141,16 @@ impl Role {
             Role::Lpr => "ЛПР",
         }
     }
+
+    /// The abbreviation in `lang`: ЛВР/ЛФР/ЛПР in Russian, LVR/LFR/LPR in English.
+    pub fn abbr_in(self, lang: crate::i18n::Lang) -> &'static str {
+        match (self, lang) {
+            (_, crate::i18n::Lang::Ru) => self.abbr(),
+            (Role::Lvr, _) => "LVR",
+            (Role::Lfr, _) => "LFR",
+            (Role::Lpr, _) => "LPR",
+        }
+    }
 }
 
 impl TouchKind {
@@ -1103,6 +1113,23 @@ impl Project {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn role_abbreviations_per_language() {
+        use crate::i18n::Lang;
+        let ru: Vec<_> = super::Role::ALL
+            .iter()
+            .map(|r| r.abbr_in(Lang::Ru))
+            .collect();
+        let en: Vec<_> = super::Role::ALL
+            .iter()
+            .map(|r| r.abbr_in(Lang::En))
+            .collect();
+        assert_eq!(
+            (ru, en),
+            (vec!["ЛВР", "ЛФР", "ЛПР"], vec!["LVR", "LFR", "LPR"])
+        );
+    }
 
     #[test]
     fn labels_join_code_and_name_and_skip_an_empty_one() {

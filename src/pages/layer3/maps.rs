@@ -81,7 +81,7 @@ pub fn MapsTab() -> impl IntoView {
                         let href = Place::L3(L3Tab::Maps).href(&[("client", &id.to_string())]);
                         let gap_text = gaps
                             .iter()
-                            .map(|r| fill(t.get().l3.no_role, &[r.abbr()]))
+                            .map(|r| fill(t.get().l3.no_role, &[r.abbr_in(crate::state::current_lang())]))
                             .collect::<Vec<_>>()
                             .join(", ");
                         view! {
@@ -166,7 +166,7 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                 .map(|&r| {
                     (
                         r.abbr().to_string(),
-                        r.abbr().to_string(),
+                        r.abbr_in(crate::state::current_lang()).to_string(),
                         map.contacts(r).to_vec(),
                         true,
                     )

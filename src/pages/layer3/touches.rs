@@ -189,7 +189,7 @@ pub fn TouchesTab() -> impl IntoView {
                         <th scope="col">{tt.manager}</th>
                         <th scope="col" class="num">{tt.touches}</th>
                         {Role::ALL.into_iter().map(|r| view! {
-                            <th scope="col" class="num">{fill(tt.touches_by_role, &[r.abbr()])}</th>
+                            <th scope="col" class="num">{fill(tt.touches_by_role, &[r.abbr_in(crate::state::current_lang())])}</th>
                         }).collect_view()}
                         <th scope="col" class="num">{tt.target}</th>
                         <th scope="col">{tt.status}</th>

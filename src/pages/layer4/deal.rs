@@ -60,7 +60,11 @@ fn DealTools(id: Id) -> impl IntoView {
                         .iter()
                         .filter(|c| Some(c.client_id) == client)
                         .map(|c| {
-                            let roles: Vec<&str> = c.roles.iter().map(|r| r.abbr()).collect();
+                            let roles: Vec<&str> = c
+                                .roles
+                                .iter()
+                                .map(|r| r.abbr_in(crate::state::current_lang()))
+                                .collect();
                             (c.id, format!("{} ({})", c.name, roles.join(", ")))
                         })
                         .collect::<Vec<_>>()

@@ -117,7 +117,11 @@ pub fn kp_values(p: &Project, d: &Deal, lang: Lang) -> Values {
     for c in &d.criteria {
         if let Some(a) = c.advantage_id.and_then(adv_text) {
             rows.push(vec![
-                format!("Критерий {}: {}", c.owner.abbr(), c.text),
+                format!(
+                    "Критерий {}: {}",
+                    c.owner.abbr_in(crate::state::current_lang()),
+                    c.text
+                ),
                 a.text.clone(),
                 "✓".into(),
             ]);

@@ -85,7 +85,7 @@ fn StageChecklist(stage_id: Id) -> impl IntoView {
         let roles = s
             .role_focus
             .iter()
-            .map(|r| r.abbr())
+            .map(|r| r.abbr_in(crate::state::current_lang()))
             .collect::<Vec<_>>()
             .join(", ");
         let label = stage_label(&s);
