@@ -900,7 +900,7 @@ pub fn ImportDealsButton() -> impl IntoView {
                 .map(|p| {
                     p.stages
                         .iter()
-                        .map(|s| (s.id, format!("{} {}", s.code, s.name_ru)))
+                        .map(|s| (s.id, s.label(crate::state::current_lang())))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

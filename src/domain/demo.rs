@@ -1728,9 +1728,9 @@ fn add_layer4_samples(p: &mut Project) {
         });
     }
     l4.payback_threshold_years = Some(3.0);
-    l4.briefing = super::tools::default_briefing();
-    l4.kp_template = super::tools::default_kp_template();
-    l4.teo_template = super::tools::default_teo_template();
+    l4.briefing = super::tools::default_briefing(crate::i18n::Lang::Ru);
+    l4.kp_template = super::tools::default_kp_template(crate::i18n::Lang::Ru);
+    l4.teo_template = super::tools::default_teo_template(crate::i18n::Lang::Ru);
 }
 
 #[cfg(test)]

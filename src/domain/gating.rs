@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn a_new_projects_default_content_ticks_no_result() {
-        let mut p = crate::domain::tools::new_project("x", day());
+        let mut p = crate::domain::tools::new_project("x", day(), crate::i18n::Lang::Ru);
         assert!(!p.layer4.questions.is_empty() && !p.layer4.kp_template.is_empty());
         for id in computed_ids() {
             assert_eq!(computed_status(&p, id), Some(false), "{id}");
@@ -389,7 +389,10 @@ mod tests {
         assert_eq!(computed_status(&p, "l4.r.matrix"), Some(false));
         p.layer4
             .questions
-            .extend(crate::domain::tools::default_questions(Some(ch)));
+            .extend(crate::domain::tools::default_questions(
+                Some(ch),
+                crate::i18n::Lang::Ru,
+            ));
         assert_eq!(computed_status(&p, "l4.r.questions"), Some(true));
     }
 

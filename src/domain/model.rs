@@ -141,6 +141,16 @@ impl Role {
             Role::Lpr => "ЛПР",
         }
     }
+
+    /// The abbreviation in `lang`: ЛВР/ЛФР/ЛПР in Russian, LVR/LFR/LPR in English.
+    pub fn abbr_in(self, lang: crate::i18n::Lang) -> &'static str {
+        match (self, lang) {
+            (_, crate::i18n::Lang::Ru) => self.abbr(),
+            (Role::Lvr, _) => "LVR",
+            (Role::Lfr, _) => "LFR",
+            (Role::Lpr, _) => "LPR",
+        }
+    }
 }
 
 impl TouchKind {
@@ -1139,6 +1149,27 @@ impl Manager {
     }
 }
 
+impl Stage {
+    /// The stage's name in `lang`: the English name in English when it is not empty, else the
+    /// Russian one; in Russian the reverse (a stage created in English may have only `name_en`).
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        let (first, other) = match lang {
+            crate::i18n::Lang::En => (&self.name_en, &self.name_ru),
+            crate::i18n::Lang::Ru => (&self.name_ru, &self.name_en),
+        };
+        if first.trim().is_empty() {
+            other
+        } else {
+            first
+        }
+    }
+
+    /// «2.1 Needs of the LFR»: the code and the name in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        code_and_name(&self.code, self.name(lang))
+    }
+}
+
 impl Project {
     /// An empty project with the default ТФС stages, ready to be filled.
     pub fn new_empty(name: &str, today: NaiveDate) -> Project {
@@ -1198,6 +1229,23 @@ impl Project {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn role_abbreviations_per_language() {
+        use crate::i18n::Lang;
+        let ru: Vec<_> = super::Role::ALL
+            .iter()
+            .map(|r| r.abbr_in(Lang::Ru))
+            .collect();
+        let en: Vec<_> = super::Role::ALL
+            .iter()
+            .map(|r| r.abbr_in(Lang::En))
+            .collect();
+        assert_eq!(
+            (ru, en),
+            (vec!["ЛВР", "ЛФР", "ЛПР"], vec!["LVR", "LFR", "LPR"])
+        );
+    }
 
     #[test]
     fn labels_join_code_and_name_and_skip_an_empty_one() {

@@ -432,6 +432,50 @@ pub const DEFAULTS: [DefaultChecklist; 14] = [
     },
 ];
 
+/// The English default checklist of stage `stage_id` with code `code`, `None` for a code outside
+/// the default list.
+pub fn english_checklist(stage_id: Id, code: &str) -> Option<StageChecklist> {
+    let i = super::defaults_en::CHECKLIST_CODES
+        .iter()
+        .position(|c| *c == code.trim())?;
+    let [b, m, s, a] = super::defaults_en::CHECKLISTS[i];
+    let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect();
+    Some(StageChecklist {
+        stage_id,
+        behaviours: v(b),
+        mistakes: v(m),
+        say: v(s),
+        avoid: v(a),
+    })
+}
+
+/// The checklist in force for a stage as shown in `lang`: without the project's own copy, the
+/// default follows the UI language (English defaults in English).
+pub fn checklist_in(
+    p: &Project,
+    stage_id: Id,
+    lang: crate::i18n::Lang,
+) -> (StageChecklist, Source) {
+    let own = p.layer5.checklists.iter().any(|c| c.stage_id == stage_id);
+    let english = p
+        .stage(stage_id)
+        .and_then(|s| english_checklist(stage_id, &s.code))
+        .filter(|_| !own && lang == crate::i18n::Lang::En);
+    match english {
+        Some(c) => (c, Source::Default),
+        None => checklist_for(p, stage_id),
+    }
+}
+
+/// Before the first edit in `lang`: the project's own copy made from the checklist shown in
+/// `lang` ([`checklist_in`]), so that editing an English default edits the English text.
+pub fn copy_default_in(p: &mut Project, stage_id: Id, lang: crate::i18n::Lang) {
+    if !p.layer5.checklists.iter().any(|c| c.stage_id == stage_id) && p.stage(stage_id).is_some() {
+        let (c, _) = checklist_in(p, stage_id, lang);
+        p.layer5.checklists.push(c);
+    }
+}
+
 /// The default checklist of a stage code, `None` for a code outside the default list.
 pub fn default_checklist(stage_code: &str) -> Option<&'static DefaultChecklist> {
     DEFAULTS.iter().find(|d| d.code == stage_code.trim())
@@ -448,11 +492,20 @@ pub enum Source {
     Empty,
 }
 
-/// The checklist in force for a stage and where it comes from: the project's edited copy, else
-/// the default for the stage's code, else empty lists.
+/// The checklist in force for a stage and where it comes from: the project's copy (edited,
+/// unless it is the English default of a project created in English), else the default for the
+/// stage's code, else empty lists.
 pub fn checklist_for(p: &Project, stage_id: Id) -> (StageChecklist, Source) {
     if let Some(c) = p.layer5.checklists.iter().find(|c| c.stage_id == stage_id) {
-        return (c.clone(), Source::Edited);
+        let english = p
+            .stage(stage_id)
+            .and_then(|s| english_checklist(stage_id, &s.code));
+        let src = if english.as_ref() == Some(c) {
+            Source::Default
+        } else {
+            Source::Edited
+        };
+        return (c.clone(), src);
     }
     match p.stage(stage_id).and_then(|s| default_checklist(&s.code)) {
         Some(d) => (d.to_checklist(stage_id), Source::Default),
@@ -813,6 +866,47 @@ mod tests {
         assert!(s23.contains("ТЭО") && s23.contains("брифинг ЛФР"));
         assert!(all("1").contains("лид"));
     }
+
+    #[test]
+    fn english_defaults_mirror_the_russian_ones_and_follow_the_language() {
+        use crate::i18n::Lang;
+        let cyr = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        assert_eq!(
+            super::super::defaults_en::CHECKLIST_CODES.to_vec(),
+            DEFAULTS.iter().map(|d| d.code).collect::<Vec<_>>()
+        );
+        let mut p = demo_project();
+        for s in p.stages.clone() {
+            let (c, src) = checklist_in(&p, s.id, Lang::En);
+            assert_eq!(src, Source::Default, "{}", s.code);
+            let ru = checklist_in(&p, s.id, Lang::Ru).0;
+            assert_eq!(ru, checklist_for(&p, s.id).0);
+            for k in ListKind::ALL {
+                assert_eq!(list(&c, k).len(), list(&ru, k).len(), "{} {:?}", s.code, k);
+                assert!(list(&c, k).iter().all(|x| !cyr(x)), "{} {:?}", s.code, k);
+            }
+        }
+        let id = p.stages[1].id;
+        copy_default_in(&mut p, id, Lang::En);
+        add_point(&mut p, id, ListKind::Say, "«Why now?»").unwrap();
+        let (c, src) = checklist_in(&p, id, Lang::Ru);
+        assert_eq!(
+            src,
+            Source::Edited,
+            "an edited English copy stays in both languages"
+        );
+        assert_eq!(c.say[0], CHECKLISTS_EN_21_SAY0);
+        assert_eq!(c.say.last().map(String::as_str), Some("«Why now?»"));
+        reset_to_default(&mut p, id);
+        assert_eq!(
+            checklist_in(&p, id, Lang::En).0.say[0],
+            CHECKLISTS_EN_21_SAY0
+        );
+        assert!(cyr(&checklist_in(&p, id, Lang::Ru).0.say[0]));
+    }
+
+    const CHECKLISTS_EN_21_SAY0: &str =
+        "«How many failures did you have last year, and what did they cost the plant?»";
 
     #[test]
     fn custom_stage_has_no_default_and_empty_lists() {

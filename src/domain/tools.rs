@@ -12,12 +12,14 @@
 //! category A, so a page usually passes [`in_categories`] for A and B; tests pass `|_| true`.
 
 use super::accounts::{Categories, ResultCheck};
+use super::defaults_en;
 use super::model::{
     new_id, BriefingItem, Category, Deal, DealCriterion, DealStatus, Id, Project, Question,
     QuestionKind, Role,
 };
 use super::money::{ratio_pct, Money};
 use super::teo::{effect_price_ratio, teo_indicators, TeoIndicators};
+use crate::i18n::Lang;
 use std::collections::HashSet;
 use QuestionKind::{Implication, NeedPayoff, Problem, Situation};
 
@@ -628,12 +630,18 @@ pub fn layer4_results(p: &Project) -> Layer4Results {
 /// are added per channel on their tabs. The defaults tick no layer-4 result by themselves: see
 /// [`layer4_results`] (general questions do not complete a channel's list) and
 /// `gating::computed_status` (no result without channels).
-pub fn new_project(name: &str, today: chrono::NaiveDate) -> Project {
+///
+/// In English (`lang`) the same content in English, the stages' exit criteria and tools too (the
+/// layer-5 default checklists follow the UI language, see `psychology::checklist_in`).
+pub fn new_project(name: &str, today: chrono::NaiveDate, lang: Lang) -> Project {
     let mut p = Project::new_empty(name, today);
-    p.layer4.questions = default_questions(None);
-    p.layer4.briefing = default_briefing();
-    p.layer4.kp_template = default_kp_template();
-    p.layer4.teo_template = default_teo_template();
+    p.layer4.questions = default_questions(None, lang);
+    p.layer4.briefing = default_briefing(lang);
+    p.layer4.kp_template = default_kp_template(lang);
+    p.layer4.teo_template = default_teo_template(lang);
+    if lang == Lang::En {
+        p.stages = super::stages::default_stages_in(lang);
+    }
     p
 }
 
@@ -668,16 +676,17 @@ const DEFAULT_QUESTIONS: [(&str, Role, QuestionKind, &str); 21] = [
 /// Default question lists for 2.1, 2.2 and 2.3 about industrial equipment (pumps, heat
 /// exchangers and the like), SPIN-typed, with fresh ids, for `channel_id` (`None` makes them
 /// general questions, valid for every channel).
-pub fn default_questions(channel_id: Option<Id>) -> Vec<Question> {
+pub fn default_questions(channel_id: Option<Id>, lang: Lang) -> Vec<Question> {
     DEFAULT_QUESTIONS
         .iter()
-        .map(|(stage, role, kind, text)| Question {
+        .zip(defaults_en::QUESTIONS)
+        .map(|((stage, role, kind, ru), en)| Question {
             id: new_id(),
             stage_code: stage.to_string(),
             channel_id,
             role: *role,
             kind: *kind,
-            text: text.to_string(),
+            text: lang.pick(*ru, en).to_string(),
             need_ids: vec![],
         })
         .collect()
@@ -712,8 +721,12 @@ const DEFAULT_BRIEFING: [(&str, &str); 14] = [
 
 /// Default ЛФР briefing checklist: the baseline data to collect for the ТЭО (docs/METHOD.md §3.4),
 /// general (no channel), with fresh ids.
-pub fn default_briefing() -> Vec<BriefingItem> {
-    DEFAULT_BRIEFING
+pub fn default_briefing(lang: Lang) -> Vec<BriefingItem> {
+    let items = match lang {
+        Lang::Ru => &DEFAULT_BRIEFING,
+        Lang::En => &defaults_en::BRIEFING,
+    };
+    items
         .iter()
         .map(|(text, unit)| BriefingItem {
             id: new_id(),
@@ -763,7 +776,10 @@ pub const KP_PLACEHOLDERS: [(&str, &str); 24] = [
 
 /// Default КП template for the ЛФР, sections of docs/METHOD.md §5.1; placeholders in braces are
 /// listed in [`KP_PLACEHOLDERS`].
-pub fn default_kp_template() -> String {
+pub fn default_kp_template(lang: Lang) -> String {
+    if lang == Lang::En {
+        return defaults_en::KP_TEMPLATE.to_string();
+    }
     "\
 КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ № {number} от {date}
 
@@ -859,7 +875,10 @@ pub const TEO_PLACEHOLDERS: [(&str, &str); 28] = [
 
 /// Default ТЭО template for the ЛПР, sections of docs/METHOD.md §5.2; placeholders in braces are
 /// listed in [`TEO_PLACEHOLDERS`].
-pub fn default_teo_template() -> String {
+pub fn default_teo_template(lang: Lang) -> String {
+    if lang == Lang::En {
+        return defaults_en::TEO_TEMPLATE.to_string();
+    }
     "\
 ТЕХНИКО-ЭКОНОМИЧЕСКОЕ ОБОСНОВАНИЕ
 {subject}
@@ -910,6 +929,19 @@ IRR: {irr} %
 {conclusion}
 "
     .to_string()
+}
+
+/// The placeholders of the КП (`teo` false) or ТЭО template with what fills them, in `lang`.
+pub fn placeholder_help(teo: bool, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let (keys, en): (&[(&'static str, &'static str)], &[&'static str]) = if teo {
+        (&TEO_PLACEHOLDERS, &defaults_en::TEO_PLACEHOLDERS)
+    } else {
+        (&KP_PLACEHOLDERS, &defaults_en::KP_PLACEHOLDERS)
+    };
+    keys.iter()
+        .zip(en)
+        .map(|((k, ru), en)| (*k, lang.pick(*ru, *en)))
+        .collect()
 }
 
 /// The `{name}` placeholders of a template text, in order of first appearance.
@@ -1034,12 +1066,12 @@ mod tests {
     #[test]
     fn a_new_project_has_the_channel_independent_defaults() {
         let d = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
-        let p = new_project("Новый проект", d);
+        let p = new_project("Новый проект", d, Lang::Ru);
         assert_eq!(p.layer4.questions.len(), DEFAULT_QUESTIONS.len());
         assert!(p.layer4.questions.iter().all(|q| q.channel_id.is_none()));
         assert_eq!(p.layer4.briefing.len(), DEFAULT_BRIEFING.len());
-        assert_eq!(p.layer4.kp_template, default_kp_template());
-        assert_eq!(p.layer4.teo_template, default_teo_template());
+        assert_eq!(p.layer4.kp_template, default_kp_template(Lang::Ru));
+        assert_eq!(p.layer4.teo_template, default_teo_template(Lang::Ru));
         // Channel content is not invented.
         assert!(p.layer4.needs.is_empty() && p.layer4.advantages.is_empty());
         assert!(p.layer4.matrix.is_empty() && p.channels.is_empty());
@@ -1063,7 +1095,7 @@ mod tests {
         assert_eq!(s22.missing_roles, vec![Role::Lpr]);
         assert_eq!(s22.missing_kinds.len(), 3);
         // General defaults complete every channel and every SPIN type.
-        p.layer4.questions.extend(default_questions(None));
+        p.layer4.questions.extend(default_questions(None, Lang::Ru));
         let lists = question_lists(&p);
         assert!(lists.iter().all(ChannelQuestions::is_complete));
         for s in lists.iter().flat_map(|c| &c.stages) {
@@ -1256,15 +1288,17 @@ mod tests {
     fn defaults_complete_layer4_except_the_matrices() {
         let mut p = demo_project();
         // General defaults are no channel's own list…
-        p.layer4.questions.extend(default_questions(None));
+        p.layer4.questions.extend(default_questions(None, Lang::Ru));
         assert!(!layer4_results(&p).questions.met);
         // …the defaults added to each channel are.
         for ch in p.channels.iter().map(|c| c.id).collect::<Vec<_>>() {
-            p.layer4.questions.extend(default_questions(Some(ch)));
+            p.layer4
+                .questions
+                .extend(default_questions(Some(ch), Lang::Ru));
         }
-        p.layer4.briefing = default_briefing();
-        p.layer4.kp_template = default_kp_template();
-        p.layer4.teo_template = default_teo_template();
+        p.layer4.briefing = default_briefing(Lang::Ru);
+        p.layer4.kp_template = default_kp_template(Lang::Ru);
+        p.layer4.teo_template = default_teo_template(Lang::Ru);
         let r = layer4_results(&p);
         assert!(r.questions.met && r.templates.met);
         assert!(!r.matrices.met);
@@ -1303,9 +1337,55 @@ mod tests {
     }
 
     #[test]
+    fn a_project_created_in_english_has_english_defaults_with_the_same_placeholders() {
+        let cyr = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let (ru, en) = (new_project("x", d, Lang::Ru), new_project("x", d, Lang::En));
+        assert_eq!(ru.layer4.questions.len(), en.layer4.questions.len());
+        for (r, e) in ru.layer4.questions.iter().zip(&en.layer4.questions) {
+            assert_eq!(
+                (&r.stage_code, r.role, r.kind),
+                (&e.stage_code, e.role, e.kind)
+            );
+            assert!(!cyr(&e.text), "{}", e.text);
+        }
+        assert_eq!(en.layer4.briefing.len(), ru.layer4.briefing.len());
+        assert!(en
+            .layer4
+            .briefing
+            .iter()
+            .all(|b| !cyr(&b.text) && !cyr(&b.unit)));
+        assert!(!cyr(&en.layer4.kp_template) && !cyr(&en.layer4.teo_template));
+        assert_eq!(
+            placeholders(&en.layer4.kp_template),
+            placeholders(&ru.layer4.kp_template)
+        );
+        assert_eq!(
+            placeholders(&en.layer4.teo_template),
+            placeholders(&ru.layer4.teo_template)
+        );
+        for teo in [false, true] {
+            let (r, e) = (
+                placeholder_help(teo, Lang::Ru),
+                placeholder_help(teo, Lang::En),
+            );
+            assert_eq!(
+                r.iter().map(|x| x.0).collect::<Vec<_>>(),
+                e.iter().map(|x| x.0).collect::<Vec<_>>()
+            );
+            assert!(e.iter().all(|x| !cyr(x.1)));
+        }
+        assert!(en
+            .stages
+            .iter()
+            .all(|s| !cyr(&s.exit_criteria) && !cyr(s.name(Lang::En))));
+        assert!(ru.layer5.checklists.is_empty() && en.layer5.checklists.is_empty());
+    }
+
+    #[test]
     fn default_questions_are_spin_typed_per_stage() {
         let ch = new_id();
-        let qs = default_questions(Some(ch));
+        let qs = default_questions(Some(ch), Lang::Ru);
         assert!(qs.iter().all(|q| q.channel_id == Some(ch)));
         for stage in QUESTION_STAGES {
             let of_stage: Vec<&Question> = qs.iter().filter(|q| q.stage_code == stage).collect();
@@ -1322,7 +1402,7 @@ mod tests {
 
     #[test]
     fn default_briefing_covers_the_teo_baseline() {
-        let b = default_briefing();
+        let b = default_briefing(Lang::Ru);
         let all: String = b.iter().map(|i| i.text.to_lowercase()).collect();
         for word in [
             "электроэнерг",
@@ -1341,8 +1421,8 @@ mod tests {
     #[test]
     fn template_placeholders_are_documented() {
         for (text, doc) in [
-            (default_kp_template(), KP_PLACEHOLDERS.as_slice()),
-            (default_teo_template(), TEO_PLACEHOLDERS.as_slice()),
+            (default_kp_template(Lang::Ru), KP_PLACEHOLDERS.as_slice()),
+            (default_teo_template(Lang::Ru), TEO_PLACEHOLDERS.as_slice()),
         ] {
             let used = placeholders(&text);
             let documented: Vec<&str> = doc.iter().map(|(n, _)| *n).collect();
@@ -1354,9 +1434,9 @@ mod tests {
             }
         }
         // §5.1 sections and §5.2 sections are there.
-        let kp = default_kp_template();
+        let kp = default_kp_template(Lang::Ru);
         assert!(kp.contains("Спецификация и цена") && kp.contains("Срок действия"));
-        let teo = default_teo_template();
+        let teo = default_teo_template(Lang::Ru);
         for section in ["Резюме", "Инвестиции (CAPEX)", "чувствительность", "Вывод"]
         {
             assert!(teo.contains(section), "{section}");

@@ -136,6 +136,16 @@ pub fn ru_plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a s
     }
 }
 
+/// The placeholder of a date field: how [`fmt_date`] writes a date, in the words of `lang`.
+pub fn date_placeholder(lang: Lang) -> &'static str {
+    lang.pick("ДД.ММ.ГГГГ", "DD.MM.YYYY")
+}
+
+/// Kilobytes, the unit of stored sizes.
+pub fn kb(lang: Lang) -> &'static str {
+    lang.pick("КБ", "KB")
+}
+
 /// A date as `ДД.ММ.ГГГГ` (ru) or ISO (en is also day-first to avoid US ambiguity).
 ///
 /// Written out by hand rather than through chrono's `format("%d.%m.%Y")`: its format-string

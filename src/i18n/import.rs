@@ -168,7 +168,7 @@ pub const IMPORT_EN: Import = Import {
     stage_mapping: "Stage mapping",
     crm_stage: "CRM stage",
     rows: "Rows",
-    project_stage: "Project ТФС stage",
+    project_stage: "Project TFS stage",
     won: "Won",
     lost: "Lost (keeps the stage reached)",
     not_mapped: "— not mapped (rows are rejected) —",

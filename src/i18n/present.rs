@@ -89,10 +89,7 @@ pub fn count(n: usize, lang: Lang) -> String {
 
 /// A ТФС stage's name in the UI language (the Russian name when it has no English one).
 pub fn stage_name(s: &Stage, lang: Lang) -> &str {
-    match lang {
-        Lang::En if !s.name_en.trim().is_empty() => &s.name_en,
-        _ => &s.name_ru,
-    }
+    s.name(lang)
 }
 
 /// A ТФС stage as a person reads it: its code as a short prefix, then its name

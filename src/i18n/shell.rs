@@ -478,7 +478,7 @@ pub const SHELL_EN: Shell = Shell {
     managers_section: "Managers",
     clients_section: "Clients",
     deals_section: "Deals (projects)",
-    stages_section: "ТФС stages",
+    stages_section: "TFS stages",
     col_code: "Code",
     col_name: "Name",
     col_region: "Region",

@@ -3,8 +3,8 @@
 //! holds, e.g. after an import.
 
 use crate::domain::{DealStatus, MoneyUnit, Project};
+use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_date, fmt_pct, parse_date, unit_label};
-use crate::i18n::{fill, Lang};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
@@ -79,7 +79,7 @@ fn CompanyForm() -> impl IntoView {
             </label>
             <label class="field">
                 <span>{move || t.get().shell.as_of}</span>
-                <input class="input" placeholder="ДД.ММ.ГГГГ" prop:value=get(|p| p.company.as_of.map(fmt_date).unwrap_or_default())
+                <input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) prop:value=get(|p| p.company.as_of.map(fmt_date).unwrap_or_default())
                     on:change=move |ev| { let v = parse_date(&event_target_value(&ev)); store.update(|p| p.company.as_of = v) } />
             </label>
             <label class="field">
@@ -311,7 +311,7 @@ fn StagesTable() -> impl IntoView {
                     let lang = lang.get();
                     let won = t.get().shell.col_won_stage;
                     store.current.with(|p| p.as_ref().map(|p| p.stages.iter().map(|s| {
-                        let name = if lang == Lang::En && !s.name_en.is_empty() { s.name_en.clone() } else { s.name_ru.clone() };
+                        let name = s.name(lang).to_string();
                         view! {
                             <tr class:muted=!s.is_funnel>
                                 <td>{s.code.clone()}</td>

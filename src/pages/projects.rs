@@ -5,8 +5,8 @@ use crate::components::download::download_project;
 use crate::components::import::ImportButton;
 use crate::domain::demo::demo_project;
 use crate::domain::{new_id, Id, Project};
-use crate::i18n::fill;
 use crate::i18n::format::fmt_num;
+use crate::i18n::{fill, Lang};
 use crate::persist::library::{self, Meta};
 use crate::state::route::{go, Route};
 use crate::state::storage::LocalStore;
@@ -28,11 +28,18 @@ pub fn ProjectsPage() -> impl IntoView {
     let store = use_store();
     let new_empty = move |_| {
         let name = t.get_untracked().shell.new_name_default;
-        store.add_project(crate::domain::tools::new_project(name, today()));
+        store.add_project(crate::domain::tools::new_project(
+            name,
+            today(),
+            store.lang.get_untracked(),
+        ));
         go(Route::Data);
     };
     let new_demo = move |_| {
-        store.add_project(demo_project());
+        store.add_project(match store.lang.get_untracked() {
+            Lang::Ru => demo_project(),
+            Lang::En => crate::domain::demo_en::demo_project_en(),
+        });
         go(Route::Method);
     };
     let live = Memo::new(move |_| {
@@ -168,7 +175,7 @@ fn ProjectRow(meta: Meta) -> impl IntoView {
             </Show>
             <span class="muted small">
                 {move || t.get().shell.saved_at_label}" "{fmt_stamp(&meta.saved_at)}" · "
-                {move || t.get().shell.size_label}" "{move || fmt_num(size_kb, 0, lang.get())}" КБ"
+                {move || t.get().shell.size_label}" "{move || fmt_num(size_kb, 0, lang.get())}" "{move || crate::i18n::format::kb(lang.get())}
             </span>
             <span class="row gap actions">
                 <button class="btn small" on:click=open data-testid="open-project">{move || t.get().shell.open}</button>

@@ -24,6 +24,15 @@ pub fn use_i18n() -> Signal<&'static Catalogue> {
 }
 
 #[cfg(target_arch = "wasm32")]
+/// The current language read where no signal is at hand (labels built inside a view), tracked;
+/// Russian outside the app's context.
+pub fn current_lang() -> Lang {
+    use_context::<store::Store>()
+        .map(|s| s.lang.get())
+        .unwrap_or_default()
+}
+
+#[cfg(target_arch = "wasm32")]
 /// The current language, reactive.
 pub fn use_lang() -> Signal<Lang> {
     let store = store::use_store();

@@ -62,7 +62,7 @@ pub fn segment_label(p: &Project, s: &Segment, t: &Catalogue) -> String {
 fn roles_label(roles: &[Role]) -> String {
     roles
         .iter()
-        .map(|r| r.abbr())
+        .map(|r| r.abbr_in(crate::state::current_lang()))
         .collect::<Vec<_>>()
         .join(", ")
 }

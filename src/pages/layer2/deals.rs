@@ -303,7 +303,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         view! {
             <label class="field">
                 <span>{move || label(&t.get().l2)}</span>
-                <input class="input" placeholder="ДД.ММ.ГГГГ" data-testid=format!("deal-{key}")
+                <input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) data-testid=format!("deal-{key}")
                     prop:value=move || store.current.with(|p| p.as_ref().and_then(|p| p.deals.iter().find(|d| d.id == id)).and_then(get).map(fmt_date).unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -348,7 +348,7 @@ fn DealEditor(id: Id) -> impl IntoView {
             view! {
                 <h2 data-testid="deal-heading">{fill(t.d_editor, &[&d.label()])}</h2>
                 <p>
-                    <span data-testid="deal-current-stage">{p.stage(d.stage_id).map(|s| format!("{} {}", s.code, s.name_ru)).unwrap_or_default()}</span>
+                    <span data-testid="deal-current-stage">{p.stage(d.stage_id).map(|s| s.label(crate::state::current_lang())).unwrap_or_default()}</span>
                     " · "<span data-testid="deal-status">{status_label(d.status, &t)}</span>
                     " · "{format!("{} {}", t.d_cat, cat.letter())}
                     " · "{money(p, d.amount, lang)}
@@ -366,8 +366,8 @@ fn DealEditor(id: Id) -> impl IntoView {
         let v = with_deal(&|p, d| {
             d.history.iter().enumerate().map(|(i, h)| view! {
                 <tr data-testid=format!("history-{i}")>
-                    <td>{p.stage(h.stage_id).map(|s| format!("{} {}", s.code, s.name_ru)).unwrap_or_else(|| "?".into())}</td>
-                    <td><input class="input" placeholder="ДД.ММ.ГГГГ" aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
+                    <td>{p.stage(h.stage_id).map(|s| s.label(crate::state::current_lang())).unwrap_or_else(|| "?".into())}</td>
+                    <td><input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) aria-label=t.d_entered data-testid=format!("history-date-{i}") prop:value=fmt_date(h.entered)
                         on:change=move |ev| {
                             match parse_date(&event_target_value(&ev)) {
                                 Some(x) => error.set(edit_deal(store, id, lang.get_untracked(), |_, d| layer2::moves::set_history_date(d, i, x))),
@@ -394,7 +394,7 @@ fn DealEditor(id: Id) -> impl IntoView {
     let stage_options = move || {
         store.current.with(|p| {
             p.as_ref().map(|p| {
-                p.stages.iter().map(|s| view! { <option value=s.id.to_string()>{format!("{} {}", s.code, s.name_ru)}</option> }).collect_view()
+                p.stages.iter().map(|s| view! { <option value=s.id.to_string()>{s.label(crate::state::current_lang())}</option> }).collect_view()
             })
         })
     };
@@ -531,7 +531,7 @@ fn DealEditor(id: Id) -> impl IntoView {
                     </label>
                     <label class="field">
                         <span>{move || t.get().l2.d_date}</span>
-                        <input class="input" placeholder="ДД.ММ.ГГГГ" data-testid="move-date" prop:value=move || move_date.get()
+                        <input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) data-testid="move-date" prop:value=move || move_date.get()
                             on:change=move |ev| move_date.set(event_target_value(&ev)) />
                     </label>
                     <button class="btn primary" data-testid="move-btn" on:click=do_move>{move || t.get().l2.d_move_btn}</button>

@@ -125,7 +125,7 @@ pub(crate) fn unit(p: &Project, lang: Lang) -> &'static str {
 pub(crate) fn stage_label(p: &Project, i: usize) -> String {
     p.stages
         .get(i)
-        .map(|s| format!("{} {}", s.code, s.name_ru))
+        .map(|s| s.label(crate::state::current_lang()))
         .unwrap_or_default()
 }
 

@@ -61,18 +61,28 @@ pub(super) fn StagesTab() -> impl IntoView {
             Some(p.stages.iter().enumerate().map(|(i, s)| {
                 let id = s.id;
                 let deals = layer2::stage_list::deals_on_stage(p, id);
-                let label = format!("{} {}", s.code, s.name_ru);
+                let lang = crate::state::current_lang();
+                let label = s.label(lang);
                 let code = s.code.clone();
                 let name = s.name_ru.clone();
+                let ru = s.name_ru.clone();
+                // In English a stage with an English name is renamed in that name.
+                let en_name = lang == crate::i18n::Lang::En && !s.name_en.trim().is_empty();
                 let code2 = s.code.clone();
-                let name2 = s.name_ru.clone();
+                let name2 = s.name(lang).to_string();
                 view! {
                     <tr data-testid=format!("stage-row-{i}")>
                         <td class="num">{i + 1}</td>
                         <td><input class="input l2-code-input" aria-label=cell_name(t.s_code, &label) data-testid=format!("stage-code-{i}") prop:value=s.code.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); let name = name.clone(); apply(Box::new(move |p| layer2::stage_list::rename_stage(p, id, &v, &name))) } /></td>
-                        <td><input class="input" aria-label=cell_name(t.s_name, &label) data-testid=format!("stage-name-{i}") prop:value=s.name_ru.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); let code = code.clone(); apply(Box::new(move |p| layer2::stage_list::rename_stage(p, id, &code, &v))) } /></td>
+                        <td><input class="input" aria-label=cell_name(t.s_name, &label) data-testid=format!("stage-name-{i}") prop:value=s.name(lang).to_string()
+                            on:change=move |ev| { let v = event_target_value(&ev); let code = code.clone(); let ru = ru.clone(); apply(Box::new(move |p| {
+                                layer2::stage_list::rename_stage(p, id, &code, &v)?;
+                                if let Some(s) = p.stages.iter_mut().find(|s| s.id == id).filter(|_| en_name) {
+                                    s.name_en = std::mem::replace(&mut s.name_ru, ru);
+                                }
+                                Ok(())
+                            })) } /></td>
                         <td><input type="checkbox" aria-label=cell_name(t.s_funnel, &label) prop:checked=s.is_funnel
                             on:change=move |ev| { let v = event_target_checked(&ev); apply(Box::new(move |p| { if let Some(s) = p.stages.iter_mut().find(|s| s.id == id) { s.is_funnel = v } Ok(()) })) } /></td>
                         <td><input type="radio" name="l2-won" aria-label=cell_name(t.s_won, &label) data-testid=format!("stage-won-{i}") prop:checked=s.is_won
@@ -115,7 +125,7 @@ pub(super) fn StagesTab() -> impl IntoView {
         let options = store.current.with(|p| {
             p.as_ref().map(|p| {
                 p.stages.iter().filter(|s| s.id != id).map(|s| view! {
-                <option value=s.id.to_string()>{format!("{} {}", s.code, s.name_ru)}</option>
+                <option value=s.id.to_string()>{s.label(crate::state::current_lang())}</option>
             }).collect_view()
             })
         });
@@ -210,7 +220,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                     <select class="input" data-testid="new-stage-after" on:change=move |ev| new_after.set(event_target_value(&ev))>
                         <option value="">{move || t.get().l2.s_at_start}</option>
                         {move || store.current.with(|p| p.as_ref().map(|p| p.stages.iter().map(|s| view! {
-                            <option value=s.id.to_string()>{format!("{} {}", s.code, s.name_ru)}</option>
+                            <option value=s.id.to_string()>{s.label(crate::state::current_lang())}</option>
                         }).collect_view()))}
                     </select></label>
                 <button class="btn primary" data-testid="new-stage-insert" on:click=insert>{move || t.get().l2.s_insert_btn}</button>

@@ -82,7 +82,7 @@ pub fn ContactCard(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 .join(", ");
             let name = c.name.clone();
             let slug = c.name.clone();
-            let roles = c.roles.iter().map(|r| r.abbr()).collect::<Vec<_>>().join(", ");
+            let roles = c.roles.iter().map(|r| r.abbr_in(crate::state::current_lang())).collect::<Vec<_>>().join(", ");
             let opponent = c.attitude == Some(Attitude::Opponent);
             Some(view! {
                 <li class="l3-card" class:opponent=opponent data-testid=format!("l3-contact-{slug}")>
@@ -282,13 +282,13 @@ pub fn ContactForm(client: Id, editing: RwSignal<Option<Id>>, focus: bool) -> im
                                         if on { v.push(r) }
                                     });
                                 } />
-                            <span>{r.abbr()}</span>
+                            <span>{r.abbr_in(crate::state::current_lang())}</span>
                         </label>
                     }).collect_view()}
                     {move || {
                         let s = suggestion.get();
                         (!s.is_empty()).then(|| {
-                            let list = s.iter().map(|r| r.abbr()).collect::<Vec<_>>().join(", ");
+                            let list = s.iter().map(|r| r.abbr_in(crate::state::current_lang())).collect::<Vec<_>>().join(", ");
                             let taken = roles.with(|v| s.iter().all(|r| v.contains(r)));
                             view! {
                                 <span class="small muted" data-testid="l3-role-hint">{fill(t.get().l3.role_hint, &[&list])}</span>

@@ -80,7 +80,7 @@ pub fn MapsTab() -> impl IntoView {
                 let gap_text = item
                     .gaps
                     .iter()
-                    .map(|r| fill(t.get().l3.no_role, &[r.abbr()]))
+                    .map(|r| fill(t.get().l3.no_role, &[r.abbr_in(crate::state::current_lang())]))
                     .collect::<Vec<_>>()
                     .join(", ");
                 view! {
@@ -157,7 +157,7 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
             .into_iter()
             .map(|g| {
                 let (key, title) = match g.role {
-                    Some(r) => (r.abbr().to_string(), r.abbr().to_string()),
+                    Some(r) => (r.abbr().to_string(), r.abbr_in(crate::state::current_lang()).to_string()),
                     None => ("none".to_string(), t.get().l3.no_roles.to_string()),
                 };
                 let warn = g.is_gap().then(|| {
@@ -172,7 +172,7 @@ fn ClientMap(id: Id, focus: bool) -> impl IntoView {
                     <div class="l3-role" data-testid=format!("l3-role-{key}")>
                         <h3>{match g.role {
                             // A role is explained on hover and focus (glossary).
-                            Some(r) => view! { <TermHint term=role_term(r)>{r.abbr()}</TermHint> }.into_any(),
+                            Some(r) => view! { <TermHint term=role_term(r)>{r.abbr_in(crate::state::current_lang())}</TermHint> }.into_any(),
                             None => title.clone().into_any(),
                         }}</h3>
                         {warn}

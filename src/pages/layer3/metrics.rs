@@ -101,7 +101,12 @@ pub fn MetricsTab() -> impl IntoView {
                     .iter()
                     .filter_map(|g| {
                         p.channels.iter().find(|c| c.id == g.channel_id).map(|c| {
-                            format!("{} {} {}", c.name, g.category.letter(), g.role.abbr())
+                            format!(
+                                "{} {} {}",
+                                c.name,
+                                g.category.letter(),
+                                g.role.abbr_in(crate::state::current_lang())
+                            )
                         })
                     })
                     .collect();

@@ -403,7 +403,7 @@ fn ActivityForm(channel: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{move || t.get().l3.planned_date}</span>
-                    <input class="input" data-testid="l3-activity-date" placeholder="ДД.ММ.ГГГГ" prop:value=date
+                    <input class="input" data-testid="l3-activity-date" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) prop:value=date
                         on:change=move |ev| date.set(event_target_value(&ev)) />
                 </label>
                 <label class="field">

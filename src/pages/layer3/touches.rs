@@ -181,7 +181,7 @@ pub fn TouchesTab() -> impl IntoView {
                         <th scope="col">{tt.manager}</th>
                         <th scope="col" class="num">{tt.touches}</th>
                         {Role::ALL.into_iter().map(|r| view! {
-                            <th scope="col" class="num"><crate::components::a11y::TermHint term=crate::i18n::glossary::role_term(r)>{fill(tt.touches_by_role, &[r.abbr()])}</crate::components::a11y::TermHint></th>
+                            <th scope="col" class="num"><crate::components::a11y::TermHint term=crate::i18n::glossary::role_term(r)>{fill(tt.touches_by_role, &[r.abbr_in(crate::state::current_lang())])}</crate::components::a11y::TermHint></th>
                         }).collect_view()}
                         <th scope="col" class="num">{tt.target}</th>
                         <th scope="col">{tt.status}</th>

@@ -85,7 +85,7 @@ fn TypicalMapCard(ci: usize, channel: Id, category: Category) -> impl IntoView {
                 let miss = m
                     .missing
                     .iter()
-                    .map(|r| fill(tt.l3.no_role, &[r.abbr()]))
+                    .map(|r| fill(tt.l3.no_role, &[r.abbr_in(crate::state::current_lang())]))
                     .collect::<Vec<_>>()
                     .join(", ");
                 view! { <span class="warning">{format!("✗ {miss}")}</span> }.into_any()
@@ -119,7 +119,7 @@ fn TypicalMapCard(ci: usize, channel: Id, category: Category) -> impl IntoView {
                         view! {
                             <li>
                                 <input class="input" data-testid=format!("{base2}-{i}") prop:value=pos
-                                    aria-label=role.abbr()
+                                    aria-label=role.abbr_in(crate::state::current_lang())
                                     on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         store.update(|p| { set_position(p, channel, category, role, i, &v); });
@@ -139,7 +139,7 @@ fn TypicalMapCard(ci: usize, channel: Id, category: Category) -> impl IntoView {
             let dup = RwSignal::new(false);
             view! {
                 <div class="l3-role">
-                    <h4><crate::components::a11y::TermHint term=crate::i18n::glossary::role_term(role)>{role.abbr()}</crate::components::a11y::TermHint></h4>
+                    <h4><crate::components::a11y::TermHint term=crate::i18n::glossary::role_term(role)>{role.abbr_in(crate::state::current_lang())}</crate::components::a11y::TermHint></h4>
                     <ul class="l3-positions">{rows}</ul>
                     <input class="input" data-testid=format!("{base}-add")
                         placeholder=move || t.get().l3.add_position

@@ -60,7 +60,11 @@ fn DealTools(id: Id) -> impl IntoView {
                         .iter()
                         .filter(|c| Some(c.client_id) == client)
                         .map(|c| {
-                            let roles: Vec<&str> = c.roles.iter().map(|r| r.abbr()).collect();
+                            let roles: Vec<&str> = c
+                                .roles
+                                .iter()
+                                .map(|r| r.abbr_in(crate::state::current_lang()))
+                                .collect();
                             (c.id, format!("{} ({})", c.name, roles.join(", ")))
                         })
                         .collect::<Vec<_>>()
@@ -126,7 +130,7 @@ fn DealTools(id: Id) -> impl IntoView {
                                     <option value="" selected=by.is_none()>"—"</option>
                                     {contacts().into_iter().map(|(k, s)| view! { <option value=k.to_string() selected=by == Some(k)>{s}</option> }).collect_view()}
                                 </select></td>
-                                <td><input class="input" placeholder="ДД.ММ.ГГГГ" prop:value=n.date.map(fmt_date).unwrap_or_default() aria-label=l4.col_date
+                                <td><input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) prop:value=n.date.map(fmt_date).unwrap_or_default() aria-label=l4.col_date
                                     on:change=move |ev| { let raw = event_target_value(&ev); let v = parse_date(&raw); if v.is_none() && !raw.trim().is_empty() { date_err.set(true) } else { date_err.set(false); upd_deal(id, |d| if let Some(n) = d.needs.iter_mut().find(|n| n.id == nid) { n.date = v }) } } />
                                     {move || date_err.get().then(|| view! { <span class="error-text" role="alert">{t.get().l4.err_date}</span> })}</td>
                                 <td><button class="btn ghost" aria-label=l4.delete on:click=move |_| if confirm(&fill(t.get_untracked().l4.delete_confirm, &[&text])) { upd_deal(id, |d| d.needs.retain(|n| n.id != nid)) }>"✕"</button></td>

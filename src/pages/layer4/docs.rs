@@ -147,12 +147,13 @@ pub fn DocsTab() -> impl IntoView {
                 <textarea class="input l4-template-text" rows="24" data-testid="l4-template" aria-label=move || t.get().labels.template_text prop:value=template
                     on:change=move |ev| { let v = event_target_value(&ev); let teo_doc = is_teo.get_untracked(); store.update(|p| if teo_doc { p.layer4.teo_template = v } else { p.layer4.kp_template = v }) }></textarea>
                 <p class="muted">{move || t.get().l4.placeholders}
-                    {move || (if is_teo.get() { &tools::TEO_PLACEHOLDERS[..] } else { &tools::KP_PLACEHOLDERS[..] }).iter().map(|(k, d)| format!("{{{k}}} — {d}")).collect::<Vec<_>>().join("; ")}
+                    {move || tools::placeholder_help(is_teo.get(), store.lang.get()).iter().map(|(k, d)| format!("{{{k}}} — {d}")).collect::<Vec<_>>().join("; ")}
                 </p>
                 <button class="btn" data-testid="l4-template-reset" on:click=move |_| {
                     if super::confirm(t.get_untracked().l4.reset_confirm) {
                         let teo_doc = is_teo.get_untracked();
-                        store.update(|p| if teo_doc { p.layer4.teo_template = tools::default_teo_template() } else { p.layer4.kp_template = tools::default_kp_template() })
+                        let lang = store.lang.get_untracked();
+                        store.update(|p| if teo_doc { p.layer4.teo_template = tools::default_teo_template(lang) } else { p.layer4.kp_template = tools::default_kp_template(lang) })
                     }
                 }>{move || t.get().l4.template_reset}</button>
             </section>

@@ -43,9 +43,10 @@ pub fn QuestionsTab() -> impl IntoView {
     let fill_defaults = move |_| {
         if let Some(ch) = channel.get_untracked() {
             store.update(|p| {
-                p.layer4
-                    .questions
-                    .extend(tools::default_questions(Some(ch)))
+                p.layer4.questions.extend(tools::default_questions(
+                    Some(ch),
+                    store.lang.get_untracked(),
+                ))
             })
         }
     };
@@ -172,7 +173,7 @@ pub fn BriefingTab() -> impl IntoView {
             <p class="muted">{move || t.get().l4.briefing_hint}</p>
             {move || items().is_empty().then(|| view! {
                 <p class="empty-state">{t.get().l4.briefing_empty}" "
-                    <button class="btn primary" data-testid="l4-default-briefing" on:click=move |_| store.update(|p| p.layer4.briefing = tools::default_briefing())>{t.get().l4.add_default_briefing}</button>
+                    <button class="btn primary" data-testid="l4-default-briefing" on:click=move |_| store.update(|p| p.layer4.briefing = tools::default_briefing(store.lang.get_untracked()))>{t.get().l4.add_default_briefing}</button>
                 </p>
             })}
             <div class="table-box"><table class="table" data-testid="l4-briefing">

@@ -67,7 +67,7 @@ fn StageChecklist(stage_id: Id) -> impl IntoView {
     let current = Memo::new(move |_| {
         store.current.with(|p| {
             p.as_ref().map(|p| {
-                let (c, src) = psychology::checklist_for(p, stage_id);
+                let (c, src) = psychology::checklist_in(p, stage_id, store.lang.get());
                 let s = p.stage(stage_id).cloned();
                 (c, src, s, psychology::has_default(p, stage_id))
             })
@@ -85,7 +85,7 @@ fn StageChecklist(stage_id: Id) -> impl IntoView {
         let roles = s
             .role_focus
             .iter()
-            .map(|r| r.abbr())
+            .map(|r| r.abbr_in(crate::state::current_lang()))
             .collect::<Vec<_>>()
             .join(", ");
         let label = stage_label(&s);
@@ -135,13 +135,21 @@ fn PointList(
     let draft = RwSignal::new(String::new());
     let apply = move |f: Edit| {
         let mut res = Ok(());
-        store.update(|p| res = f(p));
+        let lang = store.lang.get_untracked();
+        store.update(|p| {
+            psychology::copy_default_in(p, stage_id, lang);
+            res = f(p)
+        });
         error.set(res.err());
     };
     let add = move || {
         let text = draft.get_untracked();
         let mut res = Ok(());
-        store.update(|p| res = psychology::add_point(p, stage_id, kind, &text));
+        let lang = store.lang.get_untracked();
+        store.update(|p| {
+            psychology::copy_default_in(p, stage_id, lang);
+            res = psychology::add_point(p, stage_id, kind, &text)
+        });
         match res {
             Ok(()) => {
                 draft.set(String::new());

@@ -40,9 +40,9 @@ pub fn Layer5Page() -> impl IntoView {
     }
 }
 
-/// `2.1 Выявление потребностей ЛФР`.
+/// `2.1 Выявление потребностей ЛФР` (the name in the UI language).
 pub(crate) fn stage_label(s: &Stage) -> String {
-    format!("{} {}", s.code, s.name_ru)
+    s.label(crate::state::current_lang())
 }
 
 /// A stage id from the query, if it is one of the project's stages.
