@@ -197,7 +197,7 @@ fn LockBanner(layer: u8) -> impl IntoView {
                     view! { <li data-testid=format!("gate-todo-{}", s.item.id)>{label}{link}</li> }
                 }).collect_view();
                 view! {
-                    <strong data-testid=format!("gate-title-{layer}")>"🔒 "{fill(g.locked, &[&layer.to_string(), &w])}</strong>
+                    <strong data-testid=format!("gate-title-{layer}")>{fill(g.locked, &[&layer.to_string(), &w])}</strong>
                     <p>{g.read_only}</p>
                     <p>{fill(g.todo, &[&w])}</p>
                     <ul class="gate-todo">{items}</ul>

@@ -178,7 +178,7 @@ fn DealsList() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{move || t.get().l2.f_sort}</span>
-                    <select class="input" data-testid="deal-sort" on:change=move |ev| {
+                    <select class="input" data-nav="" data-testid="deal-sort" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         set_query(&[("sort", (v != "code").then_some(v.as_str()))]);
                     }>
