@@ -40,11 +40,20 @@ fn show(v: Option<&Value>, m: &Merge, lang: Lang) -> String {
                 s.clone()
             }
         }
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|x| show(Some(x), m, lang))
-            .collect::<Vec<_>>()
-            .join("; "),
+        Some(Value::Array(a)) => {
+            // A list (a stage history) differs at its end mostly: long ones show their tail.
+            let text = a
+                .iter()
+                .map(|x| show(Some(x), m, lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let n = text.chars().count();
+            if n > SHOWN_VALUE {
+                let tail: String = text.chars().skip(n - (SHOWN_VALUE - 1)).collect();
+                return format!("…{tail}");
+            }
+            text
+        }
         Some(Value::Object(o)) => o
             .iter()
             .map(|(k, x)| {
