@@ -455,8 +455,8 @@ mod tests {
             let deals: Vec<_> = p.deals.iter().collect();
             format!(
                 "{:?}{:?}",
-                crate::domain::funnel::funnel_snapshot(p, &deals),
-                crate::domain::funnel::scoreboard(p, &deals, as_of)
+                crate::domain::layer2::conversion::funnel_snapshot(p, &deals),
+                crate::domain::layer2::scoreboard::scoreboard(p, &deals, as_of)
             )
         };
         assert_eq!(board(&ru), board(&en));

@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn a_new_project_has_every_step_open_and_starts_with_the_clients() {
-        let p = new_project("x", day());
+        let p = new_project("x", day(), crate::i18n::Lang::Ru);
         let f = first_use(&p).expect("layer 1 is not done");
         assert!(f.is_new);
         assert_eq!(f.steps.len(), 7);
@@ -292,7 +292,7 @@ mod tests {
 
         // A new project with a channel, a hypothesis and a plan: those three are done, the
         // data-bound ones (clients, ABC, structure, plans) not.
-        let mut p = new_project("x", day());
+        let mut p = new_project("x", day(), crate::i18n::Lang::Ru);
         p.channels.push(Dimension {
             id: crate::domain::new_id(),
             name: "Дилеры".into(),
@@ -406,7 +406,7 @@ mod tests {
         for c in [Chart::Pareto, Chart::PlanFact, Chart::Funnel] {
             assert_eq!(chart_gap(&demo, c), None, "{c:?} has data in the demo");
         }
-        let p = new_project("x", day());
+        let p = new_project("x", day(), crate::i18n::Lang::Ru);
         assert_eq!(chart_gap(&p, Chart::Pareto), Some(NextAction::AddClients));
         assert_eq!(chart_gap(&p, Chart::PlanFact), Some(NextAction::SetPlan));
         assert_eq!(chart_gap(&p, Chart::Funnel), Some(NextAction::AddDeals));
@@ -416,7 +416,7 @@ mod tests {
         q.revenues.clear();
         assert_eq!(chart_gap(&q, Chart::Pareto), Some(NextAction::AddRevenues));
         // A plan alone, or actuals alone, draw a line.
-        let mut q = new_project("x", day());
+        let mut q = new_project("x", day(), crate::i18n::Lang::Ru);
         q.layer1.company_plan.0 = 100;
         assert_eq!(chart_gap(&q, Chart::PlanFact), None);
         q.layer1.company_plan.0 = 0;
@@ -466,6 +466,9 @@ mod tests {
         let (g, _) = deal_groups(&q, "");
         assert_eq!(g.last().unwrap().manager, None);
         assert!(g.last().unwrap().deals.contains(&q.deals[0].id));
-        assert_eq!(deal_groups(&new_project("x", day()), ""), (vec![], 0));
+        assert_eq!(
+            deal_groups(&new_project("x", day(), crate::i18n::Lang::Ru), ""),
+            (vec![], 0)
+        );
     }
 }
