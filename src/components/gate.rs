@@ -166,23 +166,6 @@ fn LockBanner(layer: u8) -> impl IntoView {
             .with(|p| p.as_ref().and_then(|p| unlock(p, layer)))
     });
     let asking = RwSignal::new(false);
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
-    let save = move |_| {
-        let r = reason.get_untracked();
-        // Checked first, so that a refused reason does not touch the project.
-        let mut probe = crate::domain::Project::new_empty("", today());
-        if let Err(e) = method::add_override(&mut probe, layer, &r, today()) {
-            error.set(Some(e));
-            return;
-        }
-        store.update(|p| {
-            let _ = method::add_override(p, layer, &r, today());
-        });
-        asking.set(false);
-        reason.set(String::new());
-        error.set(None);
-    };
     view! {
         <div class="banner warning gate-banner no-print" role="note" data-testid=format!("gate-banner-{layer}")>
             {move || todo.get().map(|u| {
@@ -212,24 +195,56 @@ fn LockBanner(layer: u8) -> impl IntoView {
                     </button>
                 }
             >
-                <div class="override-form">
-                    <label class="field">
-                        <span>{move || t.get().shell.override_reason}</span>
-                        <textarea
-                            prop:value=move || reason.get()
-                            on:input=move |ev| reason.set(event_target_value(&ev))
-                            data-testid=format!("gate-override-reason-{layer}")
-                        ></textarea>
-                    </label>
-                    {move || error.get().map(|e| view! { <p class="error-text" role="alert">{e}</p> })}
-                    <div class="row gap">
-                        <button class="btn primary" on:click=save data-testid=format!("gate-override-save-{layer}")>
-                            {move || t.get().shell.override_save}
-                        </button>
-                        <button class="btn ghost" on:click=move |_| asking.set(false)>{move || t.get().shell.cancel}</button>
-                    </div>
-                </div>
+                <OverrideForm layer asking testid="gate-override" />
             </Show>
+        </div>
+    }
+}
+
+/// The form that records an early start of layer `layer` with its reason (docs/METHOD.md §4.1),
+/// shown while `asking`; on the lock banner and on the method map. Test ids
+/// `{testid}-reason-{layer}` and `{testid}-save-{layer}`.
+#[component]
+pub fn OverrideForm(layer: u8, asking: RwSignal<bool>, testid: &'static str) -> impl IntoView {
+    let t = use_i18n();
+    let lang = use_lang();
+    let store = use_store();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<method::OverrideError>);
+    let save = move |_| {
+        let r = reason.get_untracked();
+        // Checked first, so that a refused reason does not touch the project.
+        let mut probe = crate::domain::Project::new_empty("", today());
+        if let Err(e) = method::add_override(&mut probe, layer, &r, today()) {
+            error.set(Some(e));
+            return;
+        }
+        store.update(|p| {
+            let _ = method::add_override(p, layer, &r, today());
+        });
+        asking.set(false);
+        reason.set(String::new());
+        error.set(None);
+    };
+    view! {
+        <div class="override-form">
+            <label class="field">
+                <span>{move || t.get().shell.override_reason}</span>
+                <textarea
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))
+                    data-testid=format!("{testid}-reason-{layer}")
+                ></textarea>
+            </label>
+            {move || error.get().map(|e| view! {
+                <p class="error-text" role="alert">{crate::i18n::edit::override_error_text(e, lang.get())}</p>
+            })}
+            <div class="row gap">
+                <button class="btn primary" on:click=save data-testid=format!("{testid}-save-{layer}")>
+                    {move || t.get().shell.override_save}
+                </button>
+                <button class="btn ghost" on:click=move |_| asking.set(false)>{move || t.get().shell.cancel}</button>
+            </div>
         </div>
     }
 }

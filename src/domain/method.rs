@@ -241,19 +241,28 @@ pub fn toggle_tick(p: &mut Project, id: &str) -> bool {
     true
 }
 
+/// Why an early start of a layer was refused (worded by `i18n::edit::override_error_text`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverrideError {
+    /// The reason is blank: without one a layer is not opened early.
+    NoReason,
+    /// Only layers 2–5 can be opened early (layer 1 is never locked).
+    NotOverridable,
+}
+
 /// Records an override for layer `n`. The reason must not be blank.
 pub fn add_override(
     p: &mut Project,
     n: u8,
     reason: &str,
     date: NaiveDate,
-) -> Result<(), &'static str> {
+) -> Result<(), OverrideError> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err("Укажите причину: без неё слой не открывается досрочно.");
+        return Err(OverrideError::NoReason);
     }
     if !(2..=5).contains(&n) {
-        return Err("Досрочно можно открыть только слои 2–5.");
+        return Err(OverrideError::NotOverridable);
     }
     p.method.overrides.push(LayerOverride {
         layer: n,

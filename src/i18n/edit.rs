@@ -12,6 +12,7 @@ use crate::domain::layer2::{
     moves::{HistoryProblem, MoveError},
     stage_list::StageError,
 };
+use crate::domain::method::OverrideError;
 use crate::domain::stages::StageListProblem;
 
 /// «клиенты: 3, сделки: 1, …»: the non-zero counts of what refers to a dimension.
@@ -57,6 +58,20 @@ fn manager_in_use(u: &ManagerUsage, lang: Lang) -> String {
 }
 
 /// Why a client, a dimension or a manager was not deleted.
+/// Why an early start was refused, in `lang`.
+pub fn override_error_text(e: OverrideError, lang: Lang) -> &'static str {
+    match e {
+        OverrideError::NoReason => lang.pick(
+            "Укажите причину: без неё слой не открывается досрочно.",
+            "Give a reason: without one a layer is not opened early.",
+        ),
+        OverrideError::NotOverridable => lang.pick(
+            "Досрочно можно открыть только слои 2–5.",
+            "Only layers 2–5 can be opened early.",
+        ),
+    }
+}
+
 pub fn edit_error_text(e: &EditError, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
     match e {
@@ -298,6 +313,27 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn override_errors_keep_their_russian_and_have_english() {
+        for (e, ru) in [
+            (
+                OverrideError::NoReason,
+                "Укажите причину: без неё слой не открывается досрочно.",
+            ),
+            (
+                OverrideError::NotOverridable,
+                "Досрочно можно открыть только слои 2–5.",
+            ),
+        ] {
+            match e {
+                OverrideError::NoReason | OverrideError::NotOverridable => {}
+            }
+            assert_eq!(override_error_text(e, Lang::Ru), ru);
+            let en = override_error_text(e, Lang::En);
+            assert!(!en.is_empty() && !app_russian(en), "{en}");
+        }
     }
 
     /// One value of every variant with the Russian text users saw before the domain returned

@@ -8,7 +8,7 @@ use crate::domain::method::{self, Item, ItemKind, ItemStatus, Layer, LAYERS};
 use crate::domain::Project;
 use crate::i18n::Lang;
 use crate::state::route::{use_tab, MethodTab, Place};
-use crate::state::store::{today, use_store};
+use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
 use leptos::prelude::*;
 
@@ -121,9 +121,7 @@ fn LayerCard(layer: Layer, marks: Signal<Option<MethodMarks>>) -> impl IntoView 
     let store = use_store();
     let n = layer.n;
     let state = Memo::new(move |_| marks.with(|m| m.as_ref().and_then(|m| m.layer(n).cloned())));
-    let reason = RwSignal::new(String::new());
     let asking = RwSignal::new(false);
-    let error = RwSignal::new(None::<&'static str>);
 
     // Until the marks have arrived: the badge says so instead of guessing a state.
     let status = move || match state.get() {
@@ -135,21 +133,6 @@ fn LayerCard(layer: Layer, marks: Signal<Option<MethodMarks>>) -> impl IntoView 
     };
     let locked = move || matches!(state.get(), Some(LayerState::Locked { .. }));
     let overridden = move || matches!(state.get(), Some(LayerState::Overridden(_)));
-    let save_override = move |_| {
-        let r = reason.get_untracked();
-        // Check first, so that a refused override does not touch the project.
-        let mut probe = crate::domain::Project::new_empty("", today());
-        if let Err(e) = method::add_override(&mut probe, n, &r, today()) {
-            error.set(Some(e));
-            return;
-        }
-        store.update(|p| {
-            let _ = method::add_override(p, n, &r, today());
-        });
-        asking.set(false);
-        reason.set(String::new());
-        error.set(None);
-    };
 
     let column = move |kind: ItemKind| {
         let items: Vec<Item> = layer
@@ -197,23 +180,7 @@ fn LayerCard(layer: Layer, marks: Signal<Option<MethodMarks>>) -> impl IntoView 
                         </button>
                     }
                 >
-                    <div class="override-form">
-                        <label class="field">
-                            <span>{move || t.get().shell.override_reason}</span>
-                            <textarea
-                                prop:value=move || reason.get()
-                                on:input=move |ev| reason.set(event_target_value(&ev))
-                                data-testid=format!("override-reason-{n}")
-                            ></textarea>
-                        </label>
-                        {move || error.get().map(|e| view! { <p class="error-text" role="alert">{e}</p> })}
-                        <div class="row gap">
-                            <button class="btn primary" on:click=save_override data-testid=format!("override-save-{n}")>
-                                {move || t.get().shell.override_save}
-                            </button>
-                            <button class="btn ghost" on:click=move |_| asking.set(false)>{move || t.get().shell.cancel}</button>
-                        </div>
-                    </div>
+                    <crate::components::gate::OverrideForm layer=n asking testid="override" />
                 </Show>
             </Show>
             <Show when=overridden>

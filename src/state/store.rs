@@ -17,7 +17,6 @@
 
 use super::storage::LocalStore;
 use crate::domain::demo::demo_project;
-use crate::domain::demo_en::demo_project_en;
 use crate::domain::{Id, Project};
 use crate::i18n::Lang;
 use crate::persist::library::{self, meta_key, KeyValue, Meta, Progress, Unreadable};
@@ -189,14 +188,6 @@ pub fn fmt_stamp(iso: &str) -> String {
     )
 }
 
-/// Whether the browser's preferred language (`navigator.language`) is Russian; true when it
-/// cannot be read, as the app is Russian-first.
-fn browser_prefers_russian() -> bool {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .is_none_or(|l| l.to_ascii_lowercase().starts_with("ru"))
-}
-
 impl Store {
     /// Reads the project list and opens the last project (or creates the demo on a first
     /// visit). Only the metas and the opened project are read; the rest is checked later.
@@ -272,15 +263,10 @@ impl Store {
         }
         store.to_check.set_value(to_check);
         if store.current.with_untracked(Option::is_none) && first_visit {
-            // First visit: open on the demo project, saved right away; a browser that does not
-            // prefer Russian gets the English UI (unless chosen before) and the English demo.
-            if prefs.lang.is_none() && !browser_prefers_russian() {
-                store.set_lang(Lang::En);
-            }
-            store.add_project(match store.lang.get_untracked() {
-                Lang::Ru => demo_project(),
-                Lang::En => demo_project_en(),
-            });
+            // First visit: open on the (Russian) demo project, saved right away. The app is
+            // Russian-first whatever the browser's language; the English demo is one click away
+            // on «Проекты» once the UI is switched to English (its code loads with that screen).
+            store.add_project(demo_project());
         }
         when_idle(move || store.check_next());
         store
