@@ -31,9 +31,8 @@ export const LIMIT = {
     diagnosis: 60,
     glossary: 15,
     l1_clients: 125,
-    l2_deals: 135,
     layer1: 125,
-    layer2: 35,
+    layer2: 215,
     layer3: 110,
     layer4: 120,
     layer5: 60,
@@ -73,7 +72,7 @@ const FOLLOW_UP = ["marks"];
 const groups = new Map(Object.entries(manifest.groups));
 // Screens whose tabs are parts of their own: opening the screen fetches its group and the
 // group of the tab it opens on (each other tab is counted on its own, after the screen).
-const DEFAULT_TAB = { layer1: "l1_clients", layer2: "l2_board" };
+const DEFAULT_TAB = { layer1: "l1_clients" };
 const TAB_OF = Object.fromEntries(
   [...groups.keys()].filter((g) => /^l\d_/.test(g)).map((g) => [g, `layer${g[1]}`]),
 );

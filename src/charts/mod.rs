@@ -5,6 +5,9 @@
 
 use plotters::prelude::*;
 use plotters::style::TextStyle;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 
 /// The chart font: the system sans-serif at `size` pixels.
 pub fn font(size: u32) -> TextStyle<'static> {
@@ -26,16 +29,135 @@ pub const GRID: RGBColor = RGBColor(0xdd, 0xe2, 0xea);
 pub fn to_svg(
     w: u32,
     h: u32,
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+    draw: impl FnOnce(&DrawingArea<Svg, plotters::coord::Shift>),
 ) -> String {
     let mut s = String::new();
     {
-        let root = SVGBackend::with_string(&mut s, (w, h)).into_drawing_area();
+        let root = Svg::new(SVGBackend::with_string(&mut s, (w, h))).into_drawing_area();
         draw(&root);
         let _ = root.present();
     }
     s
 }
+
+/// plotters' SVG backend, except that in the browser text is measured on an offscreen canvas:
+/// plotters measures web fonts by inserting a `<span>` with a `style` attribute, which the app's
+/// Content-Security-Policy (no inline styles) refuses (the same as the canvas backend of
+/// `components::chart`). Natively it measures as plotters does.
+pub struct Svg<'a> {
+    inner: SVGBackend<'a>,
+    #[cfg(target_arch = "wasm32")]
+    ctx: Option<web_sys::CanvasRenderingContext2d>,
+}
+
+impl<'a> Svg<'a> {
+    fn new(inner: SVGBackend<'a>) -> Self {
+        Svg {
+            inner,
+            #[cfg(target_arch = "wasm32")]
+            ctx: {
+                use wasm_bindgen::JsCast;
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("canvas").ok())
+                    .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+                    .and_then(|c| c.get_context("2d").ok().flatten())
+                    .and_then(|c| c.dyn_into().ok())
+            },
+        }
+    }
+}
+
+impl DrawingBackend for Svg<'_> {
+    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(ctx) = &self.ctx {
+            ctx.set_font(&format!(
+                "{} {}px {}",
+                style.style().as_str(),
+                style.size(),
+                style.family().as_str()
+            ));
+            let width = ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+            return Ok((
+                width.ceil().max(0.0) as u32,
+                style.size().ceil().max(0.0) as u32,
+            ));
+        }
+        self.inner.estimate_text_size(text, style)
+    }
+}
+
 pub mod funnel;
 pub mod mini_funnel;
 pub mod pareto;

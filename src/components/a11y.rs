@@ -61,7 +61,7 @@ pub fn TermHint(
     view! {
         <span class="term" class:open=move || open.get()
             on:mouseenter=move |_| open.set(true) on:mouseleave=move |_| open.set(false)>
-            <button type="button" class="term-name" aria-describedby=id.clone()
+            <button type="button" class="term-name" data-nav="" aria-describedby=id.clone()
                 on:focus=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
                 on:click=move |_| open.update(|o| *o = !*o)

@@ -119,7 +119,7 @@ pub fn TableExport(
         failed.set(!ok);
     };
     view! {
-        <span class="export-bar no-print" role="group" aria-label=move || t.get().export.group>
+        <span class="export-bar no-print" data-nav="" role="group" aria-label=move || t.get().export.group>
             <button type="button" class="btn ghost small" data-testid=format!("export-csv-{target}")
                 title=move || t.get().export.csv_title on:click=move |_| save(&t1, false)>{move || t.get().export.csv}</button>
             <button type="button" class="btn ghost small" data-testid=format!("export-xlsx-{target}")
@@ -170,7 +170,7 @@ pub fn ChartExport(
         }
     });
     view! {
-        <span class="export-bar no-print" role="group" aria-label=move || t.get().export.group>
+        <span class="export-bar no-print" data-nav="" role="group" aria-label=move || t.get().export.group>
             <button type="button" class="btn ghost small" data-testid=format!("export-png-{testid}")
                 title=move || t.get().export.png_title on:click=png>{move || t.get().export.png}</button>
             {svg_button}

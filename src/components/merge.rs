@@ -379,7 +379,7 @@ pub fn MergeDialog(req: MergeRequest) -> impl IntoView {
                                 <h3 data-testid="merge-changes-title">
                                     {move || fill(t.get().merge.changes, &[&n_changes.to_string()])}
                                 </h3>
-                                <div class="table-box">
+                                <div class="table-box" tabindex="0">
                                     <table class="table" data-testid="merge-changes">
                                         <thead>
                                             <tr>

@@ -214,7 +214,7 @@ fn MappingTable(kind: Kind, table: Arc<Table>, mapping: RwSignal<Mapping>) -> im
         .collect_view();
     view! {
         <h3>{move || t.get().import.mapping}</h3>
-        <div class="table-box"><table class="table import-mapping" data-testid="import-mapping">
+        <div class="table-box" tabindex="0"><table class="table import-mapping" data-testid="import-mapping">
             <thead><tr>
                 <th>{move || t.get().import.column}</th>
                 <th>{move || t.get().import.field}</th>
@@ -292,7 +292,7 @@ fn Preview(
             })
             .collect_view();
         view! {
-            <div class="table-box"><table class="table import-preview" data-testid="import-preview">
+            <div class="table-box" tabindex="0"><table class="table import-preview" data-testid="import-preview">
                 <thead><tr><th>{t.get().import.line}</th>{head}<th>{t.get().import.problem}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
@@ -367,7 +367,7 @@ fn ReportView(report: Report, headers: Vec<String>, extra: Vec<String>) -> impl 
                     {move || t.get().import.download_rejected}
                 </button>
             </Show>
-            <div class="table-box"><table class="table" data-testid="import-rejected">
+            <div class="table-box" tabindex="0"><table class="table" data-testid="import-rejected">
                 <thead><tr>
                     <th>{move || t.get().import.line}</th>
                     <th>{move || t.get().import.column}</th>
@@ -1058,7 +1058,7 @@ pub fn ImportDealsButton() -> impl IntoView {
                 {move || t.get().import.stage_mapping}" ↻"
             </button>
             <h3>{move || t.get().import.stage_mapping}</h3>
-            <div class="table-box"><table class="table" data-testid="import-stage-mapping">
+            <div class="table-box" tabindex="0"><table class="table" data-testid="import-stage-mapping">
                 <thead><tr>
                     <th>{move || t.get().import.crm_stage}</th>
                     <th>{move || t.get().import.rows}</th>

@@ -167,12 +167,12 @@ pub fn elaboration_text(c: &ElaborationConclusion, lang: Lang) -> String {
         }
         ElaborationConclusion::NoLfr(names) => format!(
             "{}: {}.",
-            lang.pick("Не выявлен ЛФР", "No ЛФР identified"),
+            lang.pick("Не выявлен ЛФР", "No LFR identified"),
             names.join(", ")
         ),
         ElaborationConclusion::NoLpr(names) => format!(
             "{}: {}.",
-            lang.pick("Не выявлен ЛПР", "No ЛПР identified"),
+            lang.pick("Не выявлен ЛПР", "No LPR identified"),
             names.join(", ")
         ),
         ElaborationConclusion::NoOpenProject(names) => format!(

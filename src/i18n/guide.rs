@@ -117,10 +117,10 @@ pub const GUIDE_EN: Guide = Guide {
     deal_search: "Find a deal",
     deal_search_placeholder: "code, title or client",
     deal_none_found: "No deal matches the search.",
-    deal_choose: "Choose a deal: its needs, criteria, ТЭО and documents appear here.",
+    deal_choose: "Choose a deal: its needs, criteria, TEO and documents appear here.",
     no_manager: "No manager",
     deal_count: "Deals shown: {} of {}",
-    empty_deals_l4: "The project has no deals: needs, criteria, ТЭО and documents are kept per deal.",
+    empty_deals_l4: "The project has no deals: needs, criteria, TEO and documents are kept per deal.",
     panel_show: "show the results",
     panel_hide: "collapse",
 };

@@ -207,9 +207,9 @@ mod tests {
 
     #[test]
     fn stages_read_by_name_with_the_code_as_a_prefix() {
-        let s = stage("2.1", "Выявление потребностей ЛФР", "Needs of the ЛФР");
+        let s = stage("2.1", "Выявление потребностей ЛФР", "Needs of the LFR");
         assert_eq!(stage_title(&s, Lang::Ru), "2.1 Выявление потребностей ЛФР");
-        assert_eq!(stage_title(&s, Lang::En), "2.1 Needs of the ЛФР");
+        assert_eq!(stage_title(&s, Lang::En), "2.1 Needs of the LFR");
         // No English name: the Russian one; no name: the code; no code: the name.
         assert_eq!(stage_name(&stage("1", "Лид", " "), Lang::En), "Лид");
         assert_eq!(stage_title(&stage("8", "", ""), Lang::Ru), "8");

@@ -360,7 +360,7 @@ pub const SHELL_EN: Shell = Shell {
         "lists",
         "managers",
         "clients",
-        "ТФС stages",
+        "TFS stages",
         "deals",
         "contacts",
         "layer 1",

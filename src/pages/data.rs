@@ -130,7 +130,7 @@ fn ManagersTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.managers_section}</h2>
-        <div class="table-box"><table class="table" data-testid="managers-table">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="managers-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -198,7 +198,7 @@ fn ClientsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.clients_section}" ("{total}")"</h2>
-        <div class="table-box"><table class="table" data-testid="clients-table">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="clients-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -275,7 +275,7 @@ fn DealsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.deals_section}" ("{total}")"</h2>
-        <div class="table-box"><table class="table" data-testid="deals-table">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="deals-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_client}</th>
@@ -299,7 +299,7 @@ fn StagesTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.stages_section}</h2>
-        <div class="table-box"><table class="table" data-testid="stages-table">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="stages-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>

@@ -17,12 +17,29 @@ fn current_hash() -> String {
 #[derive(Clone, Copy)]
 struct LocationCtx(RwSignal<Location>);
 
+/// Takes the focus from the focused form field, if any, so that it fires its pending `change`.
+fn commit_focused_field() {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().active_element() else {
+        return;
+    };
+    if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.blur();
+        }
+    }
+}
+
 /// The current route as a signal that follows `hashchange`; also provides the tab and query.
 pub fn provide_route() -> RwSignal<Route> {
     let hash = current_hash();
     let route = RwSignal::new(Route::parse(&hash));
     let location = RwSignal::new(Location::parse(&hash));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        // A field still being edited commits its value (its change and blur handlers run) while
+        // its screen is still there, before the new route replaces it: an edit is never lost,
+        // and no handler runs after its screen's state is gone.
+        commit_focused_field();
         let hash = current_hash();
         let r = Route::parse(&hash);
         if route.get_untracked() != r {

@@ -1,7 +1,8 @@
 // Behaviour: in English a new project starts with English stage names, question lists, LFR
 // briefing, KP and TEO templates and layer-5 checklists — no Cyrillic in the text the app wrote
-// on those screens; a first visit from a browser that does not prefer Russian opens the English
-// UI on the English demo, whose dashboard and scoreboard carry English names and no Cyrillic.
+// on those screens; the app is Russian-first on any browser, and in English the demo offered on
+// «Projects» is the English demo, whose dashboard and scoreboard carry English names and no
+// Cyrillic.
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
@@ -74,13 +75,19 @@ appTest("a project created in English has English defaults", async (session, t) 
   });
 });
 
-appTest("a first visit from an English browser opens the English demo", async (session) => {
+appTest("in English, the demo on «Projects» is the English demo; the app stays Russian-first", async (session) => {
+  // Whatever the browser's language, a first visit opens in Russian on the Russian demo.
   await session.page.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, "language", { get: () => "en-US" });
   });
-  const app = await Sloy.open(session, "#/dashboard");
-  await app.expectCurrentProject("Demo: HydroTherm Machinery");
+  const app = await Sloy.open(session, "#/projects");
+  await app.expectCurrentProject("Демо: ГидроТеплоМаш");
+  await app.expectText(app.by("lang-switch"), "EN");
+  await app.click(app.by("lang-switch"));
   await app.expectText(app.by("lang-switch"), "RU");
+  await app.click(app.by("new-demo"));
+  await app.expectCurrentProject("Demo: HydroTherm Machinery");
+  await app.route("#/dashboard");
   await app.guard(app.by("dash-plan").waitFor({ state: "visible" }));
   await app.expectText(app.by("dash-manager-row").nth(1), "Maria Petrova");
   await expectNoCyrillic(app, "dashboard", "body");

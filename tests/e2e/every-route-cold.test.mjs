@@ -11,7 +11,7 @@ const SCREENS = [
   ["#/method/report", "report-page"],
   ["#/dashboard", "dash-page"],
   ["#/l1", "l1-page"],
-  // The tabs of layers 1 and 2 are parts of their own.
+  // The tabs of layer 1 are parts of their own.
   ...["dims", "abc", "hypotheses", "goals", "plans", "structure", "planfact"].map((tab) => [`#/l1/${tab}`, "l1-page"]),
   ["#/l2", "l2-page"],
   ...["funnel", "metrics", "deals", "stages"].map((tab) => [`#/l2/${tab}`, "l2-page"]),

@@ -179,6 +179,8 @@ appTest(
     await t.test("КП with a long specification keeps its totals with the last rows", async () => {
       // 30 lines: the table runs over a page; the totals follow its last row.
       await app.route(`#/l4/docs?deal=${d01}&doc=kp`);
+      // Layer 4 of the demo waits for layer 3: editing it needs an early start.
+      await app.openEarly(4);
       for (let i = 0; i < 30; i += 1) await app.click(app.by("l4-spec-add"));
       const last = app.by("l4-spec-line-30");
       await app.guard(last.waitFor({ state: "visible" }));

@@ -405,7 +405,7 @@ fn History() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="table-box">
+                <div class="table-box" tabindex="0">
                 <table class="table diag-history" data-testid="diag-history">
                     <thead><tr>
                         <th>{d.h_date}</th><th>{d.h_period}</th><th>{d.h_segment}</th><th class="num">{d.h_layer}</th>

@@ -193,7 +193,7 @@ pub fn checks_table(
         })
         .collect_view();
     view! {
-        <div class="table-box"><table class="table diag-checks" data-testid=testid>
+        <div class="table-box" tabindex="0"><table class="table diag-checks" data-testid=testid>
             <thead><tr><th>{d.col_metric}</th><th class="num">{d.col_value}</th><th class="num">{d.col_threshold}</th>
                 <th>{d.col_status}</th><th>{d.col_evidence}</th></tr></thead>
             <tbody>{rows}</tbody>

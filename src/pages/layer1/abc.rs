@@ -141,7 +141,7 @@ pub fn AbcTab() -> impl IntoView {
             })}
         </ul>
         <crate::components::export::TableExport target="tbl-abc-summary" name="abc-summary".to_string() />
-        <div class="table-box"><table id="tbl-abc-summary" class="table" data-testid="abc-summary">
+        <div class="table-box" tabindex="0"><table id="tbl-abc-summary" class="table" data-testid="abc-summary">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th><th class="num">{move || t.get().l1.share}</th>
                 <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th>
@@ -197,7 +197,7 @@ pub fn AbcTab() -> impl IntoView {
             }
         })}
         <crate::components::export::TableExport target="tbl-abc-table" name="abc".to_string() />
-        <div class="table-box">
+        <div class="table-box" tabindex="0">
         <table id="tbl-abc-table" class="table" data-testid="abc-table">
             <thead><tr><th>"#"</th><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.name}</th>
                 <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th>

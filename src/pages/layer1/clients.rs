@@ -242,7 +242,7 @@ pub fn ClientsTab() -> impl IntoView {
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="client-error">{e}</p> })}
         <crate::components::export::TableExport target="tbl-clients-table" name="clients".to_string() />
-        <div class="table-box">
+        <div class="table-box" tabindex="0">
         <table id="tbl-clients-table" class="table" data-testid="clients-table">
             <thead><tr>
                 {head("code", Box::new(move || t.get().l1.code.to_string()))}

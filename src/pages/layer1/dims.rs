@@ -74,7 +74,7 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
     view! {
         <section class="l1-dim" data-testid=format!("dims-{slug}")>
             <h2>{title}</h2>
-            <div class="table-box"><table class="table">
+            <div class="table-box" tabindex="0"><table class="table">
                 <thead><tr><th>{move || t.get().l1.dim_name}</th><th class="num">{move || t.get().l1.dim_used}</th>
                     <th>{move || t.get().l1.move_to}</th><ActionsTh /></tr></thead>
                 <tbody>

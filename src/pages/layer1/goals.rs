@@ -143,7 +143,7 @@ pub fn GoalsTab() -> impl IntoView {
                     _ => refuse(0, t.get_untracked().l1.company_plan.to_string(), t.get_untracked().l1.bad_number, &v),
                 } } /></label>
         {err_at(0)}
-        <div class="table-box"><table class="table" data-testid="category-shares">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="category-shares">
             <tbody>
                 {move || cats.get().map(|c| c.plans.iter().map(|cp| {
                     let k = cp.category;
@@ -168,7 +168,7 @@ pub fn GoalsTab() -> impl IntoView {
             }
         })}
         <h2>{move || t.get().l1.goals_projects}</h2>
-        <div class="table-box">
+        <div class="table-box" tabindex="0">
         <table class="table" data-testid="project-goals-table">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.win_rate}</th>
                 <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><crate::components::a11y::ActionsTh />
@@ -232,7 +232,7 @@ pub fn GoalsTab() -> impl IntoView {
         }))}
         <h2>{move || t.get().l1.market_share}</h2>
         <p class="muted">{move || t.get().l1.share_formula}</p>
-        <div class="table-box"><table class="table" data-testid="market-share">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="market-share">
             <thead><tr><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.plan}</th>
                 <th class="num">{move || t.get().l1.volume}</th><th class="num">{move || t.get().l1.share_plan}</th>
                 <th class="num">{move || t.get().l1.share_base}</th></tr></thead>
@@ -254,7 +254,7 @@ pub fn GoalsTab() -> impl IntoView {
         </table></div>
 
         <h3 class="l1-gap">{move || t.get().l1.volumes}</h3>
-        <div class="table-box"><table class="table" data-testid="market-volumes">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="market-volumes">
             <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
                 {move || store.current.with(|p| p.as_ref().map(|p| {

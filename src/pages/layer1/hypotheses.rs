@@ -92,7 +92,7 @@ pub fn HypothesesTab() -> impl IntoView {
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="h-error">{e}</p> })}
         <crate::components::export::TableExport target="tbl-h-table" name="hypotheses".to_string() />
-        <div class="table-box">
+        <div class="table-box" tabindex="0">
         <table id="tbl-h-table" class="table" data-testid="h-table">
             <thead><tr><th>{move || t.get().l1.h_segment}</th><th>{move || t.get().l1.channel}</th><th>{move || t.get().l1.region}</th>
                 <th class="num">{move || t.get().l1.h_volume}</th><th class="num">{move || t.get().l1.h_share}</th>

@@ -98,7 +98,7 @@ pub fn PlansTab() -> impl IntoView {
             view! {
                 <div class="l1-proposal" data-testid="plans-proposal">
                     <p>{move || t.get().l1.proposal_help}</p>
-                    <div class="table-box"><table class="table">
+                    <div class="table-box" tabindex="0"><table class="table">
                         <thead><tr><th>{move || t.get().l1.manager}</th><th class="num">{move || t.get().l1.base_revenue}</th><th class="num">{move || t.get().l1.proposed}</th></tr></thead>
                         <tbody>{props.iter().map(|pr| {
                             let name = store.current.with_untracked(|p| p.as_ref().and_then(|p| p.manager(pr.manager_id)).map(|m| m.name.clone()).unwrap_or_default());
@@ -112,7 +112,7 @@ pub fn PlansTab() -> impl IntoView {
         })}
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="plans-error">{e}</p> })}
         <crate::components::export::TableExport target="tbl-plans-table" name="plans".to_string() />
-        <div class="table-box">
+        <div class="table-box" tabindex="0">
         <table id="tbl-plans-table" class="table" data-testid="plans-table">
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();

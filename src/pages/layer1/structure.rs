@@ -51,7 +51,7 @@ pub fn StructureTab() -> impl IntoView {
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
         <crate::components::export::TableExport target="tbl-managers-table" name="managers".to_string() />
-        <div class="table-box">
+        <div class="table-box" tabindex="0">
         <table id="tbl-managers-table" class="table" data-testid="managers-table">
             <thead><tr><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.manager}</th><th>{move || t.get().l1.territory}</th>
                 <th>{move || t.get().l1.channels}</th><th>{move || t.get().l1.focus}</th><th>{move || t.get().l1.active}</th>

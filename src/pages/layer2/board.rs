@@ -78,7 +78,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                 }).collect_view();
                 view! {
                     <crate::components::export::TableExport target="tbl-l2-board" name="scoreboard".to_string() />
-                    <div class="table-box">
+                    <div class="table-box" tabindex="0">
                     <table id="tbl-l2-board" class="table l2-board" data-testid="l2-board">
                         <caption>{fill(t.board_caption, &[super::unit(p, lang)])}</caption>
                         <thead><tr><th scope="col">{t.manager}</th>{head}<th class="num" scope="col">{t.total}</th></tr></thead>

@@ -195,7 +195,7 @@ fn DealsList() -> impl IntoView {
                 fill(t.get().l2.d_shown, &[&n.saturating_sub(from).min(PAGE).to_string(), &n.to_string()])
             }}</p>
             <crate::components::export::TableExport target="tbl-deals-table" name="deals".to_string() />
-            <div class="table-box">
+            <div class="table-box" tabindex="0">
             <table id="tbl-deals-table" class="table l2-deals" data-testid="deals-table">
                 <thead><tr>
                     <th scope="col">{move || t.get().l2.d_code}</th>
@@ -384,7 +384,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         });
         view! {
             <h3>{t.d_history}</h3>
-            <div class="table-box"><table class="table" data-testid="deal-history">
+            <div class="table-box" tabindex="0"><table class="table" data-testid="deal-history">
                 <thead><tr><th scope="col">{t.stage}</th><th scope="col">{t.d_entered}</th></tr></thead>
                 <tbody>{v}</tbody>
             </table></div>

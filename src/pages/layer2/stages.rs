@@ -186,7 +186,7 @@ pub(super) fn StagesTab() -> impl IntoView {
             <p class="muted">{move || t.get().l2.s_intro}</p>
             {move || error.get().map(|e| view! { <p class="error-text" role="alert" data-testid="stage-error">{e}</p> })}
             {delete_panel}
-            <div class="table-box">
+            <div class="table-box" tabindex="0">
             <table class="table l2-stages" data-testid="stages-table">
                 <thead><tr>
                     <th class="num" scope="col">{move || t.get().l2.s_pos}</th>

@@ -173,7 +173,7 @@ pub fn TouchesTab() -> impl IntoView {
                 .collect_view();
             Some(view! {
                 <crate::components::export::TableExport target="tbl-l3-touch-clients" name="touch-points".to_string() />
-                <div class="table-box"><table id="tbl-l3-touch-clients" class="table" data-testid="l3-touch-clients">
+                <div class="table-box" tabindex="0"><table id="tbl-l3-touch-clients" class="table" data-testid="l3-touch-clients">
                     <thead><tr>
                         <th scope="col">{tt.client}</th>
                         <th scope="col">{tt.client_name}</th>
@@ -259,7 +259,7 @@ pub fn TouchesTab() -> impl IntoView {
                 .collect_view();
             Some(view! {
                 <crate::components::export::TableExport target="tbl-l3-touch-log" name="touch-log".to_string() />
-                <div class="table-box"><table id="tbl-l3-touch-log" class="table" data-testid="l3-touch-log">
+                <div class="table-box" tabindex="0"><table id="tbl-l3-touch-log" class="table" data-testid="l3-touch-log">
                     <thead><tr>
                         <th scope="col">{tt.l3.date}</th>
                         <th scope="col">{tt.l3.client}</th>

@@ -92,7 +92,7 @@ pub fn MatrixTab() -> impl IntoView {
                 }
                 let advs = m.advantages.clone();
                 view! {
-                    <div class="table-box">
+                    <div class="table-box" tabindex="0">
                     <table class="table l4-grid" data-testid="l4-matrix">
                         <thead><tr>
                             <th>{t.get().l4.need_vs_adv}</th>
@@ -169,7 +169,7 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-box"><table class="table" data-testid="l4-needs">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="l4-needs">
             <thead><tr>
                 <th>{move || t.get().l4.col_need}</th><th>{move || t.get().l4.col_order}</th>
                 <th>{move || t.get().l4.col_role}</th><th>{move || t.get().l4.col_problem}</th><crate::components::a11y::ActionsTh />
@@ -212,7 +212,7 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-box"><table class="table" data-testid="l4-advantages">
+        <div class="table-box" tabindex="0"><table class="table" data-testid="l4-advantages">
             <thead><tr>
                 <th>{move || t.get().l4.col_advantage}</th><th>{move || t.get().l4.col_order}</th>
                 <th>{move || t.get().l4.col_proof}</th><th>{move || t.get().l4.col_vulnerability}</th><crate::components::a11y::ActionsTh />
