@@ -129,6 +129,7 @@ pub(super) fn FunnelTab() -> impl IntoView {
                 let h = height();
                 view! {
                     <Chart label=Signal::derive(move || t.get().l2.funnel_label.to_string()) width=860 height=h testid="funnel-chart"
+                        export=crate::components::export::chart_export(Signal::derive(move || t.get().l2.funnel_label.to_string()), "funnel-chart", Box::new(move || bars.with_untracked(|b| crate::charts::to_svg(860, h, |a| draw_funnel(a, b)))))
                         draw=move |area| bars.with(|b| draw_funnel(area, b))>
                         <ul class="visually-hidden" data-testid="funnel-bars">
                             {move || bars.get().into_iter().map(|b| view! {
