@@ -1361,18 +1361,7 @@ mod tests {
     }
 
     fn client(code: &str) -> Client {
-        Client {
-            id: crate::domain::new_id(),
-            code: code.into(),
-            name: format!("Client {code}"),
-            industry: String::new(),
-            channel_id: None,
-            region_id: None,
-            business_line_ids: vec![],
-            manager_id: None,
-            category_override: None,
-            notes: String::new(),
-        }
+        Client::new(code, format!("Client {code}"))
     }
 
     /// A project with clients `(code, revenue in units)` for 2024; revenue 0 adds no row.

@@ -96,18 +96,7 @@ mod tests {
     #[test]
     fn single_client_plan_chain() {
         let mut p = Project::new_empty("t", d(2025, 3, 31));
-        let c = Client {
-            id: new_id(),
-            code: "X".into(),
-            name: "X".into(),
-            industry: String::new(),
-            channel_id: None,
-            region_id: None,
-            business_line_ids: vec![],
-            manager_id: None,
-            category_override: None,
-            notes: String::new(),
-        };
+        let c = Client::new("X", "X");
         p.revenues.push(ClientRevenue {
             client_id: c.id,
             year: 2024,
