@@ -6,7 +6,7 @@ use crate::components::part::{lazy_part, part_view};
 use crate::components::shell::{Banners, Header, Menu, Nav, ToastList};
 use crate::pages;
 use crate::state::route::{provide_route, Route};
-use crate::state::store::provide_store;
+use crate::state::store::{provide_store, Store};
 use crate::state::toast::provide_toasts;
 use crate::state::use_i18n;
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
         Show::of(route, ready, open)
     });
     let t = use_i18n();
-    after_first_screen(route.get_untracked());
+    after_first_screen(store, route.get_untracked());
     let menu = Menu::new();
     view! {
         <Header menu=menu />
@@ -236,12 +236,23 @@ lazy_part!(
     }
 );
 
-/// After the first screen has shown: registers the service worker (which caches every part
+/// Opens the project store (see [`Store::open_storage`]). After the first screen has shown:
+/// registers the service worker (which caches every part
 /// for offline use) and, while the browser is idle, fetches the other screens' parts one after
 /// another, so that opening a screen later is instant. Neither competes with the first screen.
-fn after_first_screen(first: Route) {
+fn after_first_screen(store: Store, first: Route) {
+    // The method map and the glossary paint without the project: the storage part waits until
+    // they have their code, so the two downloads do not share the bandwidth of a slow network.
+    // Every other screen needs the project: both come at once.
+    let text_first = matches!(first, Route::Method | Route::Glossary);
+    if !text_first {
+        leptos::task::spawn_local(store.open_storage());
+    }
     leptos::task::spawn_local(async move {
         preload(first).await;
+        if text_first {
+            store.open_storage().await;
+        }
         register_service_worker();
         for route in Route::ALL {
             if route != first {

@@ -963,16 +963,22 @@ impl Store {
 }
 
 /// Puts the store into context.
-/// Puts the store into context and starts it: the storage part is fetched, then the project
-/// list is read and the last project (or the demo) opened.
+/// Puts the store into context; [`Store::open_storage`] starts it.
 pub fn provide_store() -> Store {
     let store = Store::new();
     provide_context(store);
-    leptos::task::spawn_local(async move {
-        let io = super::io::start().await;
-        store.start(io);
-    });
     store
+}
+
+impl Store {
+    /// Fetches the storage part (at once if it is there), then reads the project list and
+    /// opens the last project (or the demo).
+    pub async fn open_storage(self) {
+        let io = super::io::start().await;
+        if !self.ready.get_untracked() {
+            self.start(io);
+        }
+    }
 }
 
 /// The store from context.
