@@ -254,6 +254,11 @@ fn after_first_screen(store: Store, first: Route) {
             store.open_storage().await;
         }
         register_service_worker();
+        // The other screens' code is fetched and readied only after the first screen has had
+        // a few seconds to itself: on a slow phone the first taps then meet an idle page, not
+        // a megabyte of code being compiled (the service worker's precache fetches the files
+        // meanwhile, off the main thread, so a screen opened sooner still loads from cache).
+        pause(PREFETCH_AFTER_MS).await;
         for route in Route::ALL {
             if route != first {
                 idle().await;
@@ -263,6 +268,18 @@ fn after_first_screen(store: Store, first: Route) {
         idle().await;
         __preload_merge_view().await;
     });
+}
+
+/// How long after the first screen the other screens' parts start to be prefetched.
+const PREFETCH_AFTER_MS: i32 = 3_000;
+
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    let Some(w) = web_sys::window() else { return };
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// Resolves when the browser is idle (`requestIdleCallback`; a short timeout where it is
