@@ -44,6 +44,10 @@ pub fn Header(menu: Menu) -> impl IntoView {
     };
     let save_label = move || {
         let s = t.get().shell;
+        if !store.ready.get() {
+            // The project is still being opened (see `state::io`).
+            return s.opening_project;
+        }
         match store.save_state.get() {
             SaveState::Saved => s.saved,
             SaveState::Pending => s.saving,
@@ -51,6 +55,7 @@ pub fn Header(menu: Menu) -> impl IntoView {
         }
     };
     let save_class = move || match store.save_state.get() {
+        _ if !store.ready.get() => "save-state pending",
         SaveState::Saved => "save-state ok",
         SaveState::Pending => "save-state pending",
         _ => "save-state bad",

@@ -42,6 +42,8 @@ pub struct Shell {
     pub nav_label: &'static str,
     /// Shown while a screen's code is being fetched (first opening only).
     pub loading_screen: &'static str,
+    /// The header's save state while the project is being opened at start-up.
+    pub opening_project: &'static str,
     // Banners
     pub banner_quota: &'static str,
     pub banner_quota_hint: &'static str,
@@ -214,6 +216,7 @@ pub const SHELL_RU: Shell = Shell {
     menu: "Меню",
     cancel: "Отмена",
     loading_screen: "Загрузка экрана…",
+    opening_project: "Проект открывается…",
     nav_glossary: "Словарь терминов",
     nav_label: "Разделы",
     no_project: "Нет открытого проекта. Создайте новый или откройте демо-проект на странице «Проекты».",
@@ -381,6 +384,7 @@ pub const SHELL_EN: Shell = Shell {
     menu: "Menu",
     cancel: "Cancel",
     loading_screen: "Loading the screen…",
+    opening_project: "Opening the project…",
     nav_glossary: "Glossary",
     nav_label: "Sections",
     no_project: "No project is open. Create one or open the demo on the Projects page.",
