@@ -1,7 +1,7 @@
 //! The App: contexts, the shell, and the screen for the current route.
 
 use crate::components::gate::NavLockFeed;
-use crate::components::import::{install_drop_zone, provide_importer, ImportDialog};
+use crate::components::import::{install_drop_zone, provide_importer, DropOverlay};
 use crate::components::part::{lazy_part, part_view};
 use crate::components::shell::{Banners, Header, Menu, Nav, ToastList};
 use crate::pages;
@@ -58,6 +58,12 @@ pub fn App() -> impl IntoView {
         let open = store.current.with(Option::is_some);
         Show::of(route, ready, open)
     });
+    // The import dialog's code (with the words for what a file's check found) is fetched when
+    // the first file has been read. From then on the dialog stays mounted (it shows itself
+    // while an import is pending): its handlers report after the save, when it has closed.
+    let importing = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true) || importer.pending.with(Option::is_some)
+    });
     let t = use_i18n();
     after_first_screen(store, route.get_untracked());
     let menu = Menu::new();
@@ -77,7 +83,8 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
         </div>
-        <ImportDialog />
+        {move || importing.get().then(|| part_view(Box::pin(import_view())))}
+        <DropOverlay />
         {move || importer.merging.get().map(|req| part_view(Box::pin(merge_view(req))))}
         <ToastList />
     }
@@ -227,6 +234,15 @@ lazy_part!(
 );
 
 lazy_part!(
+    /// The dialog asking what to do with an imported project file (`components::import`).
+    import_dialog,
+    __preload_import_view,
+    fn import_view() {
+        view! { <crate::components::import::ImportDialog /> }.into_any()
+    }
+);
+
+lazy_part!(
     /// The merge preview and report (`components::merge`): fetched when a merge is asked for,
     /// so the merge is not on the start-up path.
     merge,
@@ -267,6 +283,8 @@ fn after_first_screen(store: Store, first: Route) {
         }
         idle().await;
         __preload_merge_view().await;
+        idle().await;
+        __preload_import_view().await;
     });
 }
 

@@ -239,7 +239,8 @@ fn report_saved(
     });
 }
 
-/// The dialog that asks what to do with a checked file.
+/// The dialog that asks what to do with a checked file (a part of the build of its own: see
+/// `import_view` in `src/app.rs`).
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let t = use_i18n();
@@ -477,6 +478,15 @@ pub fn ImportDialog() -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// The hint over the page while a file is dragged over it.
+#[component]
+pub fn DropOverlay() -> impl IntoView {
+    let t = use_i18n();
+    let importer = use_importer();
+    view! {
         <Show when=move || importer.dragging.get()>
             <div class="drop-overlay" aria-hidden="true">
                 <p>{move || t.get().shell.import_drop_hint}</p>

@@ -63,7 +63,10 @@ pub fn Header(menu: Menu) -> impl IntoView {
     let export = move |_| {
         // The exported state is shared from now on: merging the file (or a copy derived from
         // it) back later takes it as the common base.
-        store.update(|p| crate::domain::merge::share(p, &crate::state::store::now_iso()));
+        let Some(io) = crate::state::io::io() else {
+            return;
+        };
+        store.update(|p| io.share(p, &crate::state::store::now_iso()));
         store.current.with_untracked(|p| {
             if let Some(p) = p {
                 download_project(p);

@@ -36,6 +36,9 @@ pub trait Backend {
     /// The demo project a first visit opens on.
     fn demo(&self) -> Project;
     fn seed_cache(&self, kv: &LocalStore, p: &Project, cache: &mut SaveCache);
+    /// Marks the project's state as shared (it is exported to a file now): see
+    /// [`crate::domain::merge::share`].
+    fn share(&self, p: &mut Project, now: &str);
     /// Marks `p` as a new revision (see [`crate::domain::merge::next_revision`]).
     fn next_revision(&self, p: &mut Project);
     #[allow(clippy::too_many_arguments)]
@@ -143,6 +146,9 @@ impl Backend for Real {
     }
     fn seed_cache(&self, kv: &LocalStore, p: &Project, cache: &mut SaveCache) {
         library::seed_cache(kv, p, cache)
+    }
+    fn share(&self, p: &mut Project, now: &str) {
+        crate::domain::merge::share(p, now)
     }
     fn next_revision(&self, p: &mut Project) {
         crate::domain::merge::next_revision(p)
