@@ -41,12 +41,13 @@ pub fn App() -> impl IntoView {
         h3.remove();
     });
 
-    // Keep <html lang> in step with the UI language.
+    // Keep <html lang> and the page's title in step with the UI language.
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.code());
         }
+        document().set_title(crate::i18n::catalogue(lang).shell.page_title);
     });
 
     // A memo, not `store.current` itself: the screen is rebuilt only when a project appears or

@@ -167,7 +167,7 @@ pub fn stored_text(kv: &impl KeyValue, stored: &str) -> Result<String, LoadError
     let head = root
         .trim_end()
         .strip_suffix("}}")
-        .ok_or_else(|| LoadError::Corrupt {
+        .ok_or(LoadError::Corrupt {
             damage: Damage::UnexpectedEnd,
         })?;
     let mut text = String::with_capacity(root.len() + lists[0].len() + lists[1].len() + 32);
