@@ -34,6 +34,12 @@ export const FIRST_SCREEN = "method";
 export const LOADER_SUFFIX = "_split.js";
 /** Parts smaller than this are not worth a wasm-opt run (seconds each with npm's binaryen). */
 const OPT_MIN_BYTES = 16 * 1024;
+/**
+ * Groups every start fetches while the first screen paints: the storage part (`io`, see
+ * src/state/io.rs), which opens the project. Each gets a pack with every chunk it needs that
+ * is not in the first screen's; no other pack repeats those chunks (they are always there).
+ */
+export const EAGER = ["io"];
 /** A chunk that this many screen groups (besides the first) need goes in the common pack. */
 const COMMON_MIN_GROUPS = 4;
 
@@ -242,10 +248,19 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
     const { groups } = parseLoader(rawLoader);
     const first = groups.get(FIRST_SCREEN) ?? fail(`the loader has no group "${FIRST_SCREEN}"`);
     const firstParts = [...first.chunks, ...(first.own ? [first.own] : [])];
-    const users = new Map(); // chunk outside the first pack -> how many other groups need it
+    const eagerParts = new Map(); // eager group -> its own module and chunks
+    const inEager = new Map(); // chunk -> the eager group whose pack has it
+    for (const name of EAGER) {
+      const group = groups.get(name) ?? fail(`the loader has no group "${name}"`);
+      const mine = group.chunks.filter((c) => !firstParts.includes(c) && !inEager.has(c));
+      for (const c of mine) inEager.set(c, name);
+      eagerParts.set(name, [...(group.own ? [group.own] : []), ...mine]);
+    }
+    const users = new Map(); // chunk outside the first and eager packs -> how many other groups need it
     for (const [name, group] of groups) {
-      if (name === FIRST_SCREEN) continue;
-      for (const c of group.chunks) if (!firstParts.includes(c)) users.set(c, (users.get(c) ?? 0) + 1);
+      if (name === FIRST_SCREEN || EAGER.includes(name)) continue;
+      for (const c of group.chunks)
+        if (!firstParts.includes(c) && !inEager.has(c)) users.set(c, (users.get(c) ?? 0) + 1);
     }
     const commonParts = [...users].filter(([, n]) => n >= COMMON_MIN_GROUPS).map(([c]) => c).sort();
     const bodies = new Map();
@@ -266,10 +281,13 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
       return name;
     };
     packOf.set(FIRST_SCREEN, pack(FIRST_SCREEN, firstParts));
+    for (const [name, members] of eagerParts) packOf.set(name, pack(name, members));
     const commonPack = pack("common", commonParts);
     for (const [name, group] of [...groups].sort()) {
-      if (name === FIRST_SCREEN) continue;
-      const mine = group.chunks.filter((c) => !firstParts.includes(c) && !commonParts.includes(c));
+      if (name === FIRST_SCREEN || EAGER.includes(name)) continue;
+      const mine = group.chunks.filter(
+        (c) => !firstParts.includes(c) && !inEager.has(c) && !commonParts.includes(c),
+      );
       packOf.set(name, pack(name, [...(group.own ? [group.own] : []), ...mine]));
     }
     for (const f of partFiles) if (!index[f]) fail(`part ${f} is in no pack`);
@@ -279,6 +297,7 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
       if (packOf.get(name)) needs.add(packOf.get(name));
       for (const c of group.chunks) {
         if (firstParts.includes(c)) needs.add(packOf.get(FIRST_SCREEN));
+        else if (inEager.has(c)) needs.add(packOf.get(inEager.get(c)));
         else if (commonParts.includes(c)) needs.add(commonPack);
       }
       manifest.groups[name] = [...needs].sort();

@@ -50,9 +50,15 @@ pub fn App() -> impl IntoView {
         document().set_title(crate::i18n::catalogue(lang).shell.page_title);
     });
 
-    // A memo, not `store.current` itself: the screen is rebuilt only when a project appears or
-    // goes, not on every edit (which would reset the pages' local state).
-    let has_project = Memo::new(move |_| store.current.with(|p| p.is_some()));
+    // A memo, not `store.current` itself: the screen is rebuilt only when what is shown
+    // changes (a project appears or goes, the store has started), not on every edit (which
+    // would reset the pages' local state).
+    let show = Memo::new(move |_| {
+        let route = route.get();
+        let ready = store.ready.get();
+        let open = store.current.with(Option::is_some);
+        Show::of(route, ready, open)
+    });
     let t = use_i18n();
     after_first_screen(route.get_untracked());
     let menu = Menu::new();
@@ -62,17 +68,44 @@ pub fn App() -> impl IntoView {
             <Nav menu=menu />
             <main class="app-main" id="main">
                 <Banners />
-                {move || {
-                    if !has_project.get() && !matches!(route.get(), Route::Projects | Route::Glossary) {
-                        return view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any();
+                {move || match show.get() {
+                    Show::Screen(route) => screen(route),
+                    Show::Starting => view! {
+                        <p class="screen-loading" role="status" data-testid="screen-loading">{move || t.get().shell.loading_screen}</p>
                     }
-                    screen(route.get())
+                    .into_any(),
+                    Show::NoProject => view! { <p class="empty-state">{t.get().shell.no_project}</p> }.into_any(),
                 }}
             </main>
         </div>
         <ImportDialog />
         {move || importer.merging.get().map(|req| part_view(Box::pin(merge_view(req))))}
         <ToastList />
+    }
+}
+
+/// What the main area shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    Screen(Route),
+    /// The store is starting (its storage part is on its way).
+    Starting,
+    /// No project is open (all are in the bin, or none could be read).
+    NoProject,
+}
+
+impl Show {
+    /// The method map paints its text while the store starts (its marks follow the project);
+    /// the glossary needs no project; every other screen waits for the store.
+    fn of(route: Route, ready: bool, open: bool) -> Show {
+        match route {
+            Route::Glossary => Show::Screen(route),
+            Route::Method if open || !ready => Show::Screen(route),
+            Route::Projects if ready => Show::Screen(route),
+            _ if open => Show::Screen(route),
+            _ if !ready => Show::Starting,
+            _ => Show::NoProject,
+        }
     }
 }
 

@@ -74,7 +74,7 @@ fn full_quota_keeps_the_previous_save() {
 }
 
 #[wasm_bindgen_test]
-fn unreadable_data_is_kept_and_shown() {
+async fn unreadable_data_is_kept_and_shown() {
     storage().clear().unwrap();
     let id = sloy::domain::new_id();
     let broken = "{\"format\":\"sloy-project\",\"schema_version\":1,\"data\":{\"id\":";
@@ -85,7 +85,7 @@ fn unreadable_data_is_kept_and_shown() {
 
     // The app shows a banner and does not create the demo over it.
     let (host, handle) = mount_app();
-    let text = host.text_content().unwrap_or_default();
+    let text = text_with(&host, "не читаются").await;
     assert!(text.contains("не читаются"), "{text}");
     assert_eq!(
         storage().get_item(&data_key(id)).unwrap().as_deref(),
@@ -126,6 +126,20 @@ fn another_tabs_later_save_is_detected() {
     storage().clear().unwrap();
 }
 
+/// The app's text once it contains `needle` (the store opens the project after its storage
+/// part has arrived, a moment after mounting), or as it is after 3 seconds.
+async fn text_with(host: &web_sys::HtmlElement, needle: &str) -> String {
+    let mut waited = 0;
+    loop {
+        let text = host.text_content().unwrap_or_default();
+        if text.contains(needle) || waited >= 3_000 {
+            return text;
+        }
+        sleep(20).await;
+        waited += 20;
+    }
+}
+
 /// Waits `ms` milliseconds (lets the app's timeouts run).
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -140,7 +154,7 @@ async fn sleep(ms: i32) {
 async fn first_visit_opens_the_demo() {
     storage().clear().unwrap();
     let (host, handle) = mount_app();
-    let text = host.text_content().unwrap_or_default();
+    let text = text_with(&host, "ГидроТеплоМаш").await;
     assert!(text.contains("ГидроТеплоМаш"), "{text}");
     // The save runs in steps on timeouts: stored within a moment.
     let mut waited = 0;

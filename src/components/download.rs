@@ -32,7 +32,10 @@ pub fn download_text(name: &str, text: &str, mime: &str) -> bool {
 
 /// Downloads a project as a `.sloy.json` file.
 pub fn download_project(p: &crate::domain::Project) -> bool {
-    let text = crate::persist::file::to_json_pretty(p, &crate::state::store::now_iso());
+    let Some(io) = crate::state::io::io() else {
+        return false;
+    };
+    let text = io.to_file(p, &crate::state::store::now_iso());
     download_text(
         &crate::persist::file::file_name(p),
         &text,

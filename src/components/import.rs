@@ -13,8 +13,7 @@ use crate::domain::{Id, Project};
 use crate::i18n::fill;
 use crate::i18n::format::shorten;
 use crate::persist::error::Issue;
-use crate::persist::file::{from_file, MAX_FILE_BYTES};
-use crate::persist::library;
+use crate::persist::file::MAX_FILE_BYTES;
 use crate::persist::LoadError;
 use crate::state::storage::LocalStore;
 use crate::state::store::{use_store, SaveOutcome};
@@ -109,18 +108,17 @@ pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
         &[&shorten(&name, SHOWN_NAME_CHARS)],
     );
     let size = file.size() as u64;
-    if size > MAX_FILE_BYTES {
-        toasts.error(
-            title,
-            LoadError::TooLarge {
+    leptos::task::spawn_local(async move {
+        // The code that reads project files is a part of its own (see `state::io`).
+        let io = crate::state::io::start().await;
+        if size > MAX_FILE_BYTES {
+            let e = LoadError::TooLarge {
                 bytes: size,
                 limit: MAX_FILE_BYTES,
-            }
-            .message(lang),
-        );
-        return;
-    }
-    leptos::task::spawn_local(async move {
+            };
+            toasts.error(title, io.load_message(&e, lang));
+            return;
+        }
         let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(v) => v.as_string().unwrap_or_default(),
             Err(_) => {
@@ -128,7 +126,7 @@ pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
                 return;
             }
         };
-        match from_file(&text) {
+        match io.read_file(&text) {
             Ok(loaded) => importer.pending.set(Some(PendingImport {
                 file_name: name,
                 project: loaded.project,
@@ -136,7 +134,7 @@ pub fn start_import(ctx: ImportCtx, file: web_sys::File) {
                 flags: loaded.flags,
                 flags_total: loaded.flags_total,
             })),
-            Err(e) => toasts.error(title, e.message(lang)),
+            Err(e) => toasts.error(title, io.load_message(&e, lang)),
         }
     });
 }
@@ -211,7 +209,9 @@ fn backup(store: crate::state::store::Store, target: Id) {
     let open = store
         .current
         .with_untracked(|c| c.as_ref().filter(|p| p.id == target).cloned());
-    let p = open.or_else(|| library::load_project(&LocalStore::open(), target));
+    let p = open.or_else(|| {
+        crate::state::io::io().and_then(|io| io.load_project(&LocalStore::open(), target))
+    });
     if let Some(p) = p {
         download_project(&p);
     }

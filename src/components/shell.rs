@@ -281,7 +281,10 @@ pub fn Banners() -> impl IntoView {
                     let label = u.name.clone().unwrap_or_else(|| u.key.clone());
                     let file = format!("{}.unreadable.json", u.key);
                     let lang = store.lang.get_untracked();
-                    let error = u.error.message(lang);
+                    // Unreadable values are found by the storage part, so it is there.
+                    let error = crate::state::io::io()
+                        .map(|io| io.load_message(&u.error, lang))
+                        .unwrap_or_default();
                     view! {
                         <div class="banner error" role="alert" data-testid="banner-unreadable">
                             <strong>{move || fill(t.get().shell.banner_unreadable, &[&label])}</strong>

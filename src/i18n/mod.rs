@@ -65,6 +65,22 @@ impl Lang {
             Lang::Ru
         }
     }
+    /// The language kept in the stored preferences (`{"lang":"en",…}`, written by the store),
+    /// read without a JSON parser so that the first screen paints in the user's language
+    /// before the code that decodes stored data has arrived. Russian when absent or unreadable.
+    pub fn from_prefs(raw: &str) -> Lang {
+        let Some(at) = raw.find("\"lang\"") else {
+            return Lang::Ru;
+        };
+        let rest = raw[at + 6..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return Lang::Ru;
+        };
+        match rest.trim_start().strip_prefix('"') {
+            Some(v) if v.starts_with("en\"") => Lang::En,
+            _ => Lang::Ru,
+        }
+    }
     /// Picks the text of this language.
     pub fn pick<T: ?Sized>(self, ru: &'static T, en: &'static T) -> &'static T {
         match self {
@@ -219,6 +235,24 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_is_read_from_stored_preferences_without_a_parser() {
+        assert_eq!(
+            Lang::from_prefs(r#"{"lang":"en","current":null}"#),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_prefs(r#"{ "current": "x", "lang" : "en" }"#),
+            Lang::En
+        );
+        assert_eq!(Lang::from_prefs(r#"{"lang":"ru"}"#), Lang::Ru);
+        assert_eq!(Lang::from_prefs(r#"{"lang":"english"}"#), Lang::Ru);
+        assert_eq!(Lang::from_prefs(r#"{"lang":null}"#), Lang::Ru);
+        assert_eq!(Lang::from_prefs(r#"{"lang""#), Lang::Ru);
+        assert_eq!(Lang::from_prefs(""), Lang::Ru);
+        assert_eq!(Lang::from_prefs("not json"), Lang::Ru);
+    }
 
     #[test]
     fn fill_places_values_in_order() {

@@ -2,6 +2,8 @@
 
 pub mod hash;
 #[cfg(target_arch = "wasm32")]
+pub mod io;
+#[cfg(target_arch = "wasm32")]
 pub mod route;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

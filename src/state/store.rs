@@ -14,19 +14,23 @@
 //! Start-up reads only the metas (the project list) and the project it opens; the other stored
 //! projects are decoded one at a time in idle time after the first render, so unreadable ones
 //! still get their banner (raw text kept, offered for download) without slowing the start.
+//!
+//! Decoding and encoding are not in the start-up code: the store reaches storage through
+//! [`super::io`], a part of the build fetched while the first screen paints. Until it has
+//! arrived the store is starting ([`Store::ready`] is false, no project is open) and every
+//! operation that needs it does nothing; the language is read from the preferences at once.
 
+use super::io::{io, Backend};
 use super::storage::LocalStore;
-use crate::domain::demo::demo_project;
 use crate::domain::{Id, Project};
 use crate::i18n::Lang;
-use crate::persist::library::{self, meta_key, KeyValue, Meta, Progress, Unreadable};
+use crate::persist::library::{self, KeyValue, Meta, Progress, Unreadable};
 use crate::persist::StoreError;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-const PREFS_KEY: &str = "sloy.prefs";
+pub(crate) const PREFS_KEY: &str = "sloy.prefs";
 const SAVE_DELAY_MS: u64 = 400;
 
 /// Where the open project stands with storage.
@@ -92,6 +96,8 @@ pub struct Prefs {
 /// The store, shared by context. All fields are `Copy` handles.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// The storage part has arrived and the start-up project is open (or there is none).
+    pub ready: RwSignal<bool>,
     pub metas: RwSignal<Vec<Meta>>,
     pub current: RwSignal<Option<Project>>,
     pub save_state: RwSignal<SaveState>,
@@ -189,17 +195,16 @@ pub fn fmt_stamp(iso: &str) -> String {
 }
 
 impl Store {
-    /// Reads the project list and opens the last project (or creates the demo on a first
-    /// visit). Only the metas and the opened project are read; the rest is checked later.
-    pub fn load() -> Store {
+    /// The store as the app starts: no project yet, the language of the preferences.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Store {
         let kv = LocalStore::open();
-        // Preferences are small and disposable: a damaged value just means defaults.
-        let prefs: Prefs = if kv.available() {
-            LocalStorage::get(PREFS_KEY).unwrap_or_default()
-        } else {
-            Prefs::default()
-        };
-        let store = Store {
+        let lang = kv
+            .get(PREFS_KEY)
+            .map(|raw| Lang::from_prefs(&raw))
+            .unwrap_or_default();
+        Store {
+            ready: RwSignal::new(false),
             metas: RwSignal::new(vec![]),
             current: RwSignal::new(None),
             save_state: RwSignal::new(if kv.available() {
@@ -208,7 +213,7 @@ impl Store {
                 SaveState::Unavailable(crate::persist::Unavailable::NoStorage)
             }),
             unreadable: RwSignal::new(vec![]),
-            lang: RwSignal::new(Lang::from_code(prefs.lang.as_deref().unwrap_or("ru"))),
+            lang: RwSignal::new(lang),
             base_rev: StoredValue::new(0),
             dirty: StoredValue::new(false),
             save_gen: StoredValue::new(0),
@@ -225,8 +230,18 @@ impl Store {
             job_synced: StoredValue::new(None),
             history: StoredValue::new(Default::default()),
             undo_info: RwSignal::new(Default::default()),
-        };
-        let listing = library::list(&kv);
+        }
+    }
+
+    /// Reads the project list and opens the last project (or creates the demo on a first
+    /// visit), once the storage part is there. Only the metas and the opened project are read;
+    /// the rest is checked later.
+    fn start(self, io: &'static dyn Backend) {
+        let store = self;
+        let kv = LocalStore::open();
+        // Preferences are small and disposable: a damaged value just means defaults.
+        let prefs = io.read_prefs();
+        let listing = io.list(&kv);
         let first_visit = listing.metas.is_empty() && listing.unnamed.is_empty();
         let mut candidates: Vec<String> = listing
             .metas
@@ -247,7 +262,7 @@ impl Store {
         store.metas.set(listing.metas);
         for key in candidates {
             to_check.retain(|k| *k != key);
-            match library::load_stored(&kv, &key) {
+            match io.load_stored(&kv, &key) {
                 Some(Ok(s)) if s.meta.deleted_at.is_none() => {
                     store.upsert_meta(s.meta.clone());
                     store.base_rev.set_value(s.meta.rev);
@@ -266,15 +281,16 @@ impl Store {
             // First visit: open on the (Russian) demo project, saved right away. The app is
             // Russian-first whatever the browser's language; the English demo is one click away
             // on «Проекты» once the UI is switched to English (its code loads with that screen).
-            store.add_project(demo_project());
+            store.add_project(io.demo());
         }
+        store.ready.set(true);
         when_idle(move || store.check_next());
-        store
     }
 
     /// Decodes one stored project not read yet: an unreadable one gets its banner and leaves
     /// the list; one without a meta joins the list. Then schedules the next.
     fn check_next(&self) {
+        let Some(io) = io() else { return };
         let Some(key) = self.to_check.try_update_value(|v| v.pop()).flatten() else {
             return;
         };
@@ -282,7 +298,7 @@ impl Store {
             .current
             .with_untracked(|p| p.as_ref().map(|p| library::data_key(p.id)));
         if open.as_deref() != Some(key.as_str()) {
-            match library::load_stored(&LocalStore::open(), &key) {
+            match io.load_stored(&LocalStore::open(), &key) {
                 Some(Ok(s)) => {
                     let known = self
                         .metas
@@ -316,8 +332,8 @@ impl Store {
             lang: Some(self.lang.get_untracked().code().to_string()),
             current: self.current.with_untracked(|p| p.as_ref().map(|p| p.id)),
         };
-        if LocalStore::open().available() {
-            let _ = LocalStorage::set(PREFS_KEY, &prefs);
+        if let Some(io) = io() {
+            io.write_prefs(&prefs);
         }
     }
 
@@ -335,13 +351,15 @@ impl Store {
         let mut before = None;
         self.current.update(|o| {
             if let Some(p) = o {
-                let copy = super::undo::Before::of(p);
+                let copy = io().map(|io| io.before(p));
                 f(p);
                 before = Some(copy);
             }
         });
         if let Some(before) = before {
-            self.record_undo(before);
+            if let Some(before) = before {
+                self.record_undo(before);
+            }
             self.mark_dirty();
             self.schedule_save();
         }
@@ -399,6 +417,7 @@ impl Store {
     /// Takes the snapshot of the open project for a save. `false` when there is nothing to
     /// save or the save was refused at once (the state says why).
     fn begin_job(&self, force: bool) -> bool {
+        let Some(io) = io() else { return false };
         let mut cache = self
             .save_cache
             .try_update_value(std::mem::take)
@@ -417,11 +436,11 @@ impl Store {
             .try_update_untracked(|o| {
                 o.as_mut().map(|p| {
                     // Every save is a new revision, derived from the one before.
-                    crate::domain::merge::next_revision(p);
+                    io.next_revision(p);
                     snapshot = Some(p.clone());
                     (
                         p.id,
-                        library::begin_save(
+                        io.begin_save(
                             &LocalStore::open(),
                             p,
                             &mut cache,
@@ -460,6 +479,7 @@ impl Store {
     /// Runs steps of the running save for about `budget_ms` (at least one step), then yields
     /// to the page until the next timeout.
     fn run_steps(&self, budget_ms: f64) {
+        let Some(io) = io() else { return };
         let Some(mut job) = self.job.try_update_value(Option::take).flatten() else {
             return;
         };
@@ -474,7 +494,7 @@ impl Store {
             .with_untracked(|p| {
                 let p = p.as_ref()?;
                 Some(loop {
-                    match job.step(&mut kv, &mut cache, p) {
+                    match io.step(&mut job, &mut kv, &mut cache, p) {
                         Ok(Progress::More) if now_ms() - started < budget_ms => {}
                         Ok(Progress::More) => break None,
                         Ok(Progress::Done(meta)) => break Some(Ok(meta)),
@@ -484,7 +504,7 @@ impl Store {
             })
             .unwrap_or_else(|| {
                 // No open project (it was closed): nothing to save from.
-                job.abort(&mut kv, &mut cache);
+                io.abort(&mut job, &mut kv, &mut cache);
                 None
             });
         if job.steps_left() == 0 && result.is_none() {
@@ -503,12 +523,13 @@ impl Store {
 
     /// Gives up the running save (nothing it wrote stays).
     fn abort_save(&self) {
+        let Some(io) = io() else { return };
         if let Some(mut job) = self.job.try_update_value(Option::take).flatten() {
             let mut cache = self
                 .save_cache
                 .try_update_value(std::mem::take)
                 .unwrap_or_default();
-            job.abort(&mut LocalStore::open(), &mut cache);
+            io.abort(&mut job, &mut LocalStore::open(), &mut cache);
             self.save_cache.set_value(cache);
         }
     }
@@ -609,10 +630,11 @@ impl Store {
 
     /// Remembers the stored chunks of the project just loaded (see [`library::seed_cache`]).
     fn seed_save_cache(&self, kv: &LocalStore) {
+        let Some(io) = io() else { return };
         let mut cache = library::SaveCache::default();
         self.current.with_untracked(|p| {
             if let Some(p) = p {
-                library::seed_cache(kv, p, &mut cache);
+                io.seed_cache(kv, p, &mut cache);
             }
         });
         self.save_cache.set_value(cache);
@@ -665,19 +687,25 @@ impl Store {
         if self.current_id() == Some(id) {
             return Ok(());
         }
+        let Some(io) = io() else {
+            return Err(crate::i18n::catalogue(self.lang.get_untracked())
+                .shell
+                .loading_screen
+                .into());
+        };
         self.flush();
         let kv = LocalStore::open();
-        let stored = match library::load_stored(&kv, &library::data_key(id)) {
+        let stored = match io.load_stored(&kv, &library::data_key(id)) {
             None => return Err(crate::i18n::load::not_stored(self.lang.get_untracked()).into()),
             Some(Err(u)) => {
-                let message = u.error.message(self.lang.get_untracked());
+                let message = io.load_message(&u.error, self.lang.get_untracked());
                 self.found_unreadable(u);
                 return Err(message);
             }
             Some(Ok(s)) => s,
         };
         self.base_rev
-            .set_value(library::read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
+            .set_value(io.read_meta(&kv, id).map(|m| m.rev).unwrap_or(0));
         self.dirty.set_value(false);
         self.synced.set_value(Some(stored.project.clone()));
         self.clear_undo();
@@ -691,14 +719,20 @@ impl Store {
     /// Replaces a stored project with `p` (after the user confirmed and was offered a backup),
     /// and starts saving it. A target whose stored data does not load is never written over.
     pub fn replace_project(&self, target: Id, mut p: Project) -> Result<(), String> {
+        let Some(io) = io() else {
+            return Err(crate::i18n::catalogue(self.lang.get_untracked())
+                .shell
+                .loading_screen
+                .into());
+        };
         let kv = LocalStore::open();
-        if let Some(Err(u)) = library::load_stored(&kv, &library::data_key(target)) {
-            let message = u.error.message(self.lang.get_untracked());
+        if let Some(Err(u)) = io.load_stored(&kv, &library::data_key(target)) {
+            let message = io.load_message(&u.error, self.lang.get_untracked());
             self.found_unreadable(u);
             return Err(message);
         }
         p.id = target;
-        let rev = library::read_meta(&kv, target).map(|m| m.rev).unwrap_or(0);
+        let rev = io.read_meta(&kv, target).map(|m| m.rev).unwrap_or(0);
         if self.current_id() != Some(target) {
             self.flush();
         } else {
@@ -715,11 +749,12 @@ impl Store {
 
     /// Moves a project to the bin; the open project switches to another one.
     pub fn trash(&self, id: Id) {
+        let Some(io) = io() else { return };
         let mut kv = LocalStore::open();
         if self.current_id() == Some(id) {
             self.flush();
         }
-        if let Ok(meta) = library::set_deleted(&mut kv, id, Some(now_iso())) {
+        if let Ok(meta) = io.set_deleted(&mut kv, id, Some(now_iso())) {
             self.upsert_meta(meta);
         }
         if self.current_id() == Some(id) {
@@ -736,32 +771,35 @@ impl Store {
     }
 
     pub fn restore(&self, id: Id) {
+        let Some(io) = io() else { return };
         let mut kv = LocalStore::open();
-        if let Ok(meta) = library::set_deleted(&mut kv, id, None) {
+        if let Ok(meta) = io.set_deleted(&mut kv, id, None) {
             self.upsert_meta(meta);
         }
     }
 
     pub fn purge(&self, id: Id) {
+        let Some(io) = io() else { return };
         let mut kv = LocalStore::open();
-        library::purge(&mut kv, id);
+        io.purge(&mut kv, id);
         self.metas.update(|v| v.retain(|m| m.id != id));
     }
 
     pub fn discard_unreadable(&self, key: &str) {
+        let Some(io) = io() else { return };
         let mut kv = LocalStore::open();
-        library::discard_unreadable(&mut kv, key);
+        io.discard_unreadable(&mut kv, key);
         self.unreadable.update(|v| v.retain(|u| u.key != key));
     }
 
     /// Conflict resolution: take the other tab's version (this tab's changes are dropped).
     pub fn take_theirs(&self) {
-        let Some(id) = self.current_id() else {
+        let (Some(id), Some(io)) = (self.current_id(), io()) else {
             return;
         };
         self.abort_save();
         let kv = LocalStore::open();
-        match library::load_stored(&kv, &library::data_key(id)) {
+        match io.load_stored(&kv, &library::data_key(id)) {
             Some(Ok(s)) => {
                 self.base_rev.set_value(s.meta.rev);
                 self.dirty.set_value(false);
@@ -789,7 +827,8 @@ impl Store {
     /// Re-reads the project list from the metas (another tab may have added or renamed
     /// projects); values found unreadable stay out of it.
     pub fn refresh_metas(&self) {
-        let listing = library::list(&LocalStore::open());
+        let Some(io) = io() else { return };
+        let listing = io.list(&LocalStore::open());
         let bad: Vec<String> = self
             .unreadable
             .with_untracked(|v| v.iter().map(|u| u.key.clone()).collect());
@@ -806,14 +845,10 @@ impl Store {
     /// open project by another tab and asks the user instead of overwriting either way.
     pub fn check_other_tabs(&self) {
         self.refresh_metas();
-        let Some(id) = self.current_id() else {
+        let (Some(id), Some(io)) = (self.current_id(), io()) else {
             return;
         };
-        let kv = LocalStore::open();
-        let Some(meta) = kv
-            .get(&meta_key(id))
-            .and_then(|s| serde_json::from_str::<Meta>(&s).ok())
-        else {
+        let Some(meta) = io.read_meta(&LocalStore::open(), id) else {
             return;
         };
         if meta.rev != self.base_rev.get_value() && meta.writer != self.tab_id.get_value() {
@@ -832,7 +867,7 @@ impl Store {
 
     /// The stored version of project `id` with its revision, when it loads.
     pub fn stored(&self, id: Id) -> Option<(Project, u64)> {
-        match library::load_stored(&LocalStore::open(), &library::data_key(id))? {
+        match io()?.load_stored(&LocalStore::open(), &library::data_key(id))? {
             Ok(s) => Some((s.project, s.meta.rev)),
             Err(u) => {
                 self.found_unreadable(u);
@@ -877,10 +912,11 @@ impl Store {
 impl Store {
     /// Records the edit that turned `before` into the open project.
     fn record_undo(&self, before: super::undo::Before) {
+        let Some(io) = io() else { return };
         let recorded = self.current.with_untracked(|p| {
             p.as_ref().is_some_and(|p| {
                 self.history
-                    .try_update_value(|h| h.record(before, p, now_ms()))
+                    .try_update_value(|h| io.record(h, before, p, now_ms()))
                     .unwrap_or(false)
             })
         });
@@ -904,6 +940,7 @@ impl Store {
     /// Undoes (`redo == false`) or redoes the last edit of the open project; the result is
     /// saved like any edit.
     pub fn undo_redo(&self, redo: bool) {
+        let Some(io) = io() else { return };
         let info = self.undo_info.get_untracked();
         if (if redo { info.redo } else { info.undo }).is_none() {
             return;
@@ -913,7 +950,7 @@ impl Store {
             if let Some(p) = o {
                 done = self
                     .history
-                    .try_update_value(|h| if redo { h.redo(p) } else { h.undo(p) })
+                    .try_update_value(|h| io.undo_redo(h, p, redo))
                     .unwrap_or(false);
             }
         });
@@ -926,9 +963,15 @@ impl Store {
 }
 
 /// Puts the store into context.
+/// Puts the store into context and starts it: the storage part is fetched, then the project
+/// list is read and the last project (or the demo) opened.
 pub fn provide_store() -> Store {
-    let store = Store::load();
+    let store = Store::new();
     provide_context(store);
+    leptos::task::spawn_local(async move {
+        let io = super::io::start().await;
+        store.start(io);
+    });
     store
 }
 
