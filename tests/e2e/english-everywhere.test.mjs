@@ -217,7 +217,9 @@ async function chromeBits(page, scope) {
 /** The user's data of the Russian demo that the chrome may show (names in headings, legends). */
 function isUserData(line, names) {
   const text = line.replace(/^(title|aria-label|placeholder|alt)=/, "");
-  const words = text.match(/[\u0400-\u04FF][\u0400-\u04FF\w.\- ]*/g) ?? [];
+  // Runs of Cyrillic words (with the spaces and hyphens between them), each to be found in
+  // one of the user's strings.
+  const words = text.match(/[\u0400-\u04FF][\u0400-\u04FF\- ]*/g) ?? [];
   return words.every((w) => names.some((n) => n.includes(w.trim())));
 }
 
