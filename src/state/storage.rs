@@ -38,7 +38,7 @@ impl KeyValue for LocalStore {
         let s = self
             .storage
             .as_ref()
-            .ok_or_else(|| StoreError::Unavailable(Unavailable::NoStorage))?;
+            .ok_or(StoreError::Unavailable(Unavailable::NoStorage))?;
         s.set_item(key, value).map_err(|e| {
             if is_quota_error(&e) {
                 StoreError::Quota
