@@ -47,7 +47,12 @@ pub fn App() -> impl IntoView {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.code());
         }
-        document().set_title(crate::i18n::catalogue(lang).shell.page_title);
+        // «Слой — послойное внедрение системы продаж», as index.html has it for Russian.
+        let shell = crate::i18n::catalogue(lang).shell;
+        let mut title = String::from(shell.app_name);
+        title.push_str(" — ");
+        title.push_str(shell.tagline);
+        document().set_title(&title);
     });
 
     // A memo, not `store.current` itself: the screen is rebuilt only when what is shown
