@@ -41,12 +41,18 @@ pub fn App() -> impl IntoView {
         h3.remove();
     });
 
-    // Keep <html lang> in step with the UI language.
+    // Keep <html lang> and the page's title in step with the UI language.
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.code());
         }
+        // «Слой — послойное внедрение системы продаж», as index.html has it for Russian.
+        let shell = crate::i18n::catalogue(lang).shell;
+        let mut title = String::from(shell.app_name);
+        title.push_str(" — ");
+        title.push_str(shell.tagline);
+        document().set_title(&title);
     });
 
     // A memo, not `store.current` itself: the screen is rebuilt only when what is shown

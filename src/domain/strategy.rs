@@ -9,6 +9,7 @@
 use super::accounts::{Categories, ChannelProgramme};
 use super::model::{Activity, Category, Id, MapTemplate, Project, Role};
 use super::money::Money;
+use crate::i18n::Lang;
 use chrono::Datelike;
 
 /// The kind of channel a typical map is drafted for (docs/METHOD.md §3.3 gives one set of
@@ -38,8 +39,16 @@ pub fn channel_kind(name: &str) -> ChannelKind {
 }
 
 /// \[INTERPRETATION\] Typical positions holding `role` at clients of a channel kind
-/// (docs/METHOD.md §3.3 "ProjectMapTemplate"). The same for categories A and B.
-pub fn default_positions(kind: ChannelKind, role: Role) -> &'static [&'static str] {
+/// (docs/METHOD.md §3.3 "ProjectMapTemplate"), in the language of the project's defaults. The
+/// same for categories A and B.
+pub fn default_positions(kind: ChannelKind, role: Role, lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Ru => default_positions_ru(kind, role),
+        Lang::En => default_positions_en(kind, role),
+    }
+}
+
+fn default_positions_ru(kind: ChannelKind, role: Role) -> &'static [&'static str] {
     match (kind, role) {
         (ChannelKind::Direct, Role::Lpr) => &[
             "Технический директор",
@@ -61,6 +70,33 @@ pub fn default_positions(kind: ChannelKind, role: Role) -> &'static [&'static st
         (ChannelKind::Distributor, Role::Lpr) => &["Собственник", "Коммерческий директор"],
         (ChannelKind::Distributor, Role::Lfr) => &["Продакт-менеджер", "Закупщик"],
         (ChannelKind::Distributor, Role::Lvr) => &["Менеджеры по продажам дистрибьютора"],
+    }
+}
+
+fn default_positions_en(kind: ChannelKind, role: Role) -> &'static [&'static str] {
+    match (kind, role) {
+        (ChannelKind::Direct, Role::Lpr) => &[
+            "Technical director",
+            "Chief financial officer",
+            "Chief executive officer",
+        ],
+        (ChannelKind::Direct, Role::Lfr) => &["Chief mechanic", "Chief power engineer"],
+        (ChannelKind::Direct, Role::Lvr) => &[
+            "Shop manager",
+            "Procurement",
+            "Maintenance service",
+            "Instrumentation and control",
+        ],
+        (ChannelKind::DesignInstitute, Role::Lpr) => {
+            &["Chief engineer of the institute", "End customer"]
+        }
+        (ChannelKind::DesignInstitute, Role::Lfr) => {
+            &["Chief project engineer", "Head of the process department"]
+        }
+        (ChannelKind::DesignInstitute, Role::Lvr) => &["Designers", "Cost estimators"],
+        (ChannelKind::Distributor, Role::Lpr) => &["Owner", "Commercial director"],
+        (ChannelKind::Distributor, Role::Lfr) => &["Product manager", "Buyer"],
+        (ChannelKind::Distributor, Role::Lvr) => &["The distributor's sales managers"],
     }
 }
 
@@ -107,8 +143,14 @@ fn template_mut(
 
 /// Fills the typical map of a channel and category with the defaults of its channel kind,
 /// for the roles that have no position yet (written positions are kept). Returns the number
-/// of positions added; an unknown channel adds nothing.
-pub fn fill_default_template(p: &mut Project, channel_id: Id, category: Category) -> usize {
+/// of positions added, in `lang` (the language of the project's defaults); an unknown channel
+/// adds nothing.
+pub fn fill_default_template(
+    p: &mut Project,
+    channel_id: Id,
+    category: Category,
+    lang: Lang,
+) -> usize {
     let Some(kind) = p
         .channels
         .iter()
@@ -121,7 +163,7 @@ pub fn fill_default_template(p: &mut Project, channel_id: Id, category: Category
     for role in Role::ALL {
         let t = template_mut(p, channel_id, category, role);
         if t.positions.iter().all(|s| s.trim().is_empty()) {
-            t.positions = default_positions(kind, role)
+            t.positions = default_positions(kind, role, lang)
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
@@ -467,20 +509,52 @@ mod tests {
     #[test]
     fn defaults_follow_domain_md() {
         assert_eq!(
-            default_positions(ChannelKind::Direct, Role::Lfr),
+            default_positions(ChannelKind::Direct, Role::Lfr, Lang::Ru),
             ["Главный механик", "Главный энергетик"]
         );
-        assert!(default_positions(ChannelKind::DesignInstitute, Role::Lfr).contains(&"ГИП"));
-        assert!(default_positions(ChannelKind::Distributor, Role::Lpr).contains(&"Собственник"));
+        assert!(
+            default_positions(ChannelKind::DesignInstitute, Role::Lfr, Lang::Ru).contains(&"ГИП")
+        );
+        assert!(
+            default_positions(ChannelKind::Distributor, Role::Lpr, Lang::Ru)
+                .contains(&"Собственник")
+        );
         for k in [
             ChannelKind::Direct,
             ChannelKind::Distributor,
             ChannelKind::DesignInstitute,
         ] {
             for r in Role::ALL {
-                assert!(!default_positions(k, r).is_empty(), "{k:?} {r:?}");
+                assert!(!default_positions(k, r, Lang::Ru).is_empty(), "{k:?} {r:?}");
+                // The English defaults: as many positions, no Russian.
+                let en = default_positions(k, r, Lang::En);
+                assert_eq!(
+                    en.len(),
+                    default_positions(k, r, Lang::Ru).len(),
+                    "{k:?} {r:?}"
+                );
+                assert!(en.iter().all(|s| !crate::i18n::app_russian(s)), "{en:?}");
             }
         }
+    }
+
+    #[test]
+    fn an_english_project_gets_english_typical_positions() {
+        let mut p = demo_project();
+        p.layer3.map_templates.clear();
+        let ch = p.channels[0].id;
+        assert!(fill_default_template(&mut p, ch, Category::A, Lang::En) > 0);
+        let written: Vec<&String> = p
+            .layer3
+            .map_templates
+            .iter()
+            .flat_map(|t| &t.positions)
+            .collect();
+        assert!(!written.is_empty());
+        assert!(
+            written.iter().all(|s| !crate::i18n::app_russian(s)),
+            "{written:?}"
+        );
     }
 
     #[test]
@@ -491,15 +565,21 @@ mod tests {
         let channels: Vec<Id> = p.channels.iter().map(|c| c.id).collect();
         for ch in &channels {
             for cat in [Category::A, Category::B] {
-                assert!(fill_default_template(&mut p, *ch, cat) > 0);
+                assert!(fill_default_template(&mut p, *ch, cat, Lang::Ru) > 0);
             }
         }
         assert!(typical_maps(&p).iter().all(|t| t.is_complete()));
         let cats = demo_categories(&p);
         assert!(layer3_results(&p, &cats).typical_maps.met);
         // A second fill changes nothing; an unknown channel adds nothing.
-        assert_eq!(fill_default_template(&mut p, channels[0], Category::A), 0);
-        assert_eq!(fill_default_template(&mut p, new_id(), Category::A), 0);
+        assert_eq!(
+            fill_default_template(&mut p, channels[0], Category::A, Lang::Ru),
+            0
+        );
+        assert_eq!(
+            fill_default_template(&mut p, new_id(), Category::A, Lang::Ru),
+            0
+        );
     }
 
     #[test]
@@ -514,7 +594,7 @@ mod tests {
             Role::Lpr,
             "Собственник"
         ));
-        let added = fill_default_template(&mut p, ch, Category::A);
+        let added = fill_default_template(&mut p, ch, Category::A, Lang::Ru);
         assert_eq!(added, 2 + 4, "ЛФР and ЛВР defaults only");
         assert_eq!(
             template_positions(&p, ch, Category::A, Role::Lpr),
@@ -732,6 +812,9 @@ mod tests {
         let cal = pr_calendar(&p, 2025);
         assert_eq!(cal[0].1[11].activities.len(), 1);
         let ch = p.channels[0].id;
-        assert_eq!(fill_default_template(&mut p, ch, Category::A), 2 + 2 + 1);
+        assert_eq!(
+            fill_default_template(&mut p, ch, Category::A, Lang::Ru),
+            2 + 2 + 1
+        );
     }
 }

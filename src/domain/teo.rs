@@ -323,15 +323,6 @@ pub enum Driver {
 
 impl Driver {
     pub const ALL: [Driver; 3] = [Driver::Savings, Driver::Investment, Driver::DiscountRate];
-
-    /// Russian label for the table.
-    pub fn label_ru(self) -> &'static str {
-        match self {
-            Driver::Savings => "Годовая экономия",
-            Driver::Investment => "Инвестиции",
-            Driver::DiscountRate => "Ставка дисконтирования",
-        }
-    }
 }
 
 /// One row of the sensitivity table: one driver changed, the others at base.

@@ -160,7 +160,7 @@ pub fn kp_values(k: &Kp, lang: Lang) -> Values {
                         match &r.target {
                             AdvantageFor::Need(n) => n.clone(),
                             AdvantageFor::Criterion { owner, text } => {
-                                fill(w.criterion, &[owner.abbr(), text])
+                                fill(w.criterion, &[owner.abbr_in(lang), text])
                             }
                         },
                         r.advantage.clone(),

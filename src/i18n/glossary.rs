@@ -1,6 +1,8 @@
 //! The glossary of the method (docs/METHOD.md §1): each term's name and its explanation in
-//! Russian and in English. The English entries keep the Russian acronym with a gloss
-//! («ЛПР (decision maker)»), because consultants and documents use the Russian terms.
+//! Russian and in English. The English entries of the six acronyms keep the Russian original with
+//! a gloss («ЛПР (decision maker)») and say how the English screens write it («LPR»), because
+//! consultants and the article use the Russian terms; every other English text uses the Latin
+//! acronyms.
 //!
 //! Read only by the glossary screen and by the [`Term`](crate::components::term::Term) hints of
 //! the screens that show an acronym, so the text travels with those screens' parts of the
@@ -141,22 +143,22 @@ pub const RU: &[Entry] = &[
 
 /// The same entries in English.
 pub const EN: &[Entry] = &[
-    e(Term::Lpr, "ЛПР", "decision maker", "Has the authority and the budget: approves, signs, releases money (often the CEO, CFO, technical director or owner). The addressee of the ТЭО. A role of a person in one deal."),
-    e(Term::Lfr, "ЛФР", "decision shaper", "The specialist who works the solution out and prepares the decision for the ЛПР: requirements, technical criteria, supplier comparison (chief mechanic, chief power engineer, chief project engineer). The addressee of the КП; once briefed, presents the ТЭО to the ЛПР."),
-    e(Term::Lvr, "ЛВР", "influencer", "Anyone whose opinion counts without owning the decision: users, shop heads, procurement, safety, IT, maintenance, outside consultants."),
-    e(Term::Tfs, "ТФС", "demand formation technology", "The stage model of how a B2B client's demand forms (14 stages). Its stages are the funnel stages of layer 2 and the slots of the layer-4 tools."),
-    e(Term::TfsStage, "ТФС stage", "funnel stage", "A step of the ТФС model with a code (1, 2.1, 2.2, 2.3, 3 …) and a name. Stage 1 is attention and the lead; 2.1 the needs of the ЛФР; 2.2 the decision criteria; 2.3 the briefing of the ЛФР and the ТЭО for the ЛПР."),
-    e(Term::Kp, "КП", "commercial proposal (ТКП: technical-commercial)", "The document for the ЛФР: the client's situation and tasks, the solution, advantages against needs and criteria, specification and price, terms, next step."),
-    e(Term::Teo, "ТЭО", "business case (feasibility study)", "The document for the ЛПР: shows in money why buying pays — investment, annual savings, payback, NPV, ROI, IRR, sensitivity."),
+    e(Term::Lpr, "ЛПР", "decision maker", "In English: LPR. Has the authority and the budget: approves, signs, releases money (often the CEO, CFO, technical director or owner). The addressee of the TEO. A role of a person in one deal."),
+    e(Term::Lfr, "ЛФР", "decision shaper", "In English: LFR. The specialist who works the solution out and prepares the decision for the LPR: requirements, technical criteria, supplier comparison (chief mechanic, chief power engineer, chief project engineer). The addressee of the KP; once briefed, presents the TEO to the LPR."),
+    e(Term::Lvr, "ЛВР", "influencer", "In English: LVR. Anyone whose opinion counts without owning the decision: users, shop heads, procurement, safety, IT, maintenance, outside consultants."),
+    e(Term::Tfs, "ТФС", "demand formation technology", "In English: TFS. The stage model of how a B2B client's demand forms (14 stages). Its stages are the funnel stages of layer 2 and the slots of the layer-4 tools."),
+    e(Term::TfsStage, "TFS stage", "funnel stage", "A step of the TFS model with a code (1, 2.1, 2.2, 2.3, 3 …) and a name. Stage 1 is attention and the lead; 2.1 the needs of the LFR; 2.2 the decision criteria; 2.3 the briefing of the LFR and the TEO for the LPR."),
+    e(Term::Kp, "КП", "commercial proposal (TKP: technical-commercial)", "In English: KP. The document for the LFR: the client's situation and tasks, the solution, advantages against needs and criteria, specification and price, terms, next step."),
+    e(Term::Teo, "ТЭО", "business case (feasibility study)", "In English: TEO. The document for the LPR: shows in money why buying pays — investment, annual savings, payback, NPV, ROI, IRR, sensitivity."),
     e(Term::Abc, "ABC analysis", "client classes by revenue", "Clients ranked by a year's revenue and cut at cumulative shares (80/15/5 % by default) into categories A, B and C."),
     e(Term::Category, "Client category", "A, B, C, N", "A client's ABC class; N means no revenue in the analysed year (a prospect) unless set by hand. Layers 3 and 4 focus on A and B."),
-    e(Term::Funnel, "Sales funnel", "current deals by ТФС stage", "All current deals placed on the ТФС stages, so that the movement of clients (with their category) and of money is visible."),
-    e(Term::Scoreboard, "Scoreboard", "managers × stages", "Layer 2's table: for each manager, how many open deals and how much money stand at each ТФС stage; simple, visible to all, updated weekly."),
+    e(Term::Funnel, "Sales funnel", "current deals by TFS stage", "All current deals placed on the TFS stages, so that the movement of clients (with their category) and of money is visible."),
+    e(Term::Scoreboard, "Scoreboard", "managers × stages", "Layer 2's table: for each manager, how many open deals and how much money stand at each TFS stage; simple, visible to all, updated weekly."),
     e(Term::Conversion, "Conversion", "stage-to-stage rate", "Of the deals that reached a stage, the share that reached the next one; compared with the stage's target conversion."),
-    e(Term::Lead, "Lead", "a new deal at stage 1", "A deal whose first stage-history record is at ТФС stage «1»; counted once, in the period of that record's date. A deal entering the funnel past stage 1 is not a lead."),
+    e(Term::Lead, "Lead", "a new deal at stage 1", "A deal whose first stage-history record is at TFS stage «1»; counted once, in the period of that record's date. A deal entering the funnel past stage 1 is not a lead."),
     e(Term::TouchPoint, "Touch point", "a contact with a client", "A logged interaction with a client's people on a date: visit, call, seminar, exhibition … Layer 3 counts the touch points with A and B clients against a target."),
-    e(Term::ThreePlus, "“3+”", "metric of stages 2.1 and 2.2", "At 2.1, at least three confirmed needs of the ЛФР; at 2.2, at least three decision criteria of the ЛФР and the ЛПР."),
-    e(Term::EconomicEffect, "Economic effect", "metric of stage 2.3", "The client's benefit in money from the ТЭО: annual savings, NPV, payback, ROI. A “good” ТЭО pays back in 3 years or less, or has NPV > 0."),
+    e(Term::ThreePlus, "“3+”", "metric of stages 2.1 and 2.2", "At 2.1, at least three confirmed needs of the LFR; at 2.2, at least three decision criteria of the LFR and the LPR."),
+    e(Term::EconomicEffect, "Economic effect", "metric of stage 2.3", "The client's benefit in money from the TEO: annual savings, NPV, payback, ROI. A “good” TEO pays back in 3 years or less, or has NPV > 0."),
     e(Term::SalesPlan, "Sales plan", "layer 1 goal", "The company's plan in money, split by category, manager and channel; fulfilment is the fact against the plan to date."),
     e(Term::Coverage, "Plan coverage", "weighted pipeline / plan left", "The open deals' amounts times their stage's win probability, divided by the part of the year's plan still to make, in %."),
     e(Term::MarketHypotheses, "Target-market hypotheses", "candidate segments", "Industry × region × channel, with a market volume, an expected share, a rationale and a status (to check / confirmed / rejected)."),
@@ -164,16 +166,16 @@ pub const EN: &[Entry] = &[
     e(Term::DealSize, "Average deal size", "mean amount of a won deal", "The mean amount of a category's won deals (median beside it)."),
     e(Term::DealDuration, "Average deal duration", "sales cycle", "Days from a deal's creation to its win, averaged per category (median beside it)."),
     e(Term::KeyFigures, "Key figures", "layer 1, result 1", "The ABC result, average deal size and duration per category, elaboration of A clients, market volume."),
-    e(Term::Elaboration, "Elaboration of A clients", "how deeply A clients are worked", "Coverage of A clients, coverage of the ЛПР/ЛФР/ЛВР roles, complete project maps."),
+    e(Term::Elaboration, "Elaboration of A clients", "how deeply A clients are worked", "Coverage of A clients, coverage of the LPR/LFR/LVR roles, complete project maps."),
     e(Term::Structure, "Sales department structure", "layer 1, result 3", "The managers and what they are assigned: territory, channel, client category."),
     e(Term::Dimensions, "Business lines, channels, regions", "reference lists", "Product lines, sales channels (direct sales, distributors, design institutes, integrators) and territories: the dimensions every figure can be split by."),
     e(Term::Matrix, "Advantage matrix", "needs × advantages", "Per channel: rows are the client's needs (order 1–4), columns our advantages (with proof and the competitor's vulnerability), cells the strength 0–3."),
     e(Term::Order, "Order of a need", "depth of detail, 1–4", "From 1 (general) to 4 (specific); deep needs are met by deep advantages."),
-    e(Term::Questions, "Question lists", "for stages 2.1, 2.2, 2.3", "Questions for the ЛФР and ЛПР of A clients at stages 2.1, 2.2 and 2.3: situation, problem, implication, need-payoff."),
-    e(Term::Briefing, "ЛФР briefing", "preparing the ЛФР for the ТЭО", "Questions that prepare the ЛФР to collect the baseline data and present the ТЭО to the ЛПР."),
-    e(Term::ProjectMap, "Project map", "roles in a client's deal", "A client's contacts with their roles (ЛПР, ЛФР, ЛВР) in one project."),
-    e(Term::TypicalMap, "Typical-client map", "usual ЛВР/ЛФР/ЛПР", "For a channel and category, the positions that usually hold the ЛПР, ЛФР and ЛВР roles."),
-    e(Term::Programme, "Promotion programme", "stage 1 activities", "Activities per channel for A clients that bring attention and leads (ТФС stage 1)."),
+    e(Term::Questions, "Question lists", "for stages 2.1, 2.2, 2.3", "Questions for the LFR and LPR of A clients at stages 2.1, 2.2 and 2.3: situation, problem, implication, need-payoff."),
+    e(Term::Briefing, "LFR briefing", "preparing the LFR for the TEO", "Questions that prepare the LFR to collect the baseline data and present the TEO to the LPR."),
+    e(Term::ProjectMap, "Project map", "roles in a client's deal", "A client's contacts with their roles (LPR, LFR, LVR) in one project."),
+    e(Term::TypicalMap, "Typical-client map", "usual LVR/LFR/LPR", "For a channel and category, the positions that usually hold the LPR, LFR and LVR roles."),
+    e(Term::Programme, "Promotion programme", "stage 1 activities", "Activities per channel for A clients that bring attention and leads (TFS stage 1)."),
     e(Term::PrPlan, "PR plan", "publications, cases, conferences", "The PR part of the promotion programme: what, where and when to publish and where to speak."),
     e(Term::Coaching, "Expert coaching", "coaching on live deals", "An expert works through a seller's current deals with him: joint visits, call reviews. Layer 5 has no metric."),
     e(Term::Layer, "Layer", "level of implementation", "One of the five levels of implementation and diagnosis: 1 goals and plans, 2 funnel, 3 strategy for A and B, 4 tools, 5 psychology."),

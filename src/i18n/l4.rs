@@ -127,6 +127,10 @@ pub struct L4 {
     pub driver_rate: &'static str,
     pub doc_kp: &'static str,
     pub doc_teo: &'static str,
+    /// The start of a downloaded КП's file name («КП-D05.html»).
+    pub file_kp: &'static str,
+    /// The start of a downloaded ТЭО's file name.
+    pub file_teo: &'static str,
     pub print: &'static str,
     pub export_html: &'static str,
     pub export_failed: &'static str,
@@ -311,6 +315,8 @@ pub const L4_RU: L4 = L4 {
     driver_rate: "Ставка дисконтирования",
     doc_kp: "КП для ЛФР",
     doc_teo: "ТЭО для ЛПР",
+    file_kp: "КП",
+    file_teo: "ТЭО",
     print: "Печать / PDF",
     export_html: "Скачать HTML",
     export_failed: "Не удалось сохранить файл",
@@ -495,6 +501,8 @@ pub const L4_EN: L4 = L4 {
     driver_rate: "Discount rate",
     doc_kp: "KP for the LFR",
     doc_teo: "TEO for the LPR",
+    file_kp: "KP",
+    file_teo: "TEO",
     print: "Print / PDF",
     export_html: "Download HTML",
     export_failed: "Could not save the file",

@@ -5,7 +5,8 @@
 use super::format::{fmt_int, fmt_num, shorten};
 use super::Lang;
 use crate::persist::error::{
-    Expected, Found, Issue, IssueKind, LoadError, Problem, Syntax, Target,
+    Damage, Expected, Found, Issue, IssueKind, LoadError, MigrationProblem, Problem, StoreError,
+    Syntax, Target, Unavailable,
 };
 use crate::persist::place::{Place, Seg};
 
@@ -466,11 +467,11 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
         (NewerVersion { found, supported }, Lang::En) => format!(
             "The file was made by a newer Sloy (schema v{found}; this version reads up to v{supported}). Update the app (reload the page while online) and open the file again."
         ),
-        (Migration { from, detail }, Lang::Ru) => {
-            format!("Не удалось перевести файл со схемы v{from} на текущую: {}.", shorten(detail, 200))
+        (Migration { from, problem }, Lang::Ru) => {
+            format!("Не удалось перевести файл со схемы v{from} на текущую: {}.", migration_words(problem, lang))
         }
-        (Migration { from, detail }, Lang::En) => {
-            format!("Could not migrate the file from schema v{from}: {}.", shorten(detail, 200))
+        (Migration { from, problem }, Lang::En) => {
+            format!("Could not migrate the file from schema v{from}: {}.", migration_words(problem, lang))
         }
         (Invalid { place, problem: Problem::Missing }, _) if !place.field.is_empty() => {
             let record = Place { field: vec![], ..(**place).clone() };
@@ -535,12 +536,100 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
             }
             lines.join("\n")
         }
-        (Corrupt { detail }, Lang::Ru) => {
-            format!("Сохранённые данные повреждены и не читаются ({}).", shorten(detail, 200))
+        (Corrupt { damage }, Lang::Ru) => {
+            format!("Сохранённые данные повреждены и не читаются ({}).", damage_words(damage, lang))
         }
-        (Corrupt { detail }, Lang::En) => {
-            format!("The stored data is damaged and cannot be read ({}).", shorten(detail, 200))
+        (Corrupt { damage }, Lang::En) => {
+            format!("The stored data is damaged and cannot be read ({}).", damage_words(damage, lang))
         }
+    }
+}
+
+/// Why a migration step failed, in words.
+pub fn migration_words(p: &MigrationProblem, lang: Lang) -> String {
+    match p {
+        MigrationProblem::NoStep => lang.pick("нет шага миграции", "no migration step").into(),
+    }
+}
+
+/// What is wrong with a stored value, in words (names taken from storage shortened).
+pub fn damage_words(d: &Damage, lang: Lang) -> String {
+    let key = |k: &str| shorten(k, 80).into_owned();
+    match (d, lang) {
+        (Damage::NoLength, _) => lang.pick("нет длины", "no length").into(),
+        (Damage::BadLength, _) => lang.pick("неверная длина", "invalid length").into(),
+        (Damage::BadCharacter, _) => lang.pick("недопустимый символ", "invalid character").into(),
+        (Damage::Truncated, _) => lang.pick("данные обрезаны", "the data is cut short").into(),
+        (Damage::Inflate(status), Lang::Ru) => format!("распаковка: {}", shorten(status, 80)),
+        (Damage::Inflate(status), Lang::En) => format!("decompression: {}", shorten(status, 80)),
+        (Damage::NotUtf8, _) => lang.pick("не UTF-8", "not UTF-8").into(),
+        (Damage::MissingPart { key: k }, Lang::Ru) => format!("нет части данных {}", key(k)),
+        (Damage::MissingPart { key: k }, Lang::En) => format!("data part {} is missing", key(k)),
+        (Damage::Part { key: k, damage }, _) => {
+            format!("{}: {}", key(k), damage_words(damage, lang))
+        }
+        (Damage::PartNotList { key: k }, Lang::Ru) => format!("{}: не список", key(k)),
+        (Damage::PartNotList { key: k }, Lang::En) => format!("{}: not a list", key(k)),
+        (Damage::UnexpectedEnd, _) => lang
+            .pick(
+                "неожиданный конец данных проекта",
+                "unexpected end of the project data",
+            )
+            .into(),
+    }
+}
+
+/// A storage write failure in words.
+pub fn store_error(e: &StoreError, lang: Lang) -> String {
+    match (e, lang) {
+        (StoreError::Quota, Lang::Ru) => {
+            "Изменения не сохраняются — хранилище браузера заполнено. Экспортируйте проект в файл.".into()
+        }
+        (StoreError::Quota, Lang::En) => {
+            "Changes are not being saved: the browser storage is full. Export the project to a file.".into()
+        }
+        (StoreError::Conflict { their_saved_at, .. }, Lang::Ru) => {
+            format!("Проект изменён в другой вкладке ({their_saved_at}).")
+        }
+        (StoreError::Conflict { their_saved_at, .. }, Lang::En) => {
+            format!("The project was changed in another tab ({their_saved_at}).")
+        }
+        (StoreError::Unavailable(why), Lang::Ru) => format!(
+            "Хранилище браузера недоступно ({}). Экспортируйте проект в файл.",
+            unavailable_words(why, lang)
+        ),
+        (StoreError::Unavailable(why), Lang::En) => format!(
+            "Browser storage is unavailable ({}). Export the project to a file.",
+            unavailable_words(why, lang)
+        ),
+    }
+}
+
+/// A project asked for is not in storage (removed in another tab).
+pub fn not_stored(lang: Lang) -> &'static str {
+    lang.pick(
+        "Проект не найден в хранилище.",
+        "The project is not in storage.",
+    )
+}
+
+/// Why storage could not be written, in words.
+pub fn unavailable_words(u: &Unavailable, lang: Lang) -> String {
+    match u {
+        Unavailable::NoStorage => "localStorage".into(),
+        Unavailable::Refused(why) => shorten(why, 120).into_owned(),
+        Unavailable::NotFound => lang
+            .pick("проект не найден", "the project is not found")
+            .into(),
+        Unavailable::SaveFinished => lang
+            .pick("сохранение уже завершено", "the save has already finished")
+            .into(),
+        Unavailable::ChangedDuringSnapshot => lang
+            .pick(
+                "проект изменился во время сохранения",
+                "the project changed during the save",
+            )
+            .into(),
     }
 }
 
@@ -617,6 +706,92 @@ mod tests {
                 !en.contains("parsing failed") && !en.contains("a sequence"),
                 "{en}"
             );
+        }
+    }
+
+    #[test]
+    fn storage_damage_reads_as_before_in_russian_and_has_no_russian_in_english() {
+        let key = "sloy.c.0f3a.d1.0".to_string();
+        let corrupt = |damage| LoadError::Corrupt { damage };
+        let cases = [
+            (corrupt(Damage::NoLength), "Сохранённые данные повреждены и не читаются (нет длины)."),
+            (corrupt(Damage::BadLength), "Сохранённые данные повреждены и не читаются (неверная длина)."),
+            (corrupt(Damage::BadCharacter), "Сохранённые данные повреждены и не читаются (недопустимый символ)."),
+            (corrupt(Damage::Truncated), "Сохранённые данные повреждены и не читаются (данные обрезаны)."),
+            (
+                corrupt(Damage::Inflate("FailedCannotMakeProgress".into())),
+                "Сохранённые данные повреждены и не читаются (распаковка: FailedCannotMakeProgress).",
+            ),
+            (corrupt(Damage::NotUtf8), "Сохранённые данные повреждены и не читаются (не UTF-8)."),
+            (
+                corrupt(Damage::MissingPart { key: key.clone() }),
+                "Сохранённые данные повреждены и не читаются (нет части данных sloy.c.0f3a.d1.0).",
+            ),
+            (
+                corrupt(Damage::Part { key: key.clone(), damage: Box::new(Damage::Truncated) }),
+                "Сохранённые данные повреждены и не читаются (sloy.c.0f3a.d1.0: данные обрезаны).",
+            ),
+            (
+                corrupt(Damage::PartNotList { key: key.clone() }),
+                "Сохранённые данные повреждены и не читаются (sloy.c.0f3a.d1.0: не список).",
+            ),
+            (
+                corrupt(Damage::UnexpectedEnd),
+                "Сохранённые данные повреждены и не читаются (неожиданный конец данных проекта).",
+            ),
+            (
+                LoadError::Migration { from: 3, problem: MigrationProblem::NoStep },
+                "Не удалось перевести файл со схемы v3 на текущую: нет шага миграции.",
+            ),
+        ];
+        for (e, ru) in &cases {
+            assert_eq!(load_error(e, Lang::Ru), *ru);
+            let en = load_error(e, Lang::En);
+            assert!(!crate::i18n::app_russian(&en), "{en}");
+        }
+        assert_eq!(
+            load_error(&cases[6].0, Lang::En),
+            "The stored data is damaged and cannot be read (data part sloy.c.0f3a.d1.0 is missing)."
+        );
+    }
+
+    #[test]
+    fn storage_failures_read_as_before_in_russian_and_have_no_russian_in_english() {
+        let cases = [
+            (
+                StoreError::Quota,
+                "Изменения не сохраняются — хранилище браузера заполнено. Экспортируйте проект в файл.",
+            ),
+            (
+                StoreError::Conflict { their_rev: 4, their_saved_at: "2026-12-06T05:00:00Z".into() },
+                "Проект изменён в другой вкладке (2026-12-06T05:00:00Z).",
+            ),
+            (
+                StoreError::Unavailable(Unavailable::NoStorage),
+                "Хранилище браузера недоступно (localStorage). Экспортируйте проект в файл.",
+            ),
+            (
+                StoreError::Unavailable(Unavailable::NotFound),
+                "Хранилище браузера недоступно (проект не найден). Экспортируйте проект в файл.",
+            ),
+        ];
+        for (e, ru) in &cases {
+            assert_eq!(store_error(e, Lang::Ru), *ru);
+        }
+        for why in [
+            Unavailable::NoStorage,
+            Unavailable::Refused("SecurityError".into()),
+            Unavailable::NotFound,
+            Unavailable::SaveFinished,
+            Unavailable::ChangedDuringSnapshot,
+        ] {
+            let e = StoreError::Unavailable(why);
+            let en = e.message(Lang::En);
+            assert!(!crate::i18n::app_russian(&en), "{en}");
+            assert!(!e.message(Lang::Ru).is_empty());
+        }
+        for e in cases.iter().map(|c| &c.0) {
+            assert!(!crate::i18n::app_russian(&store_error(e, Lang::En)));
         }
     }
 }

@@ -374,7 +374,7 @@ pub const SHELL_EN: Shell = Shell {
         "diagnosis",
     ],
     lang_other: "RU",
-    lang_other_title: "Переключить на русский",
+    lang_other_title: "Switch to Russian",
     saved: "Saved",
     saving: "Saving…",
     not_saved: "Not saved",

@@ -5,6 +5,7 @@
 //! (every unit in U+0020…U+801F: no surrogates, no control characters). Plain JSON is still
 //! read, so a value written by hand or by an older build loads too.
 
+use super::error::Damage;
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
@@ -40,12 +41,12 @@ pub fn pack(text: &str) -> String {
 }
 
 /// Reverses [`pack`]; plain JSON passes through unchanged.
-pub fn unpack(stored: &str) -> Result<String, String> {
+pub fn unpack(stored: &str) -> Result<String, Damage> {
     let Some(rest) = stored.strip_prefix(PREFIX) else {
         return Ok(stored.to_string());
     };
-    let (len, body) = rest.split_once(':').ok_or("нет длины")?;
-    let len: usize = len.parse().map_err(|_| "неверная длина")?;
+    let (len, body) = rest.split_once(':').ok_or(Damage::NoLength)?;
+    let len: usize = len.parse().map_err(|_| Damage::BadLength)?;
     let mut bytes = Vec::with_capacity(len);
     let mut acc: u32 = 0;
     let mut bits = 0;
@@ -53,7 +54,7 @@ pub fn unpack(stored: &str) -> Result<String, String> {
         let v = (c as u32)
             .checked_sub(OFFSET)
             .filter(|v| *v <= 0x7fff)
-            .ok_or("недопустимый символ")?;
+            .ok_or(Damage::BadCharacter)?;
         acc = (acc << 15) | v;
         bits += 15;
         while bits >= 8 && bytes.len() < len {
@@ -63,11 +64,11 @@ pub fn unpack(stored: &str) -> Result<String, String> {
         acc &= (1 << bits) - 1;
     }
     if bytes.len() != len {
-        return Err("данные обрезаны".into());
+        return Err(Damage::Truncated);
     }
     let raw = decompress_to_vec_with_limit(&bytes, MAX_INFLATED)
-        .map_err(|e| format!("распаковка: {:?}", e.status))?;
-    String::from_utf8(raw).map_err(|_| "не UTF-8".into())
+        .map_err(|e| Damage::Inflate(format!("{:?}", e.status)))?;
+    String::from_utf8(raw).map_err(|_| Damage::NotUtf8)
 }
 
 #[cfg(test)]
@@ -92,9 +93,15 @@ mod tests {
     fn damage_is_reported() {
         let packed = pack(&"abc".repeat(100));
         let cut: String = packed.chars().take(packed.chars().count() - 3).collect();
-        assert!(unpack(&cut).is_err());
-        assert!(unpack("z1:xx:").is_err());
-        assert!(unpack("z1:5:\u{1}").is_err());
+        assert_eq!(unpack(&cut), Err(Damage::Truncated));
+        assert_eq!(unpack("z1:xx:"), Err(Damage::BadLength));
+        assert_eq!(unpack("z1:5"), Err(Damage::NoLength));
+        assert_eq!(unpack("z1:5:\u{1}"), Err(Damage::BadCharacter));
+        // Five bytes that are not a deflate stream.
+        assert!(matches!(
+            unpack("z1:5:\u{8000}\u{8000}\u{8000}"),
+            Err(Damage::Inflate(_))
+        ));
     }
 
     proptest! {

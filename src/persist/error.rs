@@ -30,7 +30,10 @@ pub enum LoadError {
     /// Written by a newer Sloy than this one.
     NewerVersion { found: u64, supported: u64 },
     /// A migration step failed.
-    Migration { from: u64, detail: String },
+    Migration {
+        from: u64,
+        problem: MigrationProblem,
+    },
     /// A field has the wrong type, is missing, or is unknown.
     Invalid { place: Box<Place>, problem: Problem },
     /// Two entities of one list share an id.
@@ -46,8 +49,40 @@ pub enum LoadError {
     /// Values that are well-formed but refused on import (see `validate::check_values`), the
     /// first few of them and how many there are in all.
     Refused { issues: Vec<Issue>, total: usize },
-    /// Stored data could not be decompressed.
-    Corrupt { detail: String },
+    /// Stored data could not be decompressed or put back together.
+    Corrupt { damage: Damage },
+}
+
+/// Why a migration step could not bring a file up to the current schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MigrationProblem {
+    /// No step is known from this version (a file of an unreleased schema).
+    NoStep,
+}
+
+/// What is wrong with a stored value (see `codec::unpack` and `library::stored_text`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// A packed value without its length.
+    NoLength,
+    /// A packed value whose length is not a number.
+    BadLength,
+    /// A character outside the packing alphabet.
+    BadCharacter,
+    /// Fewer bytes than the length says: the value was cut short.
+    Truncated,
+    /// The deflated bytes do not inflate (the inflater's status, e.g. `FailedCannotMakeProgress`).
+    Inflate(String),
+    /// The inflated bytes are not UTF-8 text.
+    NotUtf8,
+    /// A part (chunk) the project lists is not in storage.
+    MissingPart { key: String },
+    /// A part (chunk) is damaged.
+    Part { key: String, damage: Box<Damage> },
+    /// A part (chunk) is not a JSON list.
+    PartNotList { key: String },
+    /// The project value does not end the way it is written.
+    UnexpectedEnd,
 }
 
 /// What kind of entity a reference points at.
@@ -343,28 +378,29 @@ pub enum StoreError {
         their_rev: u64,
         their_saved_at: String,
     },
-    /// Storage is unavailable (private mode, disabled).
-    Unavailable(String),
+    /// Storage is unavailable (private mode, disabled), or the save could not go on.
+    Unavailable(Unavailable),
+}
+
+/// Why storage could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The browser has no localStorage for the page (private mode, disabled).
+    NoStorage,
+    /// The browser refused the write for another reason than the quota (its own words).
+    Refused(String),
+    /// The project is no longer in storage.
+    NotFound,
+    /// A save was stepped after it had finished.
+    SaveFinished,
+    /// The project changed while its snapshot was taken; the save was given up.
+    ChangedDuringSnapshot,
 }
 
 impl StoreError {
+    /// The message in `lang` (worded in `i18n::load`).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StoreError::Quota, Lang::Ru) => {
-                "Изменения не сохраняются — хранилище браузера заполнено. Экспортируйте проект в файл.".into()
-            }
-            (StoreError::Quota, Lang::En) => {
-                "Changes are not being saved: the browser storage is full. Export the project to a file.".into()
-            }
-            (StoreError::Conflict { their_saved_at, .. }, Lang::Ru) => {
-                format!("Проект изменён в другой вкладке ({their_saved_at}).")
-            }
-            (StoreError::Conflict { their_saved_at, .. }, Lang::En) => {
-                format!("The project was changed in another tab ({their_saved_at}).")
-            }
-            (StoreError::Unavailable(d), Lang::Ru) => format!("Хранилище браузера недоступно ({d}). Экспортируйте проект в файл."),
-            (StoreError::Unavailable(d), Lang::En) => format!("Browser storage is unavailable ({d}). Export the project to a file."),
-        }
+        crate::i18n::load::store_error(self, lang)
     }
 }
 

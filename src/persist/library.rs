@@ -30,7 +30,7 @@
 //! ([`load_stored`]), which reports an unreadable value with its raw text.
 
 use super::codec::{pack, unpack};
-use super::error::{LoadError, StoreError};
+use super::error::{Damage, LoadError, StoreError, Unavailable};
 use super::file::{from_json, is_current_version, to_json};
 use crate::domain::{Client, Deal, Id, Project};
 use serde::{Deserialize, Serialize};
@@ -130,7 +130,7 @@ fn split_parts(stored: &str) -> (Vec<&str>, Vec<&str>, &str) {
 /// Errors name the missing or damaged chunk.
 pub fn stored_text(kv: &impl KeyValue, stored: &str) -> Result<String, LoadError> {
     let (clients, deals, body) = split_parts(stored);
-    let root = unpack(body).map_err(|detail| LoadError::Corrupt { detail })?;
+    let root = unpack(body).map_err(|damage| LoadError::Corrupt { damage })?;
     if clients.is_empty() && deals.is_empty() {
         return Ok(root);
     }
@@ -138,17 +138,24 @@ pub fn stored_text(kv: &impl KeyValue, stored: &str) -> Result<String, LoadError
     for (list, keys) in lists.iter_mut().zip([&clients, &deals]) {
         for key in keys.iter() {
             let raw = kv.get(key).ok_or_else(|| LoadError::Corrupt {
-                detail: format!("нет части данных {key}"),
+                damage: Damage::MissingPart {
+                    key: key.to_string(),
+                },
             })?;
-            let text = unpack(&raw).map_err(|detail| LoadError::Corrupt {
-                detail: format!("{key}: {detail}"),
+            let text = unpack(&raw).map_err(|damage| LoadError::Corrupt {
+                damage: Damage::Part {
+                    key: key.to_string(),
+                    damage: Box::new(damage),
+                },
             })?;
             let inner = text
                 .trim()
                 .strip_prefix('[')
                 .and_then(|t| t.strip_suffix(']'))
                 .ok_or_else(|| LoadError::Corrupt {
-                    detail: format!("{key}: не список"),
+                    damage: Damage::PartNotList {
+                        key: key.to_string(),
+                    },
                 })?;
             if !list.is_empty() {
                 list.push(',');
@@ -160,8 +167,8 @@ pub fn stored_text(kv: &impl KeyValue, stored: &str) -> Result<String, LoadError
     let head = root
         .trim_end()
         .strip_suffix("}}")
-        .ok_or_else(|| LoadError::Corrupt {
-            detail: "неожиданный конец данных проекта".into(),
+        .ok_or(LoadError::Corrupt {
+            damage: Damage::UnexpectedEnd,
         })?;
     let mut text = String::with_capacity(root.len() + lists[0].len() + lists[1].len() + 32);
     text.push_str(head);
@@ -689,14 +696,12 @@ impl SaveJob {
         p: &Project,
     ) -> Result<Progress, StoreError> {
         if self.finished {
-            return Err(StoreError::Unavailable("save already finished".into()));
+            return Err(StoreError::Unavailable(Unavailable::SaveFinished));
         }
         if self.snapshotting() {
             if p.id != self.id || (p.clients.len(), p.deals.len()) != self.lens {
                 self.abort(kv, cache);
-                return Err(StoreError::Unavailable(
-                    "the project changed while its snapshot was taken".into(),
-                ));
+                return Err(StoreError::Unavailable(Unavailable::ChangedDuringSnapshot));
             }
             let _ = see_next(&mut self.clients, &p.clients, &self.previous.clients)
                 || see_next(&mut self.deals, &p.deals, &self.previous.deals);
@@ -886,8 +891,7 @@ pub fn set_deleted(
     id: Id,
     deleted_at: Option<String>,
 ) -> Result<Meta, StoreError> {
-    let mut meta =
-        read_meta(kv, id).ok_or_else(|| StoreError::Unavailable("проект не найден".into()))?;
+    let mut meta = read_meta(kv, id).ok_or(StoreError::Unavailable(Unavailable::NotFound))?;
     meta.deleted_at = deleted_at;
     kv.set(
         &meta_key(id),
@@ -1221,7 +1225,7 @@ mod tests {
         assert!(s.projects.is_empty());
         assert_eq!(s.unreadable.len(), 1);
         assert!(
-            matches!(&s.unreadable[0].error, LoadError::Corrupt { detail } if detail.contains(&victim)),
+            matches!(&s.unreadable[0].error, LoadError::Corrupt { damage: Damage::Part { key, .. } } if *key == victim),
             "{:?}",
             s.unreadable[0].error
         );
@@ -1230,7 +1234,7 @@ mod tests {
         kv.remove(&victim);
         assert!(matches!(
             &scan(&kv).unreadable[0].error,
-            LoadError::Corrupt { detail } if detail.contains("нет части данных")
+            LoadError::Corrupt { damage: Damage::MissingPart { key } } if *key == victim
         ));
         // Purging removes the chunks too.
         purge(&mut kv, p.id);

@@ -3,18 +3,18 @@
 //! step only has to know its neighbour. Every released version has a golden file under
 //! `tests/fixtures/` that must keep loading.
 
-use super::error::LoadError;
+use super::error::{LoadError, MigrationProblem};
 use super::file::SCHEMA_VERSION;
 use serde_json::Value;
 
-type Step = fn(Value) -> Result<Value, String>;
+type Step = fn(Value) -> Result<Value, MigrationProblem>;
 
 /// v1 → v2: the project gains its ancestry (`data.ancestry`: revision counter, revision ids,
 /// shared states, merge history). A v1 file is taken as revision 1 of its project, derived
 /// from nothing and shared with no copy: a later merge with it compares both sides record by
 /// record without a base, so nothing is taken for deleted.
 /// Data that is not an object passes through: deserializing it names the problem.
-fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+fn v1_to_v2(mut data: Value) -> Result<Value, MigrationProblem> {
     if let Some(obj) = data.as_object_mut() {
         if !obj.contains_key("ancestry") {
             obj.insert("ancestry".into(), serde_json::json!({ "revision": 1 }));
@@ -31,9 +31,9 @@ pub fn migrate(mut data: Value, from: u64) -> Result<Value, LoadError> {
     for v in from..SCHEMA_VERSION {
         let step = STEPS.get((v - 1) as usize).ok_or(LoadError::Migration {
             from: v,
-            detail: "нет шага миграции".into(),
+            problem: MigrationProblem::NoStep,
         })?;
-        data = step(data).map_err(|detail| LoadError::Migration { from: v, detail })?;
+        data = step(data).map_err(|problem| LoadError::Migration { from: v, problem })?;
     }
     Ok(data)
 }

@@ -16,4 +16,4 @@ pub mod table;
 pub mod validate;
 pub mod xlsx;
 
-pub use error::{LoadError, StoreError};
+pub use error::{Damage, LoadError, MigrationProblem, StoreError, Unavailable};

@@ -2,7 +2,7 @@
 //! in `persist::library` and are tested natively; only the quota error is read here.
 
 use crate::persist::library::KeyValue;
-use crate::persist::StoreError;
+use crate::persist::{StoreError, Unavailable};
 use wasm_bindgen::JsCast;
 
 /// localStorage of this origin.
@@ -38,12 +38,12 @@ impl KeyValue for LocalStore {
         let s = self
             .storage
             .as_ref()
-            .ok_or_else(|| StoreError::Unavailable("localStorage".into()))?;
+            .ok_or(StoreError::Unavailable(Unavailable::NoStorage))?;
         s.set_item(key, value).map_err(|e| {
             if is_quota_error(&e) {
                 StoreError::Quota
             } else {
-                StoreError::Unavailable(format!("{e:?}"))
+                StoreError::Unavailable(Unavailable::Refused(format!("{e:?}")))
             }
         })
     }

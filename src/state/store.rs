@@ -44,7 +44,7 @@ pub enum SaveState {
     Conflict {
         their_saved_at: String,
     },
-    Unavailable(String),
+    Unavailable(crate::persist::Unavailable),
 }
 
 /// How a save ended, for reports that must say whether what they loaded is stored.
@@ -210,7 +210,7 @@ impl Store {
             save_state: RwSignal::new(if kv.available() {
                 SaveState::Saved
             } else {
-                SaveState::Unavailable("localStorage".into())
+                SaveState::Unavailable(crate::persist::Unavailable::NoStorage)
             }),
             unreadable: RwSignal::new(vec![]),
             lang: RwSignal::new(lang),
@@ -696,7 +696,7 @@ impl Store {
         self.flush();
         let kv = LocalStore::open();
         let stored = match io.load_stored(&kv, &library::data_key(id)) {
-            None => return Err("Проект не найден в хранилище.".into()),
+            None => return Err(crate::i18n::load::not_stored(self.lang.get_untracked()).into()),
             Some(Err(u)) => {
                 let message = io.load_message(&u.error, self.lang.get_untracked());
                 self.found_unreadable(u);

@@ -92,9 +92,9 @@ pub fn metric_label(p: &Project, m: Metric, t: &Catalogue) -> String {
         Metric::Template(k) => fill(
             d.m_template,
             &[match k {
-                Template::Briefing => "инструктаж ЛФР",
-                Template::Kp => "КП",
-                Template::Teo => "ТЭО",
+                Template::Briefing => d.tpl_names[0],
+                Template::Kp => d.tpl_names[1],
+                Template::Teo => d.tpl_names[2],
             }],
         ),
         Metric::Metric21 => d.m_21.into(),

@@ -31,8 +31,12 @@ const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-fn tick(v: f64) -> String {
+fn tick_ru(v: f64) -> String {
     crate::i18n::format::fmt_num(v, 0, crate::i18n::Lang::Ru)
+}
+
+fn tick_en(v: f64) -> String {
+    crate::i18n::format::fmt_num(v, 0, crate::i18n::Lang::En)
 }
 
 #[component]
@@ -197,7 +201,10 @@ pub fn PlanFactTab() -> impl IntoView {
                     crate::i18n::present::with_unit(c.l1.legend_plan, unit_label(u, l)),
                     crate::i18n::present::with_unit(c.l1.legend_fact, unit_label(u, l)),
                 ],
-                y_tick: tick,
+                y_tick: match l {
+                    crate::i18n::Lang::Ru => tick_ru,
+                    crate::i18n::Lang::En => tick_en,
+                },
             };
             let label = fill(c.l1.chart_label, &[&p.company.plan_year.to_string()]);
             view! {

@@ -16,11 +16,12 @@ pub fn TypicalTab() -> impl IntoView {
     let t = use_i18n();
     let store = crate::state::store::use_store();
     let fill_all = move |_| {
+        let lang = store.lang.get_untracked();
         store.update(|p| {
             let channels: Vec<Id> = p.channels.iter().map(|c| c.id).collect();
             for ch in channels {
                 for cat in [Category::A, Category::B] {
-                    fill_default_template(p, ch, cat);
+                    fill_default_template(p, ch, cat, lang);
                 }
             }
         })
@@ -93,8 +94,9 @@ fn TypicalMapCard(ci: usize, channel: Id, category: Category) -> impl IntoView {
         })
     };
     let fill_defaults = move |_| {
+        let lang = store.lang.get_untracked();
         store.update(|p| {
-            fill_default_template(p, channel, category);
+            fill_default_template(p, channel, category, lang);
         })
     };
     let roles = Role::ALL

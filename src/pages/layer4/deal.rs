@@ -153,8 +153,8 @@ fn DealTools(id: Id) -> impl IntoView {
                                 <td><input class="input" prop:value=c.text.clone() aria-label=l4.col_criterion
                                     on:change=move |ev| { let v = event_target_value(&ev); upd_deal(id, |d| if let Some(c) = d.criteria.iter_mut().find(|c| c.id == cid) { c.text = v }) } /></td>
                                 <td><select class="input" aria-label=l4.col_owner on:change=move |ev| { let r = if event_target_value(&ev) == "LPR" { Role::Lpr } else { Role::Lfr }; upd_deal(id, |d| if let Some(c) = d.criteria.iter_mut().find(|c| c.id == cid) { c.owner = r }) }>
-                                    <option value="LFR" selected=owner == Role::Lfr>"ЛФР"</option>
-                                    <option value="LPR" selected=owner == Role::Lpr>"ЛПР"</option>
+                                    <option value="LFR" selected=owner == Role::Lfr>{Role::Lfr.abbr_in(crate::state::current_lang())}</option>
+                                    <option value="LPR" selected=owner == Role::Lpr>{Role::Lpr.abbr_in(crate::state::current_lang())}</option>
                                 </select></td>
                                 <td><select class="input" aria-label=l4.col_match on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); upd_deal(id, |d| if let Some(c) = d.criteria.iter_mut().find(|c| c.id == cid) { c.advantage_id = v }) }>
                                     <option value="" selected=adv.is_none()>{l4.no_match}</option>

@@ -103,9 +103,9 @@ pub fn DocsTab() -> impl IntoView {
         format!(
             "{}-{code}.html",
             if is_teo.get_untracked() {
-                "ТЭО"
+                t.get_untracked().l4.file_teo
             } else {
-                "КП"
+                t.get_untracked().l4.file_kp
             }
         )
     };

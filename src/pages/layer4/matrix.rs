@@ -143,8 +143,8 @@ pub fn MatrixTab() -> impl IntoView {
 fn role_select(role: Role, label: String, on: impl Fn(Role) + 'static) -> impl IntoView {
     view! {
         <select class="input" aria-label=label on:change=move |ev| on(if event_target_value(&ev) == "LPR" { Role::Lpr } else { Role::Lfr })>
-            <option value="LFR" selected=role == Role::Lfr>"ЛФР"</option>
-            <option value="LPR" selected=role == Role::Lpr>"ЛПР"</option>
+            <option value="LFR" selected=role == Role::Lfr>{Role::Lfr.abbr_in(crate::state::current_lang())}</option>
+            <option value="LPR" selected=role == Role::Lpr>{Role::Lpr.abbr_in(crate::state::current_lang())}</option>
         </select>
     }
 }

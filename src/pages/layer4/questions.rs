@@ -121,8 +121,8 @@ fn QuestionRow(id: Id) -> impl IntoView {
                         on:change=move |ev| { let v = event_target_value(&ev); upd(Box::new(move |q| q.text = v)) }></textarea>
                     <div class="l4-question-meta">
                         <select class="input" aria-label=t.get().l4.col_role on:change=move |ev| { let r = if event_target_value(&ev) == "LPR" { Role::Lpr } else { Role::Lfr }; upd(Box::new(move |q| q.role = r)) }>
-                            <option value="LFR" selected=q.role == Role::Lfr>"ЛФР"</option>
-                            <option value="LPR" selected=q.role == Role::Lpr>"ЛПР"</option>
+                            <option value="LFR" selected=q.role == Role::Lfr>{Role::Lfr.abbr_in(crate::state::current_lang())}</option>
+                            <option value="LPR" selected=q.role == Role::Lpr>{Role::Lpr.abbr_in(crate::state::current_lang())}</option>
                         </select>
                         <select class="input" aria-label=t.get().l4.col_kind on:change=move |ev| {
                             let v = event_target_value(&ev);
