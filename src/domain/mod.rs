@@ -76,6 +76,7 @@ pub mod import;
 pub mod layer1;
 pub mod layer2;
 pub mod layer3;
+pub mod layer4;
 pub mod limits;
 pub mod merge;
 pub mod method;

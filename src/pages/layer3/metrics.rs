@@ -89,7 +89,7 @@ pub fn MetricsTab() -> impl IntoView {
             };
             let channel_names = |ids: &[crate::domain::Id]| {
                 ids.iter()
-                    .filter_map(|id| p.channels.iter().find(|c| c.id == *id))
+                    .filter_map(|id| p.channel(*id))
                     .map(|c| c.name.clone())
                     .collect::<Vec<_>>()
                     .join(", ")
