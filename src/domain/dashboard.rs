@@ -52,6 +52,14 @@ pub struct Dashboard {
     pub states: Vec<LayerState>,
 }
 
+impl Dashboard {
+    /// The conversions the dashboard lists: those with a target (a step without one has
+    /// nothing to be checked against), in the funnel's order.
+    pub fn targeted_conversions(&self) -> impl Iterator<Item = &Conversion> {
+        self.conversions.iter().filter(|c| c.target.is_some())
+    }
+}
+
 /// Computes the dashboard as of `as_of` (the project's date or today).
 pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
     let th = &p.diagnosis.thresholds;
@@ -128,6 +136,16 @@ mod tests {
             .collect();
         assert_eq!(below, want);
         assert!(!below.is_empty());
+        // The listed conversions are exactly those with a target; one without drops out.
+        let with_target = d.conversions.iter().filter(|c| c.target.is_some()).count();
+        assert!(with_target > 0);
+        assert_eq!(d.targeted_conversions().count(), with_target);
+        let mut q = p.clone();
+        if let Some(s) = q.stages.iter_mut().find(|s| s.target_conversion.is_some()) {
+            s.target_conversion = None;
+        }
+        let dq = dashboard(&q, NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
+        assert_eq!(dq.targeted_conversions().count(), with_target - 1);
         let ta = d.touches.category(Category::A).unwrap();
         assert_eq!(ta.average.map(|x| (x * 10.0).round()), Some(48.0));
         assert_eq!(
@@ -162,6 +180,10 @@ mod tests {
         assert!(d.leads.is_empty());
         assert!(d.reached.iter().all(|r| r.count == 0));
         assert!(d.conversions.iter().all(|c| c.pct.is_none()));
+        // The default stages carry targets: each listed step shows «нет данных».
+        assert!(d
+            .targeted_conversions()
+            .all(|c| c.flag == layer2::conversion::TargetFlag::NoData));
         assert_eq!(
             d.touches.category(Category::A).and_then(|t| t.average),
             None

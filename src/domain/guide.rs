@@ -8,7 +8,7 @@
 
 use super::abc::abc_year;
 use super::gating::{self, fix_at, LayerState};
-use super::method::{self, ItemKind, ItemStatus, LAYERS};
+use super::method::{self, ItemKind, ItemStatus};
 use super::model::{Deal, DealStatus, Id, Project};
 use super::report::ItemState;
 use super::route::{L1Tab, MethodTab, Place};
@@ -110,7 +110,7 @@ pub fn unlock(p: &Project, n: u8) -> Option<Unlock> {
     let LayerState::Locked { waiting_for } = gating::layer_state(p, n) else {
         return None;
     };
-    let layer = LAYERS.iter().find(|l| l.n == waiting_for)?;
+    let layer = method::layer(waiting_for)?;
     let todo = layer
         .items
         .iter()
@@ -249,6 +249,7 @@ pub fn deal_groups(p: &Project, query: &str) -> (Vec<DealGroup>, usize) {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
+    use crate::domain::method::LAYERS;
     use crate::domain::model::{Dimension, Hypothesis};
     use crate::domain::route::{L3Tab, MethodTab};
     use crate::domain::tools::new_project;
