@@ -7,11 +7,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Datelike, Duration, NaiveDate};
-use sloy::domain::abc::{abc_for_project, client_categories};
 use sloy::domain::accounts::{a_elaboration, layer3_results, touch_points, typical_maps};
 use sloy::domain::dashboard::{dashboard, meets};
 use sloy::domain::diagnostics::{self, Check, Diagnosis, Metric, Status};
 use sloy::domain::gating::{self, LayerState};
+use sloy::domain::layer1::abc::{abc_for_project, client_categories};
 use sloy::domain::layer1::project_goals;
 use sloy::domain::layer2::{self, conversion::FunnelMeasure, filter::DealFilter};
 use sloy::domain::method::{layer_access, layer_complete, Access, ItemStatus};
@@ -217,7 +217,7 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     let elab = a_elaboration(p, &cats);
     assert_eq!(dash.elaboration, elab, "dashboard");
     assert_eq!(
-        sloy::domain::abc::a_elaboration(p, &abc.categories()),
+        sloy::domain::accounts::a_elaboration(p, &abc.categories()),
         elab,
         "Слой 1 → ABC"
     );

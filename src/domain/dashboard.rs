@@ -3,10 +3,9 @@
 //! and A/B touch points for the quarter to date, the funnel snapshot, the layer-4 metrics and
 //! the layer-5 coaching log.
 
-use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
 use super::gating::{self, LayerState};
-use super::layer1::{self as plan, FulfilmentReport, TrafficLight};
+use super::layer1::{self, FulfilmentReport, TrafficLight};
 use super::layer2::{
     self,
     conversion::{Conversion, FunnelBarFigures, FunnelMeasure, Reached},
@@ -16,6 +15,7 @@ use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
 use super::tools::{self, CriteriaCounting, EconomicEffect, ThreePlus};
+use crate::domain::layer1::abc::{abc_for_project, client_categories};
 use chrono::NaiveDate;
 
 /// The dashboard's figures.
@@ -71,12 +71,12 @@ pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
     let abc = abc_for_project(p);
     let quarter = Period::reporting_quarter(as_of);
     let deals: Vec<&Deal> = p.deals.iter().collect();
-    let goals = plan::project_goals(p, &abc);
+    let goals = layer1::project_goals(p, &abc);
     let leads = layer2::leads::leads_report(p, &deals, &cats, &goals, quarter);
     let reached = layer2::conversion::reached_counts(p, &deals);
     Dashboard {
         as_of,
-        plan: plan::fulfilment(p, plan::year_to_date(p, as_of), &lights),
+        plan: layer1::fulfilment(p, layer1::year_to_date(p, as_of), &lights),
         quarter,
         leads: leads
             .categories

@@ -6,12 +6,12 @@
 //! gating use ([`gating::computed_status`], [`method::item_status`]), so the checklist, the
 //! lock banner of a layer screen and the method map never disagree.
 
-use super::abc::abc_year;
 use super::gating::{self, fix_at, LayerState};
 use super::method::{self, ItemKind, ItemStatus};
 use super::model::{Deal, DealStatus, Id, Project};
 use super::report::ItemState;
 use super::route::{L1Tab, MethodTab, Place};
+use crate::domain::layer1::abc::abc_year;
 
 /// One step of layer 1, in the order a consultant does them (docs/METHOD.md §3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

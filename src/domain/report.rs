@@ -9,7 +9,6 @@
 //! reached-basis snapshot of all deals; metrics 2.1–2.3 over all deals as on «Слой 4 → Метрики»).
 //! Layer 5 has no metrics («Метрик нет»), and none are invented.
 
-use super::abc::{abc_for_project, client_categories};
 use super::accounts::{touch_points, TouchReport};
 use super::gating::{self, fix_at, LayerState};
 use super::layer1::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
@@ -25,6 +24,7 @@ use super::model::{Category, Project};
 use super::period::Period;
 use super::route::Place;
 use super::tools::{metric_21, metric_22, metric_23, CriteriaCounting, EconomicEffect, ThreePlus};
+use crate::domain::layer1::abc::{abc_for_project, client_categories};
 use chrono::NaiveDate;
 
 /// A result (or task) of a layer with its status and, when it is computed and missing, where

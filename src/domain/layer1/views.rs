@@ -1,6 +1,6 @@
 //! View functions of Слой 1's tabs: one struct per tab with everything it shows.
 
-use crate::domain::abc::AbcResult;
+use crate::domain::layer1::abc::AbcResult;
 use crate::domain::layer1::{
     category_plans, manager_plans, market_share, project_goals, CategoryPlans, Fulfilment,
     FulfilmentReport, ManagerPlanCheck, ManagerPlans, ProjectGoal, ShareLine,
@@ -188,8 +188,8 @@ pub fn hypotheses(p: &Project, status: Option<HypothesisStatus>) -> Vec<Hypothes
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::abc_for_project;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::abc_for_project;
     use crate::domain::model::ManagerPlan;
     use chrono::NaiveDate;
 

@@ -3,8 +3,8 @@
 //! each ticked from the data with a link to the tab where it is fixed.
 
 use super::{as_of, code_of, use_categories};
-use crate::domain::abc::abc_for_project;
 use crate::domain::accounts::{layer3_results, touch_points};
+use crate::domain::layer1::abc::abc_for_project;
 use crate::domain::layer1::project_goals;
 use crate::domain::layer2::leads::leads_report;
 use crate::domain::model::Category;
