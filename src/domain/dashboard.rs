@@ -62,11 +62,7 @@ impl Dashboard {
 
 /// Computes the dashboard as of `as_of` (the project's date or today).
 pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
-    let th = &p.diagnosis.thresholds;
-    let lights = TrafficLight {
-        green_from: th.plan_green,
-        amber_from: th.plan_amber,
-    };
+    let lights = TrafficLight::of_project(p);
     let cats = client_categories(p);
     let abc = abc_for_project(p);
     let quarter = Period::reporting_quarter(as_of);

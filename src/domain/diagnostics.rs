@@ -720,10 +720,7 @@ pub fn diagnose(
     let cats = client_categories(p);
     let abc = abc_for_project(p);
     let q = segment_project(p, seg, &cats);
-    let lights = TrafficLight {
-        green_from: th.plan_green,
-        amber_from: th.plan_amber,
-    };
+    let lights = TrafficLight::from_thresholds(th);
     let deals: Vec<&Deal> = q.deals.iter().collect();
     let l3 = layer3(&q, &cats, period, as_of);
     let in_seg = |d: &Deal| q.deals.iter().any(|x| x.id == d.id);

@@ -179,7 +179,7 @@ pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
     };
     Metrics {
         as_of,
-        plan: fulfilment(p, year_to_date(p, today), &TrafficLight::default()),
+        plan: fulfilment(p, year_to_date(p, today), &TrafficLight::of_project(p)),
         l2,
         touches: touch_points(p, &cats, quarter),
         ab_leads: leads,

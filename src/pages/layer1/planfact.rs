@@ -70,7 +70,7 @@ pub fn PlanFactTab() -> impl IntoView {
         let per = period.get()?;
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| fulfilment(p, per, &TrafficLight::default()))
+                .map(|p| fulfilment(p, per, &TrafficLight::of_project(p)))
         })
     });
     // New actual form.
