@@ -94,6 +94,24 @@ pub struct Choice {
     pub text: String,
 }
 
+impl From<&Need> for Choice {
+    fn from(n: &Need) -> Self {
+        Choice {
+            id: n.id,
+            text: n.text.clone(),
+        }
+    }
+}
+
+impl From<&Advantage> for Choice {
+    fn from(a: &Advantage) -> Self {
+        Choice {
+            id: a.id,
+            text: a.text.clone(),
+        }
+    }
+}
+
 /// The tab «Вопросники» of one channel: the lists of [`tools::question_lists`] (the channel's
 /// own questions and the general ones).
 pub fn channel_questions(p: &Project, channel_id: Id) -> Option<ChannelQuestions> {
@@ -109,10 +127,7 @@ pub fn question_needs(p: &Project, channel_id: Option<Id>) -> Vec<Choice> {
         .needs
         .iter()
         .filter(|n| channel_id.is_none_or(|c| c == n.channel_id))
-        .map(|n| Choice {
-            id: n.id,
-            text: n.text.clone(),
-        })
+        .map(Choice::from)
         .collect()
 }
 
@@ -168,19 +183,10 @@ pub fn deal_view(p: &Project, id: Id) -> Option<DealView> {
         .collect();
     let (needs, advantages) = match d.channel_id {
         Some(ch) => (
-            channel_needs(p, ch)
-                .into_iter()
-                .map(|n| Choice {
-                    id: n.id,
-                    text: n.text.clone(),
-                })
-                .collect(),
+            channel_needs(p, ch).into_iter().map(Choice::from).collect(),
             channel_advantages(p, ch)
                 .into_iter()
-                .map(|a| Choice {
-                    id: a.id,
-                    text: a.text.clone(),
-                })
+                .map(Choice::from)
                 .collect(),
         ),
         None => (vec![], vec![]),
