@@ -257,7 +257,7 @@ fn bench_funnel_and_scoreboard_after_filter_10k_deals() {
     // conversions and the period's cohort conversions.
     let q1 = sloy::domain::Period::quarter(2025, 1);
     let ms = median_ms(7, || {
-        let cats = sloy::domain::abc::client_categories(&p);
+        let cats = sloy::domain::layer1::abc::client_categories(&p);
         let deals = filter_deals(&p, &filter, &cats);
         let _ = scoreboard(&p, &deals, as_of);
         let _ = funnel_snapshot(&p, &deals);
@@ -364,7 +364,7 @@ fn abc_100k(shuffled: bool) -> (f64, [usize; 3]) {
     let year = p.company.base_year;
     let mut classes = [0usize; 3];
     let ms = median_ms(31, || {
-        let res = sloy::domain::abc::abc_analysis(&p, year, &settings);
+        let res = sloy::domain::layer1::abc::abc_analysis(&p, year, &settings);
         classes = res.class_counts();
     });
     (ms, classes)

@@ -5,8 +5,8 @@
 //! as in CSV.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sloy::domain::abc::abc_analysis;
 use sloy::domain::import::*;
+use sloy::domain::layer1::abc::abc_analysis;
 use sloy::domain::layer2::{conversion::reached_counts, scoreboard::scoreboard};
 use sloy::domain::{DealStatus, Money, Project};
 use sloy::persist::table::{parse_csv, parse_file, Table};

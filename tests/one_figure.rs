@@ -7,13 +7,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Datelike, Duration, NaiveDate};
-use sloy::domain::abc::{abc_for_project, client_categories};
 use sloy::domain::accounts::{a_elaboration, layer3_results, touch_points, typical_maps};
 use sloy::domain::dashboard::{dashboard, meets};
 use sloy::domain::diagnostics::{self, Check, Diagnosis, Metric, Status};
 use sloy::domain::gating::{self, LayerState};
-use sloy::domain::layer1::project_goals;
+use sloy::domain::layer1::abc::{abc_for_project, client_categories};
+use sloy::domain::layer1::views::{goals_view, plan_fact_rows, plans_view};
+use sloy::domain::layer1::{
+    fulfilment, market_share, project_goals, year_to_date, TrafficLight, DEFAULT_TOLERANCE_PCT,
+};
 use sloy::domain::layer2::{self, conversion::FunnelMeasure, filter::DealFilter};
+use sloy::domain::layer4::deal_view;
 use sloy::domain::method::{layer_access, layer_complete, Access, ItemStatus};
 use sloy::domain::model::{Category, Deal, DealStatus, Project, Segment, StageEntry};
 use sloy::domain::report::{layer_metrics, layer_summary};
@@ -55,6 +59,7 @@ struct Seen {
     diag_leads: usize,
     coverages: usize,
     done_layers: usize,
+    deals_3plus: usize,
 }
 
 /// Every shared figure of `p`, place by place.
@@ -217,7 +222,7 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
     let elab = a_elaboration(p, &cats);
     assert_eq!(dash.elaboration, elab, "dashboard");
     assert_eq!(
-        sloy::domain::abc::a_elaboration(p, &abc.categories()),
+        sloy::domain::accounts::a_elaboration(p, &abc.categories()),
         elab,
         "Слой 1 → ABC"
     );
@@ -254,6 +259,67 @@ fn assert_one_figure(p: &Project, seen: &mut Seen) {
         diag.summary.metric_22,
         rep.m22.as_ref().and_then(|m| m.share_pct())
     );
+
+    // The whole fulfilment, traffic light included: Слой 1 → План/факт (year to date, the
+    // project's thresholds), the dashboard and the layer report.
+    let ytd = fulfilment(p, year_to_date(p, today()), &TrafficLight::of_project(p));
+    assert_eq!(dash.plan, ytd, "dashboard vs Слой 1 → План/факт");
+    assert_eq!(rep.plan, ytd, "layer report vs Слой 1 → План/факт");
+    let pf = plan_fact_rows(p, &ytd);
+    assert_eq!(pf[0].fulfilment, dash.plan.company, "План/факт company row");
+    assert_eq!(pf.len(), 1 + dash.plan.managers.len());
+
+    // ---- Слой 1 → Цели: goals, the managers' check, the market share ----
+    let gv = goals_view(p, &abc);
+    assert_eq!(
+        gv.goals.iter().map(|g| g.goal.clone()).collect::<Vec<_>>(),
+        goals,
+        "Слой 1 → Цели vs project_goals"
+    );
+    assert_eq!(
+        gv.managers,
+        plans_view(p, &abc, DEFAULT_TOLERANCE_PCT).totals,
+        "Цели vs Планы менеджеров"
+    );
+    let ms = market_share(p);
+    assert_eq!(gv.market[0].share, ms.total);
+    if let Some(c) = check(&diag.l1, Metric::MarketShare) {
+        assert_eq!(c.value, gv.market[0].share.plan_share_pct, "diagnosis");
+    }
+
+    // ---- One deal's «3+» (Слой 4 → Сделка) and metrics 2.1 / 2.2 ----
+    let met = |id: &sloy::domain::Id, needs: bool| {
+        let v = deal_view(p, *id).unwrap();
+        if needs {
+            v.needs_met()
+        } else {
+            v.criteria_met()
+        }
+    };
+    for (m, needs) in [(&rep.m21, true), (&rep.m22, false)] {
+        if let Some(m) = m {
+            for id in &m.passed {
+                assert!(met(id, needs), "{} passed", m.stage_code);
+                seen.deals_3plus += 1;
+            }
+            for id in m
+                .failed
+                .iter()
+                .chain(&m.at_stage_short)
+                .chain(&m.lost_at_stage_short)
+            {
+                assert!(!met(id, needs), "{} short", m.stage_code);
+                seen.deals_3plus += 1;
+            }
+        }
+    }
+
+    // ---- The layer panel's «N из M» and the layer report's results ----
+    for n in 1..=5u8 {
+        let s = layer_summary(p, n).unwrap();
+        let done = s.results.iter().filter(|r| r.status.is_done()).count();
+        assert_eq!(s.results_done(), done, "layer {n}");
+    }
 
     // ---- Conversions: dashboard, layer report, funnel chart, diagnosis ----
     let snap = layer2::conversion::funnel_snapshot(p, &deals);
@@ -334,6 +400,7 @@ fn the_demo_shows_one_figure_everywhere() {
     assert_eq!(gating::computed_status(&p, "l3.r.maps"), Some(true));
     assert!(seen.needs == 2 && seen.diag_leads == 2 && seen.coverages == 1);
     assert_eq!(seen.done_layers, 2);
+    assert!(seen.deals_3plus > 0);
 }
 
 /// A random project with the goals of layer 1 set, so that leads have a need.
@@ -342,6 +409,11 @@ fn random_with_goals(seed: u64) -> Project {
     let clients = r.below(60);
     let deals = r.below(90);
     let mut p = random_project(seed, clients, deals);
+    // The plan's traffic light from the project's thresholds, not the defaults.
+    if r.chance(50) {
+        p.diagnosis.thresholds.plan_green = r.below(120) as f64;
+        p.diagnosis.thresholds.plan_amber = r.below(100) as f64;
+    }
     if r.chance(80) {
         p.layer1.win_rates.a = Some(5.0 + r.below(90) as f64);
     }
@@ -379,6 +451,7 @@ fn random_projects_show_one_figure_everywhere() {
     assert!(seen.needs > 100, "needs compared: {}", seen.needs);
     assert!(seen.diag_leads > 10, "diagnosis leads: {}", seen.diag_leads);
     assert!(seen.coverages > 50, "coverages: {}", seen.coverages);
+    assert!(seen.deals_3plus > 50, "deals «3+»: {}", seen.deals_3plus);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// What the Pareto chart shows, formatted by the caller (the numbers come from
-/// `domain::abc::abc_analysis`).
+/// `domain::layer1::abc::abc_analysis`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParetoData {
     /// Share of revenue of each ranked client, %, best first.

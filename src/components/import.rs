@@ -274,12 +274,9 @@ pub fn ImportDialog() -> impl IntoView {
         let same = importer
             .pending
             .with_untracked(|p| p.as_ref().map(|p| p.project.id));
-        let live: Vec<Id> = store.metas.with_untracked(|v| {
-            v.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .map(|m| m.id)
-                .collect()
-        });
+        let live: Vec<Id> = store
+            .metas
+            .with_untracked(|v| library::live(v).into_iter().map(|m| m.id).collect());
         target.set(
             same.filter(|id| live.contains(id))
                 .or(live.first().copied()),
@@ -429,9 +426,8 @@ pub fn ImportDialog() -> impl IntoView {
                                 {move || {
                                     store
                                         .metas
-                                        .get()
+                                        .with(|v| library::live(v))
                                         .into_iter()
-                                        .filter(|m| m.deleted_at.is_none())
                                         .map(|m| {
                                             let selected = target.get() == Some(m.id);
                                             view! {

@@ -54,7 +54,7 @@ pub fn LayerStatus(
         let s = state.get()?;
         let l5 = t.get().l5;
         let (class, text) = state_badge(&s.state, t.get());
-        let done = s.results.iter().filter(|r| r.status.is_done()).count();
+        let done = s.results_done();
         let g = t.get().guide;
         Some(view! {
             <span class="ls-marker" aria-hidden="true"></span>
@@ -82,7 +82,7 @@ pub fn LayerStatus(
             _ => None,
         };
         // The results, then the tasks computed from the data (layer 3's A project maps).
-        let computed_tasks = s.tasks.into_iter().filter(|t| t.status.is_computed());
+        let computed_tasks: Vec<_> = s.computed_tasks().cloned().collect();
         let rows = s
             .results
             .into_iter()

@@ -2,9 +2,10 @@
 //! dimension, joined with the ABC categories and the analysed year's revenue, sorted. The page
 //! only renders [`client_list`].
 
-use super::abc::{abc_for_project, abc_year, client_year_index};
 use super::model::{Category, Id, Project};
 use super::money::Money;
+use crate::domain::layer1::abc::{abc_for_project, abc_year};
+use crate::domain::layer1::client_years::client_year_index;
 use std::collections::HashMap;
 
 /// A filter of one dimension: `None` = all, `Some(None)` = not set, `Some(Some(id))` = that one.
@@ -155,7 +156,7 @@ mod tests {
         assert_eq!(by_rev[0].category, Category::A);
         assert!(by_rev.windows(2).all(|w| w[0].revenue >= w[1].revenue));
         // The categories are the ABC's.
-        let cats = crate::domain::abc::client_categories(&p);
+        let cats = crate::domain::layer1::abc::client_categories(&p);
         assert!(all.iter().all(|r| cats.get(&r.id) == Some(&r.category)));
         // Text, any case, code or name.
         let k05 = client_list(

@@ -3,10 +3,9 @@
 //! and A/B touch points for the quarter to date, the funnel snapshot, the layer-4 metrics and
 //! the layer-5 coaching log.
 
-use super::abc::{abc_for_project, client_categories};
 use super::accounts::{a_elaboration, touch_points, AElaboration, TouchReport};
 use super::gating::{self, LayerState};
-use super::layer1::{self as plan, FulfilmentReport, TrafficLight};
+use super::layer1::{self, FulfilmentReport, TrafficLight};
 use super::layer2::{
     self,
     conversion::{Conversion, FunnelBarFigures, FunnelMeasure, Reached},
@@ -16,6 +15,7 @@ use super::method::{self, Access};
 use super::model::{Category, Deal, Project};
 use super::period::Period;
 use super::tools::{self, CriteriaCounting, EconomicEffect, ThreePlus};
+use crate::domain::layer1::abc::{abc_for_project, client_categories};
 use chrono::NaiveDate;
 
 /// The dashboard's figures.
@@ -52,23 +52,27 @@ pub struct Dashboard {
     pub states: Vec<LayerState>,
 }
 
+impl Dashboard {
+    /// The conversions the dashboard lists: those with a target (a step without one has
+    /// nothing to be checked against), in the funnel's order.
+    pub fn targeted_conversions(&self) -> impl Iterator<Item = &Conversion> {
+        self.conversions.iter().filter(|c| c.target.is_some())
+    }
+}
+
 /// Computes the dashboard as of `as_of` (the project's date or today).
 pub fn dashboard(p: &Project, as_of: NaiveDate) -> Dashboard {
-    let th = &p.diagnosis.thresholds;
-    let lights = TrafficLight {
-        green_from: th.plan_green,
-        amber_from: th.plan_amber,
-    };
+    let lights = TrafficLight::of_project(p);
     let cats = client_categories(p);
     let abc = abc_for_project(p);
     let quarter = Period::reporting_quarter(as_of);
     let deals: Vec<&Deal> = p.deals.iter().collect();
-    let goals = plan::project_goals(p, &abc);
+    let goals = layer1::project_goals(p, &abc);
     let leads = layer2::leads::leads_report(p, &deals, &cats, &goals, quarter);
     let reached = layer2::conversion::reached_counts(p, &deals);
     Dashboard {
         as_of,
-        plan: plan::fulfilment(p, plan::year_to_date(p, as_of), &lights),
+        plan: layer1::fulfilment(p, layer1::year_to_date(p, as_of), &lights),
         quarter,
         leads: leads
             .categories
@@ -128,6 +132,16 @@ mod tests {
             .collect();
         assert_eq!(below, want);
         assert!(!below.is_empty());
+        // The listed conversions are exactly those with a target; one without drops out.
+        let with_target = d.conversions.iter().filter(|c| c.target.is_some()).count();
+        assert!(with_target > 0);
+        assert_eq!(d.targeted_conversions().count(), with_target);
+        let mut q = p.clone();
+        if let Some(s) = q.stages.iter_mut().find(|s| s.target_conversion.is_some()) {
+            s.target_conversion = None;
+        }
+        let dq = dashboard(&q, NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
+        assert_eq!(dq.targeted_conversions().count(), with_target - 1);
         let ta = d.touches.category(Category::A).unwrap();
         assert_eq!(ta.average.map(|x| (x * 10.0).round()), Some(48.0));
         assert_eq!(
@@ -162,6 +176,10 @@ mod tests {
         assert!(d.leads.is_empty());
         assert!(d.reached.iter().all(|r| r.count == 0));
         assert!(d.conversions.iter().all(|c| c.pct.is_none()));
+        // The default stages carry targets: each listed step shows «нет данных».
+        assert!(d
+            .targeted_conversions()
+            .all(|c| c.flag == layer2::conversion::TargetFlag::NoData));
         assert_eq!(
             d.touches.category(Category::A).and_then(|t| t.average),
             None

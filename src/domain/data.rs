@@ -2,9 +2,9 @@
 //! channel, region, manager, stage and client joined in, the clients' revenue of the base year —
 //! so that the page only renders them.
 
-use super::abc::client_year_index;
 use super::model::{DealStatus, Dimension, Id, Project};
 use super::money::Money;
+use crate::domain::layer1::client_years::client_year_index;
 use chrono::NaiveDate;
 
 /// The name of the entry `id` of a reference list (None for none or an unknown id).

@@ -444,11 +444,11 @@ mod tests {
         // ABC, plans and plan/fact, leads, the funnel and its conversions, the scoreboard…
         let dash = |p: &Project| format!("{:?}", crate::domain::dashboard::dashboard(p, as_of));
         assert_eq!(dash(&ru), dash(&en));
-        let abc = |p: &Project| format!("{:?}", crate::domain::abc::abc_for_project(p));
+        let abc = |p: &Project| format!("{:?}", crate::domain::layer1::abc::abc_for_project(p));
         assert_eq!(abc(&ru), abc(&en));
         let plans = |p: &Project| {
-            let a = crate::domain::abc::abc_for_project(p);
-            format!("{:?}", crate::domain::plan::manager_plans(p, &a, 1.0))
+            let a = crate::domain::layer1::abc::abc_for_project(p);
+            format!("{:?}", crate::domain::layer1::manager_plans(p, &a, 1.0))
         };
         assert_eq!(plans(&ru), plans(&en));
         let board = |p: &Project| {

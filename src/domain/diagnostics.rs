@@ -28,9 +28,8 @@
 //! known, role coverage, full maps). On the demo that is M2 and M4 (docs/METHOD.md §4.2 worked
 //! example). For layer-4 and layer-5 findings: the managers of the deals that fail.
 
-use super::abc::{abc_for_project, client_categories, AbcResult};
 use super::accounts::{self, a_elaboration, touch_points, AElaboration, Categories};
-use super::layer1::{self as plan, TrafficLight};
+use super::layer1::{self, TrafficLight};
 use super::layer2::{
     self,
     conversion::{Conversion, TargetFlag},
@@ -44,6 +43,7 @@ use super::money::{ratio_pct, Money};
 use super::period::Period;
 use super::route::{L1Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::{self, CriteriaCounting};
+use crate::domain::layer1::abc::{abc_for_project, client_categories, AbcResult};
 use chrono::NaiveDate;
 
 /// The verdict of one check.
@@ -401,7 +401,7 @@ pub fn segment_project(p: &Project, seg: &Segment, cats: &Categories) -> Project
         SegmentKind::Category => {
             let k = seg.category.unwrap_or(Category::N);
             q.layer1.actuals.clear();
-            let share = plan::category_value(&p.layer1.category_shares, k).unwrap_or(0.0);
+            let share = layer1::category_value(&p.layer1.category_shares, k).unwrap_or(0.0);
             q.layer1.company_plan = p.layer1.company_plan.percent(share);
             q.layer1.category_shares = CategoryValues {
                 a: Some(if k == Category::A { 100.0 } else { 0.0 }),
@@ -409,7 +409,7 @@ pub fn segment_project(p: &Project, seg: &Segment, cats: &Categories) -> Project
                 c: Some(if k == Category::C { 100.0 } else { 0.0 }),
             };
             for mp in q.layer1.manager_plans.iter_mut() {
-                mp.amount = plan::category_money(&mp.by_category, k);
+                mp.amount = layer1::category_money(&mp.by_category, k);
                 mp.by_channel.clear();
             }
         }
@@ -437,7 +437,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
             Status::Fail
         }),
     );
-    let cp = plan::category_plans(p);
+    let cp = layer1::category_plans(p);
     out.push(
         Check::new(1, Metric::CategoryShares, Some(cp.shares_sum), Some(100.0)).with(
             if cp.shares_ok {
@@ -447,7 +447,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
             },
         ),
     );
-    let mp = plan::manager_plans(p, abc, plan::DEFAULT_TOLERANCE_PCT);
+    let mp = layer1::manager_plans(p, abc, layer1::DEFAULT_TOLERANCE_PCT);
     let mut c = Check::new(
         1,
         Metric::ManagerPlans,
@@ -463,7 +463,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
     };
     c.managers = mp.without_plan.clone();
     out.push(c);
-    let ms = plan::market_share(p);
+    let ms = layer1::market_share(p);
     let implied = ms.total.plan_share_pct;
     let base = ms.total.base_share_pct;
     let max = base.map(|b| b * th.share_factor);
@@ -474,7 +474,7 @@ pub fn plan_sanity(p: &Project, abc: &AbcResult, th: &DiagnosisThresholds) -> Ve
         _ => Status::NoData,
     };
     out.push(c);
-    let goals = plan::project_goals(p, abc);
+    let goals = layer1::project_goals(p, abc);
     let needed: Option<u32> = goals.iter().map(|g| g.won_needed).sum::<Option<u32>>();
     let last: u32 = [Category::A, Category::B]
         .iter()
@@ -720,18 +720,15 @@ pub fn diagnose(
     let cats = client_categories(p);
     let abc = abc_for_project(p);
     let q = segment_project(p, seg, &cats);
-    let lights = TrafficLight {
-        green_from: th.plan_green,
-        amber_from: th.plan_amber,
-    };
+    let lights = TrafficLight::from_thresholds(th);
     let deals: Vec<&Deal> = q.deals.iter().collect();
     let l3 = layer3(&q, &cats, period, as_of);
     let in_seg = |d: &Deal| q.deals.iter().any(|x| x.id == d.id);
     let m21 = tools::metric_21(&q, in_seg);
     let m22 = tools::metric_22(&q, CriteriaCounting::All, in_seg);
     let m23 = tools::metric_23(&q, in_seg);
-    let f = plan::fulfilment(&q, period, &lights);
-    let goals = plan::project_goals(&q, &abc);
+    let f = layer1::fulfilment(&q, period, &lights);
+    let goals = layer1::project_goals(&q, &abc);
     let lead_report = layer2::leads::leads_report(&q, &deals, &cats, &goals, period);
     let ab_leads: Vec<&layer2::leads::CategoryLeads> = [Category::A, Category::B]
         .iter()

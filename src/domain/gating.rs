@@ -4,7 +4,6 @@
 //! on the method map, except layer 3's A project maps, whose task is its data. Keeping every check behind one function means the method map, the gating
 //! and the diagnosis all read the same answer.
 
-use super::abc::{abc_for_project, client_categories};
 use super::accounts::layer3_results;
 use super::layer1::{manager_plans, sales_structure};
 use super::layer2::leads::lead_stage;
@@ -12,6 +11,7 @@ use super::method::{self, Access, ItemStatus};
 use super::model::{Category, DealStatus, LayerOverride, Project};
 use super::route::{L1Tab, L2Tab, L3Tab, L4Tab, L5Tab, Place};
 use super::tools::layer4_results;
+use crate::domain::layer1::abc::{abc_for_project, client_categories};
 
 /// Tolerance of Σ manager plans against the company plan, % (docs/METHOD.md §4.1: ±1 %).
 pub const PLAN_TOLERANCE_PCT: f64 = super::layer1::DEFAULT_TOLERANCE_PCT;

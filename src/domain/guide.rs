@@ -6,12 +6,12 @@
 //! gating use ([`gating::computed_status`], [`method::item_status`]), so the checklist, the
 //! lock banner of a layer screen and the method map never disagree.
 
-use super::abc::abc_year;
 use super::gating::{self, fix_at, LayerState};
-use super::method::{self, ItemKind, ItemStatus, LAYERS};
+use super::method::{self, ItemKind, ItemStatus};
 use super::model::{Deal, DealStatus, Id, Project};
 use super::report::ItemState;
 use super::route::{L1Tab, MethodTab, Place};
+use crate::domain::layer1::abc::abc_year;
 
 /// One step of layer 1, in the order a consultant does them (docs/METHOD.md §3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub fn unlock(p: &Project, n: u8) -> Option<Unlock> {
     let LayerState::Locked { waiting_for } = gating::layer_state(p, n) else {
         return None;
     };
-    let layer = LAYERS.iter().find(|l| l.n == waiting_for)?;
+    let layer = method::layer(waiting_for)?;
     let todo = layer
         .items
         .iter()
@@ -249,6 +249,7 @@ pub fn deal_groups(p: &Project, query: &str) -> (Vec<DealGroup>, usize) {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
+    use crate::domain::method::LAYERS;
     use crate::domain::model::{Dimension, Hypothesis};
     use crate::domain::route::{L3Tab, MethodTab};
     use crate::domain::tools::new_project;

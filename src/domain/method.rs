@@ -38,6 +38,18 @@ pub struct Layer {
     pub items: &'static [Item],
 }
 
+impl Layer {
+    /// The layer's items of one kind (tasks, results or metrics), in the article's order.
+    pub fn items_of(&self, kind: ItemKind) -> impl Iterator<Item = &'static Item> {
+        self.items.iter().filter(move |i| i.kind == kind)
+    }
+}
+
+/// Layer `n` (1–5) of the article's table; None for any other number.
+pub fn layer(n: u8) -> Option<&'static Layer> {
+    LAYERS.iter().find(|l| l.n == n)
+}
+
 const fn t(id: &'static str, depth: u8, ru: &'static str, en: &'static str) -> Item {
     Item {
         id,

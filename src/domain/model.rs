@@ -1221,6 +1221,19 @@ impl Project {
     pub fn manager(&self, id: Id) -> Option<&Manager> {
         self.managers.iter().find(|m| m.id == id)
     }
+    pub fn deal(&self, id: Id) -> Option<&Deal> {
+        self.deals.iter().find(|d| d.id == id)
+    }
+    /// A deal to edit in place (None for an unknown id).
+    pub fn deal_mut(&mut self, id: Id) -> Option<&mut Deal> {
+        self.deals.iter_mut().find(|d| d.id == id)
+    }
+    pub fn contact(&self, id: Id) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+    pub fn channel(&self, id: Id) -> Option<&Dimension> {
+        self.channels.iter().find(|c| c.id == id)
+    }
     /// The date the data is "as of": the company's setting or `today`.
     pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
         self.company.as_of.unwrap_or(today)

@@ -9,7 +9,6 @@
 //! reached-basis snapshot of all deals; metrics 2.1–2.3 over all deals as on «Слой 4 → Метрики»).
 //! Layer 5 has no metrics («Метрик нет»), and none are invented.
 
-use super::abc::{abc_for_project, client_categories};
 use super::accounts::{touch_points, TouchReport};
 use super::gating::{self, fix_at, LayerState};
 use super::layer1::{fulfilment, project_goals, year_to_date, FulfilmentReport, TrafficLight};
@@ -19,12 +18,13 @@ use super::layer2::{
     leads::{CategoryLeads, LeadsReport},
 };
 use super::method::{
-    item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus, LAYERS,
+    item_status, layer_access, layer_complete, Access, Item, ItemKind, ItemStatus,
 };
 use super::model::{Category, Project};
 use super::period::Period;
 use super::route::Place;
 use super::tools::{metric_21, metric_22, metric_23, CriteriaCounting, EconomicEffect, ThreePlus};
+use crate::domain::layer1::abc::{abc_for_project, client_categories};
 use chrono::NaiveDate;
 
 /// A result (or task) of a layer with its status and, when it is computed and missing, where
@@ -58,6 +58,19 @@ pub struct LayerSummary {
     pub metrics: Vec<&'static Item>,
 }
 
+impl LayerSummary {
+    /// How many of the layer's results are done (met by the data or ticked), as the panel's
+    /// «N из M» counts them.
+    pub fn results_done(&self) -> usize {
+        self.results.iter().filter(|r| r.status.is_done()).count()
+    }
+    /// The tasks whose status the data decides (layer 3's A project maps): the panel lists them
+    /// with the results.
+    pub fn computed_tasks(&self) -> impl Iterator<Item = &ItemState> {
+        self.tasks.iter().filter(|t| t.status.is_computed())
+    }
+}
+
 impl PartialEq for LayerSummary {
     fn eq(&self, o: &Self) -> bool {
         let ids = |v: &[&Item]| v.iter().map(|i| i.id).collect::<Vec<_>>();
@@ -83,7 +96,7 @@ impl LayerSummary {
 
 /// Layer `n` (1–5) of the project; `None` for another number.
 pub fn layer_summary(p: &Project, n: u8) -> Option<LayerSummary> {
-    let layer = LAYERS.iter().find(|l| l.n == n)?;
+    let layer = super::method::layer(n)?;
     let of = |kind: ItemKind| -> Vec<ItemState> {
         layer
             .items
@@ -166,7 +179,7 @@ pub fn layer_metrics(p: &Project, today: NaiveDate) -> Metrics {
     };
     Metrics {
         as_of,
-        plan: fulfilment(p, year_to_date(p, today), &TrafficLight::default()),
+        plan: fulfilment(p, year_to_date(p, today), &TrafficLight::of_project(p)),
         l2,
         touches: touch_points(p, &cats, quarter),
         ab_leads: leads,
@@ -181,6 +194,7 @@ mod tests {
     use super::*;
     use crate::domain::demo::demo_project;
     use crate::domain::layer2::conversion::TargetFlag;
+    use crate::domain::method::LAYERS;
     use crate::domain::money::Money;
     use crate::domain::route::{L3Tab, L5Tab};
 
@@ -190,6 +204,43 @@ mod tests {
 
     fn round(x: Option<f64>) -> Option<f64> {
         x.map(|v| v.round())
+    }
+
+    #[test]
+    fn summary_counts_done_results_and_lists_computed_tasks() {
+        let p = demo_project();
+        for s in layer_summaries(&p) {
+            let done = s
+                .results
+                .iter()
+                .filter(|r| matches!(r.status, ItemStatus::Met | ItemStatus::Ticked))
+                .count();
+            assert_eq!(s.results_done(), done, "layer {}", s.n);
+            assert!(s.results_done() <= s.results.len());
+            assert!(s
+                .computed_tasks()
+                .all(|t| matches!(t.status, ItemStatus::Met | ItemStatus::Missing)));
+        }
+        // Layer 3's A project maps are a task the data decides.
+        let l3 = layer_summary(&p, 3).unwrap();
+        assert!(l3.computed_tasks().count() >= 1);
+        // An empty project has nothing done.
+        let e = Project::new_empty("x", d(2025, 1, 1));
+        assert!(layer_summaries(&e)
+            .iter()
+            .all(|s| s.results_done() == 0
+                || s.results.iter().any(|r| r.status == ItemStatus::Ticked)));
+        assert_eq!(super::super::method::layer(6).map(|l| l.n), None);
+        assert_eq!(
+            super::super::method::layer(2).map(|l| l.items_of(ItemKind::Result).count()),
+            Some(
+                LAYERS[1]
+                    .items
+                    .iter()
+                    .filter(|i| i.kind == ItemKind::Result)
+                    .count()
+            )
+        );
     }
 
     #[test]

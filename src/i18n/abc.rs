@@ -3,7 +3,7 @@
 
 use super::format::{fmt_money, fmt_num, fmt_pct, ru_plural};
 use super::Lang;
-use crate::domain::abc::{AbcConclusion, ElaborationConclusion};
+use crate::domain::layer1::conclusions::{AbcConclusion, ElaborationConclusion};
 use crate::domain::MoneyUnit;
 
 fn clients_word(n: usize, lang: Lang) -> String {

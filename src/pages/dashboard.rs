@@ -134,9 +134,7 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
             .unwrap_or_default()
     };
     let conv = d
-        .conversions
-        .iter()
-        .filter(|c| c.target.is_some())
+        .targeted_conversions()
         .map(|c| {
             let ok = match c.flag {
                 TargetFlag::Met => Some(true),

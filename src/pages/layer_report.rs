@@ -96,9 +96,7 @@ fn layer_section(
     lg: Lang,
 ) -> impl IntoView {
     let n = s.n;
-    let name = crate::domain::method::LAYERS
-        .iter()
-        .find(|l| l.n == n)
+    let name = crate::domain::method::layer(n)
         .map(|l| if lg == Lang::Ru { l.ru } else { l.en })
         .unwrap_or_default();
     let rows = metric_rows(p, n, m, c, lg);

@@ -135,12 +135,7 @@ fn LayerCard(layer: Layer, marks: Signal<Option<MethodMarks>>) -> impl IntoView 
     let overridden = move || matches!(state.get(), Some(LayerState::Overridden(_)));
 
     let column = move |kind: ItemKind| {
-        let items: Vec<Item> = layer
-            .items
-            .iter()
-            .filter(|i| i.kind == kind)
-            .copied()
-            .collect();
+        let items: Vec<Item> = layer.items_of(kind).copied().collect();
         if items.is_empty() {
             return view! { <p class="muted">{move || t.get().shell.no_metrics}</p> }.into_any();
         }

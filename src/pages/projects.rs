@@ -42,22 +42,8 @@ pub fn ProjectsPage() -> impl IntoView {
         });
         go(Route::Method);
     };
-    let live = Memo::new(move |_| {
-        store.metas.with(|v| {
-            v.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let binned = Memo::new(move |_| {
-        store.metas.with(|v| {
-            v.iter()
-                .filter(|m| m.deleted_at.is_some())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let live = Memo::new(move |_| store.metas.with(|v| library::live(v)));
+    let binned = Memo::new(move |_| store.metas.with(|v| library::binned(v)));
 
     view! {
         <section class="page" data-testid="projects-page">

@@ -69,6 +69,24 @@ pub struct Meta {
     pub stored_chars: u64,
 }
 
+/// The projects of the list (not in the bin), in stored order.
+pub fn live(metas: &[Meta]) -> Vec<Meta> {
+    metas
+        .iter()
+        .filter(|m| m.deleted_at.is_none())
+        .cloned()
+        .collect()
+}
+
+/// The projects in the bin, in stored order.
+pub fn binned(metas: &[Meta]) -> Vec<Meta> {
+    metas
+        .iter()
+        .filter(|m| m.deleted_at.is_some())
+        .cloned()
+        .collect()
+}
+
 /// A project found in storage.
 #[derive(Debug)]
 pub struct Stored {
@@ -1070,6 +1088,30 @@ mod tests {
         assert!(kv.get(&data_key(bad_id)).unwrap().contains("oops"));
         discard_unreadable(&mut kv, &data_key(bad_id));
         assert!(kv.get(&data_key(bad_id)).is_none() && kv.get(&meta_key(bad_id)).is_none());
+    }
+
+    #[test]
+    fn live_and_binned_split_the_list() {
+        let meta = |name: &str, deleted: Option<&str>| Meta {
+            id: crate::domain::new_id(),
+            name: name.into(),
+            rev: 1,
+            saved_at: String::new(),
+            writer: String::new(),
+            deleted_at: deleted.map(String::from),
+            stored_chars: 0,
+        };
+        assert!(live(&[]).is_empty() && binned(&[]).is_empty());
+        let v = vec![
+            meta("a", None),
+            meta("b", Some("2025-04-01")),
+            meta("c", None),
+            meta("d", Some("")),
+        ];
+        let names = |v: Vec<Meta>| v.into_iter().map(|m| m.name).collect::<Vec<_>>();
+        assert_eq!(names(live(&v)), ["a", "c"]);
+        // Any deletion stamp, even an empty one, puts the project in the bin.
+        assert_eq!(names(binned(&v)), ["b", "d"]);
     }
 
     #[test]

@@ -889,9 +889,9 @@ pub fn apply_clients(p: &mut Project, plan: &ClientPlan, s: ClientSettings) -> R
 mod tests {
     use super::super::guess_mapping;
     use super::*;
-    use crate::domain::abc::abc_for_project;
     use crate::domain::demo::demo_project;
     use crate::domain::import::Kind;
+    use crate::domain::layer1::abc::abc_for_project;
     use crate::i18n::format::fmt_amount;
     use crate::i18n::Lang;
     use crate::persist::table::parse_csv;

@@ -13,7 +13,7 @@
 
 #![warn(missing_docs)]
 
-use crate::domain::abc::AbcResult;
+use crate::domain::layer1::abc::AbcResult;
 use crate::domain::model::{Category, CategoryMoney, CategoryValues, Project};
 use crate::domain::money::Money;
 use crate::domain::period::Period;
@@ -269,8 +269,8 @@ pub fn project_goals(p: &Project, abc: &AbcResult) -> Vec<ProjectGoal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::abc_for_project;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::abc_for_project;
     use crate::domain::layer1::test_util::*;
     use crate::domain::layer1::*;
 

@@ -4,7 +4,8 @@
 #![warn(missing_docs)]
 
 use super::*;
-use crate::domain::abc::{client_years, AbcResult};
+use crate::domain::layer1::abc::AbcResult;
+use crate::domain::layer1::client_years::client_years;
 use crate::domain::model::{Category, CategoryMoney, CategoryValues, ChannelAmount, Id, Project};
 use crate::domain::money::{ratio_pct, Money};
 use std::collections::HashMap;
@@ -285,8 +286,8 @@ pub fn propose_category_split(p: &Project, amount: Money) -> Option<CategoryMone
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::abc_for_project;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::abc_for_project;
     use crate::domain::layer1::test_util::*;
 
     #[test]

@@ -3,7 +3,7 @@
 
 #![warn(missing_docs)]
 
-use crate::domain::abc::revenue_by_line;
+use crate::domain::layer1::breakdown::revenue_by_line;
 use crate::domain::model::{Id, Project};
 use crate::domain::money::{ratio_pct, Money};
 use std::collections::HashMap;

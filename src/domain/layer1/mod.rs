@@ -2,7 +2,12 @@
 //!
 //! | file | concept |
 //! |---|---|
-//! | [`abc`] | the ABC analysis of client revenue, client years, Pareto, revenue breakdown, conclusions |
+//! | [`client_years`] | each client's revenue, won deals and cycle in one year (the input of the ABC) |
+//! | [`abc`] | the ABC analysis: ranking, classes, a client's category for every other layer |
+//! | [`category_figures`] | the figures of each category: clients, revenue, average and median deal size and duration |
+//! | [`pareto`] | the Pareto curve with the class boundaries |
+//! | [`breakdown`] | the revenue by channel, region, business line, manager |
+//! | [`conclusions`] | the conclusions of the ABC and of the A clients' elaboration (typed) |
 //! | [`goals`] | category plans, A/B project goals (won deals, leads, work in progress) |
 //! | [`manager_plans`] | individual manager plans, their checks and proposals |
 //! | [`market_share`] | the calculated market share of the plan |
@@ -11,13 +16,18 @@
 //! | [`views`] | the view functions of the layer's tabs (what a tab shows, gathered for the page) |
 //!
 //! Every public item of the plan files is re-exported here, so `domain::layer1::fulfilment`
-//! names it whatever file it lives in; the ABC analysis is named by its module,
-//! `domain::layer1::abc` (also `domain::abc`).
+//! names it whatever file it lives in; the ABC files are named by their module
+//! (`domain::layer1::abc::abc_for_project`, `domain::layer1::pareto::pareto_chart`).
 
 pub mod abc;
+pub mod breakdown;
+pub mod category_figures;
+pub mod client_years;
+pub mod conclusions;
 pub mod goals;
 pub mod manager_plans;
 pub mod market_share;
+pub mod pareto;
 pub mod plan_fact;
 pub mod structure;
 pub mod views;
@@ -56,7 +66,7 @@ pub(crate) mod test_util {
 mod tests {
     use super::test_util::*;
     use super::*;
-    use crate::domain::abc::{abc_for_project, client_categories};
+    use crate::domain::layer1::abc::{abc_for_project, client_categories};
     use crate::domain::model::{CategoryMoney, CategoryValues, Project};
     use crate::domain::model::{Client, ClientRevenue, ManagerPlan};
     use crate::domain::money::Money;

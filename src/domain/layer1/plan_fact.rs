@@ -4,7 +4,7 @@
 #![warn(missing_docs)]
 
 use super::*;
-use crate::domain::model::{Actual, Deal, DealStatus, Id, Project};
+use crate::domain::model::{Actual, Deal, DealStatus, DiagnosisThresholds, Id, Project};
 use crate::domain::money::{ratio_pct, Money};
 use crate::domain::period::Period;
 use chrono::NaiveDate;
@@ -227,6 +227,18 @@ pub enum Light {
 }
 
 impl TrafficLight {
+    /// The thresholds set on Диагностика → Пороги (`plan_green`, `plan_amber`).
+    pub fn from_thresholds(th: &DiagnosisThresholds) -> Self {
+        TrafficLight {
+            green_from: th.plan_green,
+            amber_from: th.plan_amber,
+        }
+    }
+    /// The project's traffic light: one for Слой 1 → План/факт, the dashboard, the diagnosis
+    /// and the layer report.
+    pub fn of_project(p: &Project) -> Self {
+        Self::from_thresholds(&p.diagnosis.thresholds)
+    }
     /// The colour of a fulfilment %, `None` when the fulfilment is unknown.
     pub fn light(&self, pct: Option<f64>) -> Option<Light> {
         let x = pct.filter(|x| x.is_finite())?;
@@ -385,6 +397,36 @@ mod tests {
     use crate::domain::demo::demo_project;
     use crate::domain::layer1::test_util::*;
     use crate::domain::new_id;
+
+    #[test]
+    fn the_project_thresholds_colour_the_fulfilment() {
+        let mut p = demo_project();
+        assert_eq!(TrafficLight::of_project(&p), TrafficLight::default());
+        // 82 % is red by default, amber from 80, green from 82 (the boundary is inclusive).
+        let period = Period::quarter(2025, 1);
+        let light = |p: &Project| {
+            fulfilment(p, period, &TrafficLight::of_project(p))
+                .company
+                .light
+        };
+        assert_eq!(light(&p), Some(Light::Red));
+        p.diagnosis.thresholds.plan_amber = 80.0;
+        assert_eq!(light(&p), Some(Light::Amber));
+        let pct = fulfilment(&p, period, &TrafficLight::default())
+            .company
+            .pct
+            .unwrap();
+        p.diagnosis.thresholds.plan_green = pct;
+        assert_eq!(light(&p), Some(Light::Green));
+        // Zero thresholds: any known fulfilment is green, an unknown one has no colour.
+        let lz = TrafficLight {
+            green_from: 0.0,
+            amber_from: 0.0,
+        };
+        assert_eq!(lz.light(Some(0.0)), Some(Light::Green));
+        assert_eq!(lz.light(Some(-5.0)), Some(Light::Red));
+        assert_eq!(lz.light(None), None);
+    }
 
     #[test]
     fn demo_q1_fulfilment_is_82_percent_red() {

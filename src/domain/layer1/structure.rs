@@ -4,7 +4,8 @@
 #![warn(missing_docs)]
 
 use super::*;
-use crate::domain::abc::{cat_slot, client_years};
+use crate::domain::layer1::category_figures::cat_slot;
+use crate::domain::layer1::client_years::client_years;
 use crate::domain::model::{Category, Id, Project};
 use crate::domain::money::Money;
 use std::collections::HashMap;
@@ -117,7 +118,7 @@ impl SalesStructure {
 }
 
 /// Load per manager and the structure warnings, given every client's category (see
-/// [`crate::domain::abc::client_categories`]).
+/// [`crate::domain::layer1::abc::client_categories`]).
 pub fn sales_structure<S: BuildHasher>(
     p: &Project,
     categories: &HashMap<Id, Category, S>,
@@ -190,8 +191,8 @@ pub fn sales_structure<S: BuildHasher>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::client_categories;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::client_categories;
     use crate::domain::layer1::test_util::*;
     use crate::domain::new_id;
 

@@ -159,12 +159,12 @@ impl LeadsReport {
 }
 
 /// Leads ([`leads`]) of `deals` in `period` per category, against the yearly need of each
-/// category from layer 1 (`goals`, [`crate::domain::plan::project_goals`]) scaled by [`prorate`].
+/// category from layer 1 (`goals`, [`crate::domain::layer1::project_goals`]) scaled by [`prorate`].
 pub fn leads_report(
     p: &Project,
     deals: &[&Deal],
     cats: &Categories,
-    goals: &[crate::domain::plan::ProjectGoal],
+    goals: &[crate::domain::layer1::ProjectGoal],
     period: Period,
 ) -> LeadsReport {
     let l = leads(p, deals, cats, period);

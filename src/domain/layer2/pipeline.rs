@@ -304,7 +304,7 @@ pub fn plan_coverage(p: &Project, deals: &[&Deal], as_of: NaiveDate) -> PlanCove
 }
 
 /// The plan left for the plan year as of `as_of`: the company plan minus the fact from the
-/// year's start to `as_of` ([`crate::domain::plan::fact_in_period`]); never below zero. The base of
+/// year's start to `as_of` ([`crate::domain::layer1::fact_in_period`]); never below zero. The base of
 /// [`coverage`].
 pub fn remaining_plan(p: &Project, as_of: NaiveDate) -> Money {
     let year = Period::year(p.company.plan_year);
@@ -312,7 +312,7 @@ pub fn remaining_plan(p: &Project, as_of: NaiveDate) -> Money {
         return p.layer1.company_plan.max(Money::ZERO);
     }
     let to_date = Period::new(year.from, as_of.min(year.to));
-    let (fact, _) = crate::domain::plan::fact_in_period(p, to_date, None);
+    let (fact, _) = crate::domain::layer1::fact_in_period(p, to_date, None);
     (p.layer1.company_plan - fact).max(Money::ZERO)
 }
 

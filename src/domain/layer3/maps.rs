@@ -89,8 +89,8 @@ pub fn map_sheet(p: &Project, categories: &Categories, client: Id) -> Option<Map
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::client_categories;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::client_categories;
     use chrono::NaiveDate;
 
     #[test]

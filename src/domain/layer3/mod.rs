@@ -13,7 +13,7 @@ use super::model::{Id, Project};
 /// id).
 pub fn client_code(p: &Project, id: Id) -> String {
     p.client(id)
-        .map(|c| super::abc::client_label(c).to_string())
+        .map(|c| crate::domain::layer1::conclusions::client_label(c).to_string())
         .unwrap_or_default()
 }
 

@@ -59,8 +59,8 @@ pub fn target_clients(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::client_categories;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::client_categories;
     use crate::domain::model::new_id;
     use chrono::NaiveDate;
 

@@ -177,8 +177,8 @@ pub fn touch_entry(p: &Project, categories: &Categories, chosen: Option<Id>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::abc::client_categories;
     use crate::domain::demo::demo_project;
+    use crate::domain::layer1::abc::client_categories;
     use crate::domain::model::{new_id, TouchPoint};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -48,7 +48,7 @@ pub fn segment_label(p: &Project, s: &Segment, t: &Catalogue) -> String {
         SegmentKind::Channel => fill(
             t.diag.seg_channel,
             &[&s.id
-                .and_then(|c| p.channels.iter().find(|x| x.id == c))
+                .and_then(|c| p.channel(c))
                 .map(|c| c.name.clone())
                 .unwrap_or_default()],
         ),

@@ -6,10 +6,11 @@ use super::{abc_of, PAGE};
 use crate::charts::pareto::{draw_pareto, ParetoData};
 use crate::components::chart::Chart;
 use crate::components::guide::EmptyChart;
-use crate::domain::abc::{
-    a_elaboration, abc_conclusions, elaboration_conclusions, revenue_years, AbcResult, DealSource,
-};
+use crate::domain::accounts::a_elaboration;
 use crate::domain::guide::{chart_gap, Chart as GapChart};
+use crate::domain::layer1::abc::{revenue_years, AbcResult};
+use crate::domain::layer1::client_years::DealSource;
+use crate::domain::layer1::conclusions::{abc_conclusions, elaboration_conclusions};
 use crate::i18n::abc::{abc_conclusion_text, elaboration_text};
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit_label};
 use crate::i18n::{fill, Catalogue, Lang};
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 
 /// The Pareto chart's data from the ABC result (the chart only formats and draws).
 fn pareto_data(r: &AbcResult, c: &Catalogue, l: Lang) -> ParetoData {
-    let chart = crate::domain::abc::pareto_chart(r, 0);
+    let chart = crate::domain::layer1::pareto::pareto_chart(r, 0);
     let mut classes: Vec<(String, usize, usize)> = Vec::new();
     for row in &r.rows {
         let letter = row.class.letter().to_string();

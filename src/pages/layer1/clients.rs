@@ -49,7 +49,7 @@ pub fn ClientsTab() -> impl IntoView {
     let year = Memo::new(move |_| {
         store
             .current
-            .with(|p| p.as_ref().map(crate::domain::abc::abc_year))
+            .with(|p| p.as_ref().map(crate::domain::layer1::abc::abc_year))
             .unwrap_or(0)
     });
     let unit = move || {

@@ -3,7 +3,7 @@
 //! plans check and the calculated market share with editable market volumes.
 
 use super::{abc_of, dim_items, options, parse_id};
-use crate::domain::layer1::{category_plans, manager_plans, market_share, project_goals};
+use crate::domain::layer1::views::{goals_view, GoalRow, ShareRow};
 use crate::domain::{Category, MarketVolume, Money};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_amount, fmt_needed, fmt_num, fmt_pct, parse_number, project_unit};
@@ -104,7 +104,12 @@ pub fn GoalsTab() -> impl IntoView {
             }
         }
     };
-    let cats = Memo::new(move |_| store.current.with(|p| p.as_ref().map(category_plans)));
+    let goals = Memo::new(move |_| {
+        store
+            .current
+            .with(|p| p.as_ref().map(|p| goals_view(p, &abc_of(p))))
+    });
+    let cats = move || goals.with(|v| v.as_ref().map(|v| v.categories.clone()));
     let set_share = move |k: Category, s: String| {
         let v = if s.trim().is_empty() {
             Some(None)
@@ -145,7 +150,7 @@ pub fn GoalsTab() -> impl IntoView {
         {err_at(0)}
         <div class="table-box" tabindex="0"><table class="table" data-testid="category-shares">
             <tbody>
-                {move || cats.get().map(|c| c.plans.iter().map(|cp| {
+                {move || cats().map(|c| c.plans.iter().map(|cp| {
                     let k = cp.category;
                     let l = lang.get();
                     view! { <tr><td>{k.letter()}</td>
@@ -157,7 +162,7 @@ pub fn GoalsTab() -> impl IntoView {
             </tbody>
         </table></div>
         {err_at(1)}
-        {move || cats.get().map(|c| {
+        {move || cats().map(|c| {
             let l = lang.get();
             view! {
                 <p data-testid="shares-sum" class:error-text=!c.shares_ok>
@@ -174,11 +179,10 @@ pub fn GoalsTab() -> impl IntoView {
                 <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><crate::components::a11y::ActionsTh />
                 <th class="num">{move || t.get().l1.leads_year}</th><th class="num">{move || t.get().l1.leads_quarter}</th><th class="num">{move || t.get().l1.wip}</th></tr></thead>
             <tbody>
-            {move || store.current.with(|p| p.as_ref().map(|p| {
+            {move || goals.get().map(|v| {
                 let l = lang.get();
-                let abc = abc_of(p);
                 let dash = || "—".to_string();
-                project_goals(p, &abc).into_iter().map(|g| {
+                v.goals.into_iter().map(|GoalRow { goal: g, .. }| {
                     let k = g.category;
                     let has_override = g.won_override.is_some();
                     view! { <tr data-testid=format!("goal-row-{}", k.letter())>
@@ -199,18 +203,15 @@ pub fn GoalsTab() -> impl IntoView {
                         <td class="num" title=g.wip_needed.and_then(|x| crate::i18n::present::needed_count(x, l).1)>{g.wip_needed.map(|x| crate::i18n::present::needed_count(x, l).0).unwrap_or_else(dash)}</td>
                     </tr> }
                 }).collect_view()
-            }))}
+            })}
             </tbody>
         </table>
         </div>
         {err_at(2)}
         <ul data-testid="project-goals">
-            {move || store.current.with(|p| p.as_ref().map(|p| {
+            {move || store.current.with(|p| p.as_ref().zip(goals.get()).map(|(p, v)| {
                 let l = lang.get();
-                let abc = abc_of(p);
-                let cp = category_plans(p);
-                project_goals(p, &abc).into_iter().map(|g| {
-                    let share = cp.plans.iter().find(|c| c.category == g.category).and_then(|c| c.share_pct);
+                v.goals.into_iter().map(|GoalRow { goal: g, share_pct: share }| {
                     let dash = || "—".to_string();
                     view! { <li data-testid=format!("goal-{}", g.category.letter())>
                         {fill(t.get().l1.won_needed, &[g.category.letter(), &fmt_amount(p.layer1.company_plan, l), &fmt_pct(share, 1, l),
@@ -222,9 +223,9 @@ pub fn GoalsTab() -> impl IntoView {
                 }).collect_view()
             }))}
         </ul>
-        {move || store.current.with(|p| p.as_ref().map(|p| {
+        {move || store.current.with(|p| p.as_ref().zip(goals.get()).map(|(p, v)| {
             let l = lang.get();
-            let mp = manager_plans(p, &abc_of(p), crate::domain::layer1::DEFAULT_TOLERANCE_PCT);
+            let mp = v.managers;
             view! { <p data-testid="managers-check">
                 {fill(t.get().l1.managers_sum, &[&screen_money(mp.total, p.company.money_unit, l), &screen_money(mp.company_plan, p.company.money_unit, l)])}
                 " — "{if mp.total_ok { t.get().l1.managers_ok } else { t.get().l1.managers_bad }}
@@ -237,12 +238,10 @@ pub fn GoalsTab() -> impl IntoView {
                 <th class="num">{move || t.get().l1.volume}</th><th class="num">{move || t.get().l1.share_plan}</th>
                 <th class="num">{move || t.get().l1.share_base}</th></tr></thead>
             <tbody>
-                {move || store.current.with(|p| p.as_ref().map(|p| {
+                {move || store.current.with(|p| p.as_ref().zip(goals.get()).map(|(p, v)| {
                     let l = lang.get();
-                    let ms = market_share(p);
-                    std::iter::once(ms.total.clone()).chain(ms.lines.clone()).map(|s| {
-                        let name = s.business_line_id.and_then(|id| p.business_lines.iter().find(|b| b.id == id)).map(|b| b.name.clone())
-                            .unwrap_or_else(|| t.get().l1.total.to_string());
+                    v.market.into_iter().map(|ShareRow { line_name, share: s }| {
+                        let name = line_name.unwrap_or_else(|| t.get().l1.total.to_string());
                         view! { <tr><td>{name}</td>
                             <td class="num">{s.plan.map(|m| screen_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>
                             <td class="num">{s.plan_volume.map(|m| screen_money(m, p.company.money_unit, l)).unwrap_or_default()}</td>

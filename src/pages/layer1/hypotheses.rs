@@ -1,5 +1,5 @@
 //! «Разработка гипотез целевых рынков»: segment × channel × region, market volume, expected
-//! share, rationale and status; totals of the confirmed ones from `domain::plan`.
+//! share, rationale and status; totals of the confirmed ones from `domain::layer1`.
 
 use super::{dim_items, options, parse_id};
 use crate::domain::layer1::hypotheses_summary;

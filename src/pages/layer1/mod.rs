@@ -14,7 +14,7 @@ mod structure;
 
 use crate::components::part::{lazy_part, part_view};
 use crate::components::tabs::Tabs;
-use crate::domain::abc::AbcResult;
+use crate::domain::layer1::abc::AbcResult;
 use crate::domain::{Dimension, Id, Project};
 use crate::i18n::Catalogue;
 use crate::state::route::{use_tab, L1Tab};
@@ -24,9 +24,9 @@ use leptos::prelude::*;
 /// Rows per page of the long lists (clients, actuals).
 pub(crate) const PAGE: usize = 50;
 
-/// The ABC analysis of the project's chosen year ([`crate::domain::abc::abc_for_project`]).
+/// The ABC analysis of the project's chosen year ([`crate::domain::layer1::abc::abc_for_project`]).
 pub(crate) fn abc_of(p: &Project) -> AbcResult {
-    crate::domain::abc::abc_for_project(p)
+    crate::domain::layer1::abc::abc_for_project(p)
 }
 
 /// The name of a dimension, or «—».

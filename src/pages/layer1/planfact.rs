@@ -11,6 +11,7 @@ use crate::charts::plan_fact::{draw_plan_fact, PlanFactData};
 use crate::components::chart::Chart;
 use crate::components::guide::EmptyChart;
 use crate::domain::guide::{chart_gap, Chart as GapChart};
+use crate::domain::layer1::views::{plan_fact_rows, PlanFactRow};
 use crate::domain::layer1::{
     company_fact_conflict, fulfilment, monthly_plan_fact, year_to_date, FactSource, Light,
     TrafficLight,
@@ -73,7 +74,7 @@ pub fn PlanFactTab() -> impl IntoView {
         let per = period.get()?;
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| fulfilment(p, per, &TrafficLight::default()))
+                .map(|p| fulfilment(p, per, &TrafficLight::of_project(p)))
         })
     });
     // New actual form.
@@ -151,9 +152,9 @@ pub fn PlanFactTab() -> impl IntoView {
                     let l = lang.get();
                     let u = p.company.money_unit;
                     let c = t.get();
-                    std::iter::once((c.l1.company.to_string(), rep.company.clone()))
-                        .chain(rep.managers.iter().map(|f| (p.managers.iter().find(|m| Some(m.id) == f.manager_id).map(|m| m.name.clone()).unwrap_or_default(), f.clone())))
-                        .map(|(name, f)| {
+                    plan_fact_rows(p, &rep).into_iter()
+                        .map(|PlanFactRow { manager_name, fulfilment: f }| {
+                            let name = manager_name.unwrap_or_else(|| c.l1.company.to_string());
                             let light = match f.light { Some(Light::Green) => "● ✓", Some(Light::Amber) => "● !", Some(Light::Red) => "● ✗", None => "—" };
                             let cls = match f.light { Some(Light::Green) => "l1-green", Some(Light::Amber) => "l1-amber", Some(Light::Red) => "l1-red", None => "" };
                             let src = match f.source { FactSource::Actuals => c.l1.src_actuals, FactSource::WonDeals => c.l1.src_deals };

@@ -4,8 +4,8 @@
 //! (`domain::edit::remove_manager`).
 
 use super::{dim_items, manager_items, options, parse_id};
-use crate::domain::abc::client_categories;
 use crate::domain::edit::{manager_usage, remove_manager};
+use crate::domain::layer1::abc::client_categories;
 use crate::domain::layer1::{sales_structure, StructureWarning};
 use crate::domain::{Category, Id, Manager};
 use crate::i18n::edit::edit_error_text;

@@ -3,12 +3,13 @@
 
 use super::funnel_tab::flag_text;
 use super::{as_of, money, stage_label, use_l2};
+use crate::domain::layer1::abc;
 use crate::domain::layer2::{
     self,
     conversion::{Conversion, TargetFlag},
     filter::DealFilter,
 };
-use crate::domain::{abc, layer1, Category, Period, Project};
+use crate::domain::{layer1, Category, Period, Project};
 use crate::i18n::format::{fmt_coverage, fmt_needed, fmt_pct};
 use crate::i18n::{fill, Lang, L2};
 use crate::state::store::use_store;

@@ -11,13 +11,14 @@ mod metrics;
 mod stages;
 
 use crate::components::tabs::Tabs;
+use crate::domain::layer1::abc;
 use crate::domain::layer2::{
     self,
     conversion::FunnelSnapshot,
     filter::{Categories, DealFilter},
     scoreboard::Scoreboard,
 };
-use crate::domain::{abc, Category, Id, Money, Period, Project};
+use crate::domain::{Category, Id, Money, Period, Project};
 use crate::i18n::format::unit_label;
 use crate::i18n::present::screen_money;
 use crate::i18n::Catalogue;

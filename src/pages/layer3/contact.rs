@@ -61,7 +61,7 @@ pub fn ContactCard(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     move || {
         store.current.with(|p| {
             let p = p.as_ref()?;
-            let c = p.contacts.iter().find(|c| c.id == id)?;
+            let c = p.contact(id)?;
             let tt = t.get().l3;
             let mut details = vec![];
             if c.attitude.is_some() {
@@ -145,10 +145,9 @@ pub fn ContactForm(client: Id, editing: RwSignal<Option<Id>>, focus: bool) -> im
     // Load the contact chosen for editing.
     Effect::new(move |_| {
         let Some(id) = editing.get() else { return };
-        let c = store.current.with_untracked(|p| {
-            p.as_ref()
-                .and_then(|p| p.contacts.iter().find(|c| c.id == id).cloned())
-        });
+        let c = store
+            .current
+            .with_untracked(|p| p.as_ref().and_then(|p| p.contact(id).cloned()));
         if let Some(c) = c {
             name.set(c.name);
             position.set(c.position);

@@ -3,8 +3,8 @@
 //! each ticked from the data with a link to the tab where it is fixed.
 
 use super::{as_of, code_of, use_categories};
-use crate::domain::abc::abc_for_project;
 use crate::domain::accounts::{layer3_results, touch_points};
+use crate::domain::layer1::abc::abc_for_project;
 use crate::domain::layer1::project_goals;
 use crate::domain::layer2::leads::leads_report;
 use crate::domain::model::Category;
@@ -89,7 +89,7 @@ pub fn MetricsTab() -> impl IntoView {
             };
             let channel_names = |ids: &[crate::domain::Id]| {
                 ids.iter()
-                    .filter_map(|id| p.channels.iter().find(|c| c.id == *id))
+                    .filter_map(|id| p.channel(*id))
                     .map(|c| c.name.clone())
                     .collect::<Vec<_>>()
                     .join(", ")

@@ -11,8 +11,8 @@ mod touches;
 mod typical;
 
 use crate::components::tabs::Tabs;
-use crate::domain::abc::client_categories;
 use crate::domain::accounts::Categories;
+use crate::domain::layer1::abc::client_categories;
 use crate::domain::model::{Project, Role, TouchKind};
 use crate::i18n::Catalogue;
 use crate::state::route::{use_tab, L3Tab};

@@ -499,7 +499,7 @@ pub fn PrTab() -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(ci, (ch, months))| {
-                    let name = p.channels.iter().find(|c| c.id == ch).map(|c| c.name.clone()).unwrap_or_default();
+                    let name = p.channel(ch).map(|c| c.name.clone()).unwrap_or_default();
                     let cells = months
                         .into_iter()
                         .map(|m| {

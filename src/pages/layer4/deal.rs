@@ -3,8 +3,7 @@
 
 use super::teo::{fmt_signed, fmt_years};
 use super::{confirm, use_deal, DealPicker};
-use crate::domain::teo::teo_indicators;
-use crate::domain::{new_id, tools, Deal, DealCriterion, DealNeed, Id, Role};
+use crate::domain::{layer4, new_id, Deal, DealCriterion, DealNeed, Id, Role};
 use crate::i18n::fill;
 use crate::i18n::format::{fmt_date, parse_date};
 use crate::state::route::{L4Tab, Place};
@@ -29,7 +28,7 @@ pub fn DealTab() -> impl IntoView {
 
 fn upd_deal(id: Id, f: impl FnOnce(&mut Deal)) {
     use_store().update(|p| {
-        if let Some(d) = p.deals.iter_mut().find(|d| d.id == id) {
+        if let Some(d) = p.deal_mut(id) {
             f(d)
         }
     })
@@ -40,76 +39,29 @@ fn DealTools(id: Id) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
-    let deal = move || {
-        store.current.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.deals.iter().find(|d| d.id == id).cloned())
-        })
-    };
-    // Contacts of the deal's client, and needs/advantages of its channel.
-    let contacts = move || {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    let client = p
-                        .deals
-                        .iter()
-                        .find(|d| d.id == id)
-                        .and_then(|d| d.client_id);
-                    p.contacts
-                        .iter()
-                        .filter(|c| Some(c.client_id) == client)
-                        .map(|c| {
-                            let roles: Vec<&str> = c
-                                .roles
-                                .iter()
-                                .map(|r| r.abbr_in(crate::state::current_lang()))
-                                .collect();
-                            (c.id, format!("{} ({})", c.name, roles.join(", ")))
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let channel_items = move |needs: bool| {
-        store.current.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    let ch = p
-                        .deals
-                        .iter()
-                        .find(|d| d.id == id)
-                        .and_then(|d| d.channel_id);
-                    if needs {
-                        p.layer4
-                            .needs
-                            .iter()
-                            .filter(|n| Some(n.channel_id) == ch)
-                            .map(|n| (n.id, n.text.clone()))
-                            .collect::<Vec<_>>()
-                    } else {
-                        p.layer4
-                            .advantages
-                            .iter()
-                            .filter(|a| Some(a.channel_id) == ch)
-                            .map(|a| (a.id, a.text.clone()))
-                            .collect()
-                    }
-                })
-                .unwrap_or_default()
-        })
+    let view_of = move || {
+        store
+            .current
+            .with(|p| p.as_ref().and_then(|p| layer4::deal_view(p, id)))
     };
     view! {
-        {move || deal().map(|d| {
+        {move || view_of().map(|v| {
             let l4 = t.get().l4;
-            let nc = tools::need_count(&d);
-            let cc = tools::criteria_count(&d, tools::CriteriaCounting::All);
-            let status = |n: usize| if n >= tools::THREE_PLUS { format!("✓ {n} / 3+") } else { format!("⚠ {n} / 3+") };
-            let ind = d.teo.as_ref().map(teo_indicators);
+            let status = |n: usize, met: bool| if met { format!("✓ {n} / 3+") } else { format!("⚠ {n} / 3+") };
+            let nc = status(v.need_count, v.needs_met());
+            let cc = status(v.criteria_count, v.criteria_met());
+            let ind = v.teo;
+            let lang_now = crate::state::current_lang();
+            let contacts: Vec<(Id, String)> = v.contacts.iter().map(|c| {
+                let roles: Vec<&str> = c.roles.iter().map(|r| r.abbr_in(lang_now)).collect();
+                (c.id, format!("{} ({})", c.name, roles.join(", ")))
+            }).collect();
+            let needs = v.needs;
+            let advantages = v.advantages;
+            let d = v.deal;
             view! {
                 <section class="l4-deal-section">
-                    <h2>{l4.deal_needs}" "<span class="l4-count" data-testid="l4-need-count">{status(nc)}</span></h2>
+                    <h2>{l4.deal_needs}" "<span class="l4-count" data-testid="l4-need-count">{nc}</span></h2>
                     <div class="table-box" tabindex="0"><table class="table" data-testid="l4-deal-needs">
                         <thead><tr><th>{l4.col_need}</th><th>{l4.col_matrix_need}</th><th>{l4.col_confirmed_by}</th><th>{l4.col_date}</th><crate::components::a11y::ActionsTh /></tr></thead>
                         <tbody>
@@ -124,11 +76,11 @@ fn DealTools(id: Id) -> impl IntoView {
                                     on:change=move |ev| { let v = event_target_value(&ev); upd_deal(id, |d| if let Some(n) = d.needs.iter_mut().find(|n| n.id == nid) { n.text = v }) } /></td>
                                 <td><select class="input" aria-label=l4.col_matrix_need on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); upd_deal(id, |d| if let Some(n) = d.needs.iter_mut().find(|n| n.id == nid) { n.need_id = v }) }>
                                     <option value="" selected=linked.is_none()>"—"</option>
-                                    {channel_items(true).into_iter().map(|(k, s)| view! { <option value=k.to_string() selected=linked == Some(k)>{s}</option> }).collect_view()}
+                                    {needs.iter().map(|n| view! { <option value=n.id.to_string() selected=linked == Some(n.id)>{n.text.clone()}</option> }).collect_view()}
                                 </select></td>
                                 <td><select class="input" aria-label=l4.col_confirmed_by on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); upd_deal(id, |d| if let Some(n) = d.needs.iter_mut().find(|n| n.id == nid) { n.confirmed_by = v }) }>
                                     <option value="" selected=by.is_none()>"—"</option>
-                                    {contacts().into_iter().map(|(k, s)| view! { <option value=k.to_string() selected=by == Some(k)>{s}</option> }).collect_view()}
+                                    {contacts.iter().cloned().map(|(k, s)| view! { <option value=k.to_string() selected=by == Some(k)>{s}</option> }).collect_view()}
                                 </select></td>
                                 <td><input class="input" placeholder=move || crate::i18n::format::date_placeholder(crate::state::current_lang()) prop:value=n.date.map(fmt_date).unwrap_or_default() aria-label=l4.col_date
                                     on:change=move |ev| { let raw = event_target_value(&ev); let v = parse_date(&raw); if v.is_none() && !raw.trim().is_empty() { date_err.set(true) } else { date_err.set(false); upd_deal(id, |d| if let Some(n) = d.needs.iter_mut().find(|n| n.id == nid) { n.date = v }) } } />
@@ -140,7 +92,7 @@ fn DealTools(id: Id) -> impl IntoView {
                     </table></div>
                     <button class="btn" data-testid="l4-add-deal-need" on:click=move |_| upd_deal(id, |d| d.needs.push(DealNeed { id: new_id(), need_id: None, text: String::new(), confirmed_by: None, date: None }))>{l4.add_need}</button>
 
-                    <h2>{l4.deal_criteria}" "<span class="l4-count" data-testid="l4-crit-count">{status(cc)}</span></h2>
+                    <h2>{l4.deal_criteria}" "<span class="l4-count" data-testid="l4-crit-count">{cc}</span></h2>
                     <div class="table-box" tabindex="0"><table class="table" data-testid="l4-deal-criteria">
                         <thead><tr><th>{l4.col_criterion}</th><th>{l4.col_owner}</th><th>{l4.col_match}</th><th>{l4.col_influenced}</th><crate::components::a11y::ActionsTh /></tr></thead>
                         <tbody>
@@ -158,7 +110,7 @@ fn DealTools(id: Id) -> impl IntoView {
                                 </select></td>
                                 <td><select class="input" aria-label=l4.col_match on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); upd_deal(id, |d| if let Some(c) = d.criteria.iter_mut().find(|c| c.id == cid) { c.advantage_id = v }) }>
                                     <option value="" selected=adv.is_none()>{l4.no_match}</option>
-                                    {channel_items(false).into_iter().map(|(k, s)| view! { <option value=k.to_string() selected=adv == Some(k)>{s}</option> }).collect_view()}
+                                    {advantages.iter().map(|a| view! { <option value=a.id.to_string() selected=adv == Some(a.id)>{a.text.clone()}</option> }).collect_view()}
                                 </select></td>
                                 <td><input type="checkbox" prop:checked=c.influenced aria-label=l4.col_influenced
                                     on:change=move |ev| { let v = event_target_checked(&ev); upd_deal(id, |d| if let Some(c) = d.criteria.iter_mut().find(|c| c.id == cid) { c.influenced = v }) } /></td>

@@ -78,7 +78,7 @@ pub fn DocsTab() -> impl IntoView {
         let teo_doc = is_teo.get();
         store.current.with(|p| {
             let p = p.as_ref()?;
-            let d = p.deals.iter().find(|d| d.id == id)?;
+            let d = p.deal(id)?;
             let as_of = p.as_of(today());
             let (tpl, vals) = if teo_doc {
                 (

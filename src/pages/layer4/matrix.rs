@@ -2,7 +2,7 @@
 //! strengths 0–3, with the flags of [`tools::advantage_matrix`].
 
 use super::{confirm, use_channel, ChannelPicker};
-use crate::domain::{new_id, tools, Advantage, Id, MatrixCell, Need, Role};
+use crate::domain::{layer4, new_id, tools, Advantage, Id, MatrixCell, Need, Role};
 use crate::i18n::{cell_name, fill};
 use crate::state::route::L4Tab;
 use crate::state::store::use_store;
@@ -30,28 +30,8 @@ pub fn MatrixTab() -> impl IntoView {
         let ch = channel.get()?;
         store
             .current
-            .with(|p| p.as_ref().map(|p| tools::advantage_matrix(p, ch)))
+            .with(|p| p.as_ref().map(|p| layer4::matrix_view(p, ch)))
     });
-    let text_of = move |id: Id| {
-        store.current.with(|p| {
-            p.as_ref()
-                .and_then(|p| {
-                    p.layer4
-                        .needs
-                        .iter()
-                        .find(|n| n.id == id)
-                        .map(|n| n.text.clone())
-                        .or_else(|| {
-                            p.layer4
-                                .advantages
-                                .iter()
-                                .find(|a| a.id == id)
-                                .map(|a| a.text.clone())
-                        })
-                })
-                .unwrap_or_default()
-        })
-    };
     let add_need = move |_| {
         if let Some(ch) = channel.get_untracked() {
             store.update(|p| {
@@ -86,7 +66,8 @@ pub fn MatrixTab() -> impl IntoView {
             <ChannelPicker tab=L4Tab::Matrix />
             <h2>{move || t.get().l4.matrix_title}</h2>
             <p class="muted">{move || t.get().l4.matrix_hint}</p>
-            {move || matrix.get().map(|m| {
+            {move || matrix.get().map(|v| {
+                let m = &v.matrix;
                 if m.needs.is_empty() && m.advantages.is_empty() {
                     return view! { <p class="empty-state" data-testid="l4-matrix-empty">{t.get().l4.matrix_empty}</p> }.into_any();
                 }
@@ -96,22 +77,24 @@ pub fn MatrixTab() -> impl IntoView {
                     <table class="table l4-grid" data-testid="l4-matrix">
                         <thead><tr>
                             <th>{t.get().l4.need_vs_adv}</th>
-                            {advs.iter().map(|a| view! { <th scope="col" class="l4-adv-head">{text_of(*a)}</th> }).collect_view()}
+                            {v.advantage_texts.iter().map(|a| view! { <th scope="col" class="l4-adv-head">{a.clone()}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
                             {m.needs.iter().enumerate().map(|(r, n)| {
                                 let nid = *n;
+                                let ntext = v.need_texts.get(r).cloned().unwrap_or_default();
                                 let uncovered = m.uncovered_needs.contains(n);
                                 view! {
                                     <tr data-testid="l4-matrix-row">
-                                        <th scope="row">{text_of(nid)}
+                                        <th scope="row">{ntext.clone()}
                                             {uncovered.then(|| view! { <span class="warning l4-flag" data-testid="l4-flag-need">{" ⚠ "}{t.get().l4.flag_uncovered}</span> })}
                                         </th>
                                         {advs.iter().enumerate().map(|(c, a)| {
                                             let aid = *a;
                                             let s = m.strengths[r][c];
+                                            let label = format!("{} × {}", ntext, v.advantage_texts.get(c).map(String::as_str).unwrap_or_default());
                                             view! { <td class="num">
-                                                <select class="input l4-strength" aria-label=format!("{} × {}", text_of(nid), text_of(aid)) data-testid=format!("cell-{r}-{c}")
+                                                <select class="input l4-strength" aria-label=label data-testid=format!("cell-{r}-{c}")
                                                     on:change=move |ev| { let v: u8 = event_target_value(&ev).parse().unwrap_or(0); store.update(|p| set_strength(&mut p.layer4.matrix, nid, aid, v.min(tools::MAX_STRENGTH))) }>
                                                     {(0..=tools::MAX_STRENGTH).map(|k| view! { <option value=k.to_string() selected=k == s>{k.to_string()}</option> }).collect_view()}
                                                 </select>
@@ -124,8 +107,8 @@ pub fn MatrixTab() -> impl IntoView {
                     </table>
                     </div>
                     <ul class="l4-flags" data-testid="l4-matrix-flags">
-                        {m.uncovered_needs.iter().map(|n| view! { <li class="warning" data-testid="l4-uncovered">{"⚠ "}{fill(t.get().l4.uncovered_item, &[&text_of(*n)])}</li> }).collect_view()}
-                        {m.unused_advantages.iter().map(|a| view! { <li class="warning" data-testid="l4-unused">{"⚠ "}{fill(t.get().l4.unused_item, &[&text_of(*a)])}</li> }).collect_view()}
+                        {v.uncovered_texts.iter().map(|n| view! { <li class="warning" data-testid="l4-uncovered">{"⚠ "}{fill(t.get().l4.uncovered_item, &[n])}</li> }).collect_view()}
+                        {v.unused_texts.iter().map(|a| view! { <li class="warning" data-testid="l4-unused">{"⚠ "}{fill(t.get().l4.unused_item, &[a])}</li> }).collect_view()}
                         {(m.uncovered_needs.is_empty() && m.unused_advantages.is_empty()).then(|| view! { <li class="ok" data-testid="l4-matrix-ok">{"✓ "}{t.get().l4.matrix_ok}</li> })}
                     </ul>
                 }.into_any()
@@ -177,7 +160,7 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
             <tbody>
             {move || {
                 let ch = channel.get();
-                store.current.with(|p| p.as_ref().map(|p| p.layer4.needs.iter().filter(|n| Some(n.channel_id) == ch).map(|n| {
+                store.current.with(|p| p.as_ref().zip(ch).map(|(p, ch)| layer4::channel_needs(p, ch).into_iter().map(|n| {
                     let id = n.id;
                     let text = n.text.clone();
                     view! { <tr>
@@ -220,7 +203,7 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
             <tbody>
             {move || {
                 let ch = channel.get();
-                store.current.with(|p| p.as_ref().map(|p| p.layer4.advantages.iter().filter(|a| Some(a.channel_id) == ch).map(|a| {
+                store.current.with(|p| p.as_ref().zip(ch).map(|(p, ch)| layer4::channel_advantages(p, ch).into_iter().map(|a| {
                     let id = a.id;
                     let text = a.text.clone();
                     view! { <tr>

@@ -65,7 +65,7 @@ pub fn MetricsTab() -> impl IntoView {
         let m22 = tools::metric_22(p, tools::CriteriaCounting::All, |_| true);
         let m23 = tools::metric_23(p, |_| true);
         let results = tools::layer4_results(p);
-        let channel_name = |id: Id| p.channels.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
+        let channel_name = |id: Id| p.channel(id).map(|c| c.name.clone()).unwrap_or_default();
         let check = |met: bool, label: &'static str, missing: Vec<String>, href: String, key: &'static str| view! {
             <li class=if met { "ok" } else { "warning" } data-testid=format!("l4-result-{key}")>
                 {if met { "✓ " } else { "✗ " }}<a href=href>{label}</a>

@@ -12,7 +12,7 @@ mod teo;
 
 use crate::components::tabs::Tabs;
 use crate::domain::guide::{self, NextAction};
-use crate::domain::{Deal, Id};
+use crate::domain::{layer4, Deal, Id};
 use crate::i18n::fill;
 use crate::i18n::Catalogue;
 use crate::state::route::{go_to, use_query, use_tab, L4Tab, Place};
@@ -69,10 +69,7 @@ pub(crate) fn use_channel() -> Memo<Option<Id>> {
     Memo::new(move |_| {
         store.current.with(|p| {
             let p = p.as_ref()?;
-            q.get()
-                .and_then(|s| s.parse::<Id>().ok())
-                .filter(|id| p.channels.iter().any(|c| c.id == *id))
-                .or_else(|| p.channels.first().map(|c| c.id))
+            layer4::pick_channel(p, q.get().and_then(|s| s.parse::<Id>().ok()))
         })
     })
 }
@@ -84,9 +81,7 @@ pub(crate) fn use_deal() -> Memo<Option<Id>> {
     Memo::new(move |_| {
         store.current.with(|p| {
             let p = p.as_ref()?;
-            q.get()
-                .and_then(|s| s.parse::<Id>().ok())
-                .filter(|id| p.deals.iter().any(|d| d.id == *id))
+            layer4::pick_deal(p, q.get().and_then(|s| s.parse::<Id>().ok()))
         })
     })
 }

@@ -2,7 +2,7 @@
 //! and «Инструктаж ЛФР» (the checklist of baseline data for the ТЭО).
 
 use super::{confirm, use_channel, ChannelPicker};
-use crate::domain::{new_id, tools, BriefingItem, Id, Question, QuestionKind, Role};
+use crate::domain::{layer4, new_id, tools, BriefingItem, Id, Question, QuestionKind, Role};
 use crate::i18n::fill;
 use crate::state::route::L4Tab;
 use crate::state::store::use_store;
@@ -32,13 +32,9 @@ pub fn QuestionsTab() -> impl IntoView {
     let channel = use_channel();
     let lists = Memo::new(move |_| {
         let ch = channel.get()?;
-        store.current.with(|p| {
-            p.as_ref().and_then(|p| {
-                tools::question_lists(p)
-                    .into_iter()
-                    .find(|c| c.channel_id == ch)
-            })
-        })
+        store
+            .current
+            .with(|p| p.as_ref().and_then(|p| layer4::channel_questions(p, ch)))
     });
     let fill_defaults = move |_| {
         if let Some(ch) = channel.get_untracked() {
@@ -100,14 +96,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
         let ch = q().and_then(|q| q.channel_id);
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| {
-                    p.layer4
-                        .needs
-                        .iter()
-                        .filter(|n| ch.is_none_or(|c| c == n.channel_id))
-                        .map(|n| (n.id, n.text.clone()))
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| layer4::question_needs(p, ch))
                 .unwrap_or_default()
         })
     };
@@ -135,7 +124,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
                             upd(Box::new(move |q| q.need_ids = v.into_iter().collect()))
                         }>
                             <option value="" selected=linked.is_none()>{t.get().l4.no_linked_need}</option>
-                            {needs().into_iter().map(|(nid, ntext)| view! { <option value=nid.to_string() selected=linked == Some(nid)>{ntext}</option> }).collect_view()}
+                            {needs().into_iter().map(|n| view! { <option value=n.id.to_string() selected=linked == Some(n.id)>{n.text}</option> }).collect_view()}
                         </select>
                         <button class="btn ghost" aria-label=t.get().l4.delete on:click=move |_| {
                             if confirm(&fill(t.get_untracked().l4.delete_confirm, &[&text])) {

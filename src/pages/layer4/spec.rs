@@ -29,7 +29,7 @@ fn parse_amount(s: &str, err_number: &str, err_negative: &str) -> Result<f64, St
 
 fn update(deal: Id, f: impl FnOnce(&mut Proposal)) {
     use_store().update(|p| {
-        if let Some(d) = p.deals.iter_mut().find(|d| d.id == deal) {
+        if let Some(d) = p.deal_mut(deal) {
             f(&mut d.proposal)
         }
     })
@@ -45,7 +45,7 @@ pub(super) fn SpecEditor(deal: Id) -> impl IntoView {
     let data = Memo::new(move |_| {
         store.current.with(|p| {
             let p = p.as_ref()?;
-            let d = p.deals.iter().find(|d| d.id == deal)?;
+            let d = p.deal(deal)?;
             Some((d.proposal.clone(), p.company.money_unit))
         })
     });

@@ -55,14 +55,14 @@ pub fn CalculatorTab() -> impl IntoView {
     let current = Signal::derive(move || match deal.get() {
         Some(id) => store.current.with(|p| {
             p.as_ref()
-                .and_then(|p| p.deals.iter().find(|d| d.id == id))
+                .and_then(|p| p.deal(id))
                 .and_then(|d| d.teo.clone())
         }),
         None => Some(scratch.get()),
     });
     let set = Callback::new(move |teo: Teo| match deal.get_untracked() {
         Some(id) => store.update(|p| {
-            if let Some(d) = p.deals.iter_mut().find(|d| d.id == id) {
+            if let Some(d) = p.deal_mut(id) {
                 d.teo = Some(teo)
             }
         }),

@@ -239,7 +239,7 @@ pub(super) fn CoachingTab() -> impl IntoView {
                     <ul class="l5-due-list" data-testid="l5-due">
                         {due.iter().map(|n| view! {
                             <li>{follow_text(n, psychology::follow_up_state(n, day), &l5)}" — "{manager_name(p, n.manager_id)}
-                                {n.deal_id.and_then(|d| p.deals.iter().find(|x| x.id == d)).map(|d| format!(" · {}", d.code))}
+                                {n.deal_id.and_then(|d| p.deal(d)).map(|d| format!(" · {}", d.code))}
                                 {(!n.agreed_actions.is_empty()).then(|| format!(": {}", n.agreed_actions))}</li>
                         }).collect_view()}
                     </ul>
@@ -275,10 +275,7 @@ fn note_card(
 ) -> impl IntoView {
     let store = use_store();
     let state = psychology::follow_up_state(n, day);
-    let deal = n
-        .deal_id
-        .and_then(|d| p.deals.iter().find(|x| x.id == d))
-        .map(|d| d.label());
+    let deal = n.deal_id.and_then(|d| p.deal(d)).map(|d| d.label());
     let stage = n.stage_id.and_then(|s| p.stage(s)).map(stage_label);
     let id = n.id;
     let for_edit = Draft::of(n);
