@@ -14,6 +14,7 @@ use crate::i18n::fill;
 use crate::i18n::format::shorten;
 use crate::persist::error::Issue;
 use crate::persist::file::MAX_FILE_BYTES;
+use crate::persist::library;
 use crate::persist::LoadError;
 use crate::state::storage::LocalStore;
 use crate::state::store::{use_store, SaveOutcome};
