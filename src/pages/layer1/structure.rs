@@ -50,7 +50,7 @@ pub fn StructureTab() -> impl IntoView {
             })>{move || t.get().l1.add_manager}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
-        <crate::components::export::TableExport target="tbl-managers-table" name="managers".to_string() />
+        {crate::components::export::table_export("tbl-managers-table", "managers")}
         <div class="table-box" tabindex="0">
         <table id="tbl-managers-table" class="table" data-testid="managers-table">
             <thead><tr><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.manager}</th><th>{move || t.get().l1.territory}</th>
