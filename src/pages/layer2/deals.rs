@@ -130,7 +130,7 @@ fn DealsList() -> impl IntoView {
                                         <td>{d.title.clone()}</td>
                                         <td>{client}{d.client_id.map(|c| view! {
                                             " "
-                                            <a class="small no-print" data-testid=format!("deal-add-contact-{}", d.code)
+                                            <a class="small no-print" data-export="skip" data-testid=format!("deal-add-contact-{}", d.code)
                                                 href=Place::L3(L3Tab::Maps).href(&[("client", &c.to_string()), ("add", "1")])>
                                                 {crate::i18n::catalogue(lang).l3.deal_add_contact}
                                             </a>
