@@ -1,8 +1,10 @@
 // Behaviour: every screen and tab of the demo, in Russian and in English, has no serious or
 // critical accessibility violation by axe-core (names of inputs and selects, contrast, headings,
 // table headers, landmarks …; also the lesser heading-order and empty-table-header rules, see
-// lib/axe.mjs). A screen or tab added later is caught too: every in-app link a screen shows must
-// be in the list below. `SLOY_AXE_ALL=1` prints the violations of every impact.
+// lib/axe.mjs). The places are the app's own list (src/domain/route.rs, lib/routes.mjs), so a
+// screen or tab added later is checked too, and every in-app link a screen shows must be among
+// them; the screens of a deal (its editor, ТЭО, КП and ТЭО documents) are checked as well.
+// `SLOY_AXE_ALL=1` prints the violations of every impact.
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
