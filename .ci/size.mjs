@@ -34,7 +34,7 @@ export const LIMIT = {
     layer1: 125,
     layer2: 215,
     layer3: 110,
-    layer4: 125,
+    layer4: 125, // the export buttons of its eleven tables (issue 16)
     layer5: 60,
     merge: 55,
     projects: 30,

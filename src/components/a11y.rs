@@ -19,10 +19,16 @@ pub fn HiddenTh(
     view! { <th scope="col"><span class="visually-hidden">{move || text(t.get())}</span></th> }
 }
 
-/// The header of a column of row actions («Действия»).
+/// The header of a column of row actions («Действия»): read by screen readers, left out of the
+/// table's CSV/Excel export (`components::export`), as its cells are buttons.
 #[component]
 pub fn ActionsTh() -> impl IntoView {
-    view! { <HiddenTh text=|c| c.labels.col_actions /> }
+    let t = use_i18n();
+    view! {
+        <th scope="col" data-export="skip">
+            <span class="visually-hidden">{move || t.get().labels.col_actions}</span>
+        </th>
+    }
 }
 
 static NEXT_TERM: AtomicUsize = AtomicUsize::new(0);

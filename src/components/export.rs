@@ -13,7 +13,8 @@ use crate::state::use_i18n;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The text a cell shows: its form control's value, else its text with spaces collapsed.
+/// The text a cell shows: its form control's value, else its text with spaces collapsed, without
+/// what is marked `data-export="skip"` (a sort arrow).
 fn shown(el: &web_sys::Element) -> String {
     if let Ok(Some(c)) = el.query_selector("select, input:not([type=checkbox]), textarea") {
         if c.dyn_ref::<web_sys::HtmlSelectElement>().is_some() {
@@ -38,8 +39,27 @@ fn shown(el: &web_sys::Element) -> String {
             return if i.checked() { "✓" } else { "" }.to_string();
         }
     }
-    el.text_content()
-        .unwrap_or_default()
+    let text = match el.query_selector("[data-export=skip]") {
+        Ok(Some(_)) => el
+            .clone_node_with_deep(true)
+            .ok()
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .map(|copy| {
+                if let Ok(list) = copy.query_selector_all("[data-export=skip]") {
+                    for i in 0..list.length() {
+                        if let Some(n) = list
+                            .item(i)
+                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                        {
+                            n.remove();
+                        }
+                    }
+                }
+                copy.text_content().unwrap_or_default()
+            }),
+        _ => el.text_content(),
+    };
+    text.unwrap_or_default()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -64,12 +84,28 @@ fn read_table(id: &str, name: &str) -> Option<Sheet> {
     } else {
         el.query_selector("table").ok()??
     };
-    let head = table
+    let head_cells = table
         .query_selector("thead tr:last-child")
         .ok()
         .flatten()
-        .map(|r| cells(&r).iter().map(shown).collect())
+        .map(|r| cells(&r))
         .unwrap_or_default();
+    // Columns of row actions (buttons) are left out, in the rows as long as they line up.
+    let skip: Vec<bool> = head_cells
+        .iter()
+        .map(|c| c.get_attribute("data-export").as_deref() == Some("skip"))
+        .collect();
+    let keep = |row: Vec<web_sys::Element>| -> Vec<web_sys::Element> {
+        if row.len() != skip.len() {
+            return row;
+        }
+        row.into_iter()
+            .zip(&skip)
+            .filter(|(_, s)| !**s)
+            .map(|(c, _)| c)
+            .collect()
+    };
+    let head = keep(head_cells).iter().map(shown).collect();
     let list = table
         .query_selector_all(":scope > tbody > tr, :scope > tfoot > tr")
         .ok()?;
@@ -77,7 +113,7 @@ fn read_table(id: &str, name: &str) -> Option<Sheet> {
         .filter_map(|i| list.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
         .map(|r| {
-            cells(&r)
+            keep(cells(&r))
                 .iter()
                 .map(|c| Cell::from_shown(&shown(c)))
                 .collect()
@@ -127,6 +163,13 @@ pub fn TableExport(
             {move || failed.get().then(|| view! { <span class="error-text" role="alert">{t.get().export.failed}</span> })}
         </span>
     }
+}
+
+/// [`TableExport`] of the table `target` (an element id), its files named `name`: one
+/// function for every table, so that a screen's many tables cost a call each, not a component.
+#[inline(never)]
+pub fn table_export(target: &str, name: &str) -> AnyView {
+    view! { <TableExport target=target.to_string() name=name.to_string() /> }.into_any()
 }
 
 /// A chart's SVG: the chart's drawing function on plotters' SVG backend.

@@ -100,7 +100,8 @@ fn l1_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
     view! {
         <p class=format!("dash-big {lc}") data-testid="dash-plan"><span class="sym">{lt}</span>" · "{head}</p>
         <p class="muted small">{fill(t.dash.plan_period, &[&fmt_date(d.plan.period.to)])}</p>
-        <table class="table dash-managers">
+        {crate::components::export::table_export("tbl-dash-managers", "plan-by-manager")}
+        <table id="tbl-dash-managers" class="table dash-managers">
             <thead><tr><th>{t.dash.col_manager}</th><th class="num">{t.dash.col_pct}</th><crate::components::a11y::HiddenTh text=|c| c.labels.col_status /></tr></thead>
             <tbody>{rows}</tbody>
         </table>
@@ -172,6 +173,8 @@ fn l2_body(p: &Project, d: &Dashboard, t: &'static Catalogue, l: Lang) -> AnyVie
         Some(action) => view! { <EmptyChart action=action testid="dash-funnel" /> }.into_any(),
         None => view! {
             <Chart label=t.dash.funnel_chart.to_string() width=300 height=170 testid="dash-funnel"
+                export=crate::components::export::chart_export(Signal::stored(t.dash.funnel_chart.to_string()), "dash-funnel",
+                    Box::new(move || crate::charts::to_svg(300, 170, |a| draw_mini_funnel(a, &bars))))
                 draw=move |area| draw_mini_funnel(area, &chart_bars)>
                 <span class="small muted">{t.dash.funnel_chart}":"</span>
                 <ul class="dash-funnel-list small muted">{text}</ul>

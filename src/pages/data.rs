@@ -130,7 +130,8 @@ fn ManagersTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.managers_section}</h2>
-        <div class="table-box" tabindex="0"><table class="table" data-testid="managers-table">
+        {crate::components::export::table_export("tbl-managers-table", "managers")}
+        <div class="table-box" tabindex="0"><table id="tbl-managers-table" class="table" data-testid="managers-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -198,7 +199,8 @@ fn ClientsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.clients_section}" ("{total}")"</h2>
-        <div class="table-box" tabindex="0"><table class="table" data-testid="clients-table">
+        {crate::components::export::table_export("tbl-clients-table", "clients")}
+        <div class="table-box" tabindex="0"><table id="tbl-clients-table" class="table" data-testid="clients-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>
@@ -275,7 +277,8 @@ fn DealsTable() -> impl IntoView {
     };
     view! {
         <h2>{move || t.get().shell.deals_section}" ("{total}")"</h2>
-        <div class="table-box" tabindex="0"><table class="table" data-testid="deals-table">
+        {crate::components::export::table_export("tbl-deals-table", "deals")}
+        <div class="table-box" tabindex="0"><table id="tbl-deals-table" class="table" data-testid="deals-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_client}</th>
@@ -299,7 +302,8 @@ fn StagesTable() -> impl IntoView {
     let store = use_store();
     view! {
         <h2>{move || t.get().shell.stages_section}</h2>
-        <div class="table-box" tabindex="0"><table class="table" data-testid="stages-table">
+        {crate::components::export::table_export("tbl-stages-table", "stages")}
+        <div class="table-box" tabindex="0"><table id="tbl-stages-table" class="table" data-testid="stages-table">
             <thead><tr>
                 <th>{move || t.get().shell.col_code}</th>
                 <th>{move || t.get().shell.col_name}</th>

@@ -1,55 +1,19 @@
 // Behaviour: every screen and tab of the demo, in Russian and in English, has no serious or
 // critical accessibility violation by axe-core (names of inputs and selects, contrast, headings,
 // table headers, landmarks …; also the lesser heading-order and empty-table-header rules, see
-// lib/axe.mjs). A screen or tab added later is caught too: every in-app link a screen shows must
-// be in the list below. `SLOY_AXE_ALL=1` prints the violations of every impact.
+// lib/axe.mjs). The places are the app's own list (src/domain/route.rs, lib/routes.mjs), so a
+// screen or tab added later is checked too, and every in-app link a screen shows must be among
+// them; the screens of a deal (its editor, ТЭО, КП and ТЭО documents) are checked as well.
+// `SLOY_AXE_ALL=1` prints the violations of every impact.
 
 import assert from "node:assert/strict";
 import { appTest } from "./lib/harness.mjs";
 import { DEMO_NAME, Sloy } from "./lib/app.mjs";
 import { axeViolations, describeViolations } from "./lib/axe.mjs";
+import { everyPlace } from "./lib/routes.mjs";
 
-/** Every place of the app (src/domain/route.rs, `Place::all`). */
-const PLACES = [
-  "#/method",
-  "#/method/report",
-  "#/dashboard",
-  "#/l1/clients",
-  "#/l1/dims",
-  "#/l1/abc",
-  "#/l1/hypotheses",
-  "#/l1/goals",
-  "#/l1/plans",
-  "#/l1/structure",
-  "#/l1/planfact",
-  "#/l2/board",
-  "#/l2/funnel",
-  "#/l2/metrics",
-  "#/l2/deals",
-  "#/l2/stages",
-  "#/l3/maps",
-  "#/l3/typical",
-  "#/l3/programme",
-  "#/l3/pr",
-  "#/l3/touches",
-  "#/l3/metrics",
-  "#/l4/matrix",
-  "#/l4/questions",
-  "#/l4/briefing",
-  "#/l4/deal",
-  "#/l4/teo",
-  "#/l4/docs",
-  "#/l4/metrics",
-  "#/l5/checklists",
-  "#/l5/coaching",
-  "#/diagnosis/result",
-  "#/diagnosis/thresholds",
-  "#/diagnosis/history",
-  "#/diagnosis/report",
-  "#/glossary",
-  "#/data",
-  "#/projects",
-];
+/** Every place of the app: each screen with each of its tabs, read from src/domain/route.rs. */
+const PLACES = everyPlace();
 
 /** The place of an in-app link: without its query, with the screen's default tab spelled out. */
 function placeOf(href) {
@@ -70,10 +34,25 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 appTest(
   "no serious or critical axe-core violation on any screen, in Russian and in English",
   async (session) => {
+    assert.ok(PLACES.length >= 38, `every screen and tab: ${PLACES.length}`);
     const app = await Sloy.open(session, "#/method");
     await app.expectCurrentProject(DEMO_NAME);
     const description = await app.page.locator('meta[name="description"]').getAttribute("content");
     assert.ok((description ?? "").length > 50, "the page has a meta description for search results");
+    // The screens of a deal (its needs and criteria, ТЭО, КП, the deal's editor) show controls the
+    // screens without a deal do not: they are checked too.
+    await app.route("#/l4/deal");
+    const picker = app.by("l4-deal-picker");
+    await app.guard(picker.waitFor({ state: "visible" }));
+    const d01 = await picker.locator("option").evaluateAll((os) => os.find((o) => o.textContent.startsWith("D01"))?.value);
+    assert.ok(d01, "D01 is in the deal list");
+    const withDeal = [
+      `#/l4/deal?deal=${d01}`,
+      `#/l4/teo?deal=${d01}`,
+      `#/l4/docs?deal=${d01}&doc=kp`,
+      `#/l4/docs?deal=${d01}&doc=teo`,
+      `#/l2/deals?deal=${d01}`,
+    ];
     const found = [];
     const linked = new Set();
     for (const lang of ["ru", "en"]) {
@@ -81,7 +60,7 @@ appTest(
         await app.click(app.by("lang-switch"));
         await app.eventually(async () => assert.equal(await app.page.getAttribute("html", "lang"), "en"));
       }
-      for (const place of PLACES) {
+      for (const place of [...PLACES, ...withDeal]) {
         await app.route(place);
         // Let lazy parts of the screen (charts, measured tables) settle.
         await app.page.waitForLoadState("load");

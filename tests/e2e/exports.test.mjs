@@ -2,14 +2,18 @@
 // «CSV» and «Excel» buttons: the CSV is UTF-8 with a BOM, `;`-separated, numbers with a decimal
 // comma and no digit grouping (Russian Excel reads them as numbers), the same header and cells as
 // the screen; the .xlsx is a valid book whose worksheet holds the same header and cells. Every
-// chart has «PNG» (the canvas's pixels) and «SVG» (vector) buttons.
+// chart has «PNG» (the canvas's pixels) and «SVG» (vector) buttons. The clients' book reads back
+// through the app's own Excel reader (the clients import: the same columns and rows). A walk over
+// every screen and tab fails on a table without the buttons (a column of row buttons is not
+// exported). Chromium stops a tab's downloads after a handful in a row: the tables are spread
+// over fresh tabs.
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { appTest } from "./lib/harness.mjs";
-import { Sloy } from "./lib/app.mjs";
+import { Sloy, watchPage } from "./lib/app.mjs";
 
 const run = promisify(execFile);
 
@@ -29,14 +33,21 @@ async function shownTable(app, id) {
       if (c) return (c.tagName === "SELECT" ? c.selectedOptions[0]?.textContent ?? "" : c.value).trim();
       const box = el.querySelector("input[type=checkbox]");
       if (box) return box.checked ? "✓" : "";
-      return el.textContent.split(/\s+/).filter(Boolean).join(" ");
+      // What is marked data-export="skip" (a sort arrow) is not exported.
+      const copy = el.cloneNode(true);
+      for (const skip of copy.querySelectorAll("[data-export=skip]")) skip.remove();
+      return copy.textContent.split(/\s+/).filter(Boolean).join(" ");
     };
     const t = document.getElementById(id);
-    const head = [...t.querySelectorAll("thead tr:last-child > th, thead tr:last-child > td")].map(text);
+    const headCells = [...t.querySelectorAll("thead tr:last-child > th, thead tr:last-child > td")];
+    // Columns of row actions (their header says data-export="skip") are not exported.
+    const skip = headCells.map((c) => c.dataset.export === "skip");
+    const keep = (cells) => (cells.length === skip.length ? cells.filter((_, i) => !skip[i]) : cells);
+    const head = keep(headCells).map(text);
     const rows = [...t.querySelectorAll(":scope > tbody > tr, :scope > tfoot > tr")].map((r) =>
-      [...r.querySelectorAll(":scope > th, :scope > td")].map(text),
+      keep([...r.querySelectorAll(":scope > th, :scope > td")]).map(text),
     );
-    return { head, rows };
+    return { head, rows, skipped: skip.filter(Boolean).length };
   }, id);
 }
 
@@ -76,6 +87,7 @@ async function checkTable(app, id) {
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const rows = parseCsv(csv.bytes.subarray(3).toString("utf8"));
   assert.deepEqual(rows[0], shown.head, `${id}: CSV header`);
+  assert.ok(!rows[0].includes("Действия") && !rows[0].includes("Actions"), `${id}: no column of row buttons in the CSV`);
   const body = rows.slice(1);
   const want = shown.rows.filter((r) => r.some((c) => c !== ""));
   assert.equal(body.length, want.length, `${id}: CSV rows`);
@@ -99,7 +111,7 @@ async function checkTable(app, id) {
   if (firstText) assert.ok(book.sheet.includes(xmlText(firstText)), `${id}: «${firstText}» in the book`);
   const firstNumber = want[0].find((c) => c && asCsv(c) !== c);
   if (firstNumber) assert.ok(book.sheet.includes(`<v>${String(numberOf(firstNumber))}</v>`), `${id}: ${firstNumber} as a number cell`);
-  return shown;
+  return { ...shown, rowsWithData: want, xlsx: xlsx.bytes };
 }
 
 async function checkChart(app, testid, expectedText) {
@@ -121,7 +133,24 @@ appTest("tables export to CSV and Excel, charts to PNG and SVG", async (session,
 
   await t.test("clients (editable cells: their values)", async () => {
     await app.guard(app.by("clients-table").waitFor({ state: "visible" }));
-    await checkTable(app, "tbl-clients-table");
+    const table = await checkTable(app, "tbl-clients-table");
+
+    // The book reads back through the app's own Excel reader (the clients import): as many rows,
+    // the same header and names.
+    await app.click(app.by("import-clients"));
+    await app.guard(
+      app.by("import-file").setInputFiles({
+        name: "clients.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: table.xlsx,
+      }),
+    );
+    const info = await app.expectText(app.by("import-file-info"), /clients\.xlsx: \d+ строк/);
+    assert.equal(Number(info.match(/: (\d+) строк/)[1]), table.rowsWithData.length, `rows read back: ${info}`);
+    // The mapping lists the book's columns with their first value.
+    const mapping = await app.expectText(app.by("import-mapping"), table.rowsWithData[0][1]);
+    for (const h of table.head) assert.ok(mapping.includes(h), `header «${h}» read back: ${mapping.slice(0, 300)}`);
+    await app.click(app.by("import-close"));
   });
 
   await t.test("ABC table and the Pareto chart", async () => {
@@ -154,3 +183,153 @@ appTest("the funnel and the touch points export too", async (session, t) => {
     await checkTable(app, "tbl-l3-touch-clients");
   });
 });
+
+/**
+ * A fresh tab of the same browser (same projects) at `hash`: Chromium counts a page's downloads
+ * in a row per tab, so each tab downloads a couple of tables only.
+ */
+async function freshTab(session, previous, hash) {
+  if (previous && previous.page !== session.page) await previous.page.close();
+  const page = await session.context.newPage();
+  watchPage(session, page, `tab ${hash}`);
+  const app = new Sloy(session, page);
+  await app.goto(hash);
+  return app;
+}
+
+/** The id of the deal whose option starts with `code` in layer 4's deal picker. */
+async function dealId(app, code) {
+  const picker = app.by("l4-deal-picker");
+  await app.guard(picker.waitFor({ state: "visible" }));
+  const id = await picker.locator("option").evaluateAll((os, c) => os.find((o) => o.textContent.startsWith(c))?.value, code);
+  assert.ok(id, `${code} is in the deal list`);
+  return id;
+}
+
+/**
+ * Every other table of the app, two per tab: `[hash, [table ids], optional step before]`. The
+ * lists are the tables with an export bar on each screen, so a table that loses its bar fails.
+ */
+const SCREENS = [
+  ["#/dashboard", ["tbl-dash-managers"]],
+  ["#/l1/dims", ["tbl-dims-line", "tbl-dims-channel"]],
+  ["#/l1/dims", ["tbl-dims-region"]],
+  ["#/l1/abc", ["tbl-abc-summary"]],
+  ["#/l1/hypotheses", ["tbl-h-table"]],
+  ["#/l1/goals", ["tbl-category-shares", "tbl-project-goals-table"]],
+  ["#/l1/goals", ["tbl-market-share", "tbl-market-volumes"]],
+  ["#/l1/plans", ["tbl-plans-table", "tbl-plans-proposal"], (app) => app.click(app.by("plans-propose"))],
+  ["#/l1/structure", ["tbl-managers-table"]],
+  ["#/l1/planfact", ["tbl-plan-fact", "tbl-actuals-table"]],
+  ["#/l2/metrics", ["tbl-leads-table", "tbl-cohort-table"]],
+  ["#/l2/metrics", ["tbl-snapshot-table", "tbl-pipeline-table"]],
+  ["#/l2/deals", ["tbl-deals-table"]],
+  ["#/l2/stages", ["tbl-l2-stages"]],
+  ["#/l3/touches", ["tbl-l3-touch-log"]],
+  ["#/l3/programme", ["tbl-l3-prog-totals", "tbl-l3-prog-months"]],
+  ["#/l3/programme", ["tbl-l3-activities"]],
+  ["#/l3/metrics", ["tbl-l3-metrics-table"]],
+  ["#/l4/matrix", ["tbl-l4-matrix", "tbl-l4-needs"]],
+  ["#/l4/matrix", ["tbl-l4-advantages"]],
+  ["#/l4/briefing", ["tbl-l4-briefing"]],
+  ["#/l4/metrics", ["tbl-l4-teo-table"]],
+  ["#/l5/coaching", ["tbl-l5-per-manager", "tbl-l5-per-stage"]],
+  // The demo has no saved diagnosis: save the current one first.
+  [
+    "#/diagnosis/result",
+    ["tbl-diag-history"],
+    async (app) => {
+      await app.click(app.by("diag-save"));
+      await app.route("#/diagnosis/history");
+    },
+  ],
+  ["#/data", ["tbl-managers-table", "tbl-clients-table"]],
+  ["#/data", ["tbl-deals-table", "tbl-stages-table"]],
+];
+
+/** The other charts: `[hash, test id]`. */
+const CHARTS = [
+  ["#/dashboard", "dash-funnel"],
+  ["#/l1/planfact", "pf-chart"],
+];
+
+appTest(
+  "every other table exports to CSV and Excel, every other chart to PNG and SVG",
+  async (session, t) => {
+    let app = null;
+    for (const [hash, tables, before] of SCREENS) {
+      await t.test(`${hash}: ${tables.join(", ")}`, async () => {
+        app = await freshTab(session, app, hash);
+        if (before) await before(app);
+        for (const id of tables) {
+          await app.guard(app.page.locator(`#${id}`).waitFor({ state: "visible" }));
+          await checkTable(app, id);
+        }
+      });
+    }
+    for (const [hash, chart] of CHARTS) {
+      await t.test(`${hash}: ${chart}`, async () => {
+        app = await freshTab(session, app, hash);
+        await app.guard(app.by(chart).locator("canvas").waitFor({ state: "visible" }));
+        await checkChart(app, chart);
+      });
+    }
+
+    await t.test("layer 4 with a deal: its needs, criteria, ТЭО and specification", async () => {
+      app = await freshTab(session, app, "#/l4/deal");
+      const d01 = await dealId(app, "D01");
+      await app.route(`#/l4/deal?deal=${d01}`);
+      for (const id of ["tbl-l4-deal-needs", "tbl-l4-deal-criteria"]) {
+        await app.guard(app.page.locator(`#${id}`).waitFor({ state: "visible" }));
+        await checkTable(app, id);
+      }
+      app = await freshTab(session, app, `#/l4/teo?deal=${d01}`);
+      for (const id of ["tbl-teo-indicators", "tbl-teo-cash-flow"]) {
+        await app.guard(app.page.locator(`#${id}`).waitFor({ state: "visible" }));
+        await checkTable(app, id);
+      }
+      app = await freshTab(session, app, `#/l4/teo?deal=${d01}`);
+      for (const id of ["tbl-teo-sensitivity"]) {
+        await app.guard(app.page.locator(`#${id}`).waitFor({ state: "visible" }));
+        await checkTable(app, id);
+      }
+      app = await freshTab(session, app, `#/l4/docs?deal=${d01}&doc=kp`);
+      await app.guard(app.page.locator("#tbl-l4-spec").waitFor({ state: "visible" }));
+      await checkTable(app, "tbl-l4-spec");
+    });
+
+    await t.test("a deal's stage history", async () => {
+      app = await freshTab(session, app, "#/l2/deals");
+      await app.click(app.by("deal-row-D01").locator("a").first());
+      await app.guard(app.page.locator("#tbl-deal-history").waitFor({ state: "visible" }));
+      await checkTable(app, "tbl-deal-history");
+    });
+
+    await t.test("the diagnosis's checks", async () => {
+      app = await freshTab(session, app, "#/diagnosis/result");
+      const ids = await app.page.locator("table[id^='tbl-diag-l']").evaluateAll((ts) => ts.map((t) => t.id));
+      assert.ok(ids.length >= 2, `checks tables of the diagnosis: ${ids}`);
+      await checkTable(app, ids[0]);
+      await checkTable(app, ids.at(-1));
+    });
+
+    // Every table on every screen has its bar: walk the places and list the tables without one.
+    await t.test("no table without an export bar", async () => {
+      app = await freshTab(session, app, "#/method");
+      const { everyPlace } = await import("./lib/routes.mjs");
+      const bare = [];
+      for (const place of everyPlace()) {
+        await app.route(place);
+        await app.page.waitForLoadState("load");
+        const ids = await app.page.evaluate(() =>
+          [...document.querySelectorAll("main table")]
+            .filter((t) => !t.closest(".print-sheet, .chart, [data-testid$='-import'], .import, .merge"))
+            .map((t) => [t.id, t.dataset.testid ?? t.className, !!t.id && !!document.querySelector(`[data-testid='export-csv-${t.id}']`)]),
+        );
+        for (const [id, name, bar] of ids) if (!bar) bare.push(`${place}: ${id || name}`);
+      }
+      assert.deepEqual(bare, [], "tables without CSV/Excel buttons");
+    });
+  },
+  { timeout: 600_000 },
+);

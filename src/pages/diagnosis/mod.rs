@@ -405,8 +405,9 @@ fn History() -> impl IntoView {
                 })
                 .collect_view();
             view! {
+                {crate::components::export::table_export("tbl-diag-history", "diagnosis-history")}
                 <div class="table-box" tabindex="0">
-                <table class="table diag-history" data-testid="diag-history">
+                <table id="tbl-diag-history" class="table diag-history" data-testid="diag-history">
                     <thead><tr>
                         <th>{d.h_date}</th><th>{d.h_period}</th><th>{d.h_segment}</th><th class="num">{d.h_layer}</th>
                         <th class="num">{d.h_plan}</th><th class="num">{d.h_leads}</th><th class="num">{d.h_touch_a}</th>

@@ -166,13 +166,16 @@ fn evidence(p: &Project, c: &Check) -> String {
         .join(", ")
 }
 
-/// A table of checks.
+static NEXT_TABLE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A table of checks, with its CSV/Excel buttons when `export` (on screen, not in the document).
 pub fn checks_table(
     p: &Project,
     checks: &[Check],
     t: &'static Catalogue,
     lang: Lang,
     testid: &'static str,
+    export: bool,
 ) -> impl IntoView {
     let d = t.diag;
     let rows = checks
@@ -192,8 +195,14 @@ pub fn checks_table(
             }
         })
         .collect_view();
+    // A table of checks shows up once per issue: its id is made unique by a running number.
+    let id = format!(
+        "tbl-{testid}-{}",
+        NEXT_TABLE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
     view! {
-        <div class="table-box" tabindex="0"><table class="table diag-checks" data-testid=testid>
+        {export.then(|| crate::components::export::table_export(&id, &format!("diagnosis-{}", testid.trim_start_matches("diag-"))))}
+        <div class="table-box" tabindex="0"><table id=id class="table diag-checks" data-testid=testid>
             <thead><tr><th>{d.col_metric}</th><th class="num">{d.col_value}</th><th class="num">{d.col_threshold}</th>
                 <th>{d.col_status}</th><th>{d.col_evidence}</th></tr></thead>
             <tbody>{rows}</tbody>
@@ -318,7 +327,7 @@ pub fn diagnosis_view(
                 }
             };
             let l4 = (!i.l4.is_empty()).then(|| {
-                view! { <h3 class="h4">{s.l4_checks}</h3> {checks_table(p, &i.l4, t, lang, "diag-l4")} }
+                view! { <h3 class="h4">{s.l4_checks}</h3> {checks_table(p, &i.l4, t, lang, "diag-l4", links)} }
             });
             let l5 = (i.layer == 5).then(|| view! { <p class="warning">{s.l5_exclusion}</p> });
             let mgrs = if i.managers.is_empty() {
@@ -330,9 +339,9 @@ pub fn diagnosis_view(
                 <section class="diag-issue" data-testid="diag-issue">
                     <h2 class="h3">{title}" "<span class="issue-layer">{fill(s.issue_layer, &[&i.layer.to_string()])}</span></h2>
                     <p class="muted small">{fill(s.impact, &[&screen_money(i.impact, p.company.money_unit, lang)])}</p>
-                    {checks_table(p, &i.evidence, t, lang, "diag-l2-evidence")}
+                    {checks_table(p, &i.evidence, t, lang, "diag-l2-evidence", links)}
                     <h3 class="h4">{s.l3_checks}</h3>
-                    {checks_table(p, &i.l3, t, lang, "diag-l3")}
+                    {checks_table(p, &i.l3, t, lang, "diag-l3", links)}
                     {l4}
                     {l5}
                     <p data-testid="diag-issue-managers">{mgrs}</p>
@@ -357,7 +366,7 @@ pub fn diagnosis_view(
         view! { <p class="diag-managers" data-testid="diag-managers">{fill(s.managers, &[&names(p, &d.managers, manager_label)])}</p> }
     });
     let l2 = (!d.l2.is_empty()).then(|| {
-        view! { <h2 class="h3">{s.l2_title}</h2> {checks_table(p, &d.l2, t, lang, "diag-l2")} }
+        view! { <h2 class="h3">{s.l2_title}</h2> {checks_table(p, &d.l2, t, lang, "diag-l2", links)} }
     });
     view! {
         <div class="diag-result">
@@ -367,7 +376,7 @@ pub fn diagnosis_view(
             <h2 class="h3">{s.actions}</h2>
             <ul class="diag-actions" data-testid="diag-actions">{actions}</ul>
             <h2 class="h3">{s.l1_title}</h2>
-            {checks_table(p, &d.l1, t, lang, "diag-l1")}
+            {checks_table(p, &d.l1, t, lang, "diag-l1", links)}
             {l2}
             {issues}
         </div>

@@ -13,6 +13,7 @@ use crate::domain::layer1::client_years::DealSource;
 use crate::domain::layer1::conclusions::{abc_conclusions, elaboration_conclusions};
 use crate::i18n::abc::{abc_conclusion_text, elaboration_text};
 use crate::i18n::format::{fmt_amount, fmt_num, fmt_pct, parse_number, project_unit_label};
+use crate::i18n::present::screen_amount;
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::state::store::use_store;
 use crate::state::{use_i18n, use_lang};
@@ -141,11 +142,11 @@ pub fn AbcTab() -> impl IntoView {
                 _ => ().into_any(),
             })}
         </ul>
-        <crate::components::export::TableExport target="tbl-abc-summary" name="abc-summary".to_string() />
+        {crate::components::export::table_export("tbl-abc-summary", "abc-summary")}
         <div class="table-box" tabindex="0"><table id="tbl-abc-summary" class="table" data-testid="abc-summary">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.clients}</th>
-                <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th><th class="num">{move || t.get().l1.share}</th>
-                <th class="num">{move || t.get().l1.avg_deal}</th><th class="num">{move || t.get().l1.avg_cycle}</th>
+                <th class="num">{move || format!("{}, {}", fill(t.get().l1.revenue, &[&year()]), unit())}</th><th class="num">{move || t.get().l1.share}</th>
+                <th class="num">{move || format!("{}, {}", t.get().l1.avg_deal, unit())}</th><th class="num">{move || t.get().l1.avg_cycle}</th>
                 <th>{move || t.get().l1.deal_source}</th></tr></thead>
             <tbody>
                 {move || res.get().map(|r| r.summary.iter().map(|s| {
@@ -160,7 +161,7 @@ pub fn AbcTab() -> impl IntoView {
                     view! { <tr data-testid=format!("abc-sum-{}", s.category.letter())>
                         <td>{s.category.letter()}</td><td class="num">{s.clients}</td>
                         <td class="num">{fmt_amount(s.revenue, l)}</td><td class="num">{fmt_pct(s.revenue_share_pct, 1, l)}</td>
-                        <td class="num">{s.avg_deal.map(|m| fmt_amount(m, l)).unwrap_or_else(|| "—".into())}</td>
+                        <td class="num">{s.avg_deal.map(|m| screen_amount(m, l)).unwrap_or_else(|| "—".into())}</td>
                         <td class="num">{s.avg_cycle_days.map(|d| fmt_num(d, 0, l)).unwrap_or_else(|| "—".into())}</td>
                         <td class="muted" data-testid="abc-sum-source">{source}</td>
                     </tr> }
@@ -197,13 +198,13 @@ pub fn AbcTab() -> impl IntoView {
                 </Chart>
             }
         })}
-        <crate::components::export::TableExport target="tbl-abc-table" name="abc".to_string() />
+        {crate::components::export::table_export("tbl-abc-table", "abc")}
         <div class="table-box" tabindex="0">
         <table id="tbl-abc-table" class="table" data-testid="abc-table">
             <thead><tr><th>"#"</th><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.name}</th>
-                <th class="num">{move || fill(t.get().l1.revenue, &[&year()])}</th>
+                <th class="num">{move || format!("{}, {}", fill(t.get().l1.revenue, &[&year()]), unit())}</th>
                 <th class="num">{move || t.get().l1.share}</th><th class="num">"Σ %"</th>
-                <th class="num">{move || t.get().l1.won_deals}</th><th class="num">{move || t.get().l1.avg_deal}</th>
+                <th class="num">{move || t.get().l1.won_deals}</th><th class="num">{move || format!("{}, {}", t.get().l1.avg_deal, unit())}</th>
                 <th class="num">{move || t.get().l1.avg_cycle}</th><th>{move || t.get().l1.category}</th></tr></thead>
             <tbody>
                 {move || store.current.with(|p| match (p.as_ref(), res.get()) {
@@ -212,7 +213,7 @@ pub fn AbcTab() -> impl IntoView {
                         let c = t.get();
                         r.rows.iter().take(PAGE).map(|row| {
                             let client = &p.clients[row.client_index];
-                            let avg = row.avg_deal().map(|m| fmt_amount(m, l));
+                            let avg = row.avg_deal().map(|m| screen_amount(m, l));
                             let cat = if !row.is_overridden() {
                                 row.category.letter().to_string()
                             } else {

@@ -203,7 +203,7 @@ pub fn ClientsTab() -> impl IntoView {
         view! {
             <th><button class="btn ghost" data-testid=format!("sort-{key}")
                 on:click=move |_| sort.update(|s| *s = if s.0 == key { (key, !s.1) } else { (key, true) })>
-                {label}{move || { let s = sort.get(); if s.0 == key { if s.1 { " ▲" } else { " ▼" } } else { "" } }}
+                {label}<span data-export="skip">{move || { let s = sort.get(); if s.0 == key { if s.1 { " ▲" } else { " ▼" } } else { "" } }}</span>
             </button></th>
         }
     };
@@ -241,7 +241,7 @@ pub fn ClientsTab() -> impl IntoView {
             <button class="btn primary" data-testid="client-add" on:click=add>{move || t.get().l1.add}</button>
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="client-error">{e}</p> })}
-        <crate::components::export::TableExport target="tbl-clients-table" name="clients".to_string() />
+        {crate::components::export::table_export("tbl-clients-table", "clients")}
         <div class="table-box" tabindex="0">
         <table id="tbl-clients-table" class="table" data-testid="clients-table">
             <thead><tr>
@@ -253,7 +253,7 @@ pub fn ClientsTab() -> impl IntoView {
                 <th>{move || t.get().l1.channel}</th>
                 <th>{move || t.get().l1.region}</th>
                 <th>{move || t.get().l1.manager}</th>
-                <th><span class="visually-hidden">{move || t.get().labels.col_actions}</span></th>
+                <crate::components::a11y::ActionsTh />
             </tr></thead>
             <tbody>
                 {move || {

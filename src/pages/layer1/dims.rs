@@ -74,7 +74,8 @@ fn DimList(kind: DimKind, slug: &'static str) -> impl IntoView {
     view! {
         <section class="l1-dim" data-testid=format!("dims-{slug}")>
             <h2>{title}</h2>
-            <div class="table-box" tabindex="0"><table class="table">
+            {crate::components::export::table_export(&format!("tbl-dims-{slug}"), &format!("dims-{slug}"))}
+            <div class="table-box" tabindex="0"><table id=format!("tbl-dims-{slug}") class="table">
                 <thead><tr><th>{move || t.get().l1.dim_name}</th><th class="num">{move || t.get().l1.dim_used}</th>
                     <th>{move || t.get().l1.move_to}</th><ActionsTh /></tr></thead>
                 <tbody>

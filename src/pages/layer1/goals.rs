@@ -140,7 +140,7 @@ pub fn GoalsTab() -> impl IntoView {
         }
     };
     view! {
-        <label class="field"><span>{move || t.get().l1.company_plan}</span>
+        <label class="field"><span>{move || format!("{}, {}", t.get().l1.company_plan, crate::i18n::format::unit_label(unit(), lang.get()))}</span>
             <input class="input" data-testid="company-plan"
                 prop:value=move || store.current.with(|p| p.as_ref().map(|p| fmt_amount(p.layer1.company_plan, lang.get())).unwrap_or_default())
                 on:change=move |ev| { let v = event_target_value(&ev); match parse_number(&v) {
@@ -148,7 +148,10 @@ pub fn GoalsTab() -> impl IntoView {
                     _ => refuse(0, t.get_untracked().l1.company_plan.to_string(), t.get_untracked().l1.bad_number, &v),
                 } } /></label>
         {err_at(0)}
-        <div class="table-box" tabindex="0"><table class="table" data-testid="category-shares">
+        {crate::components::export::table_export("tbl-category-shares", "category-shares")}
+        <div class="table-box" tabindex="0"><table id="tbl-category-shares" class="table" data-testid="category-shares">
+            <thead><tr><th scope="col">{move || t.get().l1.category}</th><th scope="col" class="num">{move || t.get().labels.category_share}</th>
+                <th scope="col" class="num">{move || format!("{}, {}", t.get().l1.company_plan, crate::i18n::format::unit_label(unit(), lang.get()))}</th></tr></thead>
             <tbody>
                 {move || cats().map(|c| c.plans.iter().map(|cp| {
                     let k = cp.category;
@@ -173,8 +176,9 @@ pub fn GoalsTab() -> impl IntoView {
             }
         })}
         <h2>{move || t.get().l1.goals_projects}</h2>
+        {crate::components::export::table_export("tbl-project-goals-table", "project-goals")}
         <div class="table-box" tabindex="0">
-        <table class="table" data-testid="project-goals-table">
+        <table id="tbl-project-goals-table" class="table" data-testid="project-goals-table">
             <thead><tr><th>{move || t.get().l1.category}</th><th class="num">{move || t.get().l1.win_rate}</th>
                 <th class="num">{move || t.get().l1.won_computed}</th><th class="num">{move || t.get().l1.won_set}</th><crate::components::a11y::ActionsTh />
                 <th class="num">{move || t.get().l1.leads_year}</th><th class="num">{move || t.get().l1.leads_quarter}</th><th class="num">{move || t.get().l1.wip}</th></tr></thead>
@@ -233,7 +237,8 @@ pub fn GoalsTab() -> impl IntoView {
         }))}
         <h2>{move || t.get().l1.market_share}</h2>
         <p class="muted">{move || t.get().l1.share_formula}</p>
-        <div class="table-box" tabindex="0"><table class="table" data-testid="market-share">
+        {crate::components::export::table_export("tbl-market-share", "market-share")}
+        <div class="table-box" tabindex="0"><table id="tbl-market-share" class="table" data-testid="market-share">
             <thead><tr><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.plan}</th>
                 <th class="num">{move || t.get().l1.volume}</th><th class="num">{move || t.get().l1.share_plan}</th>
                 <th class="num">{move || t.get().l1.share_base}</th></tr></thead>
@@ -253,7 +258,8 @@ pub fn GoalsTab() -> impl IntoView {
         </table></div>
 
         <h3 class="l1-gap">{move || t.get().l1.volumes}</h3>
-        <div class="table-box" tabindex="0"><table class="table" data-testid="market-volumes">
+        {crate::components::export::table_export("tbl-market-volumes", "market-volumes")}
+        <div class="table-box" tabindex="0"><table id="tbl-market-volumes" class="table" data-testid="market-volumes">
             <thead><tr><th>{move || t.get().l1.year}</th><th>{move || t.get().l1.business_line}</th><th class="num">{move || t.get().l1.volume}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
                 {move || store.current.with(|p| p.as_ref().map(|p| {

@@ -91,7 +91,7 @@ pub fn HypothesesTab() -> impl IntoView {
             }>{move || t.get().l1.h_add}</button>
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" data-testid="h-error">{e}</p> })}
-        <crate::components::export::TableExport target="tbl-h-table" name="hypotheses".to_string() />
+        {crate::components::export::table_export("tbl-h-table", "hypotheses")}
         <div class="table-box" tabindex="0">
         <table id="tbl-h-table" class="table" data-testid="h-table">
             <thead><tr><th>{move || t.get().l1.h_segment}</th><th>{move || t.get().l1.channel}</th><th>{move || t.get().l1.region}</th>

@@ -143,7 +143,7 @@ pub fn PlanFactTab() -> impl IntoView {
             }}
             <span class="muted" data-testid="pf-period">{move || period.get().map(|p| format!("{} – {}", fmt_date(p.from), fmt_date(p.to)))}</span>
         </div>
-        <crate::components::export::TableExport target="tbl-plan-fact" name="plan-fact".to_string() />
+        {crate::components::export::table_export("tbl-plan-fact", "plan-fact")}
         <div class="table-box" tabindex="0"><table id="tbl-plan-fact" class="table" data-testid="plan-fact">
             <thead><tr><crate::components::a11y::ItemTh /><th class="num">{move || t.get().l1.plan_to_date}</th><th class="num">{move || t.get().l1.fact}</th>
                 <th class="num">{move || t.get().l1.fulfilment}</th><th>{move || t.get().l1.fact_source}</th></tr></thead>
@@ -239,7 +239,8 @@ pub fn PlanFactTab() -> impl IntoView {
             <button class="btn primary" data-testid="actual-add" on:click=add_actual>{move || t.get().l1.add_actual}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="pf-error">{e}</p> })}
-        <div class="table-box" tabindex="0"><table class="table" data-testid="actuals-table">
+        {crate::components::export::table_export("tbl-actuals-table", "actuals")}
+        <div class="table-box" tabindex="0"><table id="tbl-actuals-table" class="table" data-testid="actuals-table">
             <thead><tr><th>{move || t.get().l1.from}</th><th>{move || t.get().l1.to}</th><th>{move || t.get().l1.manager}</th>
                 <th class="num">{move || t.get().l1.amount}</th><th>{move || t.get().l1.note}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>

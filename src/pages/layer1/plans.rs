@@ -98,7 +98,8 @@ pub fn PlansTab() -> impl IntoView {
             view! {
                 <div class="l1-proposal" data-testid="plans-proposal">
                     <p>{move || t.get().l1.proposal_help}</p>
-                    <div class="table-box" tabindex="0"><table class="table">
+                    {crate::components::export::table_export("tbl-plans-proposal", "plans-proposal")}
+                    <div class="table-box" tabindex="0"><table id="tbl-plans-proposal" class="table">
                         <thead><tr><th>{move || t.get().l1.manager}</th><th class="num">{move || t.get().l1.base_revenue}</th><th class="num">{move || t.get().l1.proposed}</th></tr></thead>
                         <tbody>{props.iter().map(|pr| {
                             let name = store.current.with_untracked(|p| p.as_ref().and_then(|p| p.manager(pr.manager_id)).map(|m| m.name.clone()).unwrap_or_default());
@@ -111,7 +112,7 @@ pub fn PlansTab() -> impl IntoView {
             }
         })}
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="plans-error">{e}</p> })}
-        <crate::components::export::TableExport target="tbl-plans-table" name="plans".to_string() />
+        {crate::components::export::table_export("tbl-plans-table", "plans")}
         <div class="table-box" tabindex="0">
         <table id="tbl-plans-table" class="table" data-testid="plans-table">
             {move || store.current.with(|p| p.as_ref().map(|p| {
@@ -119,12 +120,14 @@ pub fn PlansTab() -> impl IntoView {
                 let c = t.get();
                 let v = plans_view(p, &abc_of(p), crate::domain::layer1::DEFAULT_TOLERANCE_PCT);
                 let channels = v.channels;
+                // Every money column says its unit.
+                let unit = crate::i18n::format::project_unit_label(Some(p), l);
                 let head = view! { <thead><tr>
-                    <th>{c.l1.manager}</th><th class="num">{c.l1.plan}</th><th class="num">{c.l1.projects}</th>
-                    {channels.iter().map(|(_, n)| view! { <th class="num">{n.clone()}</th> }).collect_view()}
-                    <th>{c.l1.channels_check}</th>
-                    {Category::ABC.iter().map(|k| view! { <th class="num">{fill(c.l1.cat_col, &[k.letter()])}</th> }).collect_view()}
-                    <th>{c.l1.categories_check}</th>
+                    <th>{c.l1.manager}</th><th class="num">{format!("{}, {unit}", c.l1.plan)}</th><th class="num">{c.l1.projects}</th>
+                    {channels.iter().map(|(_, n)| view! { <th class="num">{format!("{n}, {unit}")}</th> }).collect_view()}
+                    <th class="num">{format!("{}, {unit}", c.l1.channels_check)}</th>
+                    {Category::ABC.iter().map(|k| view! { <th class="num">{format!("{}, {unit}", fill(c.l1.cat_col, &[k.letter()]))}</th> }).collect_view()}
+                    <th class="num">{format!("{}, {unit}", c.l1.categories_check)}</th>
                 </tr></thead> };
                 let rows = v.rows.into_iter().map(|row| {
                     let mid = row.manager_id;
@@ -160,7 +163,7 @@ pub fn PlansTab() -> impl IntoView {
                                     }
                                 })) /></td> }
                         }).collect_view()}
-                        <td data-testid="plan-channel-check">{ok_mark(check.and_then(|r| r.channel_ok))}" "{check.and_then(|r| r.channel_sum).map(|s| fmt_amount(s, l)).unwrap_or_default()}</td>
+                        <td class="num l1-sum" data-testid="plan-channel-check">{ok_mark(check.and_then(|r| r.channel_ok))}" "{check.and_then(|r| r.channel_sum).map(|s| fmt_amount(s, l)).unwrap_or_default()}</td>
                         {Category::ABC.iter().enumerate().map(|(i, k)| {
                             let k = *k;
                             view! { <td class="num"><input class="input num" data-testid=format!("plan-cat-{}", k.letter()) aria-label=crate::i18n::cell_name(&fill(c.l1.cat_col, &[k.letter()]), &mname) prop:value=fmt_amount(cat_vals[i], l)
@@ -168,7 +171,7 @@ pub fn PlansTab() -> impl IntoView {
                                     Category::A => mp.by_category.a = x, Category::B => mp.by_category.b = x, _ => mp.by_category.c = x,
                                 })) /></td> }
                         }).collect_view()}
-                        <td data-testid="plan-category-check">{ok_mark(check.and_then(|r| r.category_ok))}" "{check.and_then(|r| r.category_sum).map(|s| fmt_amount(s, l)).unwrap_or_default()}</td>
+                        <td class="num l1-sum" data-testid="plan-category-check">{ok_mark(check.and_then(|r| r.category_ok))}" "{check.and_then(|r| r.category_sum).map(|s| fmt_amount(s, l)).unwrap_or_default()}</td>
                     </tr> }
                 }).collect_view();
                 view! { {head}<tbody>{rows}</tbody> }

@@ -50,12 +50,12 @@ pub fn StructureTab() -> impl IntoView {
             })>{move || t.get().l1.add_manager}</button>
         </div>
         {move || err.get().map(|e| view! { <p class="error-text" data-testid="structure-error">{e}</p> })}
-        <crate::components::export::TableExport target="tbl-managers-table" name="managers".to_string() />
+        {crate::components::export::table_export("tbl-managers-table", "managers")}
         <div class="table-box" tabindex="0">
         <table id="tbl-managers-table" class="table" data-testid="managers-table">
             <thead><tr><th>{move || t.get().l1.code}</th><th>{move || t.get().l1.manager}</th><th>{move || t.get().l1.territory}</th>
                 <th>{move || t.get().l1.channels}</th><th>{move || t.get().l1.focus}</th><th>{move || t.get().l1.active}</th>
-                <th class="num">"A / B / C"</th><th class="num">{move || t.get().l1.base_revenue}</th><th>{move || t.get().l1.move_to}</th><crate::components::a11y::ActionsTh /></tr></thead>
+                <th class="num">"A / B / C"</th><th class="num">{move || format!("{}, {}", t.get().l1.base_revenue, store.current.with(|p| crate::i18n::format::project_unit_label(p.as_ref(), lang.get())))}</th><th>{move || t.get().l1.move_to}</th><crate::components::a11y::ActionsTh /></tr></thead>
             <tbody>
             {move || store.current.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();

@@ -77,7 +77,7 @@ pub(super) fn BoardTab() -> impl IntoView {
                     </td>
                 }).collect_view();
                 view! {
-                    <crate::components::export::TableExport target="tbl-l2-board" name="scoreboard".to_string() />
+                    {crate::components::export::table_export("tbl-l2-board", "scoreboard")}
                     <div class="table-box" tabindex="0">
                     <table id="tbl-l2-board" class="table l2-board" data-testid="l2-board">
                         <caption>{fill(t.board_caption, &[super::unit(p, lang)])}</caption>

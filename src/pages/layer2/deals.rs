@@ -130,7 +130,7 @@ fn DealsList() -> impl IntoView {
                                         <td>{d.title.clone()}</td>
                                         <td>{client}{d.client_id.map(|c| view! {
                                             " "
-                                            <a class="small no-print" data-testid=format!("deal-add-contact-{}", d.code)
+                                            <a class="small no-print" data-export="skip" data-testid=format!("deal-add-contact-{}", d.code)
                                                 href=Place::L3(L3Tab::Maps).href(&[("client", &c.to_string()), ("add", "1")])>
                                                 {crate::i18n::catalogue(lang).l3.deal_add_contact}
                                             </a>
@@ -194,7 +194,7 @@ fn DealsList() -> impl IntoView {
                 let from = page.get().min(pages() - 1) * PAGE;
                 fill(t.get().l2.d_shown, &[&n.saturating_sub(from).min(PAGE).to_string(), &n.to_string()])
             }}</p>
-            <crate::components::export::TableExport target="tbl-deals-table" name="deals".to_string() />
+            {crate::components::export::table_export("tbl-deals-table", "deals")}
             <div class="table-box" tabindex="0">
             <table id="tbl-deals-table" class="table l2-deals" data-testid="deals-table">
                 <thead><tr>
@@ -384,7 +384,8 @@ fn DealEditor(id: Id) -> impl IntoView {
         });
         view! {
             <h3>{t.d_history}</h3>
-            <div class="table-box" tabindex="0"><table class="table" data-testid="deal-history">
+            {crate::components::export::table_export("tbl-deal-history", "deal-history")}
+            <div class="table-box" tabindex="0"><table id="tbl-deal-history" class="table" data-testid="deal-history">
                 <thead><tr><th scope="col">{t.stage}</th><th scope="col">{t.d_entered}</th></tr></thead>
                 <tbody>{v}</tbody>
             </table></div>

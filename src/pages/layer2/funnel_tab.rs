@@ -93,7 +93,7 @@ pub(super) fn FunnelTab() -> impl IntoView {
                     }
                 }).collect_view();
                 Some(view! {
-                    <crate::components::export::TableExport target="tbl-funnel-table" name="funnel".to_string() />
+                    {crate::components::export::table_export("tbl-funnel-table", "funnel")}
                     <div class="table-box"><table id="tbl-funnel-table" class="table l2-funnel-table" data-testid="funnel-table">
                         <thead><tr>
                             <th scope="col">{t.stage}</th>

@@ -119,7 +119,7 @@ pub(super) fn MetricsTab() -> impl IntoView {
                         <section class="l2-metric">
                             <h2>{t.m_leads}</h2>
                             <p data-testid="leads-total">{fill(t.m_leads_total, &[&leads.total.to_string()])}</p>
-                            <crate::components::export::TableExport target="tbl-leads-table" name="leads".to_string() />
+                            {crate::components::export::table_export("tbl-leads-table", "leads")}
                             <div class="table-box" tabindex="0"><table id="tbl-leads-table" class="table" data-testid="leads-table">
                                 <thead><tr><th scope="col">{t.m_category}</th><th class="num" scope="col">{t.m_actual}</th><th class="num" scope="col">{t.m_needed}</th><th class="num" scope="col">{t.m_pct}</th></tr></thead>
                                 <tbody>{lead_rows}</tbody>
@@ -127,14 +127,14 @@ pub(super) fn MetricsTab() -> impl IntoView {
                         </section>
                         <section class="l2-metric">
                             <h2>{t.m_conv_cohort}</h2>
-                            <crate::components::export::TableExport target="tbl-cohort-table" name="conversions-cohort".to_string() />
+                            {crate::components::export::table_export("tbl-cohort-table", "conversions-cohort")}
                             <div class="table-box" tabindex="0"><table id="tbl-cohort-table" class="table" data-testid="cohort-table">
                                 <thead><tr><th scope="col">{t.m_step}</th><th class="num" scope="col">{t.m_entered}</th><th class="num" scope="col">{t.m_moved}</th><th class="num" scope="col">{t.m_lost}</th><th class="num" scope="col">{t.m_timed_out}</th>
                                     <th class="num" scope="col">{t.m_conv}</th><th class="num" scope="col">{t.target}</th><th scope="col">{t.m_status}</th></tr></thead>
                                 <tbody>{conv_rows(p, &cohort_rows, &t, lang, "cohort")}</tbody>
                             </table></div>
                             <h2>{t.m_conv_snapshot}</h2>
-                            <crate::components::export::TableExport target="tbl-snapshot-table" name="conversions-snapshot".to_string() />
+                            {crate::components::export::table_export("tbl-snapshot-table", "conversions-snapshot")}
                             <div class="table-box" tabindex="0"><table id="tbl-snapshot-table" class="table" data-testid="snapshot-table">
                                 <thead><tr><th scope="col">{t.m_step}</th><th class="num" scope="col">{t.m_conv}</th><th class="num" scope="col">{t.target}</th><th scope="col">{t.m_status}</th></tr></thead>
                                 <tbody>{conv_rows(p, &snap_rows, &t, lang, "snap")}</tbody>
@@ -148,7 +148,7 @@ pub(super) fn MetricsTab() -> impl IntoView {
                             </dl>
                             {(!mm.lost_reasons.is_empty()).then(|| view! { <h3>{t.m_reason}</h3><ul>{reasons}</ul> })}
                             <h3>{t.m_pipeline}</h3>
-                            <crate::components::export::TableExport target="tbl-pipeline-table" name="pipeline".to_string() />
+                            {crate::components::export::table_export("tbl-pipeline-table", "pipeline")}
                             <div class="table-box" tabindex="0"><table id="tbl-pipeline-table" class="table" data-testid="pipeline-table">
                                 <thead><tr><th scope="col">{t.m_category}</th><th class="num" scope="col">{t.deals_word}</th><th class="num" scope="col">{t.amount}</th></tr></thead>
                                 <tbody>{pipe}</tbody>

@@ -186,8 +186,9 @@ pub(super) fn StagesTab() -> impl IntoView {
             <p class="muted">{move || t.get().l2.s_intro}</p>
             {move || error.get().map(|e| view! { <p class="error-text" role="alert" data-testid="stage-error">{e}</p> })}
             {delete_panel}
+            {crate::components::export::table_export("tbl-l2-stages", "stages")}
             <div class="table-box" tabindex="0">
-            <table class="table l2-stages" data-testid="stages-table">
+            <table id="tbl-l2-stages" class="table l2-stages" data-testid="stages-table">
                 <thead><tr>
                     <th class="num" scope="col">{move || t.get().l2.s_pos}</th>
                     <th scope="col">{move || t.get().l2.s_code}</th>
@@ -198,7 +199,7 @@ pub(super) fn StagesTab() -> impl IntoView {
                     <th scope="col">{move || t.get().l2.s_prob}</th>
                     <th scope="col">{move || t.get().l2.s_days}</th>
                     <th class="num" scope="col">{move || t.get().l2.s_deals}</th>
-                    <th scope="col">{move || t.get().l2.s_actions}</th>
+                    <th scope="col" data-export="skip">{move || t.get().l2.s_actions}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

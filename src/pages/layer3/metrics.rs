@@ -160,7 +160,8 @@ pub fn MetricsTab() -> impl IntoView {
             .collect_view();
             Some(view! {
                 <h2>{fill(tt.metrics_for, &[&quarter])}</h2>
-                <div class="table-box" tabindex="0"><table class="table" data-testid="l3-metrics-table">
+                {crate::components::export::table_export("tbl-l3-metrics-table", "metrics")}
+                <div class="table-box" tabindex="0"><table id="tbl-l3-metrics-table" class="table" data-testid="l3-metrics-table">
                     <thead><tr>
                         <crate::components::a11y::ItemTh />
                         <th scope="col">{tt.tab_touches}</th>

@@ -99,7 +99,8 @@ pub fn ProgrammeTab() -> impl IntoView {
             )
         });
         view! {
-            <div class="table-box" tabindex="0"><table class="table" data-testid="l3-prog-totals">
+            {crate::components::export::table_export("tbl-l3-prog-totals", "prog-totals")}
+            <div class="table-box" tabindex="0"><table id="tbl-l3-prog-totals" class="table" data-testid="l3-prog-totals">
                 <caption>{fill(tt.prog_totals_caption, &[&year.get().to_string(), unit])}</caption>
                 <thead><tr>
                     <th scope="col">{tt.channel}</th>
@@ -164,7 +165,8 @@ pub fn ProgrammeTab() -> impl IntoView {
                 .map(|p| activities_by_month(p, year.get(), |a| a.channel_id == id))
         })?;
         Some(view! {
-            <div class="table-box" tabindex="0"><table class="table l3-months" data-testid="l3-prog-months">
+            {crate::components::export::table_export("tbl-l3-prog-months", "prog-months")}
+            <div class="table-box" tabindex="0"><table id="tbl-l3-prog-months" class="table l3-months" data-testid="l3-prog-months">
                 <caption>{tt.per_month}</caption>
                 <thead><tr>
                     <crate::components::a11y::ItemTh />
@@ -240,7 +242,8 @@ pub fn ProgrammeTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <div class="table-box" tabindex="0"><table class="table" data-testid="l3-activities">
+                {crate::components::export::table_export("tbl-l3-activities", "activities")}
+                <div class="table-box" tabindex="0"><table id="tbl-l3-activities" class="table" data-testid="l3-activities">
                     <thead><tr>
                         <th scope="col">{tt.date}</th>
                         <th scope="col">{tt.kind}</th>

@@ -166,13 +166,13 @@ pub fn TouchesTab() -> impl IntoView {
                             <td class="num">{c.count}</td>
                             {Role::ALL.into_iter().map(|r| view! { <td class="num">{c.with_role(r)}</td> }).collect_view()}
                             <td class="num">{c.target.map(|x| fmt_num(x, 1, l)).unwrap_or("—".into())}</td>
-                            <td>{if c.below_target { tt.status_below } else { tt.status_ok }}</td>
+                            <td class="nowrap">{if c.below_target { tt.status_below } else { tt.status_ok }}</td>
                         </tr>
                     }
                 })
                 .collect_view();
             Some(view! {
-                <crate::components::export::TableExport target="tbl-l3-touch-clients" name="touch-points".to_string() />
+                {crate::components::export::table_export("tbl-l3-touch-clients", "touch-points")}
                 <div class="table-box" tabindex="0"><table id="tbl-l3-touch-clients" class="table" data-testid="l3-touch-clients">
                     <thead><tr>
                         <th scope="col">{tt.client}</th>
@@ -258,7 +258,7 @@ pub fn TouchesTab() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <crate::components::export::TableExport target="tbl-l3-touch-log" name="touch-log".to_string() />
+                {crate::components::export::table_export("tbl-l3-touch-log", "touch-log")}
                 <div class="table-box" tabindex="0"><table id="tbl-l3-touch-log" class="table" data-testid="l3-touch-log">
                     <thead><tr>
                         <th scope="col">{tt.l3.date}</th>

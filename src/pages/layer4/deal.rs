@@ -62,7 +62,8 @@ fn DealTools(id: Id) -> impl IntoView {
             view! {
                 <section class="l4-deal-section">
                     <h2>{l4.deal_needs}" "<span class="l4-count" data-testid="l4-need-count">{nc}</span></h2>
-                    <div class="table-box" tabindex="0"><table class="table" data-testid="l4-deal-needs">
+                    {crate::components::export::table_export("tbl-l4-deal-needs", "deal-needs")}
+                    <div class="table-box" tabindex="0"><table id="tbl-l4-deal-needs" class="table" data-testid="l4-deal-needs">
                         <thead><tr><th>{l4.col_need}</th><th>{l4.col_matrix_need}</th><th>{l4.col_confirmed_by}</th><th>{l4.col_date}</th><crate::components::a11y::ActionsTh /></tr></thead>
                         <tbody>
                         {d.needs.iter().map(|n| {
@@ -93,7 +94,8 @@ fn DealTools(id: Id) -> impl IntoView {
                     <button class="btn" data-testid="l4-add-deal-need" on:click=move |_| upd_deal(id, |d| d.needs.push(DealNeed { id: new_id(), need_id: None, text: String::new(), confirmed_by: None, date: None }))>{l4.add_need}</button>
 
                     <h2>{l4.deal_criteria}" "<span class="l4-count" data-testid="l4-crit-count">{cc}</span></h2>
-                    <div class="table-box" tabindex="0"><table class="table" data-testid="l4-deal-criteria">
+                    {crate::components::export::table_export("tbl-l4-deal-criteria", "deal-criteria")}
+                    <div class="table-box" tabindex="0"><table id="tbl-l4-deal-criteria" class="table" data-testid="l4-deal-criteria">
                         <thead><tr><th>{l4.col_criterion}</th><th>{l4.col_owner}</th><th>{l4.col_match}</th><th>{l4.col_influenced}</th><crate::components::a11y::ActionsTh /></tr></thead>
                         <tbody>
                         {d.criteria.iter().map(|c| {

@@ -73,8 +73,9 @@ pub fn MatrixTab() -> impl IntoView {
                 }
                 let advs = m.advantages.clone();
                 view! {
+                    {crate::components::export::table_export("tbl-l4-matrix", "advantage-matrix")}
                     <div class="table-box" tabindex="0">
-                    <table class="table l4-grid" data-testid="l4-matrix">
+                    <table id="tbl-l4-matrix" class="table l4-grid" data-testid="l4-matrix">
                         <thead><tr>
                             <th>{t.get().l4.need_vs_adv}</th>
                             {v.advantage_texts.iter().map(|a| view! { <th scope="col" class="l4-adv-head">{a.clone()}</th> }).collect_view()}
@@ -152,7 +153,8 @@ fn NeedsTable(channel: Memo<Option<Id>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-box" tabindex="0"><table class="table" data-testid="l4-needs">
+        {crate::components::export::table_export("tbl-l4-needs", "needs")}
+        <div class="table-box" tabindex="0"><table id="tbl-l4-needs" class="table" data-testid="l4-needs">
             <thead><tr>
                 <th>{move || t.get().l4.col_need}</th><th>{move || t.get().l4.col_order}</th>
                 <th>{move || t.get().l4.col_role}</th><th>{move || t.get().l4.col_problem}</th><crate::components::a11y::ActionsTh />
@@ -195,7 +197,8 @@ fn AdvantagesTable(channel: Memo<Option<Id>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-box" tabindex="0"><table class="table" data-testid="l4-advantages">
+        {crate::components::export::table_export("tbl-l4-advantages", "advantages")}
+        <div class="table-box" tabindex="0"><table id="tbl-l4-advantages" class="table" data-testid="l4-advantages">
             <thead><tr>
                 <th>{move || t.get().l4.col_advantage}</th><th>{move || t.get().l4.col_order}</th>
                 <th>{move || t.get().l4.col_proof}</th><th>{move || t.get().l4.col_vulnerability}</th><crate::components::a11y::ActionsTh />

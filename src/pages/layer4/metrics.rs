@@ -91,7 +91,8 @@ pub fn MetricsTab() -> impl IntoView {
                                     <dt>{fill(l4.good_share, &[&fmt_num(m.threshold_years, 1, lg)])}</dt><dd data-testid="m23-good">{fmt_pct(m.good_share_pct(), 0, lg)}</dd>
                                     <dt>{l4.past_without_teo}</dt><dd data-testid="m23-missing">{deal_links(p, &m.past_without_teo())}</dd>
                                 </dl>
-                                <div class="table-box" tabindex="0"><table class="table" data-testid="l4-teo-table">
+                                {crate::components::export::table_export("tbl-l4-teo-table", "teo")}
+                                <div class="table-box" tabindex="0"><table id="tbl-l4-teo-table" class="table" data-testid="l4-teo-table">
                                     <thead><tr><th>{l4.deal}</th><th class="num">{l4.col_i}</th><th class="num">{l4.col_s}</th><th class="num">{l4.ind_payback}</th><th class="num">{l4.col_npv}</th><th class="num">{l4.ind_roi}</th><th class="num">{l4.col_effect_price}</th><th>{l4.col_good}</th></tr></thead>
                                     <tbody>
                                     {m.deals.iter().map(|d| {

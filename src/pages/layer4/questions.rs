@@ -165,7 +165,8 @@ pub fn BriefingTab() -> impl IntoView {
                     <button class="btn primary" data-testid="l4-default-briefing" on:click=move |_| store.update(|p| p.layer4.briefing = tools::default_briefing(store.lang.get_untracked()))>{t.get().l4.add_default_briefing}</button>
                 </p>
             })}
-            <div class="table-box" tabindex="0"><table class="table" data-testid="l4-briefing">
+            {crate::components::export::table_export("tbl-l4-briefing", "briefing")}
+            <div class="table-box" tabindex="0"><table id="tbl-l4-briefing" class="table" data-testid="l4-briefing">
                 <thead><tr><th>"✓"</th><th>{move || t.get().l4.col_data}</th><th>{move || t.get().l4.col_unit}</th><crate::components::a11y::ActionsTh /></tr></thead>
                 <tbody>
                 {move || items().into_iter().map(|b| {

@@ -201,7 +201,8 @@ pub(super) fn SpecEditor(deal: Id) -> impl IntoView {
         <section class="no-print l4-spec" data-testid="l4-spec">
             <h2>{move || t.get().l4.spec_title}</h2>
             <p class="muted">{move || fill(t.get().l4.spec_hint, &[unit()])}</p>
-            <div class="table-box" tabindex="0"><table class="table l4-spec-table">
+            {crate::components::export::table_export("tbl-l4-spec", "specification")}
+            <div class="table-box" tabindex="0"><table id="tbl-l4-spec" class="table l4-spec-table">
                 <thead><tr>
                     <th scope="col">{move || t.get().l4.spec_name}</th>
                     <th class="num" scope="col">{move || t.get().l4.spec_qty}</th>

@@ -234,7 +234,9 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
         ];
         view! {
             <h2>{l4.indicators}</h2>
-            <div class="table-box" tabindex="0"><table class="table l4-indicators" data-testid="teo-indicators">
+            {crate::components::export::table_export("tbl-teo-indicators", "teo-indicators")}
+            <div class="table-box" tabindex="0"><table id="tbl-teo-indicators" class="table l4-indicators" data-testid="teo-indicators">
+                <thead><tr><th scope="col">{t.get().labels.col_item}</th><th scope="col" class="num">{t.get().diag.col_value}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(k, label, v)| {
                         // The indicators of the method's glossary are explained on hover and focus.
@@ -256,7 +258,8 @@ fn Indicators(ind: TeoIndicators, unit: MoneyUnit) -> impl IntoView {
             </table></div>
             {match ind.tco {
                 Some(tco) => view! {
-                    <div class="table-box" tabindex="0"><table class="table" data-testid="teo-tco">
+                    {crate::components::export::table_export("tbl-teo-tco", "teo-tco")}
+                    <div class="table-box" tabindex="0"><table id="tbl-teo-tco" class="table" data-testid="teo-tco">
                         <thead><tr><th><TermHint term=Term::Tco>{l4.tco_title}</TermHint></th><th class="num">{l4.tco_ours}</th><th class="num">{l4.tco_alt}</th><th class="num">{with_unit(l4.tco_adv, unit_label(unit, lg))}</th></tr></thead>
                         <tbody><tr><td></td><td class="num">{money(tco.ours)}</td><td class="num">{money(tco.alternative)}</td><td class="num">{fmt_signed(tco.advantage, lg)}</td></tr></tbody>
                     </table></div>
@@ -274,7 +277,8 @@ fn CashFlow(inputs: TeoInputs, unit: MoneyUnit) -> impl IntoView {
     let rows = teo::cash_flow(&inputs);
     view! {
         <h2>{move || t.get().l4.chart_title}</h2>
-            <div class="table-box" tabindex="0"><table class="table" data-testid="teo-cash-flow">
+            {crate::components::export::table_export("tbl-teo-cash-flow", "teo-cash-flow")}
+            <div class="table-box" tabindex="0"><table id="tbl-teo-cash-flow" class="table" data-testid="teo-cash-flow">
                 <thead><tr><th>{move || t.get().l4.col_year}</th><th class="num">{move || with_unit(t.get().l4.chart_plain, unit_label(unit, lang.get()))}</th><th class="num">{move || with_unit(t.get().l4.chart_discounted, unit_label(unit, lang.get()))}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|y| view! { <tr><td>{y.year}</td><td class="num">{move || fmt_signed(y.cumulative, lang.get())}</td><td class="num">{move || fmt_signed(y.discounted, lang.get())}</td></tr> }).collect_view()}
@@ -293,7 +297,8 @@ fn Sensitivity(inputs: TeoInputs, unit: MoneyUnit) -> impl IntoView {
         let rows = teo::sensitivity(&inputs, teo::SENSITIVITY_PCT);
         view! {
             <h2>{fill(l4.sensitivity_title, &[&fmt_num(teo::SENSITIVITY_PCT, 0, lg)])}</h2>
-            <div class="table-box" tabindex="0"><table class="table" data-testid="teo-sensitivity">
+            {crate::components::export::table_export("tbl-teo-sensitivity", "teo-sensitivity")}
+            <div class="table-box" tabindex="0"><table id="tbl-teo-sensitivity" class="table" data-testid="teo-sensitivity">
                 <thead><tr><th>{l4.col_driver}</th><th class="num">{l4.col_change}</th><th class="num">{l4.ind_payback}</th><th class="num">{with_unit(l4.ind_npv, unit_label(unit, lg))}</th><th class="num">{l4.ind_roi}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {

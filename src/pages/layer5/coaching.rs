@@ -195,7 +195,8 @@ pub(super) fn CoachingTab() -> impl IntoView {
                 view! {
                     <section class="l5-group">
                         <h2 class="h3">{title}</h2>
-                        <div class="table-box" tabindex="0"><table class="table" data-testid=format!("l5-per-{key}")>
+                        {crate::components::export::table_export(&format!("tbl-l5-per-{key}"), &format!("coaching-per-{key}"))}
+                        <div class="table-box" tabindex="0"><table id=format!("tbl-l5-per-{key}") class="table" data-testid=format!("l5-per-{key}")>
                             <thead><tr><th scope="col">{title}</th><th class="num" scope="col">{l5.col_notes}</th><th class="num" scope="col">{l5.col_due}</th><th class="num" scope="col">{l5.col_last}</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|g| {
