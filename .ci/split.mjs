@@ -134,8 +134,42 @@ function runAsync(tool, args) {
  * starts a group's pack first. A failed fetch is not remembered, so the next try fetches again.
  */
 function packRuntime(index) {
+  // The index travels in the first visit, so compactly: the packs' files, and for each pack its
+  // parts in order as (name, length) — a chunk by its number — from which the loader computes
+  // the offsets. Written out, part -> [[pack, offset, length]] costs twice as much.
+  const packs = new Map(); // pack -> [[offset, part, length]]
+  for (const [part, places] of Object.entries(index)) {
+    for (const [file, offset, length] of places) {
+      if (!packs.has(file)) packs.set(file, []);
+      packs.get(file).push([offset, part, length]);
+    }
+  }
+  const files = [...packs.keys()];
+  const parts = files.map((file) => {
+    const members = packs.get(file).sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    for (const [offset, part, length] of members) {
+      if (offset !== at) fail(`the parts of ${file} do not follow each other at ${part}`);
+      at += length;
+    }
+    return members.flatMap(([, part, length]) => {
+      const chunk = part.match(/^chunk_(\d+)\.wasm$/);
+      return [chunk ? Number(chunk[1]) : part, length];
+    });
+  });
   return `
-const __sloyPartIndex = ${JSON.stringify(index)};
+const __sloyPartIndex = {};
+{
+    const files = ${JSON.stringify(files)};
+    const parts = ${JSON.stringify(parts)};
+    files.forEach((file, pack) => {
+        const list = parts[pack];
+        for (let i = 0, offset = 0; i < list.length; offset += list[i + 1], i += 2) {
+            const name = typeof list[i] === "number" ? \`chunk_\${list[i]}.wasm\` : list[i];
+            (__sloyPartIndex[name] ??= []).push([file, offset, list[i + 1]]);
+        }
+    });
+}
 const __sloyPacks = new Map();
 function __sloyPack(file) {
     let pack = __sloyPacks.get(file);
