@@ -217,6 +217,8 @@ fn after_first_screen(first: Route) {
             }
         }
         idle().await;
+        crate::components::table_import::preload().await;
+        idle().await;
         __preload_merge_view().await;
     });
 }
