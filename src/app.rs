@@ -258,8 +258,10 @@ async fn preload(route: Route) {
         Route::Glossary => __preload_glossary_screen().await,
     }
     // The tabs of the large screens are parts of their own.
-    if route == Route::L1 {
-        pages::layer1::preload_tabs().await;
+    match route {
+        Route::L1 => pages::layer1::preload_tabs().await,
+        Route::L2 => pages::layer2::preload_tabs().await,
+        _ => {}
     }
 }
 
