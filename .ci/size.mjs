@@ -72,7 +72,7 @@ const FOLLOW_UP = ["marks"];
 const groups = new Map(Object.entries(manifest.groups));
 // Screens whose tabs are parts of their own: opening the screen fetches its group and the
 // group of the tab it opens on (each other tab is counted on its own, after the screen).
-const DEFAULT_TAB = { layer1: "l1_clients", layer2: "l2_board", layer4: "l4_matrix" };
+const DEFAULT_TAB = { layer1: "l1_clients", layer2: "l2_board", layer3: "l3_maps", layer4: "l4_matrix" };
 const TAB_OF = Object.fromEntries(
   [...groups.keys()].filter((g) => /^l\d_/.test(g)).map((g) => [g, `layer${g[1]}`]),
 );

@@ -261,6 +261,7 @@ async fn preload(route: Route) {
     match route {
         Route::L1 => pages::layer1::preload_tabs().await,
         Route::L2 => pages::layer2::preload_tabs().await,
+        Route::L3 => pages::layer3::preload_tabs().await,
         Route::L4 => pages::layer4::preload_tabs().await,
         _ => {}
     }
