@@ -8,9 +8,9 @@
 // Two sets of figures:
 //   - TARGET, issue 15's budgets: first visit ≤ 350 KB gzip / ≤ 280 KB brotli, every other
 //     screen ≤ 120 KB gzip more. Not met yet (see LIMIT): printed, not enforced;
-//   - LIMIT, the sizes of the current build rounded up to the next 5 KB above them (a group
-//     without a LIMIT has TARGET's): enforced, so that growth fails. Lower them as the main
-//     module and the parts shrink, until they reach TARGET.
+//   - LIMIT, the sizes of the current build rounded up to the next 5 KB at least 1 KB above
+//     them (a group without a LIMIT has TARGET's): enforced, so that growth fails. Lower them
+//     as the main module and the parts shrink, until they reach TARGET.
 
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -27,15 +27,35 @@ export const LIMIT = {
   followUpGzip: 390,
   screenGzip: {
     dashboard: 25,
-    data: 140,
+    data: 30,
     diagnosis: 60,
     glossary: 15,
-    l1_clients: 125,
-    layer1: 125,
-    layer2: 215,
-    layer3: 110,
-    layer4: 125, // the export buttons of its eleven tables (issue 16)
-    layer5: 60,
+    import: 115,
+    l1_abc: 35,
+    l1_clients: 30,
+    l1_dims: 15,
+    l1_goals: 25,
+    l1_hypotheses: 15,
+    l1_planfact: 35,
+    l1_plans: 15,
+    l1_structure: 20,
+    l2_board: 15,
+    l2_deals: 40,
+    l2_funnel: 20,
+    l2_metrics: 20,
+    l2_stages: 25,
+    l3_maps: 35,
+    l3_programme: 45,
+    l3_touches: 45,
+    l4_deal: 50,
+    l4_matrix: 30,
+    l4_questions: 20,
+    l4_teo: 25,
+    layer1: 50,
+    layer2: 45,
+    layer3: 50,
+    layer4: 55,
+    layer5: 55,
     merge: 55,
     projects: 30,
     report: 15,
@@ -74,7 +94,7 @@ const FOLLOW_UP = ["io", "marks"];
 const groups = new Map(Object.entries(manifest.groups));
 // Screens whose tabs are parts of their own: opening the screen fetches its group and the
 // group of the tab it opens on (each other tab is counted on its own, after the screen).
-const DEFAULT_TAB = { layer1: "l1_clients" };
+const DEFAULT_TAB = { layer1: "l1_clients", layer2: "l2_board", layer3: "l3_maps", layer4: "l4_matrix" };
 const TAB_OF = Object.fromEntries(
   [...groups.keys()].filter((g) => /^l\d_/.test(g)).map((g) => [g, `layer${g[1]}`]),
 );

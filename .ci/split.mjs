@@ -35,13 +35,18 @@ export const LOADER_SUFFIX = "_split.js";
 /** Parts smaller than this are not worth a wasm-opt run (seconds each with npm's binaryen). */
 const OPT_MIN_BYTES = 16 * 1024;
 /**
+/**
  * Groups every start fetches while the first screen paints: the storage part (`io`, see
  * src/state/io.rs), which opens the project. Each gets a pack with every chunk it needs that
  * is not in the first screen's; no other pack repeats those chunks (they are always there).
  */
 export const EAGER = ["io"];
-/** A chunk that this many screen groups (besides the first) need goes in the common pack. */
-const COMMON_MIN_GROUPS = 4;
+/**
+ * A chunk that this many screens (besides the first; a screen's tabs count as the screen) need
+ * goes in the common pack. Three rather than four: chunks that few screens share would
+ * otherwise travel in each of their packs, more bytes in all and per screen.
+ */
+const COMMON_MIN_GROUPS = 3;
 
 function fail(message) {
   throw new Error(`[split] ${message}`);
@@ -140,8 +145,42 @@ function runAsync(tool, args) {
  * starts a group's pack first. A failed fetch is not remembered, so the next try fetches again.
  */
 function packRuntime(index) {
+  // The index travels in the first visit, so compactly: the packs' files, and for each pack its
+  // parts in order as (name, length) — a chunk by its number — from which the loader computes
+  // the offsets. Written out, part -> [[pack, offset, length]] costs twice as much.
+  const packs = new Map(); // pack -> [[offset, part, length]]
+  for (const [part, places] of Object.entries(index)) {
+    for (const [file, offset, length] of places) {
+      if (!packs.has(file)) packs.set(file, []);
+      packs.get(file).push([offset, part, length]);
+    }
+  }
+  const files = [...packs.keys()];
+  const parts = files.map((file) => {
+    const members = packs.get(file).sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    for (const [offset, part, length] of members) {
+      if (offset !== at) fail(`the parts of ${file} do not follow each other at ${part}`);
+      at += length;
+    }
+    return members.flatMap(([, part, length]) => {
+      const chunk = part.match(/^chunk_(\d+)\.wasm$/);
+      return [chunk ? Number(chunk[1]) : part, length];
+    });
+  });
   return `
-const __sloyPartIndex = ${JSON.stringify(index)};
+const __sloyPartIndex = {};
+{
+    const files = ${JSON.stringify(files)};
+    const parts = ${JSON.stringify(parts)};
+    files.forEach((file, pack) => {
+        const list = parts[pack];
+        for (let i = 0, offset = 0; i < list.length; offset += list[i + 1], i += 2) {
+            const name = typeof list[i] === "number" ? \`chunk_\${list[i]}.wasm\` : list[i];
+            (__sloyPartIndex[name] ??= []).push([file, offset, list[i + 1]]);
+        }
+    });
+}
 const __sloyPacks = new Map();
 function __sloyPack(file) {
     let pack = __sloyPacks.get(file);
@@ -239,10 +278,11 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
     //    fetched one by one they would cost a request each. So they travel in packs, one file
     //    per screen group plus two:
     //    - the first screen's pack: its module and every chunk it needs (the first visit);
-    //    - the common pack: chunks that COMMON_MIN_GROUPS or more of the other groups need;
+    //    - the common pack: chunks that COMMON_MIN_GROUPS or more of the other screens need;
     //    - each other group's pack: its module and the chunks it needs that are in neither.
-    //      A chunk needed by a few groups is in each of their packs, so that opening a screen
-    //      fetches one pack (and the common one once) instead of everything any screen shares.
+    //      A chunk needed by a few screens is in each of their packs, so that opening a screen
+    //      fetches one pack (and the common one once) instead of everything any screen shares;
+    //      one that only a screen and its tabs need is once in the screen's pack.
     //      The loader takes a chunk from whichever of its packs is already fetched or on its way.
     const rawLoader = await readFile(path.join(parts, "__wasm_split.js"), "utf8");
     const { groups } = parseLoader(rawLoader);
@@ -256,13 +296,30 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
       for (const c of mine) inEager.set(c, name);
       eagerParts.set(name, [...(group.own ? [group.own] : []), ...mine]);
     }
-    const users = new Map(); // chunk outside the first and eager packs -> how many other groups need it
+    // The tabs that are parts of their own (`l4_deal`, …) count as their screen (`layer4`): code
+    // the tabs of one screen share is that screen's, not common.
+    const screenOf = (name) => {
+      const tab = name.match(/^l(\d)_/);
+      return tab && groups.has(`layer${tab[1]}`) ? `layer${tab[1]}` : name;
+    };
+    // chunk outside the first and eager packs -> the screens whose groups need it
+    const users = new Map();
     for (const [name, group] of groups) {
       if (name === FIRST_SCREEN || EAGER.includes(name)) continue;
-      for (const c of group.chunks)
-        if (!firstParts.includes(c) && !inEager.has(c)) users.set(c, (users.get(c) ?? 0) + 1);
+      for (const c of group.chunks) {
+        if (!firstParts.includes(c) && !inEager.has(c)) users.set(c, (users.get(c) ?? new Set()).add(screenOf(name)));
+      }
     }
-    const commonParts = [...users].filter(([, n]) => n >= COMMON_MIN_GROUPS).map(([c]) => c).sort();
+    const commonParts = [...users].filter(([, s]) => s.size >= COMMON_MIN_GROUPS).map(([c]) => c).sort();
+    // A chunk that several groups of one screen need (the screen and its tabs) and no other
+    // screen travels once, in the screen's pack: the screen is always opened before its tabs.
+    const inScreen = new Map(); // chunk -> the screen whose pack has it
+    for (const [c, screens] of users) {
+      const [screen] = screens;
+      if (screens.size !== 1 || !groups.has(screen)) continue;
+      const needing = [...groups].filter(([n, g]) => screenOf(n) === screen && g.chunks.includes(c));
+      if (needing.length > 1) inScreen.set(c, screen);
+    }
     const bodies = new Map();
     for (const f of partFiles) bodies.set(f, await readFile(path.join(parts, f)));
     const index = {}; // part -> [[pack, offset, length], …]
@@ -286,9 +343,14 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
     for (const [name, group] of [...groups].sort()) {
       if (name === FIRST_SCREEN || EAGER.includes(name)) continue;
       const mine = group.chunks.filter(
-        (c) => !firstParts.includes(c) && !inEager.has(c) && !commonParts.includes(c),
+        (c) =>
+          !firstParts.includes(c) &&
+          !inEager.has(c) &&
+          !commonParts.includes(c) &&
+          (inScreen.get(c) ?? name) === name,
       );
-      packOf.set(name, pack(name, [...(group.own ? [group.own] : []), ...mine]));
+      const screens = [...inScreen].filter(([c, s]) => s === name && !group.chunks.includes(c)).map(([c]) => c);
+      packOf.set(name, pack(name, [...(group.own ? [group.own] : []), ...mine, ...screens.sort()]));
     }
     for (const f of partFiles) if (!index[f]) fail(`part ${f} is in no pack`);
     const manifest = { first: FIRST_SCREEN, groups: {} };
@@ -299,6 +361,7 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
         if (firstParts.includes(c)) needs.add(packOf.get(FIRST_SCREEN));
         else if (inEager.has(c)) needs.add(packOf.get(inEager.get(c)));
         else if (commonParts.includes(c)) needs.add(commonPack);
+        else if (inScreen.has(c)) needs.add(packOf.get(inScreen.get(c)));
       }
       manifest.groups[name] = [...needs].sort();
     }
@@ -364,6 +427,30 @@ export async function split(staging, { release = process.env.TRUNK_PROFILE !== "
       },
     );
     if (compacted !== Object.keys(index).length) fail(`compacted ${compacted} of ${Object.keys(index).length} part loaders`);
+    // The chunks' loaders (a line each, ~600, none with dependencies) as one loop over their
+    // numbers, and each group's chunks as a list of numbers.
+    const chunks = [];
+    let chunkLoop = "";
+    loader = loader.replace(/^const __chunk_(\d+) = __sloyLoad\("chunk_\1\.wasm", \[\]\);\n/gm, (_, n) => {
+      chunks.push(Number(n));
+      if (chunks.length > 1) return "";
+      chunkLoop = "\0CHUNKS\0";
+      return chunkLoop;
+    });
+    loader = loader.replace(
+      /\[((?:__chunk_\d+, )*__chunk_\d+)\]/g,
+      (_, list) => `__sloyChunks([${list.replaceAll("__chunk_", "")}])`,
+    );
+    if (/__chunk_\d/.test(loader)) fail("the loader names a chunk in a way this script does not know");
+    if (chunks.length > 0) loader = loader.replace(
+      chunkLoop,
+      `const __sloyChunkLoads = new Map();
+for (const n of ${JSON.stringify(chunks)}) __sloyChunkLoads.set(n, __sloyLoad(\`chunk_\${n}.wasm\`, []));
+function __sloyChunks(numbers) {
+    return numbers.map((n) => __sloyChunkLoads.get(n));
+}
+`,
+    );
     const firstLine = loader.indexOf("\n") + 1;
     loader =
       loader.slice(0, firstLine) +

@@ -288,6 +288,8 @@ fn after_first_screen(store: Store, first: Route) {
             }
         }
         idle().await;
+        crate::components::table_import::preload().await;
+        idle().await;
         __preload_merge_view().await;
         idle().await;
         __preload_import_view().await;
@@ -341,8 +343,12 @@ async fn preload(route: Route) {
         Route::Glossary => __preload_glossary_screen().await,
     }
     // The tabs of the large screens are parts of their own.
-    if route == Route::L1 {
-        pages::layer1::preload_tabs().await;
+    match route {
+        Route::L1 => pages::layer1::preload_tabs().await,
+        Route::L2 => pages::layer2::preload_tabs().await,
+        Route::L3 => pages::layer3::preload_tabs().await,
+        Route::L4 => pages::layer4::preload_tabs().await,
+        _ => {}
     }
 }
 

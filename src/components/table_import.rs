@@ -6,6 +6,7 @@
 //! before the user confirms.
 
 use super::download::download_text;
+use super::part::{lazy_part, part_view};
 use crate::domain::import::{self as imp, Field, Kind, Mapping, Mode, Report, StageTarget};
 use crate::domain::model::MoneyUnit;
 use crate::i18n::format::{shorten, unit_label};
@@ -399,12 +400,6 @@ impl WizardFile {
             source: StoredValue::new(None),
         }
     }
-    /// Back at the file choice.
-    fn reset(self) {
-        self.table.set(None);
-        self.name.set(String::new());
-        self.error.set(None);
-    }
 }
 
 /// The one import wizard: a dialog that chooses a file (and, for a CRM export, its companion
@@ -514,18 +509,66 @@ fn Wizard(
     }
 }
 
-/// Opens the client-base import (layer 1).
+/// Opens the client-base import (layer 1). The wizard is a part of the build of its own
+/// ([`import_wizard`]), fetched on the first opening if the idle prefetch has not brought it.
+#[component]
+pub fn ImportClientsButton() -> impl IntoView {
+    let t = use_i18n();
+    let open = RwSignal::new(false);
+    view! {
+        <button class="btn" data-testid="import-clients" on:click=move |_| open.set(true)>{move || t.get().import.clients_button}</button>
+        {move || open.get().then(|| part_view(Box::pin(import_wizard(Which::Clients, open))))}
+    }
+}
+
+/// Opens the CRM deal import (layer 2), a part of the build like [`ImportClientsButton`]'s.
+#[component]
+pub fn ImportDealsButton() -> impl IntoView {
+    let t = use_i18n();
+    let open = RwSignal::new(false);
+    view! {
+        <button class="btn" data-testid="import-deals" on:click=move |_| open.set(true)>{move || t.get().import.deals_button}</button>
+        {move || open.get().then(|| part_view(Box::pin(import_wizard(Which::Deals, open))))}
+    }
+}
+
+lazy_part!(
+    /// The import wizards: reading CSV and Excel books, the column mapping, the previews and
+    /// the reports. Not in the screens that offer an import (the data screen, layer 1's clients,
+    /// layer 2's deals), which would each carry them.
+    import,
+    __preload_import_wizard,
+    fn import_wizard(which: Which, open: RwSignal<bool>) {
+        match which {
+            Which::Clients => view! { <ClientsWizard open=open /> }.into_any(),
+            Which::Deals => view! { <DealsWizard open=open /> }.into_any(),
+        }
+    }
+);
+
+/// Which import wizard to open.
+#[derive(Clone, Copy)]
+pub(crate) enum Which {
+    Clients,
+    Deals,
+}
+
+/// Loads the import wizards' part without rendering it (idle-time prefetch).
+pub async fn preload() {
+    __preload_import_wizard().await;
+}
+
+/// The client-base import's wizard (layer 1), shown while `open`; fresh state on each opening.
 ///
 /// The preview is [`imp::preview_clients`]: the rows that add a client, the rows that change one
 /// (each changed field from → to), the rows that change nothing, and what the reference lists
 /// gain. Confirming writes exactly that preview ([`imp::apply_preview`]); a file that changes
 /// nothing writes nothing.
 #[component]
-pub fn ImportClientsButton() -> impl IntoView {
+fn ClientsWizard(open: RwSignal<bool>) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
-    let open = RwSignal::new(false);
     let file = WizardFile::new();
     let (table, mapping) = (file.table, file.mapping);
     let year = RwSignal::new(String::new());
@@ -548,14 +591,7 @@ pub fn ImportClientsButton() -> impl IntoView {
             .with_untracked(|p| p.as_ref().map(|p| p.company.base_year))
             .unwrap_or(0)
     };
-    let start = move |_| {
-        file.reset();
-        report.set(None);
-        year.set(base_year().to_string());
-        year_typed.set(false);
-        unit_choice.set(None);
-        open.set(true);
-    };
+    year.set(base_year().to_string());
     let after = Callback::new(move |t: Arc<Table>| {
         let mem = store.current.with_untracked(|p| {
             p.as_ref()
@@ -797,7 +833,6 @@ pub fn ImportClientsButton() -> impl IntoView {
         })
     };
     view! {
-        <button class="btn" data-testid="import-clients" on:click=start>{move || t.get().import.clients_button}</button>
         <Wizard kind=Kind::Clients open=open file=file testid="import-clients-dialog"
             title=Signal::derive(move || t.get().import.clients_title)
             after=after settings=settings rejected=rejected ok_count=ok_count
@@ -838,7 +873,7 @@ fn SaveOutcome(
 /// of deals without a client.
 type CrmReport = ([Report; 3], Vec<String>, usize, bool);
 
-/// Opens the CRM deal import (layer 2).
+/// The CRM deal import's wizard (layer 2), shown while `open`; fresh state on each opening.
 ///
 /// The preview is [`imp::preview_deals`] against the project the deals go into (a new one by
 /// default, or the current one): the rows that add a deal, the refused ones (unmapped stage, bad
@@ -846,11 +881,10 @@ type CrmReport = ([Report; 3], Vec<String>, usize, bool);
 /// [`imp::import_crm`]); the stage mapping is [`imp::guess_stage_map`] and
 /// [`imp::stage_map_rows`].
 #[component]
-pub fn ImportDealsButton() -> impl IntoView {
+fn DealsWizard(open: RwSignal<bool>) -> impl IntoView {
     let t = use_i18n();
     let lang = use_lang();
     let store = use_store();
-    let open = RwSignal::new(false);
     let file = WizardFile::new();
     let (table, mapping) = (file.table, file.mapping);
     let teams: RwSignal<Option<Arc<Table>>> = RwSignal::new(None);
@@ -861,13 +895,6 @@ pub fn ImportDealsButton() -> impl IntoView {
     let as_new = RwSignal::new(true);
     let report: RwSignal<Option<CrmReport>> = RwSignal::new(None);
 
-    let start = move |_| {
-        file.reset();
-        teams.set(None);
-        accounts.set(None);
-        report.set(None);
-        open.set(true);
-    };
     // Stage targets are ids of the current project's stages; a new project gets the default
     // stage list, mapped by position when it is made.
     let guess_stages = move |t: &Table, m: &Mapping| {
@@ -1102,7 +1129,6 @@ pub fn ImportDealsButton() -> impl IntoView {
             })
     };
     view! {
-        <button class="btn" data-testid="import-deals" on:click=start>{move || t.get().import.deals_button}</button>
         <Wizard kind=Kind::Deals open=open file=file testid="import-deals-dialog"
             title=Signal::derive(move || t.get().import.deals_title)
             after=after extra_inputs=extra_inputs extra_info=extra_info settings=settings

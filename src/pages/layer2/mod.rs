@@ -10,6 +10,7 @@ mod funnel_tab;
 mod metrics;
 mod stages;
 
+use crate::components::part::{lazy_part, part_view};
 use crate::components::tabs::Tabs;
 use crate::domain::layer1::abc;
 use crate::domain::layer2::{
@@ -205,11 +206,11 @@ pub fn Layer2Page() -> impl IntoView {
             <Tabs label=tab_label current=tab />
             <Show when=has_project fallback=move || view! { <p class="empty-state">{move || t.get().l2.no_project}</p> }>
                 {move || match tab.get() {
-                    L2Tab::Funnel => view! { <FilterBar /><funnel_tab::FunnelTab /> }.into_any(),
-                    L2Tab::Metrics => view! { <FilterBar /><metrics::MetricsTab /> }.into_any(),
-                    L2Tab::Deals => view! { <deals::DealsTab /> }.into_any(),
-                    L2Tab::Stages => view! { <stages::StagesTab /> }.into_any(),
-                    L2Tab::Board => view! { <FilterBar /><board::BoardTab /> }.into_any(),
+                    L2Tab::Funnel => view! { <FilterBar />{part_view(Box::pin(funnel_tab()))}}.into_any(),
+                    L2Tab::Metrics => view! { <FilterBar />{part_view(Box::pin(metrics_tab()))}}.into_any(),
+                    L2Tab::Deals => part_view(Box::pin(deals_tab())),
+                    L2Tab::Stages => part_view(Box::pin(stages_tab())),
+                    L2Tab::Board => view! { <FilterBar />{part_view(Box::pin(board_tab()))}}.into_any(),
                 }}
             </Show>
             </crate::components::gate::LayerGate>
@@ -313,4 +314,50 @@ pub(crate) fn status_label(s: crate::domain::DealStatus, t: &L2) -> &'static str
         Lost => t.st_lost,
         OnHold => t.st_on_hold,
     }
+}
+
+// Each tab is a part of the build of its own (see `crate::components::part`).
+lazy_part!(
+    l2_funnel,
+    __preload_funnel_tab,
+    fn funnel_tab() {
+        view! { <funnel_tab::FunnelTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l2_metrics,
+    __preload_metrics_tab,
+    fn metrics_tab() {
+        view! { <metrics::MetricsTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l2_deals,
+    __preload_deals_tab,
+    fn deals_tab() {
+        view! { <deals::DealsTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l2_stages,
+    __preload_stages_tab,
+    fn stages_tab() {
+        view! { <stages::StagesTab /> }.into_any()
+    }
+);
+lazy_part!(
+    l2_board,
+    __preload_board_tab,
+    fn board_tab() {
+        view! { <board::BoardTab /> }.into_any()
+    }
+);
+
+/// Loads every tab's part without rendering it (idle-time prefetch).
+pub async fn preload_tabs() {
+    __preload_funnel_tab().await;
+    __preload_metrics_tab().await;
+    __preload_deals_tab().await;
+    __preload_stages_tab().await;
+    __preload_board_tab().await;
 }

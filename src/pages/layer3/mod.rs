@@ -10,6 +10,7 @@ mod programme;
 mod touches;
 mod typical;
 
+use crate::components::part::{lazy_part, part_view};
 use crate::components::tabs::Tabs;
 use crate::domain::accounts::Categories;
 use crate::domain::layer1::abc::client_categories;
@@ -41,13 +42,15 @@ pub fn Layer3Page() -> impl IntoView {
             <crate::components::layer_status::LayerStatus layer=3 />
             <crate::components::gate::LayerGate layer=3>
             <Tabs label=tab_label current=tab />
-            {move || match tab.get() {
-                L3Tab::Typical => view! { <typical::TypicalTab /> }.into_any(),
-                L3Tab::Programme => view! { <programme::ProgrammeTab /> }.into_any(),
-                L3Tab::Pr => view! { <programme::PrTab /> }.into_any(),
-                L3Tab::Touches => view! { <touches::TouchesTab /> }.into_any(),
-                L3Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
-                L3Tab::Maps => view! { <maps::MapsTab /> }.into_any(),
+            {move || {
+                let tab = tab.get();
+                match tab {
+                    L3Tab::Maps => part_view(Box::pin(maps_tab())),
+                    L3Tab::Programme | L3Tab::Pr => part_view(Box::pin(programme_tabs(tab))),
+                    L3Tab::Typical | L3Tab::Touches | L3Tab::Metrics => {
+                        part_view(Box::pin(touch_tabs(tab)))
+                    }
+                }
             }}
             </crate::components::gate::LayerGate>
         </section>
@@ -88,4 +91,45 @@ pub(super) fn use_categories() -> Memo<Categories> {
             .current
             .with(|p| p.as_ref().map(client_categories).unwrap_or_default())
     })
+}
+
+// The tabs are parts of the build (see `crate::components::part`), grouped where they go
+// together: the screen's code would otherwise be one large download.
+lazy_part!(
+    /// The project maps with their contacts (the screen's first tab).
+    l3_maps,
+    __preload_maps_tab,
+    fn maps_tab() {
+        view! { <maps::MapsTab /> }.into_any()
+    }
+);
+lazy_part!(
+    /// The promotion programme and its PR plan.
+    l3_programme,
+    __preload_programme_tabs,
+    fn programme_tabs(tab: L3Tab) {
+        match tab {
+            L3Tab::Pr => view! { <programme::PrTab /> }.into_any(),
+            _ => view! { <programme::ProgrammeTab /> }.into_any(),
+        }
+    }
+);
+lazy_part!(
+    /// The typical-client maps, the touch points and the layer's metrics.
+    l3_touches,
+    __preload_touch_tabs,
+    fn touch_tabs(tab: L3Tab) {
+        match tab {
+            L3Tab::Typical => view! { <typical::TypicalTab /> }.into_any(),
+            L3Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
+            _ => view! { <touches::TouchesTab /> }.into_any(),
+        }
+    }
+);
+
+/// Loads every tab's part without rendering it (idle-time prefetch).
+pub async fn preload_tabs() {
+    __preload_maps_tab().await;
+    __preload_programme_tabs().await;
+    __preload_touch_tabs().await;
 }

@@ -10,6 +10,7 @@ mod questions;
 mod spec;
 mod teo;
 
+use crate::components::part::{lazy_part, part_view};
 use crate::components::tabs::Tabs;
 use crate::domain::guide::{self, NextAction};
 use crate::domain::{layer4, Deal, Id};
@@ -43,14 +44,14 @@ pub fn Layer4Page() -> impl IntoView {
             <crate::components::layer_status::LayerStatus layer=4 />
             <crate::components::gate::LayerGate layer=4>
             <Tabs label=tab_label current=tab />
-            {move || match tab.get() {
-                L4Tab::Questions => view! { <questions::QuestionsTab /> }.into_any(),
-                L4Tab::Briefing => view! { <questions::BriefingTab /> }.into_any(),
-                L4Tab::Deal => view! { <deal::DealTab /> }.into_any(),
-                L4Tab::Teo => view! { <teo::CalculatorTab /> }.into_any(),
-                L4Tab::Docs => view! { <docs::DocsTab /> }.into_any(),
-                L4Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
-                L4Tab::Matrix => view! { <matrix::MatrixTab /> }.into_any(),
+            {move || {
+                let tab = tab.get();
+                match tab {
+                    L4Tab::Matrix | L4Tab::Metrics => part_view(Box::pin(matrix_tabs(tab))),
+                    L4Tab::Questions | L4Tab::Briefing => part_view(Box::pin(question_tabs(tab))),
+                    L4Tab::Deal | L4Tab::Docs => part_view(Box::pin(deal_tabs(tab))),
+                    L4Tab::Teo => part_view(Box::pin(teo_tab())),
+                }
             }}
             </crate::components::gate::LayerGate>
         </section>
@@ -199,4 +200,56 @@ pub(crate) fn DealPicker(
 /// Asks before deleting.
 pub(crate) fn confirm(msg: &str) -> bool {
     window().confirm_with_message(msg).unwrap_or(false)
+}
+
+// The tabs are parts of the build (see `crate::components::part`), two by two where they go
+// together: the screen's code would otherwise be one large download.
+lazy_part!(
+    /// The advantage matrix (the screen's first tab) and the layer's metrics.
+    l4_matrix,
+    __preload_matrix_tabs,
+    fn matrix_tabs(tab: L4Tab) {
+        match tab {
+            L4Tab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
+            _ => view! { <matrix::MatrixTab /> }.into_any(),
+        }
+    }
+);
+lazy_part!(
+    /// The question lists and the ЛФР briefing.
+    l4_questions,
+    __preload_question_tabs,
+    fn question_tabs(tab: L4Tab) {
+        match tab {
+            L4Tab::Briefing => view! { <questions::BriefingTab /> }.into_any(),
+            _ => view! { <questions::QuestionsTab /> }.into_any(),
+        }
+    }
+);
+lazy_part!(
+    /// A deal's needs, criteria and ТЭО, and its КП and ТЭО documents.
+    l4_deal,
+    __preload_deal_tabs,
+    fn deal_tabs(tab: L4Tab) {
+        match tab {
+            L4Tab::Docs => view! { <docs::DocsTab /> }.into_any(),
+            _ => view! { <deal::DealTab /> }.into_any(),
+        }
+    }
+);
+lazy_part!(
+    /// The ТЭО calculator.
+    l4_teo,
+    __preload_teo_tab,
+    fn teo_tab() {
+        view! { <teo::CalculatorTab /> }.into_any()
+    }
+);
+
+/// Loads every tab's part without rendering it (idle-time prefetch).
+pub async fn preload_tabs() {
+    __preload_matrix_tabs().await;
+    __preload_question_tabs().await;
+    __preload_deal_tabs().await;
+    __preload_teo_tab().await;
 }
