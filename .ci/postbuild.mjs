@@ -2,7 +2,7 @@
 // every asset and index.html there, and before Trunk moves it to dist/. It:
 //
 // 0. splits the wasm into a main module and parts loaded on demand (.ci/split.mjs), in place of
-//    Trunk's unsplit module;
+//    Trunk's unsplit module; then joins Trunk's stylesheets into one (one render-blocking request);
 // 1. pins the Content-Security-Policy: computes the sha256 of every inline <script> Trunk
 //    injected into index.html and writes the policy into the CSP <meta> (placeholder __SLOY_CSP__).
 //    The policy allows no 'unsafe-inline': the build fails if index.html has an inline <style>,
@@ -18,7 +18,7 @@
 
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { split } from "./split.mjs";
@@ -99,12 +99,42 @@ async function listFiles(dir, prefix = "") {
   return files.sort();
 }
 
+/**
+ * Trunk writes one file per `style/*.css`, each a render-blocking request of the first visit
+ * that, on a host speaking HTTP/1.1 (six connections), also queues the wasm behind it. Joins
+ * them, in their order in index.html, into one `sloy-<hash>.css` with its integrity hash.
+ */
+async function bundleCss(staging) {
+  const htmlPath = path.join(staging, HTML_FILE);
+  let html = await readFile(htmlPath, "utf8").catch(() => fail(`cannot read ${htmlPath}`));
+  const link = /[ \t]*<link rel="stylesheet" href="\.\/([^"/]+\.css)" integrity="[^"]*"\s*\/?>\n?/g;
+  const found = [...html.matchAll(link)].map((m) => m[1]);
+  if (found.length < 2) return;
+  const bodies = [];
+  for (const file of found) bodies.push(`/* ${file.replace(/-[0-9a-f]+\.css$/, ".css")} */\n${await readFile(path.join(staging, file), "utf8")}`);
+  const body = bodies.join("\n");
+  const name = `sloy-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.css`;
+  await writeFile(path.join(staging, name), body);
+  for (const file of found) await rm(path.join(staging, file));
+  const integrity = `sha384-${createHash("sha384").update(body).digest("base64")}`;
+  let first = true;
+  html = html.replace(link, () => {
+    if (!first) return "";
+    first = false;
+    return `    <link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;
+  });
+  await writeFile(htmlPath, html);
+}
+
 async function main() {
   const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!staging) fail("no staging directory: run me as Trunk's post_build hook or pass a directory");
 
   // 0. Split the wasm (rewrites index.html's references to it).
   await split(staging).catch((error) => fail(error.message));
+
+  // 0b. One stylesheet instead of one per style/*.css.
+  await bundleCss(staging);
 
   // 1. CSP
   const htmlPath = path.join(staging, HTML_FILE);

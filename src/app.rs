@@ -273,6 +273,9 @@ fn after_first_screen(store: Store, first: Route) {
     leptos::task::spawn_local(async move {
         preload(first).await;
         if text_first {
+            // After the screen has painted: its first paint does not wait on the storage part.
+            screen_shown().await;
+            after_paint().await;
             store.open_storage().await;
         }
         register_service_worker();
@@ -304,6 +307,52 @@ async fn pause(ms: i32) {
     let Some(w) = web_sys::window() else { return };
     let wait = js_sys::Promise::new(&mut |resolve, _reject| {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Resolves once the screen's placeholder has given way to the screen (its code has arrived
+/// and rendered), checked once a frame for at most about a second.
+async fn screen_shown() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for _ in 0..60 {
+        let waiting = doc
+            .query_selector("#main [data-testid=screen-loading]")
+            .ok()
+            .flatten()
+            .is_some();
+        if !waiting {
+            return;
+        }
+        next_frame().await;
+    }
+}
+
+/// Resolves at the next animation frame.
+async fn next_frame() {
+    let Some(w) = web_sys::window() else { return };
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = w.request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Resolves once the browser has painted what is on the page now: an animation frame runs
+/// before its frame is painted, so the second one runs after the first frame was (then a task).
+async fn after_paint() {
+    let Some(w) = web_sys::window() else { return };
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        let w2 = w.clone();
+        let second = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let w3 = w2.clone();
+            let task = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = w3.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            });
+            let _ = w2.request_animation_frame(task.unchecked_ref());
+        });
+        let _ = w.request_animation_frame(second.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }

@@ -1109,9 +1109,168 @@ pub fn default_period(as_of: NaiveDate) -> Period {
     Period::reporting_quarter(as_of)
 }
 
+/// The clients and deals an action of the diagnosis names (docs/METHOD.md §4.2): those behind
+/// the failed layer-3/4 checks, of the issues at the localised layer, that the action answers.
+/// Each once, in the order the checks name them; empty for actions that name no one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Subjects {
+    pub clients: Vec<Id>,
+    pub deals: Vec<Id>,
+}
+
+pub fn action_subjects(d: &Diagnosis, a: Action) -> Subjects {
+    let failed = |pred: &dyn Fn(&Metric) -> bool| {
+        let mut out = Subjects::default();
+        let checks = d
+            .issues
+            .iter()
+            .filter(|i| Some(i.layer) == d.layer)
+            .flat_map(|i| i.l3.iter().chain(&i.l4))
+            .filter(|c| c.failed() && pred(&c.metric));
+        for c in checks {
+            for x in &c.clients {
+                if !out.clients.contains(x) {
+                    out.clients.push(*x);
+                }
+            }
+            for x in &c.deals {
+                if !out.deals.contains(x) {
+                    out.deals.push(*x);
+                }
+            }
+        }
+        out
+    };
+    match a {
+        // The A clients without a full map first; failing that, those with unknown roles.
+        Action::CompleteMaps => {
+            let partial = failed(&|m| matches!(m, Metric::RolesKnown(r) if r.len() < 3));
+            if partial.clients.is_empty() {
+                failed(&|m| matches!(m, Metric::RolesKnown(_) | Metric::RoleCoverage))
+            } else {
+                partial
+            }
+        }
+        Action::MoreTouches => failed(&|m| matches!(m, Metric::Touches(_) | Metric::LprAccess)),
+        Action::UseQuestions => failed(&|m| {
+            matches!(
+                m,
+                Metric::Metric21 | Metric::Metric22 | Metric::Questions(_)
+            )
+        }),
+        Action::RecheckTeo => failed(&|m| matches!(m, Metric::Metric23)),
+        Action::EnterPlan
+        | Action::KeyFigures
+        | Action::SplitPlan
+        | Action::Hypotheses
+        | Action::DealSizes
+        | Action::RunProgramme
+        | Action::ExtendMatrix
+        | Action::Briefing
+        | Action::Templates
+        | Action::Coaching => Subjects::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A failed check naming `clients` and `deals`.
+    fn failing(layer: u8, metric: Metric, clients: &[Id], deals: &[Id]) -> Check {
+        let mut c = Check::new(layer, metric, Some(1.0), Some(2.0)).with(Status::Fail);
+        c.clients = clients.to_vec();
+        c.deals = deals.to_vec();
+        c
+    }
+
+    #[test]
+    fn an_action_names_the_clients_and_deals_of_its_failed_checks_at_the_localised_layer() {
+        let p = demo_project();
+        let mut diag = run(&p, &Segment::company());
+        let [a, b, c] = [p.clients[0].id, p.clients[1].id, p.clients[2].id];
+        let [d1, d2] = [p.deals[0].id, p.deals[1].id];
+        let issue = |layer: u8, l3: Vec<Check>, l4: Vec<Check>| Issue {
+            kind: IssueKind::Inflow,
+            evidence: vec![],
+            impact: Money::ZERO,
+            l3,
+            l4,
+            layer,
+            managers: vec![],
+        };
+        let mut passed = failing(3, Metric::Touches(Category::A), &[c], &[]);
+        passed.status = Status::Pass;
+        diag.layer = Some(3);
+        diag.issues = vec![
+            issue(
+                3,
+                vec![
+                    failing(3, Metric::Touches(Category::A), &[a, b], &[]),
+                    failing(3, Metric::LprAccess, &[b, a], &[]),
+                    passed,
+                    failing(3, Metric::RoleCoverage, &[c], &[]),
+                ],
+                vec![failing(4, Metric::Metric21, &[], &[d1, d2, d1])],
+            ),
+            // An issue localised elsewhere names no one here.
+            issue(4, vec![failing(3, Metric::LprAccess, &[c], &[])], vec![]),
+        ];
+        // Each client once, in the order named; a passed check and another layer's issue
+        // add no one.
+        assert_eq!(
+            action_subjects(&diag, Action::MoreTouches).clients,
+            vec![a, b]
+        );
+        assert_eq!(
+            action_subjects(&diag, Action::UseQuestions).deals,
+            vec![d1, d2]
+        );
+        // No full-map check failed: the role coverage's clients instead.
+        assert_eq!(
+            action_subjects(&diag, Action::CompleteMaps).clients,
+            vec![c]
+        );
+        diag.issues[0]
+            .l3
+            .push(failing(3, Metric::RolesKnown(&[Role::Lpr]), &[b], &[]));
+        assert_eq!(
+            action_subjects(&diag, Action::CompleteMaps).clients,
+            vec![b]
+        );
+        assert_eq!(
+            action_subjects(&diag, Action::RecheckTeo),
+            Subjects::default()
+        );
+        assert_eq!(
+            action_subjects(&diag, Action::Coaching),
+            Subjects::default()
+        );
+        // Nothing localised: nothing named.
+        diag.layer = None;
+        assert_eq!(
+            action_subjects(&diag, Action::MoreTouches),
+            Subjects::default()
+        );
+    }
+
+    #[test]
+    fn an_empty_project_names_no_one() {
+        let p = crate::domain::tools::new_project(
+            "Пусто",
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+            crate::i18n::Lang::Ru,
+        );
+        let diag = run(&p, &Segment::company());
+        for a in [
+            Action::CompleteMaps,
+            Action::MoreTouches,
+            Action::UseQuestions,
+            Action::RecheckTeo,
+        ] {
+            assert_eq!(action_subjects(&diag, a), Subjects::default());
+        }
+    }
     use crate::domain::demo::demo_project;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -211,6 +211,7 @@ fn ItemRow(
     let checked = move || status.get().map(|s| s.is_done()).unwrap_or(false);
     // Metrics are shown, not ticked; locked layers cannot be ticked either.
     let tickable = item.kind != ItemKind::Metric;
+    let fix_at = crate::domain::gating::fix_at(item.id);
     view! {
         <li class={if item.depth > 0 { "item sub" } else { "item" }}>
             <label class="check">
@@ -230,19 +231,26 @@ fn ItemRow(
                     })}
                 <span class="item-text">{move || if lang.get() == Lang::Ru { item.ru } else { item.en }}</span>
             </label>
-            {tickable.then(|| view! { <span class=move || if checked() { "item-status done" } else { "item-status" }>{label}</span> })}
-            {crate::domain::gating::fix_at(item.id).map(|place| {
-                view! {
-                    <Show when=move || status.get() == Some(ItemStatus::Missing)>
-                        <a
-                            class="fix-link"
-                            href=place.to_hash()
-                            data-testid=format!("fix-{}", item.id)
-                        >
-                            {move || t.get().l5.fix_link}
-                        </a>
-                    </Show>
-                }
+            // The status and the link to where a missing result is fixed share a line of their
+            // own on a phone, there from the first paint: the marks arriving change its words,
+            // not the height of the list.
+            {(tickable || fix_at.is_some()).then(|| view! {
+                <span class="item-meta">
+                    {tickable.then(|| view! { <span class=move || if checked() { "item-status done" } else { "item-status" }>{label}</span> })}
+                    {fix_at.map(|place| {
+                        view! {
+                            <Show when=move || status.get() == Some(ItemStatus::Missing)>
+                                <a
+                                    class="fix-link"
+                                    href=place.to_hash()
+                                    data-testid=format!("fix-{}", item.id)
+                                >
+                                    {move || t.get().l5.fix_link}
+                                </a>
+                            </Show>
+                        }
+                    })}
+                </span>
             })}
         </li>
     }

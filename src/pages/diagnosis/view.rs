@@ -220,29 +220,7 @@ fn names(p: &Project, ids: &[Id], f: fn(&Project, Id) -> String) -> String {
 /// The text of an action, with the clients, deals or managers it names.
 pub fn action_text(p: &Project, d: &Diagnosis, a: Action, t: &Catalogue) -> String {
     let s = t.diag;
-    let failed = |pred: &dyn Fn(&Metric) -> bool| -> (Vec<Id>, Vec<Id>) {
-        let mut clients = vec![];
-        let mut deals = vec![];
-        for c in d
-            .issues
-            .iter()
-            .filter(|i| Some(i.layer) == d.layer)
-            .flat_map(|i| i.l3.iter().chain(&i.l4))
-            .filter(|c| c.status == Status::Fail && pred(&c.metric))
-        {
-            for x in &c.clients {
-                if !clients.contains(x) {
-                    clients.push(*x);
-                }
-            }
-            for x in &c.deals {
-                if !deals.contains(x) {
-                    deals.push(*x);
-                }
-            }
-        }
-        (clients, deals)
-    };
+    let named = |a: Action| crate::domain::diagnostics::action_subjects(d, a);
     let code = |id: Id| p.client(id).map(|c| c.code.clone()).unwrap_or_default();
     let codes = |ids: &[Id]| ids.iter().map(|i| code(*i)).collect::<Vec<_>>().join(", ");
     match a {
@@ -251,34 +229,13 @@ pub fn action_text(p: &Project, d: &Diagnosis, a: Action, t: &Catalogue) -> Stri
         Action::SplitPlan => s.a_split_plan.into(),
         Action::Hypotheses => s.a_hypotheses.into(),
         Action::DealSizes => s.a_deal_sizes.into(),
-        Action::CompleteMaps => {
-            let (c, _) = failed(&|m| matches!(m, Metric::RolesKnown(r) if r.len() < 3));
-            let (c2, _) = failed(&|m| matches!(m, Metric::RolesKnown(_) | Metric::RoleCoverage));
-            fill(
-                s.a_complete_maps,
-                &[&codes(if c.is_empty() { &c2 } else { &c })],
-            )
-        }
-        Action::MoreTouches => {
-            let (c, _) = failed(&|m| matches!(m, Metric::Touches(_) | Metric::LprAccess));
-            fill(s.a_more_touches, &[&codes(&c)])
-        }
+        Action::CompleteMaps => fill(s.a_complete_maps, &[&codes(&named(a).clients)]),
+        Action::MoreTouches => fill(s.a_more_touches, &[&codes(&named(a).clients)]),
         Action::RunProgramme => s.a_run_programme.into(),
         Action::ExtendMatrix => s.a_extend_matrix.into(),
-        Action::UseQuestions => {
-            let (_, dl) = failed(&|m| {
-                matches!(
-                    m,
-                    Metric::Metric21 | Metric::Metric22 | Metric::Questions(_)
-                )
-            });
-            fill(s.a_use_questions, &[&names(p, &dl, deal_label)])
-        }
+        Action::UseQuestions => fill(s.a_use_questions, &[&names(p, &named(a).deals, deal_label)]),
         Action::Briefing => s.a_briefing.into(),
-        Action::RecheckTeo => {
-            let (_, dl) = failed(&|m| matches!(m, Metric::Metric23));
-            fill(s.a_recheck_teo, &[&names(p, &dl, deal_label)])
-        }
+        Action::RecheckTeo => fill(s.a_recheck_teo, &[&names(p, &named(a).deals, deal_label)]),
         Action::Templates => s.a_templates.into(),
         Action::Coaching => fill(s.a_coaching, &[&names(p, &d.managers, manager_label)]),
     }

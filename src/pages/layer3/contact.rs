@@ -228,13 +228,7 @@ pub fn ContactForm(client: Id, editing: RwSignal<Option<Id>>, focus: bool) -> im
         let me = editing.get();
         store.current.with(|p| {
             p.as_ref()
-                .map(|p| {
-                    p.contacts
-                        .iter()
-                        .filter(|c| c.client_id == client && Some(c.id) != me)
-                        .map(|c| (c.id, c.name.clone()))
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| crate::domain::layer3::other_contacts(p, client, me))
                 .unwrap_or_default()
         })
     };
