@@ -12,21 +12,14 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { CHROMIUM_ARGS } from "../tests/e2e/lib/browser.mjs";
 import { serveDist } from "../tests/e2e/lib/server.mjs";
 import { everyPlace } from "../tests/e2e/lib/routes.mjs";
 
 const filter = process.argv[2] ?? "";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The e2e suite's flags (no network of Chromium's own, no sandbox as root), headless.
+const FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 const server = await serveDist({ compressed: true });
 const profile = mkdtempSync(path.join(tmpdir(), "sloy-lh-a11y-"));

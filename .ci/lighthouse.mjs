@@ -13,21 +13,14 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { CHROMIUM_ARGS } from "../tests/e2e/lib/browser.mjs";
 import { serveDist } from "../tests/e2e/lib/server.mjs";
 
 const RUNS = Number(process.argv[2] ?? 3);
 const BUDGET = { mobile: { performance: 90, lcp: 2500 }, desktop: { performance: 98 }, accessibility: 100 };
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The e2e suite's flags (no network of Chromium's own, no sandbox as root), headless.
+const FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

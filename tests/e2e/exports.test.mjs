@@ -197,14 +197,6 @@ async function freshTab(session, previous, hash) {
   return app;
 }
 
-/** The id of the deal whose option starts with `code` in layer 4's deal picker. */
-async function dealId(app, code) {
-  const picker = app.by("l4-deal-picker");
-  await app.guard(picker.waitFor({ state: "visible" }));
-  const id = await picker.locator("option").evaluateAll((os, c) => os.find((o) => o.textContent.startsWith(c))?.value, code);
-  assert.ok(id, `${code} is in the deal list`);
-  return id;
-}
 
 /**
  * Every other table of the app, two per tab: `[hash, [table ids], optional step before]`. The
@@ -277,7 +269,7 @@ appTest(
 
     await t.test("layer 4 with a deal: its needs, criteria, ТЭО and specification", async () => {
       app = await freshTab(session, app, "#/l4/deal");
-      const d01 = await dealId(app, "D01");
+      const d01 = await app.dealId("D01");
       await app.route(`#/l4/deal?deal=${d01}`);
       for (const id of ["tbl-l4-deal-needs", "tbl-l4-deal-criteria"]) {
         await app.guard(app.page.locator(`#${id}`).waitFor({ state: "visible" }));

@@ -146,20 +146,12 @@ async function checkDocument(app, t, doc) {
   return pages;
 }
 
-/** The id of the deal whose option starts with `code` in the deal picker. */
-async function dealId(app, code) {
-  const picker = app.by("l4-deal-picker");
-  await app.guard(picker.waitFor({ state: "visible" }));
-  const id = await picker.locator("option").evaluateAll((os, c) => os.find((o) => o.textContent.startsWith(c))?.value, code);
-  assert.ok(id, `${code} is in the deal list`);
-  return id;
-}
 
 appTest(
   "documents print as clean A4: КП, ТЭО, layer report, diagnosis report, project map, PR plan",
   async (session, t) => {
     const app = await Sloy.open(session, "#/l4/docs");
-    const d01 = await dealId(app, "D01");
+    const d01 = await app.dealId("D01");
 
     await t.test("КП of D01", async () => {
       await app.route(`#/l4/docs?deal=${d01}&doc=kp`);

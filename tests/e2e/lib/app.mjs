@@ -113,6 +113,17 @@ export class Sloy {
     return app;
   }
 
+  /** The id of the deal whose option starts with `code` in layer 4's deal picker. */
+  async dealId(code) {
+    const picker = this.by("l4-deal-picker");
+    await this.guard(picker.waitFor({ state: "visible" }));
+    const id = await picker
+      .locator("option")
+      .evaluateAll((os, c) => os.find((o) => o.textContent.startsWith(c))?.value, code);
+    assert.ok(id, `${code} is in the deal list`);
+    return id;
+  }
+
   by(testId) {
     return this.page.getByTestId(testId);
   }
