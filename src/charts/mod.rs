@@ -33,46 +33,64 @@ pub fn to_svg(
 ) -> String {
     let mut s = String::new();
     {
-        let root = Svg::new(SVGBackend::with_string(&mut s, (w, h))).into_drawing_area();
+        let root = svg(SVGBackend::with_string(&mut s, (w, h))).into_drawing_area();
         draw(&root);
         let _ = root.present();
     }
     s
 }
 
-/// plotters' SVG backend, except that in the browser text is measured on an offscreen canvas:
-/// plotters measures web fonts by inserting a `<span>` with a `style` attribute, which the app's
-/// Content-Security-Policy (no inline styles) refuses (the same as the canvas backend of
-/// `components::chart`). Natively it measures as plotters does.
-pub struct Svg<'a> {
-    inner: SVGBackend<'a>,
+/// A plotters backend whose text is measured on a canvas context in the browser: plotters
+/// measures web fonts by inserting a `<span>` with a `style` attribute, which the app's
+/// Content-Security-Policy (no inline styles) refuses. Everything else is `inner`'s; `size`,
+/// when given, is the size the drawing functions see (a canvas drawn at the device pixel ratio
+/// is drawn in CSS pixels). Without a context (natively) text is measured as `inner` measures it.
+/// The SVG of the tests and downloads ([`Svg`]) and the canvas of the screens
+/// (`components::chart`) are both this.
+pub struct Measured<B> {
+    inner: B,
+    size: Option<(u32, u32)>,
     #[cfg(target_arch = "wasm32")]
     ctx: Option<web_sys::CanvasRenderingContext2d>,
 }
 
-impl<'a> Svg<'a> {
-    fn new(inner: SVGBackend<'a>) -> Self {
-        Svg {
-            inner,
-            #[cfg(target_arch = "wasm32")]
-            ctx: {
-                use wasm_bindgen::JsCast;
-                web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.create_element("canvas").ok())
-                    .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-                    .and_then(|c| c.get_context("2d").ok().flatten())
-                    .and_then(|c| c.dyn_into().ok())
-            },
-        }
+impl<B> Measured<B> {
+    /// `inner` measuring text on `ctx` and seen as `size` (when given).
+    #[cfg(target_arch = "wasm32")]
+    pub fn new(
+        inner: B,
+        size: Option<(u32, u32)>,
+        ctx: Option<web_sys::CanvasRenderingContext2d>,
+    ) -> Self {
+        Measured { inner, size, ctx }
     }
 }
 
-impl DrawingBackend for Svg<'_> {
-    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+/// plotters' SVG backend, measuring text on an offscreen canvas in the browser.
+pub type Svg<'a> = Measured<SVGBackend<'a>>;
+
+fn svg(inner: SVGBackend<'_>) -> Svg<'_> {
+    Measured {
+        inner,
+        size: None,
+        #[cfg(target_arch = "wasm32")]
+        ctx: {
+            use wasm_bindgen::JsCast;
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+                .and_then(|c| c.get_context("2d").ok().flatten())
+                .and_then(|c| c.dyn_into().ok())
+        },
+    }
+}
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size.unwrap_or_else(|| self.inner.get_size())
     }
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.ensure_prepared()

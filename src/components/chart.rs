@@ -11,9 +11,6 @@
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -29,122 +26,22 @@ pub type Area = DrawingArea<Canvas, Shift>;
 ///
 /// Do not use plotters' built-in series legend (`configure_series_labels`): it measures text
 /// through the font, not the backend. Draw legends with `Text` elements instead.
-pub struct Canvas {
-    inner: CanvasBackend,
-    ctx: CanvasRenderingContext2d,
-    /// The size in CSS pixels, which is what the drawing functions see.
-    size: (u32, u32),
-}
+pub type Canvas = crate::charts::Measured<CanvasBackend>;
 
-impl Canvas {
-    /// Sizes `el` to `size` CSS pixels at `ratio` device pixels each and scales its context, so
-    /// that plotters draws in CSS pixels.
-    fn new(el: web_sys::HtmlCanvasElement, size: (u32, u32), ratio: f64) -> Option<Self> {
-        el.set_width(device_pixels(size.0, ratio));
-        el.set_height(device_pixels(size.1, ratio));
-        let ctx: CanvasRenderingContext2d = el.get_context("2d").ok()??.dyn_into().ok()?;
-        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok()?;
-        Some(Canvas {
-            inner: CanvasBackend::with_canvas_object(el)?,
-            ctx,
-            size,
-        })
-    }
+/// Sizes `el` to `size` CSS pixels at `ratio` device pixels each and scales its context, so
+/// that plotters draws in CSS pixels.
+fn sized_canvas(el: web_sys::HtmlCanvasElement, size: (u32, u32), ratio: f64) -> Option<Canvas> {
+    el.set_width(device_pixels(size.0, ratio));
+    el.set_height(device_pixels(size.1, ratio));
+    let ctx: CanvasRenderingContext2d = el.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok()?;
+    let inner = CanvasBackend::with_canvas_object(el)?;
+    Some(Canvas::new(inner, Some(size), Some(ctx)))
 }
 
 /// `css` CSS pixels in device pixels at `ratio` (at least 1).
 fn device_pixels(css: u32, ratio: f64) -> u32 {
     (f64::from(css) * ratio).round().max(1.0) as u32
-}
-
-impl DrawingBackend for Canvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.size
-    }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.present()
-    }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
-    }
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.ctx.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
-        let width = self
-            .ctx
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or(0.0);
-        Ok((
-            width.ceil().max(0.0) as u32,
-            style.size().ceil().max(0.0) as u32,
-        ))
-    }
 }
 
 /// Keeps the chart's width in step with its box; disconnected when the chart goes.
@@ -209,7 +106,7 @@ where
         let Some(el) = canvas.get() else { return };
         let w = if measured > 0 { measured } else { width };
         let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
-        if let Some(backend) = Canvas::new(el, (w, height), ratio) {
+        if let Some(backend) = sized_canvas(el, (w, height), ratio) {
             let root = backend.into_drawing_area();
             let _ = root.fill(&WHITE);
             draw(&root);
