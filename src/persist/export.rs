@@ -291,6 +291,12 @@ pub fn to_xlsx(sheet: &Sheet) -> Vec<u8> {
 
 /// A file name for an export of `stem` with `ext`: characters file systems refuse are replaced.
 pub fn file_name(stem: &str, ext: &str) -> String {
+    safe_file_name(stem, "table", ext)
+}
+
+/// `stem.ext` with the characters file systems refuse replaced by `_`; `fallback` for a stem
+/// that is empty once trimmed. (Exports of tables and project files name themselves so.)
+pub fn safe_file_name(stem: &str, fallback: &str, ext: &str) -> String {
     let s: String = stem
         .chars()
         .map(|c| {
@@ -302,7 +308,7 @@ pub fn file_name(stem: &str, ext: &str) -> String {
         })
         .collect();
     let s = s.trim();
-    format!("{}.{ext}", if s.is_empty() { "table" } else { s })
+    format!("{}.{ext}", if s.is_empty() { fallback } else { s })
 }
 
 #[cfg(test)]

@@ -67,22 +67,7 @@ pub fn to_json_pretty(p: &Project, saved_at: &str) -> String {
 /// A suggested file name for an export: `Проект.sloy.json` with characters that file systems
 /// reject replaced.
 pub fn file_name(p: &Project) -> String {
-    let base: String = p
-        .name
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let base = base.trim();
-    format!(
-        "{}.sloy.json",
-        if base.is_empty() { "project" } else { base }
-    )
+    super::export::safe_file_name(&p.name, "project", "sloy.json")
 }
 
 /// The saved-at stamp and project of a loaded file.
