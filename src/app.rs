@@ -302,13 +302,33 @@ fn after_first_screen(store: Store, first: Route) {
 /// How long after the first screen the other screens' parts start to be prefetched.
 const PREFETCH_AFTER_MS: i32 = 3_000;
 
-/// Resolves after `ms` milliseconds.
-async fn pause(ms: i32) {
+/// Resolves when `start` calls back the function it is given (a timer, a frame, an idle
+/// callback of the browser's).
+async fn browser_callback(start: impl FnOnce(&web_sys::Window, &js_sys::Function)) {
     let Some(w) = web_sys::window() else { return };
+    let mut start = Some(start);
     let wait = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        if let Some(start) = start.take() {
+            start(&w, &resolve);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    browser_callback(|w, done| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(done, ms);
+    })
+    .await;
+}
+
+/// Resolves at the next animation frame.
+async fn next_frame() {
+    browser_callback(|w, done| {
+        let _ = w.request_animation_frame(done);
+    })
+    .await;
 }
 
 /// Resolves once the screen's placeholder has given way to the screen (its code has arrived
@@ -330,50 +350,27 @@ async fn screen_shown() {
     }
 }
 
-/// Resolves at the next animation frame.
-async fn next_frame() {
-    let Some(w) = web_sys::window() else { return };
-    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = w.request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
-}
-
 /// Resolves once the browser has painted what is on the page now: an animation frame runs
 /// before its frame is painted, so the second one runs after the first frame was (then a task).
 async fn after_paint() {
-    let Some(w) = web_sys::window() else { return };
-    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
-        let w2 = w.clone();
-        let second = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let w3 = w2.clone();
-            let task = wasm_bindgen::closure::Closure::once_into_js(move || {
-                let _ = w3.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            });
-            let _ = w2.request_animation_frame(task.unchecked_ref());
-        });
-        let _ = w.request_animation_frame(second.unchecked_ref());
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    next_frame().await;
+    next_frame().await;
+    pause(0).await;
 }
 
 /// Resolves when the browser is idle (`requestIdleCallback`; a short timeout where it is
 /// missing, as in Safari).
 async fn idle() {
-    let Some(w) = web_sys::window() else { return };
-    let request_idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
-        let called = match &request_idle {
-            Some(f) => f.call1(&w, &resolve).is_ok(),
-            None => false,
-        };
+    browser_callback(|w, done| {
+        let called = js_sys::Reflect::get(w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|f| f.call1(w, done).is_ok());
         if !called {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(done, 50);
         }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    })
+    .await;
 }
 
 /// Loads a screen's part without rendering it.

@@ -348,18 +348,17 @@ impl Store {
 
     /// Changes the open project and schedules a save.
     pub fn update(&self, f: impl FnOnce(&mut Project)) {
+        // A project is open only once the storage part is there (see `Store::start`).
+        let Some(io) = io() else { return };
         let mut before = None;
         self.current.update(|o| {
             if let Some(p) = o {
-                let copy = io().map(|io| io.before(p));
+                before = Some(io.before(p));
                 f(p);
-                before = Some(copy);
             }
         });
         if let Some(before) = before {
-            if let Some(before) = before {
-                self.record_undo(before);
-            }
+            self.record_undo(before);
             self.mark_dirty();
             self.schedule_save();
         }
@@ -690,7 +689,7 @@ impl Store {
         let Some(io) = io() else {
             return Err(crate::i18n::catalogue(self.lang.get_untracked())
                 .shell
-                .loading_screen
+                .opening_project
                 .into());
         };
         self.flush();
@@ -722,7 +721,7 @@ impl Store {
         let Some(io) = io() else {
             return Err(crate::i18n::catalogue(self.lang.get_untracked())
                 .shell
-                .loading_screen
+                .opening_project
                 .into());
         };
         let kv = LocalStore::open();
